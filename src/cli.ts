@@ -1,0 +1,116 @@
+/** The command line: declares commands and flags with commander and dispatches to src/commands/; no logic here. */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Command, CommanderError, Option } from 'commander';
+import { runNotImplemented } from './commands/not-implemented.js';
+import { runCheck } from './commands/check.js';
+import type { RunContext } from './context.js';
+import { ExitCode, exitCodeOf, formatError } from './errors.js';
+import { packageRoot } from './paths.js';
+
+const examples = `
+Examples:
+  $ tovrun                      validate .env, install what changed, start backend and frontend
+  $ tovrun --check              read-only doctor, as CI runs it (add --json for machines)
+  $ tovrun check env            check .env against .env.template only
+  $ tovrun -p local-db          also start the local PostgreSQL compose profile
+  $ tovrun install              install backend and frontend packages, skipping what is up to date
+  $ tovrun demo                 run the embedded Flask + Vite demo in .tovrun/demo/
+  $ tovrun logs backend -f      follow one service's log
+  $ tovrun down                 stop everything a previous tovrun left running`;
+
+function packageVersion(): string {
+  const manifest = JSON.parse(readFileSync(path.join(packageRoot, 'package.json'), 'utf8')) as { version: string };
+  return manifest.version;
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+/** The commander program; every action stores its exit code through setResult. */
+export function createProgram(ctx: RunContext, setResult: (code: number) => void): Command {
+  const program = new Command('tovrun');
+  const run = (action: () => Promise<number>) => async () => setResult(await action());
+  program
+    .description('Local-first developer environments: one .env, Python and npm installs, Flask, Vite and compose profiles in labelled panes.')
+    .version(packageVersion(), '-V, --version', 'print the tovrun version')
+    .helpOption('-h, --help', 'show help')
+    .showSuggestionAfterError(true)
+    .addHelpText('after', examples)
+    .configureOutput({ writeOut: (text) => ctx.stdout.write(text), writeErr: (text) => ctx.stderr.write(text) })
+    .exitOverride();
+
+  program
+    .command('up')
+    .description('validate the env, install what changed, and run every service until Ctrl-C (the default command)')
+    .option('--check', 'run the read-only doctor instead (same as `tovrun check`)')
+    .option('--json', 'with --check: print the report as JSON')
+    .option('--backend', 'start only the backend')
+    .option('--frontend', 'start only the frontend')
+    .option('--only <names...>', 'start only the named services')
+    .option('--no-install', 'skip installing packages')
+    .option('--reinstall', 'reinstall packages even when up to date')
+    .option('-p, --profile <name>', 'also start a compose profile (repeatable)', collect, [])
+    .addOption(new Option('--panes <mode>', 'how service output is shown').choices(['auto', 'prefix', 'tmux', 'windows']))
+    .action(async (options: { check?: boolean; json?: boolean }) => {
+      if (options.check) return run(() => runCheck(ctx, [], { json: Boolean(options.json) }))();
+      return run(() => runNotImplemented('up'))();
+    });
+
+  program
+    .command('check [checks...]')
+    .description('read-only doctor: report every problem with a fix (checks: env)')
+    .option('--json', 'print the report as JSON')
+    .action((checks: string[], options: { json?: boolean }) => run(() => runCheck(ctx, checks, { json: Boolean(options.json) }))());
+
+  program
+    .command('install')
+    .description('create the venv and install backend (pip) and frontend (npm, dev included) packages')
+    .option('--reinstall', 'reinstall even when up to date')
+    .action(run(() => runNotImplemented('install')));
+
+  program.command('demo [dir]').description('copy the embedded Flask + Vite demo into a scratch folder and run it').action(run(() => runNotImplemented('demo')));
+  program.command('init [dir]').description('adopt tovrun in an existing repository').action(run(() => runNotImplemented('init')));
+  program.command('down').description('stop everything a previous tovrun started and left running').action(run(() => runNotImplemented('down')));
+  program.command('logs [service]').description("show services' logs from .tovrun/logs/").option('-f, --follow', 'keep printing new lines').action(run(() => runNotImplemented('logs')));
+  program
+    .command('env')
+    .description("print the backend venv's activation for your shell")
+    .addOption(new Option('--shell <shell>', 'the shell to print for').choices(['bash', 'zsh', 'fish', 'powershell', 'cmd']))
+    .action(run(() => runNotImplemented('env')));
+  return program;
+}
+
+/** Runs the CLI on argv (without node and script) and returns the exit code; never exits the process. */
+export async function main(argv: string[], ctx: RunContext): Promise<number> {
+  let code: number = ExitCode.ok;
+  const program = createProgram(ctx, (result) => {
+    code = result;
+  });
+  try {
+    await program.parseAsync(withDefaultCommand(argv), { from: 'user' });
+    return code;
+  } catch (error) {
+    if (error instanceof CommanderError) return commanderExitCode(error, ctx);
+    ctx.stderr.write(`${formatError(error, ctx.debug)}\n`);
+    return exitCodeOf(error);
+  }
+}
+
+const rootOnlyFlags = new Set(['-h', '--help', '-V', '--version']);
+
+/** `up` is the default command: argv with no command (only flags, or nothing) gets it put in front. */
+export function withDefaultCommand(argv: string[]): string[] {
+  const first = argv[0];
+  if (first === undefined) return ['up'];
+  if (first.startsWith('-') && !rootOnlyFlags.has(first)) return ['up', ...argv];
+  return argv;
+}
+
+function commanderExitCode(error: CommanderError, ctx: RunContext): number {
+  if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return ExitCode.ok;
+  if (error.exitCode === 0) return ExitCode.ok;
+  ctx.stderr.write('Run `tovrun --help` for the commands and flags.\n');
+  return ExitCode.usage;
+}

@@ -1,0 +1,47 @@
+/** The effects a command may use, passed in from the top so tests can run commands without a real terminal. */
+
+/** A place tovrun writes text to: the terminal, a pipe or a test buffer. */
+export interface Output {
+  write(text: string): void;
+  readonly isTTY: boolean;
+  readonly columns?: number | undefined;
+}
+
+/** Everything a command needs from the outside world. */
+export interface RunContext {
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  platform: NodeJS.Platform;
+  stdout: Output;
+  stderr: Output;
+  /** True when the user asked for stack traces and internal detail (TOVRUN_DEBUG=1). */
+  debug: boolean;
+}
+
+/** Whether text written to this output may carry colour: a terminal, no NO_COLOR, or FORCE_COLOR set. */
+export function useColor(output: Output, env: NodeJS.ProcessEnv): boolean {
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
+  if (env.FORCE_COLOR !== undefined) return env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false';
+  return output.isTTY && env.TERM !== 'dumb';
+}
+
+/** The context of the real process. */
+export function processContext(): RunContext {
+  const wrap = (stream: NodeJS.WriteStream): Output => ({
+    write: (text: string) => void stream.write(text),
+    get isTTY() {
+      return Boolean(stream.isTTY);
+    },
+    get columns() {
+      return stream.columns;
+    },
+  });
+  return {
+    cwd: process.cwd(),
+    env: process.env,
+    platform: process.platform,
+    stdout: wrap(process.stdout),
+    stderr: wrap(process.stderr),
+    debug: process.env.TOVRUN_DEBUG === '1',
+  };
+}

@@ -1,0 +1,90 @@
+/** Loads the Workspace: finds the root, reads tovrun.yaml (optional), validates it, merges it over its preset. */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
+import { ConfigError } from '../errors.js';
+import { templatePath } from '../paths.js';
+import { findWorkspaceRoot } from './find-root.js';
+import { presetConfig, presetNames } from './presets.js';
+import type { RawConfig } from './raw-config.js';
+import { mergeRawConfigs, resolveWorkspace } from './resolve.js';
+import { validateSchema, type JsonSchema, type SchemaProblem } from './schema.js';
+import type { Workspace } from './types.js';
+
+let cachedSchema: JsonSchema | undefined;
+
+/** The JSON Schema of tovrun.yaml shipped in templates/. */
+export function tovrunYamlSchema(): JsonSchema {
+  cachedSchema ??= JSON.parse(readFileSync(templatePath('tovrun.schema.json'), 'utf8')) as JsonSchema;
+  return cachedSchema;
+}
+
+/** The 1-based line of the node at path in a parsed document (its key for unknown keys), or the nearest parent's. */
+function lineOf(doc: Document, counter: LineCounter, problemPath: (string | number)[], pointAtKey: boolean): number | undefined {
+  for (let depth = problemPath.length; depth >= 0; depth--) {
+    const at = problemPath.slice(0, depth);
+    if (pointAtKey && depth === problemPath.length && depth > 0) {
+      const parent = at.length > 1 ? doc.getIn(at.slice(0, -1), true) : doc.contents;
+      const pair = (parent as { items?: { key?: { value?: unknown; range?: [number, number, number] } }[] } | null)?.items?.find(
+        (item) => item.key?.value === at[at.length - 1],
+      );
+      if (pair?.key?.range) return counter.linePos(pair.key.range[0]).line;
+      continue;
+    }
+    const node = at.length === 0 ? doc.contents : doc.getIn(at, true);
+    if (isNode(node) && node.range) return counter.linePos(node.range[0]).line;
+  }
+  return undefined;
+}
+
+function problemMessage(problem: SchemaProblem): string {
+  const key = problem.path.join('.') || '(top level)';
+  return `${key}: found ${problem.found}, expected ${problem.expected}`;
+}
+
+/** Parses and validates tovrun.yaml text; a ConfigError with file, line, key, found and expected otherwise. */
+export function parseTovrunYaml(text: string, file: string): RawConfig {
+  const counter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
+  const syntax = doc.errors[0];
+  if (syntax) {
+    const line = counter.linePos(syntax.pos[0]).line;
+    throw new ConfigError(`tovrun.yaml is not valid YAML: ${syntax.message.split('\n')[0]}`, { file, line, hint: 'Fix the YAML syntax at that line (indentation, a missing colon or quote).' });
+  }
+  const value: unknown = doc.toJS() ?? {};
+  const problems = validateSchema(value, tovrunYamlSchema());
+  const first = problems[0];
+  if (first) {
+    const line = lineOf(doc, counter, first.path, first.unknownKey !== undefined);
+    const rest = problems.slice(1, 6).map((problem) => `\n  also line ${lineOf(doc, counter, problem.path, problem.unknownKey !== undefined) ?? '?'}: ${problemMessage(problem)}`);
+    throw new ConfigError(`${problemMessage(first)}.${rest.join('')}`, {
+      file,
+      ...(line === undefined ? {} : { line }),
+      key: first.path.join('.'),
+      hint: `See the schema at ${templatePath('tovrun.schema.json')} for every key tovrun.yaml accepts.`,
+    });
+  }
+  return value as RawConfig;
+}
+
+/** Everything loadWorkspace needs from the outside; defaults to the real file system. */
+export interface WorkspaceSource {
+  exists(file: string): boolean;
+  readText(file: string): string;
+}
+
+const realFiles: WorkspaceSource = { exists: existsSync, readText: (file) => readFileSync(file, 'utf8') };
+
+/** The Workspace containing cwd, with tovrun.yaml (when present) merged over its preset. */
+export function loadWorkspace(cwd: string, source: WorkspaceSource = realFiles): Workspace {
+  const root = findWorkspaceRoot(cwd, source.exists);
+  const configPath = path.join(root, 'tovrun.yaml');
+  const hasConfig = source.exists(configPath);
+  const user = hasConfig ? parseTovrunYaml(source.readText(configPath), configPath) : {};
+  const presetName = user.preset ?? 'tovplay';
+  const preset = presetConfig(presetName, { exists: (relative) => source.exists(path.join(root, relative)) });
+  if (!preset) {
+    throw new ConfigError(`unknown preset "${presetName}"; expected one of ${presetNames.join(', ')}.`, { file: configPath, key: 'preset' });
+  }
+  return resolveWorkspace(root, mergeRawConfigs(preset, user), hasConfig ? configPath : null, presetName);
+}

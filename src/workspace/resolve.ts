@@ -1,0 +1,131 @@
+/** Turns a merged raw configuration into the plain-data Workspace: absolute paths, probes, restart policies. */
+import path from 'node:path';
+import { ConfigError } from '../errors.js';
+import type { RawConfig, RawProbe, RawService } from './raw-config.js';
+import type { Probe, RestartPolicy, ServiceSpec, Workspace } from './types.js';
+
+const defaultProbeTimeoutMs = 60_000;
+
+/** Merges a preset's raw config with the user's: scalars replaced, services merged by name, env merged. */
+export function mergeRawConfigs(base: RawConfig, override: RawConfig): RawConfig {
+  const services: Record<string, RawService> = { ...(base.services ?? {}) };
+  for (const [name, service] of Object.entries(override.services ?? {})) {
+    const previous = services[name] ?? {};
+    const probeReplaced = service.probe !== undefined;
+    services[name] = {
+      ...previous,
+      ...service,
+      env: { ...(previous.env ?? {}), ...(service.env ?? {}) },
+      ...(probeReplaced ? { probeFallback: undefined } : {}),
+    };
+  }
+  return {
+    ...base,
+    ...override,
+    python: { ...(base.python ?? {}), ...(override.python ?? {}) },
+    compose: { ...(base.compose ?? {}), ...(override.compose ?? {}) },
+    services,
+  };
+}
+
+/** The command as an argument list with {port} substituted. */
+function commandArgs(command: string | string[], port: number | null): string[] {
+  const args = Array.isArray(command) ? command : splitCommandLine(command);
+  return args.map((arg) => (port === null ? arg : arg.replaceAll('{port}', String(port))));
+}
+
+/** Splits a command line on spaces, honouring single and double quotes (no shell expansion). */
+export function splitCommandLine(line: string): string[] {
+  const args: string[] = [];
+  let current = '';
+  let quote: '"' | "'" | null = null;
+  let started = false;
+  for (const char of line) {
+    if (quote) {
+      if (char === quote) quote = null;
+      else current += char;
+    } else if (char === '"' || char === "'") {
+      quote = char;
+      started = true;
+    } else if (/\s/.test(char)) {
+      if (started || current) args.push(current);
+      current = '';
+      started = false;
+    } else {
+      current += char;
+    }
+  }
+  if (started || current) args.push(current);
+  return args;
+}
+
+/** A probe from its raw form; an http path becomes a URL on the service's port. */
+export function resolveProbe(raw: RawProbe | undefined, port: number | null): Probe {
+  const timeoutMs = raw?.timeout === undefined ? defaultProbeTimeoutMs : Math.round(raw.timeout * 1000);
+  if (raw?.http !== undefined) {
+    const url = /^https?:\/\//.test(raw.http) ? raw.http : `http://127.0.0.1:${port ?? 80}${raw.http.startsWith('/') ? '' : '/'}${raw.http}`;
+    return { kind: 'http', url, timeoutMs };
+  }
+  if (raw?.tcp !== undefined) return { kind: 'tcp', port: raw.tcp, timeoutMs };
+  if (raw?.log !== undefined) return { kind: 'log', pattern: raw.log, timeoutMs };
+  if (port !== null) return { kind: 'tcp', port, timeoutMs };
+  return { kind: 'none' };
+}
+
+function resolveRestart(raw: RawService['restart']): RestartPolicy {
+  return {
+    policy: raw?.policy ?? 'no',
+    maxRetries: raw?.maxRetries ?? 5,
+    backoffMs: Math.round((raw?.backoff ?? 1) * 1000),
+  };
+}
+
+function resolveService(name: string, raw: RawService, root: string, configFile: string): ServiceSpec {
+  const where = { file: configFile, key: `services.${name}` };
+  if (!raw.type) throw new ConfigError(`service "${name}" has no type; expected one of python, node, command.`, { ...where, hint: `Add \`type: python\`, \`type: node\` or \`type: command\` under services.${name}.` });
+  if (raw.command === undefined || (Array.isArray(raw.command) && raw.command.length === 0) || raw.command === '') {
+    throw new ConfigError(`service "${name}" has no command.`, { ...where, hint: `Add \`command:\` under services.${name}, e.g. command: npm run dev.` });
+  }
+  const port = raw.port ?? null;
+  const dir = path.resolve(root, raw.dir ?? '.');
+  const base = {
+    name,
+    dir,
+    port,
+    command: commandArgs(raw.command, port),
+    env: Object.fromEntries(Object.entries(raw.env ?? {}).map(([key, value]) => [key, String(value)])),
+    probe: resolveProbe(raw.probe, port),
+    probeFallback: raw.probeFallback ? resolveProbe(raw.probeFallback, port) : null,
+    restart: resolveRestart(raw.restart),
+    dependsOn: raw.depends_on ?? {},
+  };
+  if (raw.type === 'python') {
+    return { ...base, type: 'python', venv: path.resolve(dir, raw.venv ?? 'venv'), requirements: path.resolve(dir, raw.requirements ?? 'requirements.txt') };
+  }
+  if (raw.type === 'node') {
+    return { ...base, type: 'node', legacyPeerDeps: raw.legacyPeerDeps ?? false, ignoreScripts: raw.ignoreScripts ?? false };
+  }
+  return { ...base, type: 'command' };
+}
+
+/** The Workspace for a root and its merged raw config. */
+export function resolveWorkspace(root: string, raw: RawConfig, configFile: string | null, preset: string): Workspace {
+  const services = Object.entries(raw.services ?? {})
+    .filter(([, service]) => service.enabled !== false)
+    .map(([name, service]) => resolveService(name, service, root, configFile ?? path.join(root, 'tovrun.yaml')));
+  const composeFile = path.resolve(root, raw.compose?.file ?? 'docker-compose.yml');
+  return {
+    root,
+    configFile,
+    preset,
+    envFile: path.join(root, '.env'),
+    envTemplateFile: path.join(root, '.env.template'),
+    composeFile,
+    composeProfiles: raw.compose?.profiles ?? [],
+    stateDir: path.join(root, '.tovrun'),
+    python: { command: raw.python?.command ?? null, minVersion: raw.python?.minVersion ?? '3.10' },
+    panes: raw.panes ?? 'auto',
+    shutdownTimeoutMs: Math.round((raw.shutdownTimeout ?? 5) * 1000),
+    services,
+  };
+}

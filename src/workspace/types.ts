@@ -1,0 +1,77 @@
+/** The plain-data Workspace every stage reads: where things are and which services run how. */
+
+/** How tovrun decides a service is ready. */
+export type Probe =
+  | { kind: 'http'; url: string; timeoutMs: number }
+  | { kind: 'tcp'; port: number; timeoutMs: number }
+  | { kind: 'log'; pattern: string; timeoutMs: number }
+  | { kind: 'none' };
+
+/** What happens when a service exits on its own. */
+export interface RestartPolicy {
+  policy: 'no' | 'on-failure';
+  maxRetries: number;
+  backoffMs: number;
+}
+
+/** Fields every kind of service has. */
+interface ServiceBase {
+  name: string;
+  /** Absolute working folder. */
+  dir: string;
+  port: number | null;
+  /** Command line with {port} already substituted; interpreted per type (see the schema's description). */
+  command: string[];
+  /** Extra environment over the .env values. */
+  env: Record<string, string>;
+  /** Primary probe; fallback is tried when the primary answers "not found" (a backend without /health). */
+  probe: Probe;
+  probeFallback: Probe | null;
+  restart: RestartPolicy;
+  dependsOn: Record<string, 'started' | 'healthy'>;
+}
+
+/** A Python service: a venv, a requirements file, and a command run with the venv's Python. */
+export interface PythonService extends ServiceBase {
+  type: 'python';
+  /** Absolute venv folder. */
+  venv: string;
+  /** Absolute requirements file. */
+  requirements: string;
+}
+
+/** A Node service: npm packages (dev dependencies included) and a command run with node. */
+export interface NodeService extends ServiceBase {
+  type: 'node';
+  legacyPeerDeps: boolean;
+  ignoreScripts: boolean;
+}
+
+/** A plain command with nothing to install. */
+export interface CommandService extends ServiceBase {
+  type: 'command';
+}
+
+/** One service tovrun runs. */
+export type ServiceSpec = PythonService | NodeService | CommandService;
+
+/** How service output is shown. */
+export type PanesMode = 'auto' | 'prefix' | 'tmux' | 'windows';
+
+/** A resolved workspace: absolute paths, defaults applied, tovrun.yaml merged in. */
+export interface Workspace {
+  root: string;
+  /** tovrun.yaml when present. */
+  configFile: string | null;
+  preset: string;
+  envFile: string;
+  envTemplateFile: string;
+  composeFile: string;
+  composeProfiles: string[];
+  /** .tovrun/ under the root: state, logs, stamps. */
+  stateDir: string;
+  python: { command: string | null; minVersion: string };
+  panes: PanesMode;
+  shutdownTimeoutMs: number;
+  services: ServiceSpec[];
+}

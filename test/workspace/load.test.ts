@@ -1,0 +1,106 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError } from '../../src/errors.js';
+import { loadWorkspace, parseTovrunYaml } from '../../src/workspace/load.js';
+
+function workspace(files: Record<string, string>, dirs: string[] = []): string {
+  const root = mkdtempSync(path.join(tmpdir(), 'tovrun-ws-'));
+  for (const dir of dirs) mkdirSync(path.join(root, dir), { recursive: true });
+  for (const [name, text] of Object.entries(files)) writeFileSync(path.join(root, name), text);
+  return root;
+}
+
+function configError(fn: () => unknown): ConfigError {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadWorkspace', () => {
+  it('finds the root upwards from a sub-folder and applies the TovPlay defaults', () => {
+    const root = workspace({ '.env.template': 'A=1\n' }, ['tovplay-backend/app', 'tovplay-frontend']);
+    const ws = loadWorkspace(path.join(root, 'tovplay-backend', 'app'));
+    expect(ws.root).toBe(root);
+    expect(ws.configFile).toBeNull();
+    const [backend, frontend] = ws.services;
+    expect(backend).toMatchObject({ name: 'backend', type: 'python', port: 5001, dir: path.join(root, 'tovplay-backend') });
+    expect(backend?.type === 'python' && backend.venv).toBe(path.join(root, 'tovplay-backend', 'venv'));
+    expect(backend?.command).toEqual(['python', '-m', 'flask', 'run', '--host', '0.0.0.0', '--port', '5001', '--debug']);
+    expect(backend?.probe).toMatchObject({ kind: 'http', url: 'http://127.0.0.1:5001/health' });
+    expect(backend?.probeFallback).toMatchObject({ kind: 'tcp', port: 5001 });
+    expect(frontend).toMatchObject({ name: 'frontend', type: 'node', port: 3000, dir: path.join(root, 'tovplay-frontend') });
+    expect(frontend?.command).toContain('--strictPort');
+  });
+
+  it('uses backend/ and frontend/ when those are what exist', () => {
+    const root = workspace({ 'docker-compose.yml': 'services: {}\n' }, ['backend', 'frontend']);
+    const ws = loadWorkspace(root);
+    expect(ws.services.map((service) => path.basename(service.dir))).toEqual(['backend', 'frontend']);
+  });
+
+  it('merges tovrun.yaml over the preset: ports, env, extra services, disabled services', () => {
+    const root = workspace({
+      'tovrun.yaml': [
+        'services:',
+        '  backend:',
+        '    port: 5002',
+        '    env: { FLASK_APP: app.py }',
+        '  frontend:',
+        '    enabled: false',
+        '  worker:',
+        '    type: command',
+        '    command: node worker.js --name "two words"',
+        '    restart: { policy: on-failure, maxRetries: 2 }',
+      ].join('\n'),
+    });
+    const ws = loadWorkspace(root);
+    expect(ws.configFile).toBe(path.join(root, 'tovrun.yaml'));
+    expect(ws.services.map((service) => service.name)).toEqual(['backend', 'worker']);
+    expect(ws.services[0]).toMatchObject({ port: 5002, env: { FLASK_APP: 'app.py' } });
+    expect(ws.services[0]?.command).toContain('5002');
+    expect(ws.services[1]).toMatchObject({ command: ['node', 'worker.js', '--name', 'two words'], restart: { policy: 'on-failure', maxRetries: 2 } });
+  });
+
+  it('fails with the markers named when there is no workspace', () => {
+    const error = configError(() => loadWorkspace(mkdtempSync(path.join(tmpdir(), 'tovrun-none-'))));
+    expect(error.message).toMatch(/no tovrun workspace/);
+    expect(error.hint).toMatch(/tovrun\.yaml/);
+  });
+});
+
+describe('parseTovrunYaml', () => {
+  it('names file, line, key, found and expected for a wrong type', () => {
+    const error = configError(() => parseTovrunYaml('services:\n  backend:\n    port: "five"\n', '/w/tovrun.yaml'));
+    expect(error.location).toEqual({ file: '/w/tovrun.yaml', line: 3 });
+    expect(error.key).toBe('services.backend.port');
+    expect(error.message).toContain('found string "five", expected integer');
+  });
+
+  it('points an unknown key at its own line', () => {
+    const error = configError(() => parseTovrunYaml('panes: prefix\nservices:\n  backend:\n    prot: 5001\n', 'tovrun.yaml'));
+    expect(error.location?.line).toBe(4);
+    expect(error.message).toContain('unknown key "prot"');
+  });
+
+  it('reports YAML syntax errors with their line', () => {
+    const error = configError(() => parseTovrunYaml('services:\n  backend:\n    port: [5001\n', 'tovrun.yaml'));
+    expect(error.message).toMatch(/not valid YAML/);
+    expect(error.location?.line).toBeGreaterThanOrEqual(3);
+  });
+
+  it('rejects values outside an enum', () => {
+    const error = configError(() => parseTovrunYaml('panes: splits\n', 'tovrun.yaml'));
+    expect(error.message).toContain('expected one of "auto", "prefix", "tmux", "windows"');
+    expect(error.location?.line).toBe(1);
+  });
+
+  it('rejects duplicate keys', () => {
+    expect(() => parseTovrunYaml('panes: prefix\npanes: tmux\n', 'tovrun.yaml')).toThrow(ConfigError);
+  });
+});
