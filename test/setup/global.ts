@@ -10,6 +10,7 @@ declare module 'vitest' {
 }
 
 export default function setup(project: TestProject): void {
-  execFileSync('npx', ['tsc', '-p', 'tsconfig.json'], { stdio: 'inherit', cwd: project.config.root });
+  // TOVRUN_TEST_SKIP_BUILD=1 lets a developer who already ran `npm run build` skip the compile.
+  if (process.env.TOVRUN_TEST_SKIP_BUILD !== '1') execFileSync('npx', ['tsc', '-p', 'tsconfig.json'], { stdio: 'inherit', cwd: project.config.root });
   project.provide('sharedVenv', ensureSharedVenv());
 }

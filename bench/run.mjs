@@ -1,0 +1,22 @@
+// `npm run bench`: runs every bench/*.bench.mjs (or those named on the command line) and writes BENCHMARKS.md.
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Report } from './lib.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const wanted = process.argv.slice(2);
+const files = readdirSync(here)
+  .filter((name) => name.endsWith('.bench.mjs'))
+  .filter((name) => wanted.length === 0 || wanted.some((w) => name.startsWith(w)))
+  .sort();
+const report = new Report();
+const notes = [];
+for (const file of files) {
+  console.log(`\n# ${file}`);
+  const bench = await import(path.join(here, file));
+  const note = await bench.run(report);
+  if (note) notes.push(`## ${file}`, '', note, '');
+}
+report.write(path.join(here, '..', 'BENCHMARKS.md'), notes);
+console.log(`\nwrote BENCHMARKS.md (${report.rows.length} figures, ${report.rows.filter((r) => !r.met).length} missed)`);
