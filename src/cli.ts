@@ -4,6 +4,10 @@ import path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { runNotImplemented } from './commands/not-implemented.js';
 import { runCheck } from './commands/check.js';
+import { runDownCommand } from './commands/down.js';
+import { runEnvCommand, type ShellName } from './commands/env.js';
+import { runInstallCommand } from './commands/install.js';
+import { runLogsCommand } from './commands/logs.js';
 import type { RunContext } from './context.js';
 import { ExitCode, exitCodeOf, formatError } from './errors.js';
 import { packageRoot } from './paths.js';
@@ -68,17 +72,21 @@ export function createProgram(ctx: RunContext, setResult: (code: number) => void
     .command('install')
     .description('create the venv and install backend (pip) and frontend (npm, dev included) packages')
     .option('--reinstall', 'reinstall even when up to date')
-    .action(run(() => runNotImplemented('install')));
+    .action((options: { reinstall?: boolean }) => run(() => runInstallCommand(ctx, { reinstall: Boolean(options.reinstall) }))());
 
   program.command('demo [dir]').description('copy the embedded Flask + Vite demo into a scratch folder and run it').action(run(() => runNotImplemented('demo')));
   program.command('init [dir]').description('adopt tovrun in an existing repository').action(run(() => runNotImplemented('init')));
-  program.command('down').description('stop everything a previous tovrun started and left running').action(run(() => runNotImplemented('down')));
-  program.command('logs [service]').description("show services' logs from .tovrun/logs/").option('-f, --follow', 'keep printing new lines').action(run(() => runNotImplemented('logs')));
+  program.command('down').description('stop everything a previous tovrun started and left running').action(run(() => runDownCommand(ctx)));
+  program
+    .command('logs [service]')
+    .description("show services' logs from .tovrun/logs/")
+    .option('-f, --follow', 'keep printing new lines')
+    .action((service: string | undefined, options: { follow?: boolean }) => run(() => runLogsCommand(ctx, { service, follow: Boolean(options.follow) }))());
   program
     .command('env')
     .description("print the backend venv's activation for your shell")
     .addOption(new Option('--shell <shell>', 'the shell to print for').choices(['bash', 'zsh', 'fish', 'powershell', 'cmd']))
-    .action(run(() => runNotImplemented('env')));
+    .action((options: { shell?: ShellName }) => run(() => runEnvCommand(ctx, { shell: options.shell }))());
   return program;
 }
 
