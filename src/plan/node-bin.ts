@@ -1,0 +1,31 @@
+/** Resolves a package binary (vite) to the JavaScript file node runs, so `.npmrc bin-links=false` does not matter. */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+/** How to read a package manifest; defaults to the file system. */
+export type ReadManifest = (file: string) => string | undefined;
+
+const readIfPresent: ReadManifest = (file) => {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+};
+
+/** The bin file of `name` in dir/node_modules/<name> (bin as a string or a map holding name), or null. */
+export function resolvePackageBin(dir: string, name: string, read: ReadManifest = readIfPresent): string | null {
+  if (!/^(@[\w.-]+\/)?[\w.-]+$/.test(name)) return null;
+  const packageDir = path.join(dir, 'node_modules', name);
+  const text = read(path.join(packageDir, 'package.json'));
+  if (text === undefined) return null;
+  let manifest: { bin?: string | Record<string, string> };
+  try {
+    manifest = JSON.parse(text) as typeof manifest;
+  } catch {
+    return null;
+  }
+  const binName = name.split('/').pop() as string;
+  const bin = typeof manifest.bin === 'string' ? manifest.bin : manifest.bin?.[binName];
+  return bin ? path.join(packageDir, bin) : null;
+}
