@@ -1,14 +1,78 @@
 /** `tovrun logs [service] [-f]`: prints services' logs from .tovrun/logs/. */
-import type { RunContext } from '../context.js';
-import { NotImplementedError } from '../errors.js';
+import { existsSync, readdirSync } from 'node:fs';
+import { useColor, type RunContext } from '../context.js';
+import { ExitCode, UsageError } from '../errors.js';
+import { createPrefixSink, LogTail, logFilePath, logsDir } from '../panes/index.js';
+import { sleep } from '../supervisor/delay.js';
+import { handleStopSignals } from '../supervisor/index.js';
+import { loadWorkspace } from '../workspace/load.js';
 
 /** Options of the logs command. */
 export interface LogsCommandOptions {
   service: string | undefined;
   follow: boolean;
+  /** Ends following; by default Ctrl-C (or SIGTERM/SIGHUP) does. */
+  until?: AbortSignal;
+}
+
+const followPollMs = 200;
+
+/** Services with a log: the workspace's, in its order, then any other log file found. */
+function knownServices(stateDir: string, configured: string[]): string[] {
+  let files: string[] = [];
+  try {
+    files = readdirSync(logsDir(stateDir)).filter((file) => file.endsWith('.log'));
+  } catch {
+    files = [];
+  }
+  return [...new Set([...configured, ...files.map((file) => file.slice(0, -'.log'.length))])];
+}
+
+function followUntil(options: LogsCommandOptions): { signal: AbortSignal; interrupted: () => boolean; dispose: () => void } {
+  if (options.until) return { signal: options.until, interrupted: () => false, dispose: () => undefined };
+  const controller = new AbortController();
+  const abort = () => controller.abort();
+  const signals = handleStopSignals(process, { stop: abort, forceStop: abort });
+  return { signal: controller.signal, interrupted: () => signals.received === 'SIGINT', dispose: () => signals.dispose() };
 }
 
 /** Prints (and with follow, keeps printing) logs; returns the exit code. */
-export async function runLogsCommand(_ctx: RunContext, _options: LogsCommandOptions): Promise<number> {
-  throw new NotImplementedError('logs');
+export async function runLogsCommand(ctx: RunContext, options: LogsCommandOptions): Promise<number> {
+  const workspace = loadWorkspace(ctx.cwd);
+  const known = knownServices(workspace.stateDir, workspace.services.map((service) => service.name));
+  if (options.service !== undefined && !known.includes(options.service)) {
+    throw new UsageError(`unknown service "${options.service}".`, known.length === 0 ? 'This workspace has no services.' : `Known services: ${known.join(', ')}.`);
+  }
+  const names = options.service !== undefined ? [options.service] : known;
+  const withLogs = names.filter((name) => existsSync(logFilePath(workspace.stateDir, name)));
+  if (withLogs.length === 0 && !options.follow) {
+    const which = options.service ?? 'any service';
+    ctx.stdout.write(`no logs yet for ${which} in ${logsDir(workspace.stateDir)} (they appear once services have run)\n`);
+    return ExitCode.ok;
+  }
+  if (withLogs.length === 0) ctx.stderr.write('no logs yet; waiting for them (Ctrl-C to stop)\n');
+  const single = options.service !== undefined;
+  const sink = createPrefixSink({ destination: ctx.stdout, services: names, color: useColor(ctx.stdout, ctx.env), stateDir: null });
+  const tails = names.map(
+    (name) => new LogTail(logFilePath(workspace.stateDir, name), single ? (line) => ctx.stdout.write(`${line}\n`) : (line) => sink.line(name, 'stdout', line)),
+  );
+  for (const tail of tails) await tail.readNew();
+  if (options.follow) {
+    const until = followUntil(options);
+    try {
+      while (!until.signal.aborted) {
+        sink.flush();
+        await sleep(followPollMs, until.signal);
+        for (const tail of tails) await tail.readNew();
+      }
+    } finally {
+      until.dispose();
+    }
+    for (const tail of tails) tail.flush();
+    await sink.close();
+    return until.interrupted() ? ExitCode.interrupted : ExitCode.ok;
+  }
+  for (const tail of tails) tail.flush();
+  await sink.close();
+  return ExitCode.ok;
 }

@@ -1,0 +1,113 @@
+/** The "prefix" output mode: every line labelled with its service's padded (optionally coloured) name. */
+import { dim, paint, serviceColorCode } from './colors.js';
+import { LogFiles } from './log-files.js';
+import type { LineMask, OutputStream, ServiceOutputSink } from './sink.js';
+
+/** Where labelled lines go: the terminal, a pipe, or a test buffer; drain is used for backpressure when offered. */
+export interface SinkDestination {
+  write(text: string): boolean | void;
+  once?(event: 'drain', listener: () => void): unknown;
+}
+
+/** Options of the prefix sink. */
+export interface PrefixSinkOptions {
+  destination: SinkDestination;
+  /** Service names known up front, in order: they fix the colours and the label width. */
+  services: string[];
+  /** Whether labels may carry colour (decide with useColor(output, env) from src/context.ts). */
+  color: boolean;
+  /** The workspace's .tovrun folder; each service's lines are also appended to logs/<service>.log. Null: no log files. */
+  stateDir: string | null;
+  /** Applied to every line before it is printed or logged (the env module's secret masker). */
+  mask?: LineMask;
+}
+
+/** Writes labelled lines in batches (one write per burst), never mixing two lines, holding nothing back. */
+export class PrefixSink implements ServiceOutputSink {
+  private readonly labels = new Map<string, string>();
+  private readonly names: string[];
+  private readonly logs: LogFiles | null;
+  private width: number;
+  private pending = '';
+  private flushScheduled = false;
+  private drained: Promise<void> | undefined;
+
+  constructor(private readonly options: PrefixSinkOptions) {
+    this.names = [...options.services];
+    this.width = Math.max(0, ...this.names.map((name) => name.length));
+    this.logs = options.stateDir === null ? null : new LogFiles(options.stateDir);
+  }
+
+  /** Queues one labelled, masked line; written at the end of the current burst. */
+  line(service: string, _stream: OutputStream, text: string): void {
+    const masked = this.options.mask ? this.options.mask(text) : text;
+    this.pending += `${this.label(service)}${masked}\n`;
+    this.logs?.append(service, masked);
+    this.schedule();
+  }
+
+  /** Queues a line from tovrun about a service, marked [tovrun] (dim when coloured). */
+  notice(service: string, text: string): void {
+    const message = `[tovrun] ${this.options.mask ? this.options.mask(text) : text}`;
+    this.pending += `${this.label(service)}${this.options.color ? dim(message) : message}\n`;
+    this.logs?.append(service, message);
+    this.schedule();
+  }
+
+  /** A promise while the destination reported it is full; undefined otherwise. */
+  whenWritable(): Promise<void> | undefined {
+    return this.drained;
+  }
+
+  /** Writes what is pending and closes the log files. */
+  async close(): Promise<void> {
+    this.flush();
+    await this.logs?.close();
+  }
+
+  /** Writes every queued line now. */
+  flush(): void {
+    this.flushScheduled = false;
+    this.logs?.flush();
+    if (this.pending === '') return;
+    const text = this.pending;
+    this.pending = '';
+    const accepted = this.options.destination.write(text);
+    const destination = this.options.destination;
+    if (accepted === false && destination.once && !this.drained) {
+      this.drained = new Promise((resolve) => {
+        destination.once?.('drain', () => {
+          this.drained = undefined;
+          resolve();
+        });
+      });
+    }
+  }
+
+  private schedule(): void {
+    if (this.pending.length >= 65_536) this.flush();
+    else if (!this.flushScheduled) {
+      this.flushScheduled = true;
+      queueMicrotask(() => this.flushScheduled && this.flush());
+    }
+  }
+
+  private label(service: string): string {
+    const cached = this.labels.get(service);
+    if (cached !== undefined) return cached;
+    if (!this.names.includes(service)) this.names.push(service);
+    if (service.length > this.width) {
+      this.width = service.length;
+      this.labels.clear();
+    }
+    const text = `${service.padEnd(this.width)} |`;
+    const label = `${this.options.color ? paint(text, serviceColorCode(this.names.indexOf(service))) : text} `;
+    this.labels.set(service, label);
+    return label;
+  }
+}
+
+/** A prefix sink (see PrefixSinkOptions). */
+export function createPrefixSink(options: PrefixSinkOptions): PrefixSink {
+  return new PrefixSink(options);
+}

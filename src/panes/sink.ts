@@ -1,0 +1,19 @@
+/** The interface every way of showing service output implements: prefix lines now, tmux or Windows Terminal panes later. */
+
+/** Which of a child's output streams a line came from. */
+export type OutputStream = 'stdout' | 'stderr';
+
+/** Where the supervisor sends service output, one complete line at a time. */
+export interface ServiceOutputSink {
+  /** One complete line (no newline) a service printed. */
+  line(service: string, stream: OutputStream, text: string): void;
+  /** A line tovrun itself says about a service (started, exited, restarting, ready). */
+  notice(service: string, text: string): void;
+  /** A promise while the destination is full (the caller should pause its sources); undefined when it takes more now. */
+  whenWritable(): Promise<void> | undefined;
+  /** Writes what is pending, closes the log files, and resolves when everything is on disk. */
+  close(): Promise<void>;
+}
+
+/** Rewrites a line before it is shown or logged, e.g. to hide secrets. */
+export type LineMask = (line: string) => string;

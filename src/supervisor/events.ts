@@ -1,0 +1,43 @@
+/** What happens to services during a run, as events, and the short line tovrun prints for each. */
+import type { Probe } from '../workspace/types.js';
+import { describeProbe, seconds } from './probes/describe.js';
+import type { ProcessExit } from './restart-policy.js';
+
+/** One thing that happened to a service. */
+export type SupervisorEvent =
+  | { type: 'started'; service: string; pid: number; restarts: number }
+  | { type: 'spawn-failed'; service: string; message: string }
+  | { type: 'exited'; service: string; exit: ProcessExit; requested: boolean }
+  | { type: 'forced'; service: string; graceMs: number }
+  | { type: 'restarting'; service: string; attempt: number; maxRetries: number; delayMs: number }
+  | { type: 'gave-up'; service: string; restarts: number }
+  | { type: 'probe-fallback'; service: string; from: Probe; to: Probe }
+  | { type: 'ready'; service: string; readyMs: number; url: string | null };
+
+/** How a process ended, in words: "exited with code 1", "was killed by SIGKILL". */
+export function describeExit(exit: ProcessExit): string {
+  if (exit.signal !== null) return `was killed by ${exit.signal}`;
+  return `exited with code ${exit.code ?? 'unknown'}`;
+}
+
+/** The line tovrun prints about an event (beside the service's name). */
+export function describeEvent(event: SupervisorEvent): string {
+  switch (event.type) {
+    case 'started':
+      return event.restarts === 0 ? `started (pid ${event.pid})` : `started again (pid ${event.pid}, restart ${event.restarts})`;
+    case 'spawn-failed':
+      return `could not start: ${event.message}`;
+    case 'exited':
+      return event.requested ? 'stopped' : describeExit(event.exit);
+    case 'forced':
+      return `did not stop within ${seconds(event.graceMs)}; killed its process tree`;
+    case 'restarting':
+      return `restarting in ${seconds(event.delayMs)} (attempt ${event.attempt} of ${event.maxRetries})`;
+    case 'gave-up':
+      return `gave up after ${event.restarts} restart${event.restarts === 1 ? '' : 's'}`;
+    case 'probe-fallback':
+      return `${describeProbe(event.from)} answered 404; waiting for ${describeProbe(event.to)} instead`;
+    case 'ready':
+      return `ready in ${seconds(event.readyMs)}${event.url ? ` at ${event.url}` : ''}`;
+  }
+}

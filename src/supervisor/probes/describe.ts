@@ -1,0 +1,33 @@
+/** Probes in words, for messages and the ready summary. */
+import type { Probe } from '../../workspace/types.js';
+
+/** A probe as a short phrase: "HTTP http://…", "TCP port 5001", "a line matching /…/". */
+export function describeProbe(probe: Probe): string {
+  switch (probe.kind) {
+    case 'http':
+      return `HTTP ${probe.url}`;
+    case 'tcp':
+      return `TCP port ${probe.port}`;
+    case 'log':
+      return `an output line matching /${probe.pattern}/`;
+    case 'none':
+      return 'no probe';
+  }
+}
+
+/** The URL a user opens for a service: the origin of its HTTP probe, else localhost on its port, else null. */
+export function serviceUrl(probe: Probe, port: number | null): string | null {
+  if (probe.kind === 'http') {
+    try {
+      return `${new URL(probe.url).origin}/`;
+    } catch {
+      return probe.url;
+    }
+  }
+  return port === null ? null : `http://localhost:${port}/`;
+}
+
+/** Seconds with one decimal, for messages. */
+export function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)} s`;
+}

@@ -1,0 +1,52 @@
+/** Turning SIGINT, SIGTERM and SIGHUP into stop requests (a second one forces), for the up command to install. */
+import { ExitCode } from '../errors.js';
+import type { RunOutcome, StopReason } from './types.js';
+
+/** Where signals come from: process, or a fake EventEmitter in tests. */
+export interface SignalSource {
+  on(event: NodeJS.Signals, listener: () => void): unknown;
+  off(event: NodeJS.Signals, listener: () => void): unknown;
+}
+
+/** What the signals stop: a Supervisor. */
+export interface Stoppable {
+  stop(reason: StopReason): unknown;
+  forceStop(): unknown;
+}
+
+/** The installed handlers: which signal arrived first, and how to remove them. */
+export interface StopSignals {
+  readonly received: NodeJS.Signals | null;
+  dispose(): void;
+}
+
+/** The signals tovrun stops on. */
+export const stopSignals: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+
+/** Installs handlers: the first signal asks target to stop (SIGINT: interrupted, others: terminated); any later one forces. */
+export function handleStopSignals(source: SignalSource, target: Stoppable, signals: readonly NodeJS.Signals[] = stopSignals): StopSignals {
+  let received: NodeJS.Signals | null = null;
+  const listeners = signals.map((signal) => {
+    const listener = () => {
+      if (received === null) {
+        received = signal;
+        target.stop(signal === 'SIGINT' ? 'interrupted' : 'terminated');
+      } else {
+        target.forceStop();
+      }
+    };
+    source.on(signal, listener);
+    return { signal, listener };
+  });
+  return {
+    get received() {
+      return received;
+    },
+    dispose: () => listeners.forEach(({ signal, listener }) => source.off(signal, listener)),
+  };
+}
+
+/** The exit code of a run: 130 when it was ended by Ctrl-C, otherwise the first failing service's code. */
+export function runExitCode(outcome: RunOutcome, received: NodeJS.Signals | null): number {
+  return received === 'SIGINT' ? ExitCode.interrupted : outcome.exitCode;
+}

@@ -1,0 +1,160 @@
+/** The supervisor: starts services, waits for readiness, records them in the state file, and stops them all. */
+import { plainText, type LineMask, type ServiceOutputSink } from '../panes/index.js';
+import { describeEvent, describeExit, type SupervisorEvent } from './events.js';
+import { realHost, type Host } from './host.js';
+import { preflightPorts, type PortClaim, type PortProbe } from './preflight.js';
+import { describeProbe, seconds, serviceUrl } from './probes/describe.js';
+import { waitForReadiness, type ReadinessResult } from './probes/readiness.js';
+import { processIdentity, type ProcessIdentity } from './process-table.js';
+import { ReadinessError } from './readiness-error.js';
+import { ServiceRunner } from './service-runner.js';
+import { removeState, writeState } from './state-file.js';
+import type { LaunchSpec, ReadyService, RunOutcome, ServiceResult, StopReason } from './types.js';
+
+/** Options of a Supervisor. */
+export interface SupervisorOptions {
+  /** The workspace's .tovrun folder (state.json lives there). */
+  stateDir: string;
+  /** Between the graceful signal and the forced kill. */
+  shutdownTimeoutMs: number;
+  sink: ServiceOutputSink;
+  host?: Host;
+  /** Applied to output lines quoted in readiness errors (the sink masks what it prints itself). */
+  mask?: LineMask;
+  /** Every event, besides the notice line the sink gets for it. */
+  onEvent?: (event: SupervisorEvent) => void;
+  /** Port checks for preflightPorts (real ones by default). */
+  portProbe?: PortProbe;
+}
+
+/** Runs a set of services: start → waitReady → (crashes, restarts) → stop; `finished` resolves when all have stopped. */
+export class Supervisor {
+  /** Resolves when every started service has stopped for good. */
+  readonly finished: Promise<RunOutcome>;
+  private resolveFinished!: (outcome: RunOutcome) => void;
+  private readonly host: Host;
+  private readonly runners: ServiceRunner[] = [];
+  private readonly readiness: Promise<ReadyService | null>[] = [];
+  private readonly results: ServiceResult[] = [];
+  private readonly stopping = new AbortController();
+  private readonly forcing = new AbortController();
+  private owner: ProcessIdentity = { startTime: null, commandLine: null };
+  private stopReason: StopReason | null = null;
+  private done = false;
+
+  constructor(private readonly options: SupervisorOptions) {
+    this.host = options.host ?? realHost();
+    this.finished = new Promise((resolve) => (this.resolveFinished = resolve));
+  }
+
+  /** Throws a FailedError naming each busy port and its holder; call before start. */
+  preflightPorts(claims: readonly PortClaim[]): Promise<void> {
+    return preflightPorts(claims, this.host, this.options.portProbe);
+  }
+
+  /** Spawns the services (each in its own process group) and starts their probes; records them in the state file. */
+  start(specs: readonly LaunchSpec[]): void {
+    if (this.stopReason !== null || this.done) throw new Error('Supervisor.start called after the run stopped.');
+    if (this.runners.length === 0) {
+      void processIdentity(this.host, this.host.pid).then((identity) => {
+        if (identity) this.owner = identity;
+        this.saveState();
+      });
+    }
+    for (const spec of specs) {
+      const runner = new ServiceRunner(spec, {
+        host: this.host,
+        sink: this.options.sink,
+        graceMs: this.options.shutdownTimeoutMs,
+        force: this.forcing.signal,
+        emit: (event) => this.emit(event),
+        changed: () => this.saveState(),
+      });
+      this.runners.push(runner);
+      const ready = this.watchReadiness(runner);
+      ready.catch(() => undefined);
+      this.readiness.push(ready);
+      void runner.done.then((result) => this.serviceDone(result));
+      runner.start();
+    }
+    if (specs.length === 0) this.checkFinished();
+  }
+
+  /** Resolves when every service passed its probe (null when the run was stopped first); rejects with a ReadinessError. */
+  async waitReady(): Promise<ReadyService[] | null> {
+    const results = await Promise.all(this.readiness);
+    return results.every((result) => result !== null) ? (results as ReadyService[]) : null;
+  }
+
+  /** Stops every service gracefully (forced after the shutdown timeout); a second call forces at once. */
+  stop(reason: StopReason = 'requested'): Promise<RunOutcome> {
+    if (this.stopReason !== null) return this.forceStop();
+    this.stopReason = reason;
+    this.stopping.abort();
+    for (const runner of this.runners) runner.stop();
+    this.checkFinished();
+    return this.finished;
+  }
+
+  /** Kills every service's process tree now. */
+  forceStop(): Promise<RunOutcome> {
+    this.forcing.abort();
+    if (this.stopReason === null) this.stop('requested');
+    return this.finished;
+  }
+
+  private async watchReadiness(runner: ServiceRunner): Promise<ReadyService | null> {
+    const { spec } = runner;
+    const result: ReadinessResult = await waitForReadiness({
+      probe: spec.probe,
+      fallback: spec.probeFallback,
+      subscribeLines: (listener) => runner.subscribeLines(listener),
+      stopped: runner.done.then((done) => done.exit ?? { code: null, signal: null }),
+      signal: this.stopping.signal,
+      now: () => this.host.now(),
+      onFallback: (from, to) => this.emit({ type: 'probe-fallback', service: spec.name, from, to }),
+    });
+    if (result.kind === 'aborted') return null;
+    if (result.kind === 'ready') {
+      const url = serviceUrl(spec.probe, spec.port);
+      this.emit({ type: 'ready', service: spec.name, readyMs: result.readyMs, url });
+      return { name: spec.name, url, readyMs: result.readyMs, probe: result.probe };
+    }
+    if (this.stopReason !== null) return null;
+    const reason =
+      result.kind === 'timeout'
+        ? `was not ready within ${seconds(result.waitedMs)} (waited for ${describeProbe(result.probe)})`
+        : result.kind === 'exited'
+          ? `${describeExit(result.exit)} before it was ready`
+          : `cannot be probed: ${result.message}`;
+    const mask = this.options.mask ?? ((line: string) => line);
+    throw new ReadinessError(spec.name, reason, runner.recent.list().map((line) => mask(plainText(line))), result.kind === 'timeout');
+  }
+
+  private emit(event: SupervisorEvent): void {
+    this.options.onEvent?.(event);
+    this.options.sink.notice(event.service, describeEvent(event));
+  }
+
+  private serviceDone(result: ServiceResult): void {
+    this.results.push(result);
+    this.checkFinished();
+  }
+
+  private checkFinished(): void {
+    if (this.done || this.results.length < this.runners.length) return;
+    this.done = true;
+    removeState(this.options.stateDir);
+    const failed = this.results.find((result) => result.failed);
+    this.resolveFinished({ exitCode: failed?.code ?? 0, stopReason: this.stopReason, services: [...this.results] });
+  }
+
+  private saveState(): void {
+    if (this.done) return;
+    const services = this.runners.flatMap((runner) => {
+      const record = runner.record();
+      return record ? [record] : [];
+    });
+    writeState(this.options.stateDir, { version: 1, owner: { pid: this.host.pid, ...this.owner }, services });
+  }
+}

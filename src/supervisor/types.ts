@@ -1,0 +1,52 @@
+/** The plain data the supervisor takes and gives: what to launch, readiness, and how the run ended. */
+import type { Probe, RestartPolicy } from '../workspace/types.js';
+import type { ProcessExit } from './restart-policy.js';
+
+/** One service, ready to spawn: a resolved program, its arguments and its complete environment. */
+export interface LaunchSpec {
+  name: string;
+  /** The program to run (resolved by the caller: the venv's python, node, …); never run through a shell. */
+  file: string;
+  args: string[];
+  cwd: string;
+  /** The complete environment for the child (nothing is added from tovrun's own). */
+  env: NodeJS.ProcessEnv;
+  port: number | null;
+  probe: Probe;
+  probeFallback: Probe | null;
+  restart: RestartPolicy;
+}
+
+/** A service that passed its probe. */
+export interface ReadyService {
+  name: string;
+  /** What the user opens (the HTTP probe's origin, or localhost on the port); null for services without either. */
+  url: string | null;
+  /** From the first spawn to the probe passing. */
+  readyMs: number;
+  /** The probe that passed (the fallback when the primary answered 404). */
+  probe: Probe;
+}
+
+/** Why a run is being stopped. */
+export type StopReason = 'interrupted' | 'terminated' | 'failed' | 'requested';
+
+/** How one service ended. */
+export interface ServiceResult {
+  name: string;
+  /** Its last process's exit; null when it never started. */
+  exit: ProcessExit | null;
+  /** True when it ended on its own with a failure (not because tovrun stopped it). */
+  failed: boolean;
+  restarts: number;
+  /** Its exit code as tovrun reports it: 0 unless failed. */
+  code: number;
+}
+
+/** How the whole run ended. */
+export interface RunOutcome {
+  /** The first failing service's code, else 0 (the caller maps Ctrl-C to 130). */
+  exitCode: number;
+  stopReason: StopReason | null;
+  services: ServiceResult[];
+}

@@ -1,0 +1,90 @@
+import { spawn } from 'node:child_process';
+import { afterEach, describe, expect, it } from 'vitest';
+import { FailedError } from '../../src/errors.js';
+import { findPortHolder, preflightPorts, realHost, Supervisor } from '../../src/supervisor/index.js';
+import { eventually, fakeHost, fixture, freePort, MemorySink, tempDir } from './support.js';
+
+const children: { kill(): boolean }[] = [];
+afterEach(() => children.splice(0).forEach((child) => child.kill()));
+
+async function listener(port: number): Promise<number> {
+  const child = spawn(process.execPath, [fixture('listen.js'), String(port), 'tcp'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  children.push(child);
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  await eventually(() => output.includes('listening'));
+  return child.pid ?? 0;
+}
+
+async function rejection(work: Promise<unknown>): Promise<FailedError> {
+  const error = await work.then(
+    () => undefined,
+    (failure: unknown) => failure,
+  );
+  if (!(error instanceof FailedError)) throw new Error(`expected a FailedError, got ${String(error)}`);
+  return error;
+}
+
+describe('port preflight', () => {
+  it('refuses a busy port before anything starts, naming the holding pid and program and what to do', async () => {
+    const port = await freePort();
+    const holder = await listener(port);
+    const sink = new MemorySink();
+    const supervisor = new Supervisor({ stateDir: tempDir(), shutdownTimeoutMs: 1_000, sink });
+    const error = await rejection(supervisor.preflightPorts([{ name: 'frontend', port }]));
+    expect(error.message).toBe(`port ${port} (frontend) is already in use by pid ${holder} (node).`);
+    expect(error.hint).toContain(`kill ${holder}`);
+    expect(error.hint).toContain('tovrun down');
+    expect(error.hint).toContain('services.frontend.port');
+    expect(sink.lines).toEqual([]);
+  });
+
+  it('passes when every port is free and skips services without a port', async () => {
+    await expect(preflightPorts([{ name: 'a', port: await freePort() }, { name: 'b', port: null }], realHost())).resolves.toBeUndefined();
+  });
+
+  it('reports two services configured for the same port', async () => {
+    const error = await rejection(preflightPorts([{ name: 'a', port: 4000 }, { name: 'b', port: 4000 }], realHost()));
+    expect(error.message).toMatch(/services a and b are both configured for port 4000/);
+  });
+
+  it('falls back to ss when /proc does not tell', async () => {
+    const host = fakeHost({
+      exec: async (file) => ({ code: file === 'ss' ? 0 : 1, stdout: file === 'ss' ? 'LISTEN 0 511 127.0.0.1:3000 0.0.0.0:* users:(("vite",pid=321,fd=20))' : '' }),
+    });
+    expect(await findPortHolder(host, 3000)).toEqual({ pid: 321, name: 'vite' });
+  });
+});
+
+describe('port preflight on Windows (injected platform)', () => {
+  const netstat = '  Proto  Local Address          Foreign Address        State           PID\r\n  TCP    0.0.0.0:3000           0.0.0.0:0              LISTENING       7720\r\n';
+
+  function windowsHost() {
+    const host = fakeHost({ platform: 'win32' });
+    host.exec = async (file, args) => {
+      host.execCalls.push([file, args]);
+      if (file === 'netstat') return { code: 0, stdout: args.includes('TCP') ? netstat : '' };
+      if (file === 'tasklist') return { code: 0, stdout: '"node.exe","7720","Console","1","45,104 K"\r\n' };
+      return { code: 1, stdout: '' };
+    };
+    return host;
+  }
+
+  it('finds the holder with netstat -ano and tasklist', async () => {
+    const host = windowsHost();
+    expect(await findPortHolder(host, 3000)).toEqual({ pid: 7720, name: 'node.exe' });
+    expect(host.execCalls).toEqual([
+      ['netstat', ['-ano', '-p', 'TCP']],
+      ['netstat', ['-ano', '-p', 'TCPv6']],
+      ['tasklist', ['/FI', 'PID eq 7720', '/FO', 'CSV', '/NH']],
+    ]);
+  });
+
+  it('suggests taskkill in the error', async () => {
+    const host = windowsHost();
+    const probe = { isBusy: async () => true, holder: (port: number) => findPortHolder(host, port) };
+    const error = await rejection(preflightPorts([{ name: 'frontend', port: 3000 }], host, probe));
+    expect(error.message).toBe('port 3000 (frontend) is already in use by pid 7720 (node.exe).');
+    expect(error.hint).toContain('taskkill /PID 7720 /T /F');
+  });
+});

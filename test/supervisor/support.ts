@@ -1,0 +1,113 @@
+// Shared helpers for supervisor tests: fixture paths, launch specs, an in-memory sink, free ports, polling.
+import { mkdtempSync } from 'node:fs';
+import net from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { OutputStream, ServiceOutputSink } from '../../src/panes/index.js';
+import type { Host, LaunchSpec } from '../../src/supervisor/index.js';
+
+/** The absolute path of a fixture script in test/fixtures/procs/. */
+export function fixture(name: string): string {
+  return fileURLToPath(new URL(`../fixtures/procs/${name}`, import.meta.url));
+}
+
+/** A fresh temporary folder. */
+export function tempDir(prefix = 'tovrun-sup-'): string {
+  return mkdtempSync(path.join(tmpdir(), prefix));
+}
+
+/** A LaunchSpec running a fixture with node; no probe and no restart unless overridden. */
+export function nodeLaunch(name: string, script: string, args: string[] = [], overrides: Partial<LaunchSpec> = {}): LaunchSpec {
+  return {
+    name,
+    file: process.execPath,
+    args: [fixture(script), ...args],
+    cwd: process.cwd(),
+    env: { PATH: process.env.PATH ?? '' },
+    port: null,
+    probe: { kind: 'none' },
+    probeFallback: null,
+    restart: { policy: 'no', maxRetries: 0, backoffMs: 0 },
+    ...overrides,
+  };
+}
+
+/** A sink that keeps every line and notice in memory. */
+export class MemorySink implements ServiceOutputSink {
+  readonly lines: { service: string; stream: OutputStream; text: string }[] = [];
+  readonly notices: { service: string; text: string }[] = [];
+
+  line(service: string, stream: OutputStream, text: string): void {
+    this.lines.push({ service, stream, text });
+  }
+
+  notice(service: string, text: string): void {
+    this.notices.push({ service, text });
+  }
+
+  whenWritable(): undefined {
+    return undefined;
+  }
+
+  async close(): Promise<void> {}
+
+  /** The texts one service printed. */
+  textsOf(service: string): string[] {
+    return this.lines.filter((line) => line.service === service).map((line) => line.text);
+  }
+}
+
+/** A TCP port nobody listens on right now. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Polls until check returns a value other than undefined/false, or fails after timeoutMs (a generous deadline). */
+export async function eventually<T>(check: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/** Whether a pid runs (zombies do not count). */
+export { isProcessAlive } from '../../src/supervisor/process-table.js';
+
+/** A Host whose every effect is a recorded no-op unless overridden; for platform-specific logic without that platform. */
+export function fakeHost(overrides: Partial<Host> = {}): Host & { execCalls: [string, string[]][]; signals: [number, NodeJS.Signals | 0][] } {
+  const execCalls: [string, string[]][] = [];
+  const signals: [number, NodeJS.Signals | 0][] = [];
+  return {
+    platform: 'linux',
+    pid: 1,
+    spawn: () => {
+      throw new Error('fake host cannot spawn');
+    },
+    signal: (pid, signal) => {
+      signals.push([pid, signal]);
+      return true;
+    },
+    exec: async (file, args) => {
+      execCalls.push([file, args]);
+      return { code: 0, stdout: '' };
+    },
+    readText: async () => null,
+    listDir: async () => [],
+    readLink: async () => null,
+    now: () => Date.now(),
+    ...overrides,
+    execCalls,
+    signals,
+  };
+}
