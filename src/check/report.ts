@@ -1,0 +1,57 @@
+/** The doctor's report: plain-data findings every check produces and every printer (human, JSON) reads. */
+import { ExitCode } from '../errors.js';
+
+/** How a finding ranks: ok (a check passed), warn (worth fixing, not failing), error (fails the check). */
+export type CheckStatus = 'ok' | 'warn' | 'error';
+
+/** One result of a check: a rule id such as env/unknown-key, a message, a fix, and where (file relative to the workspace root). */
+export interface Finding {
+  id: string;
+  status: CheckStatus;
+  message: string;
+  hint: string | null;
+  file: string | null;
+  line: number | null;
+}
+
+/** Builds a finding; where and hint are optional. */
+export function finding(id: string, status: CheckStatus, message: string, extra: { hint?: string; file?: string; line?: number } = {}): Finding {
+  return { id, status, message, hint: extra.hint ?? null, file: extra.file ?? null, line: extra.line ?? null };
+}
+
+/** How many findings have each status. */
+export function countByStatus(findings: readonly Finding[]): Record<CheckStatus, number> {
+  const counts: Record<CheckStatus, number> = { ok: 0, warn: 0, error: 0 };
+  for (const item of findings) counts[item.status]++;
+  return counts;
+}
+
+/** The worst status among findings (ok when there are none). */
+export function worstStatus(findings: readonly Finding[]): CheckStatus {
+  const counts = countByStatus(findings);
+  if (counts.error > 0) return 'error';
+  return counts.warn > 0 ? 'warn' : 'ok';
+}
+
+/** Exit code of a report: 1 when any finding is an error, else 0. */
+export function exitCodeForFindings(findings: readonly Finding[]): number {
+  return worstStatus(findings) === 'error' ? ExitCode.failed : ExitCode.ok;
+}
+
+const severity: Record<CheckStatus, number> = { error: 0, warn: 1, ok: 2 };
+
+/** Findings in reading order: by file, then line (file-level findings after the lines), errors first, then rule id. */
+export function sortFindings(findings: readonly Finding[]): Finding[] {
+  return [...findings].sort(
+    (a, b) =>
+      (a.file ?? '').localeCompare(b.file ?? '') ||
+      (a.line ?? Infinity) - (b.line ?? Infinity) ||
+      severity[a.status] - severity[b.status] ||
+      a.id.localeCompare(b.id),
+  );
+}
+
+/** Findings with mask applied to every text a user reads (message, hint, file), leaving the structure intact. */
+export function maskFindings(findings: readonly Finding[], mask: (text: string) => string): Finding[] {
+  return findings.map((item) => ({ ...item, message: mask(item.message), hint: item.hint === null ? null : mask(item.hint), file: item.file === null ? null : mask(item.file) }));
+}

@@ -1,0 +1,36 @@
+/** The values services get from the workspace's .env (as Flask's python-dotenv reads it) and which are secret. */
+import type { Workspace } from '../workspace/types.js';
+import { readEnvText, readTemplateText, realEnvFiles, type EnvFileSource } from './files.js';
+import { createSecretMasker } from './mask.js';
+import { parseEnv } from './parse.js';
+import { readAsFlask } from './readers/flask.js';
+import type { Environment } from './readers/types.js';
+import { collectSecretKeys } from './secret-keys.js';
+import { parseEnvTemplate } from './template.js';
+
+/** Resolved .env values and the keys whose values must never be shown. */
+export interface EnvValues {
+  values: Record<string, string>;
+  secretKeys: string[];
+  /** False when the workspace has no .env (values is then empty). */
+  found: boolean;
+}
+
+/** Values of .env text with python-dotenv's semantics; `${NAME}` not defined above falls back to environment. */
+export function resolveEnvValues(text: string, environment: Environment = {}): Map<string, string> {
+  return readAsFlask(parseEnv(text), environment).values;
+}
+
+/** Loads the workspace's .env: values (keys without a value left out) and secret keys (template, names, credentials). */
+export function loadEnvValues(workspace: Workspace, environment: Environment = {}, files: EnvFileSource = realEnvFiles): EnvValues {
+  const text = readEnvText(workspace, files);
+  const values = text === null ? new Map<string, string>() : resolveEnvValues(text, environment);
+  const schema = files.exists(workspace.envTemplateFile) ? parseEnvTemplate(readTemplateText(workspace, files), workspace.envTemplateFile) : null;
+  return { values: Object.fromEntries(values), secretKeys: [...collectSecretKeys(schema, values)].sort(), found: text !== null };
+}
+
+/** A masker for everything the workspace's .env holds secret, for relaying service output. */
+export function workspaceSecretMasker(workspace: Workspace, files: EnvFileSource = realEnvFiles): (text: string) => string {
+  const { values, secretKeys } = loadEnvValues(workspace, {}, files);
+  return createSecretMasker(values, secretKeys);
+}

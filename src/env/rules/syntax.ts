@@ -1,0 +1,60 @@
+/** Syntax rules of the dotenv-linter family: lines without `=`, unparseable lines, spaces, unquoted values, trailing blanks. */
+import { portableHint } from '../portable-hints.js';
+import type { EnvInvalid } from '../parse.js';
+import { readingOf } from '../readers/readings.js';
+import { envFinding, type EnvRule, type EnvRuleInput } from './context.js';
+import { describeReadings } from './reading-text.js';
+import { escapeRegex } from '../regex.js';
+
+/** env/missing-equals: a bare KEY line. */
+const missingEquals: EnvRule = (input) =>
+  input.parsed.entries
+    .filter((entry) => entry.value === null)
+    .map((entry) => envFinding(input, 'missing-equals', 'error', entry.line, `${entry.key} has no "=" — Flask ignores it, and Vite's parser joins it with the next line's key.`, `Write ${entry.key}=<value>, or delete the line.`));
+
+function unparseable(input: EnvRuleInput, statement: EnvInvalid): string {
+  const skipped = 'Flask (python-dotenv) cannot parse this line and skips it';
+  if (statement.key === null) return `${skipped}.`;
+  const key = statement.key;
+  const others = describeReadings({ vite: readingOf(input.readings.vite, key), compose: readingOf(input.readings.compose, key) }, input.secretKeys.has(key));
+  return `${skipped}, so Flask does not get ${key}; ${others}.`;
+}
+
+/** env/unparseable-line: python-dotenv rejects the statement (text after a closing quote, an unclosed quote...). */
+const unparseableLine: EnvRule = (input) =>
+  input.parsed.statements
+    .filter((statement): statement is EnvInvalid => statement.kind === 'invalid')
+    .map((statement) => {
+      const disagreement = input.disagreements.find((item) => item.line === statement.line);
+      const hint = disagreement ? portableHint(disagreement) : 'Write the line as KEY=value; quote values with spaces, # or quotes in them.';
+      return envFinding(input, 'unparseable-line', 'error', statement.line, unparseable(input, statement), hint);
+    });
+
+
+/** env/space-around-equals and env/unquoted-spaces (warnings: the three readers cope, shells and other tools do not). */
+const spacing: EnvRule = (input) =>
+  input.parsed.entries.flatMap((entry) => {
+    const found = [];
+    const firstLine = input.parsed.lines[entry.line - 1] ?? '';
+    if (entry.value !== null && new RegExp(`^\\s*(?:export\\s+)?${escapeRegex(entry.key)}(?:[ \\t]+=|=[ \\t]+[^\\s#])`).test(firstLine)) {
+      found.push(envFinding(input, 'space-around-equals', 'warn', entry.line, `${entry.key} has spaces around "=" — shells, docker run --env-file and many tools read them as part of the key or value.`, `Write ${entry.key}=value with no spaces around "=".`));
+    }
+    if (entry.quote === null && entry.value !== null && /\s/.test(entry.value)) {
+      found.push(envFinding(input, 'unquoted-spaces', 'warn', entry.line, `${entry.key}'s value has spaces but no quotes — a shell or docker run --env-file reads it differently.`, `Quote it: ${entry.key}="..."`));
+    }
+    return found;
+  });
+
+/** env/trailing-whitespace on any line, except inside a multi-line quoted value. */
+const trailingWhitespace: EnvRule = (input) => {
+  const insideValues = new Set<number>();
+  for (const entry of input.parsed.entries) for (let line = entry.line; line < entry.endLine; line++) insideValues.add(line);
+  return input.parsed.lines.flatMap((text, index) => {
+    const line = index + 1;
+    if (insideValues.has(line) || !/\S[ \t]+$/.test(text)) return [];
+    return [envFinding(input, 'trailing-whitespace', 'warn', line, `line ${line} ends in spaces or tabs — invisible, and kept in the value by some tools.`, 'Delete the trailing whitespace.')];
+  });
+};
+
+/** Every syntax rule. */
+export const syntaxRules: EnvRule[] = [missingEquals, unparseableLine, spacing, trailingWhitespace];

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { formatHumanReport, humanReportStyle } from '../../src/check/print-human.js';
+import { finding } from '../../src/check/report.js';
+import { memoryContext, memoryOutput } from '../support/memory-context.js';
+
+const findings = [
+  finding('env/unknown-key', 'error', 'FLASK_EVN is not in .env.template — did you mean FLASK_ENV?', { file: '.env', line: 12, hint: 'Rename it to FLASK_ENV.' }),
+  finding('env/trailing-whitespace', 'warn', 'line 3 ends in spaces or tabs — invisible.', { file: '.env', line: 3, hint: 'Delete it.' }),
+  finding('env/missing-file', 'error', '.env not found.', { file: '.env', hint: 'Create it:\n  cp .env.template .env' }),
+];
+
+describe('formatHumanReport', () => {
+  it('prints one line per finding with its fix indented, in ASCII for pipes', () => {
+    expect(formatHumanReport(findings, { unicode: false, color: false })).toBe(
+      [
+        'warn .env:3 [env/trailing-whitespace] line 3 ends in spaces or tabs -- invisible.',
+        '    -> Delete it.',
+        'FAIL .env:12 [env/unknown-key] FLASK_EVN is not in .env.template -- did you mean FLASK_ENV?',
+        '    -> Rename it to FLASK_ENV.',
+        'FAIL .env [env/missing-file] .env not found.',
+        '    -> Create it:',
+        '        cp .env.template .env',
+        'FAIL 2 errors, 1 warning',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('uses ✓ ! ✗ → on Unicode terminals, and colour only when asked', () => {
+    const unicode = formatHumanReport(findings, { unicode: true, color: false });
+    expect(unicode).toContain('✗ .env:12 [env/unknown-key] FLASK_EVN is not in .env.template — did you mean FLASK_ENV?\n    → Rename');
+    expect(unicode).toContain('! .env:3');
+    expect(unicode).not.toContain('\u001b[');
+    expect(formatHumanReport(findings, { unicode: true, color: true })).toContain('\u001b[');
+    expect(formatHumanReport([finding('env/ok', 'ok', 'fine')], { unicode: true, color: false })).toBe('✓ [env/ok] fine\n✓ no problems found\n');
+  });
+
+  it('takes its style from the context: terminal, NO_COLOR, FORCE_COLOR', () => {
+    expect(humanReportStyle(memoryContext('/'))).toEqual({ unicode: false, color: false });
+    const terminal = { ...memoryContext('/', { env: { TERM: 'xterm-256color' } }), stdout: memoryOutput(true) };
+    expect(humanReportStyle(terminal)).toEqual({ unicode: true, color: true });
+    expect(humanReportStyle({ ...terminal, env: { TERM: 'xterm-256color', NO_COLOR: '1' } })).toEqual({ unicode: true, color: false });
+  });
+});

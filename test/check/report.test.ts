@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { countByStatus, exitCodeForFindings, finding, maskFindings, sortFindings, worstStatus } from '../../src/check/report.js';
+
+describe('the report model', () => {
+  const error = finding('env/a', 'error', 'bad', { file: '.env', line: 9, hint: 'fix it' });
+  const warn = finding('env/b', 'warn', 'hmm', { file: '.env', line: 2 });
+  const fileLevel = finding('env/c', 'error', 'missing', { file: '.env' });
+  const ok = finding('env/ok', 'ok', 'fine');
+
+  it('is plain data with null for what is not known', () => {
+    expect(ok).toEqual({ id: 'env/ok', status: 'ok', message: 'fine', hint: null, file: null, line: null });
+    expect(JSON.parse(JSON.stringify(error))).toEqual(error);
+  });
+
+  it('counts, ranks and turns findings into an exit code', () => {
+    expect(countByStatus([error, warn, ok])).toEqual({ ok: 1, warn: 1, error: 1 });
+    expect(worstStatus([warn, ok])).toBe('warn');
+    expect(worstStatus([])).toBe('ok');
+    expect(exitCodeForFindings([warn, ok])).toBe(0);
+    expect(exitCodeForFindings([warn, error])).toBe(1);
+  });
+
+  it('sorts by file, then line (file-level last), errors before warnings on a line', () => {
+    const sameLineWarn = finding('env/a-warn', 'warn', 'w', { file: '.env', line: 9 });
+    expect(sortFindings([fileLevel, sameLineWarn, error, warn, ok]).map((item) => item.id)).toEqual(['env/ok', 'env/b', 'env/a', 'env/a-warn', 'env/c']);
+  });
+});
+
+describe('maskFindings', () => {
+  it('masks the texts of findings and keeps ids, statuses and lines', () => {
+    const masked = maskFindings([finding('env/x', 'error', 'has error-secret', { hint: 'error-secret again', file: '.env', line: 1 })], (text) => text.replaceAll('error-secret', '***'));
+    expect(masked).toEqual([{ id: 'env/x', status: 'error', message: 'has ***', hint: '*** again', file: '.env', line: 1 }]);
+  });
+});

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { createSecretMasker, maskerForSecrets } from '../../src/env/mask.js';
+
+describe('createSecretMasker', () => {
+  const values = {
+    JWT_SECRET_KEY: 'jwt-s3cret-value',
+    DATABASE_URL: 'postgresql://tovplay:db-pa$$word@localhost:5432/tovplay',
+    MARKED: 'marked-in-template',
+    FLASK_ENV: 'development',
+    SHORT_TOKEN: 'abc',
+    VITE_LEAK: 'sk_live_0123456789abcdefgh',
+  };
+  const mask = createSecretMasker(values, ['MARKED']);
+
+  it('masks values of secret keys (by template mark or by name) wherever they occur', () => {
+    expect(mask('token=jwt-s3cret-value; also marked-in-template.')).toBe('token=***; also ***.');
+    expect(mask('stripe sk_live_0123456789abcdefgh')).toBe('stripe ***');
+  });
+
+  it('masks the password inside DATABASE_URL, and any URL password in free text', () => {
+    expect(mask('connecting to postgresql://tovplay:db-pa$$word@localhost:5432/tovplay')).toBe('connecting to ***');
+    expect(mask('password db-pa$$word printed alone')).toBe('password *** printed alone');
+    expect(mask('redis://default:other-pass@cache:6379/0')).toBe('redis://default:***@cache:6379/0');
+  });
+
+  it('masks percent-encoded and JSON-escaped spellings, and leaves other text alone', () => {
+    const masker = maskerForSecrets(['p@ss "word"']);
+    expect(masker('url p%40ss%20%22word%22 json "p@ss \\"word\\""')).toBe('url *** json "***"');
+    expect(mask('FLASK_ENV=development abc')).toBe('FLASK_ENV=development abc');
+  });
+
+  it('is fast enough to run on every relayed log line', () => {
+    const many = Object.fromEntries(Array.from({ length: 50 }, (_, index) => [`KEY_${index}`, `secret-value-number-${index}`]));
+    const masker = createSecretMasker(many, []);
+    const line = '2025-01-01 12:00:00 INFO werkzeug: 127.0.0.1 - - "GET /api/games?page=2 HTTP/1.1" 200 -';
+    const started = performance.now();
+    for (let index = 0; index < 100_000; index++) masker(line);
+    expect(performance.now() - started).toBeLessThan(2_000);
+  });
+});

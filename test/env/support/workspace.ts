@@ -1,0 +1,40 @@
+// Temporary TovPlay workspaces for env tests, and the expectation header of fixture .env files.
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+/** The repository root (where the real .env.template is). */
+export const repositoryRoot = path.resolve(new URL('../../..', import.meta.url).pathname);
+/** test/fixtures/env. */
+export const envFixtures = path.join(repositoryRoot, 'test', 'fixtures', 'env');
+
+/** A fresh workspace folder holding the given files (text, or a Buffer for exact bytes). */
+export function tempWorkspace(files: Record<string, string | Buffer>): string {
+  const root = mkdtempSync(path.join(tmpdir(), 'tovrun-env-'));
+  for (const [name, content] of Object.entries(files)) writeFileSync(path.join(root, name), content);
+  return root;
+}
+
+/** A workspace with a fixture's template and the given fixture file copied in as .env. */
+export function fixtureWorkspace(templateFile: string, envFile: string): string {
+  const root = tempWorkspace({});
+  copyFileSync(templateFile, path.join(root, '.env.template'));
+  copyFileSync(envFile, path.join(root, '.env'));
+  return root;
+}
+
+/** What a fixture's first line promises: `# expect [warn] env/<rule> [line N]`. */
+export interface FixtureExpectation {
+  rule: string;
+  status: 'error' | 'warn';
+  line: number | null;
+}
+
+/** Reads the expectation header of a fixture .env (UTF-8, UTF-8 with BOM or UTF-16 with BOM). */
+export function fixtureExpectation(file: string): FixtureExpectation {
+  const bytes = readFileSync(file);
+  const text = bytes[0] === 0xff && bytes[1] === 0xfe ? bytes.subarray(2).toString('utf16le') : bytes.toString('utf8').replace(/^\uFEFF/, '');
+  const match = /^# expect (warn )?(env\/[a-z-]+)(?: line (\d+))?/.exec(text);
+  if (!match?.[2]) throw new Error(`${file} has no "# expect" header`);
+  return { rule: match[2], status: match[1] ? 'warn' : 'error', line: match[3] ? Number(match[3]) : null };
+}
