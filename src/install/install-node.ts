@@ -1,0 +1,44 @@
+/** A node service: `npm install --include=dev` unless package files, node/npm versions and flags match the stamp. */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { NodeService } from '../workspace/types.js';
+import { hashFiles, readTextOrUndefined, type Fingerprint } from './fingerprint.js';
+import { declaresPackages, npmEnvironment, npmInstall, npmInstallArgs, npmToolVersions, type NpmContext } from './npm.js';
+import { displayPath, type InstallEnvironment, type PreparedInstall } from './service-install.js';
+import { readStamp, removeStamp, stampFile, staleReason, writeStamp } from './stamp.js';
+import { InstallStepFailure } from './step-failure.js';
+
+/** Checks package.json, the tool versions, node_modules and the stamp; the install runs npm and stamps. */
+export async function prepareNodeService(service: NodeService, environment: InstallEnvironment): Promise<PreparedInstall> {
+  const manifest = path.join(service.dir, 'package.json');
+  const manifestText = readTextOrUndefined(manifest);
+  if (manifestText === undefined) {
+    throw new InstallStepFailure(`no package.json in ${displayPath(environment, service.dir)}.`, { hint: `Set services.${service.name}.dir in tovrun.yaml to the folder holding package.json.` });
+  }
+  const needsTree = declaresPackages(manifestText, displayPath(environment, manifest));
+  const npm: NpmContext = { platform: environment.platform, runner: environment.runner, cwd: service.dir, env: npmEnvironment(environment.env) };
+  const versions = await npmToolVersions(npm);
+  const stamp = stampFile(environment.stateDir, service.name);
+  const treePresent = !needsTree || existsSync(path.join(service.dir, 'node_modules', '.package-lock.json'));
+  const reason = environment.reinstall
+    ? 'reinstall requested'
+    : !treePresent
+      ? `${displayPath(environment, path.join(service.dir, 'node_modules'))} is missing or incomplete`
+      : staleReason(await readStamp(stamp), nodeFingerprint(service, environment, versions));
+  return {
+    reason,
+    install: async (reporter) => {
+      await removeStamp(stamp);
+      reporter.step(`npm ${npmInstallArgs(service).join(' ')}`);
+      await npmInstall({ ...npm, onLine: reporter.toolOutput }, service, service.name);
+      // npm may have rewritten package-lock.json: stamp what is on disk now.
+      await writeStamp(stamp, service.name, nodeFingerprint(service, environment, versions));
+    },
+  };
+}
+
+/** package.json and package-lock.json, the node and npm versions, and the flags npm runs with. */
+export function nodeFingerprint(service: NodeService, environment: Pick<InstallEnvironment, 'root'>, versions: { node: string; npm: string }): Fingerprint {
+  const files = ['package.json', 'package-lock.json'].map((name) => path.join(service.dir, name));
+  return { files: hashFiles(files, environment.root), tools: { node: versions.node, npm: versions.npm }, flags: npmInstallArgs(service).slice(1) };
+}

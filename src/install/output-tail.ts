@@ -1,0 +1,14 @@
+/** The last lines of a tool's output, cleaned for a readable failure report. */
+import { stripVTControlCharacters } from 'node:util';
+
+/** How many lines of a failing tool's output are shown. */
+export const tailLineCount = 20;
+
+/** The last `count` non-empty lines of output, colours and trailing spaces removed. */
+export function outputTail(output: string, count: number = tailLineCount): string[] {
+  const lines = stripVTControlCharacters(output)
+    .split(/\r?\n|\r/)
+    .map((line) => line.trimEnd())
+    .filter((line) => line !== '');
+  return lines.slice(-count);
+}

@@ -1,0 +1,14 @@
+import { describe, expect, it } from 'vitest';
+import { npmCommand } from '../../src/platform/npm-command.js';
+import { platformFor } from '../../src/platform/platform.js';
+
+describe('npmCommand', () => {
+  it('spawns npm.cmd on Windows (through execa), never the extension-less shell script', () => {
+    expect(npmCommand(platformFor('win32'))).toBe('npm.cmd');
+  });
+
+  it('spawns npm elsewhere', () => {
+    expect(npmCommand(platformFor('darwin'))).toBe('npm');
+    expect(npmCommand(platformFor('linux'))).toBe('npm');
+  });
+});
