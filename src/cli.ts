@@ -4,6 +4,9 @@ import path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { runNotImplemented } from './commands/not-implemented.js';
 import { runCheck } from './commands/check.js';
+import { runDemoCommand } from './commands/demo.js';
+import { runUpCommand, type UpOptions } from './commands/up.js';
+import type { PanesMode } from './workspace/types.js';
 import { runDownCommand } from './commands/down.js';
 import { runEnvCommand, type ShellName } from './commands/env.js';
 import { runInstallCommand } from './commands/install.js';
@@ -32,6 +35,35 @@ function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
 
+function panesOption(): Option {
+  return new Option('--panes <mode>', 'how service output is shown').choices(['auto', 'prefix', 'tmux', 'windows']);
+}
+
+/** The up flags as commander gives them. */
+interface RawUpOptions {
+  backend?: boolean;
+  frontend?: boolean;
+  only?: string[];
+  install?: boolean;
+  reinstall?: boolean;
+  profile?: string[];
+  panes?: PanesMode;
+  dryRun?: boolean;
+}
+
+function upOptions(raw: RawUpOptions): UpOptions {
+  return {
+    backend: Boolean(raw.backend),
+    frontend: Boolean(raw.frontend),
+    only: raw.only ?? [],
+    install: raw.install !== false,
+    reinstall: Boolean(raw.reinstall),
+    profiles: raw.profile ?? [],
+    panes: raw.panes,
+    dryRun: Boolean(raw.dryRun),
+  };
+}
+
 /** The commander program; every action stores its exit code through setResult. */
 export function createProgram(ctx: RunContext, setResult: (code: number) => void): Command {
   const program = new Command('tovrun');
@@ -56,10 +88,11 @@ export function createProgram(ctx: RunContext, setResult: (code: number) => void
     .option('--no-install', 'skip installing packages')
     .option('--reinstall', 'reinstall packages even when up to date')
     .option('-p, --profile <name>', 'also start a compose profile (repeatable)', collect, [])
-    .addOption(new Option('--panes <mode>', 'how service output is shown').choices(['auto', 'prefix', 'tmux', 'windows']))
-    .action(async (options: { check?: boolean; json?: boolean }) => {
+    .addOption(panesOption())
+    .option('--dry-run', 'print the plan (programs, folders, ports, probes) and start nothing')
+    .action(async (options: RawUpOptions & { check?: boolean; json?: boolean }) => {
       if (options.check) return run(() => runCheck(ctx, [], { json: Boolean(options.json) }))();
-      return run(() => runNotImplemented('up'))();
+      return run(() => runUpCommand(ctx, upOptions(options)))();
     });
 
   program
@@ -74,7 +107,13 @@ export function createProgram(ctx: RunContext, setResult: (code: number) => void
     .option('--reinstall', 'reinstall even when up to date')
     .action((options: { reinstall?: boolean }) => run(() => runInstallCommand(ctx, { reinstall: Boolean(options.reinstall) }))());
 
-  program.command('demo [dir]').description('copy the embedded Flask + Vite demo into a scratch folder and run it').action(run(() => runNotImplemented('demo')));
+  program
+    .command('demo [dir]')
+    .description('copy the embedded Flask + Vite demo into a scratch folder (default .tovrun/demo) and run it')
+    .option('--no-install', 'skip installing packages')
+    .addOption(panesOption())
+    .option('--dry-run', 'print the plan and start nothing')
+    .action((dir: string | undefined, options: RawUpOptions) => run(() => runDemoCommand(ctx, dir, upOptions(options)))());
   program.command('init [dir]').description('adopt tovrun in an existing repository').action(run(() => runNotImplemented('init')));
   program.command('down').description('stop everything a previous tovrun started and left running').action(run(() => runDownCommand(ctx)));
   program

@@ -2,7 +2,10 @@
 
 /** A place tovrun writes text to: the terminal, a pipe or a test buffer. */
 export interface Output {
-  write(text: string): void;
+  /** Writes text; false means the destination is full and 'drain' will follow (as a Node stream). */
+  write(text: string): boolean | void;
+  /** Present on real streams: waits for room after write returned false. */
+  once?(event: 'drain', listener: () => void): unknown;
   readonly isTTY: boolean;
   readonly columns?: number | undefined;
 }
@@ -28,7 +31,8 @@ export function useColor(output: Output, env: NodeJS.ProcessEnv): boolean {
 /** The context of the real process. */
 export function processContext(): RunContext {
   const wrap = (stream: NodeJS.WriteStream): Output => ({
-    write: (text: string) => void stream.write(text),
+    write: (text: string) => stream.write(text),
+    once: (event: 'drain', listener: () => void) => stream.once(event, listener),
     get isTTY() {
       return Boolean(stream.isTTY);
     },

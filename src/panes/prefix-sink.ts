@@ -1,6 +1,6 @@
 /** The "prefix" output mode: every line labelled with its service's padded (optionally coloured) name. */
 import { dim, paint, serviceColorCode } from './colors.js';
-import { LogFiles } from './log-files.js';
+import { LogFiles, plainText } from './log-files.js';
 import type { LineMask, OutputStream, ServiceOutputSink } from './sink.js';
 
 /** Where labelled lines go: the terminal, a pipe, or a test buffer; drain is used for backpressure when offered. */
@@ -38,10 +38,10 @@ export class PrefixSink implements ServiceOutputSink {
     this.logs = options.stateDir === null ? null : new LogFiles(options.stateDir);
   }
 
-  /** Queues one labelled, masked line; written at the end of the current burst. */
+  /** Queues one labelled, masked line (its colours removed when tovrun shows none); written at the end of the burst. */
   line(service: string, _stream: OutputStream, text: string): void {
     const masked = this.options.mask ? this.options.mask(text) : text;
-    this.pending += `${this.label(service)}${masked}\n`;
+    this.pending += `${this.label(service)}${this.options.color ? masked : plainText(masked)}\n`;
     this.logs?.append(service, masked);
     this.schedule();
   }

@@ -13,3 +13,4 @@ export { describeProbe, seconds, serviceUrl } from './probes/describe.js';
 export { formatReadySummary } from './ready-summary.js';
 export { readState, statePath, type RecordedService, type RunState } from './state-file.js';
 export { taskkillArgs } from './kill-tree.js';
+export { leftoverLines } from './leftover-lines.js';

@@ -32,14 +32,28 @@ describe('prefix sink', () => {
     expect(coloured.text()).toBe('\u001b[36ma |\u001b[39m x\n\u001b[35mb |\u001b[39m y\n');
   });
 
+  it("removes a child's own colours when tovrun shows none, and keeps them when it does", async () => {
+    const plain = memoryDestination();
+    const coloured = memoryDestination();
+    const red = '\u001b[31mWARNING\u001b[0m: dev server';
+    createPrefixSink({ destination: plain, services: ['api'], color: false, stateDir: null }).line('api', 'stderr', red);
+    const sink = createPrefixSink({ destination: coloured, services: ['api'], color: true, stateDir: null });
+    sink.line('api', 'stderr', red);
+    await sink.close();
+    await Promise.resolve();
+    expect(plain.text()).toBe('api | WARNING: dev server\n');
+    expect(coloured.text()).toContain(red);
+  });
+
   it('masks lines before printing and logging, and logs them without ANSI codes', async () => {
     const stateDir = tempDir();
     const destination = memoryDestination();
-    const sink = createPrefixSink({ destination, services: ['api'], color: false, stateDir, mask: (line) => line.replaceAll('s3cret', '***') });
+    const sink = createPrefixSink({ destination, services: ['api'], color: true, stateDir, mask: (line) => line.replaceAll('s3cret', '***') });
     sink.line('api', 'stdout', '\u001b[32mpassword=s3cret\u001b[39m');
     sink.notice('api', 'ready');
     await sink.close();
-    expect(destination.text()).toBe('api | \u001b[32mpassword=***\u001b[39m\napi | [tovrun] ready\n');
+    expect(destination.text()).toContain('\u001b[32mpassword=***\u001b[39m\n');
+    expect(destination.text()).not.toContain('s3cret');
     expect(readFileSync(logFilePath(stateDir, 'api'), 'utf8')).toBe('password=***\n[tovrun] ready\n');
   });
 

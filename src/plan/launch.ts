@@ -1,0 +1,56 @@
+/** Pure planning of how each service is launched: the program, its arguments and its complete environment. */
+import { pythonActivationEnv } from '../install/activation.js';
+import { childColorEnv } from '../panes/colors.js';
+import type { Platform } from '../platform/platform.js';
+import { venvPython } from '../platform/venv-layout.js';
+import type { LaunchSpec } from '../supervisor/types.js';
+import type { ServiceSpec } from '../workspace/types.js';
+import { resolvePackageBin } from './node-bin.js';
+
+/** What launching depends on besides the service itself. */
+export interface LaunchInputs {
+  /** The .env values (as Flask reads them). */
+  envValues: Readonly<Record<string, string>>;
+  /** tovrun's own environment; it wins over .env, as it does for python-dotenv, Vite and compose. */
+  processEnv: NodeJS.ProcessEnv;
+  platform: Platform;
+  /** Whether tovrun shows colour, and so whether children are asked for it. */
+  color: boolean;
+  /** The node executable that runs package binaries (process.execPath). */
+  nodePath: string;
+  /** Finds a package's bin file; defaults to reading node_modules. */
+  resolveBin?: (dir: string, name: string) => string | null;
+}
+
+/** The environment of a service: .env, then tovrun's environment, then the service's own env, then activation and colour. */
+export function serviceEnv(service: ServiceSpec, inputs: LaunchInputs): NodeJS.ProcessEnv {
+  let env: NodeJS.ProcessEnv = { ...inputs.envValues, ...inputs.processEnv, ...service.env };
+  if (service.type === 'python') env = pythonActivationEnv(service.venv, env, inputs.platform);
+  return childColorEnv(env, inputs.color);
+}
+
+/** The program and arguments: the venv's python for `python …`, node plus the bin file for a package binary. */
+export function serviceProgram(service: ServiceSpec, inputs: LaunchInputs): { file: string; args: string[] } {
+  const [first, ...rest] = service.command as [string, ...string[]];
+  if (service.type === 'python' && (first === 'python' || first === 'python3')) return { file: venvPython(service.venv, inputs.platform), args: rest };
+  if (service.type === 'node') {
+    const bin = (inputs.resolveBin ?? resolvePackageBin)(service.dir, first);
+    if (bin) return { file: inputs.nodePath, args: [bin, ...rest] };
+    if (first === 'node') return { file: inputs.nodePath, args: rest };
+  }
+  return { file: first, args: rest };
+}
+
+/** The LaunchSpec the supervisor runs for a service. */
+export function planLaunch(service: ServiceSpec, inputs: LaunchInputs): LaunchSpec {
+  return {
+    name: service.name,
+    ...serviceProgram(service, inputs),
+    cwd: service.dir,
+    env: serviceEnv(service, inputs),
+    port: service.port,
+    probe: service.probe,
+    probeFallback: service.probeFallback,
+    restart: service.restart,
+  };
+}

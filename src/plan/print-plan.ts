@@ -1,0 +1,24 @@
+/** The run plan in words, for `tovrun up --dry-run`: each service's program, folder, port, probe and env keys. */
+import { describeProbe } from '../supervisor/probes/describe.js';
+import type { LaunchSpec } from '../supervisor/types.js';
+
+/** A command line as one string, quoting arguments that hold spaces. */
+export function commandLineText(file: string, args: readonly string[]): string {
+  return [file, ...args].map((arg) => (/\s/.test(arg) ? JSON.stringify(arg) : arg)).join(' ');
+}
+
+/** The plan, one block per service; env lists the keys the service gets from .env and tovrun.yaml, never values. */
+export function formatPlan(launches: readonly LaunchSpec[], envKeys: readonly string[]): string {
+  const blocks = launches.map((launch) =>
+    [
+      `${launch.name}:`,
+      `  run    ${commandLineText(launch.file, launch.args)}`,
+      `  in     ${launch.cwd}`,
+      `  port   ${launch.port ?? '-'}`,
+      `  ready  ${describeProbe(launch.probe)}`,
+      `  restart ${launch.restart.policy === 'no' ? 'never' : `on failure, up to ${launch.restart.maxRetries} times`}`,
+    ].join('\n'),
+  );
+  const keys = envKeys.length === 0 ? '(no .env values)' : envKeys.join(', ');
+  return `Plan (nothing was started):\n${blocks.join('\n')}\n.env keys given to every service: ${keys}\n`;
+}
