@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { runNotImplemented } from './commands/not-implemented.js';
-import { runCheck } from './commands/check.js';
+import { runCheck, type CheckOptions } from './commands/check.js';
 import { runDemoCommand } from './commands/demo.js';
 import { runUpCommand, type UpOptions } from './commands/up.js';
 import type { PanesMode } from './workspace/types.js';
@@ -39,6 +39,18 @@ function panesOption(): Option {
   return new Option('--panes <mode>', 'how service output is shown').choices(['auto', 'prefix', 'tmux', 'windows']);
 }
 
+/** The check flags as commander gives them. */
+interface RawCheckOptions {
+  json?: boolean;
+  strict?: boolean;
+  requireDb?: boolean;
+  profile?: string[];
+}
+
+function checkOptions(raw: RawCheckOptions): CheckOptions {
+  return { json: Boolean(raw.json), strict: Boolean(raw.strict), requireDb: Boolean(raw.requireDb), profiles: raw.profile ?? [] };
+}
+
 /** The up flags as commander gives them. */
 interface RawUpOptions {
   backend?: boolean;
@@ -49,6 +61,8 @@ interface RawUpOptions {
   profile?: string[];
   panes?: PanesMode;
   dryRun?: boolean;
+  keep?: boolean;
+  services?: boolean;
 }
 
 function upOptions(raw: RawUpOptions): UpOptions {
@@ -61,6 +75,8 @@ function upOptions(raw: RawUpOptions): UpOptions {
     profiles: raw.profile ?? [],
     panes: raw.panes,
     dryRun: Boolean(raw.dryRun),
+    keep: Boolean(raw.keep),
+    services: raw.services !== false,
   };
 }
 
@@ -82,16 +98,20 @@ export function createProgram(ctx: RunContext, setResult: (code: number) => void
     .description('validate the env, install what changed, and run every service until Ctrl-C (the default command)')
     .option('--check', 'run the read-only doctor instead (same as `tovrun check`)')
     .option('--json', 'with --check: print the report as JSON')
+    .option('--strict', 'with --check: warnings fail too')
+    .option('--require-db', 'with --check: an unreachable database is an error')
     .option('--backend', 'start only the backend')
     .option('--frontend', 'start only the frontend')
     .option('--only <names...>', 'start only the named services')
     .option('--no-install', 'skip installing packages')
     .option('--reinstall', 'reinstall packages even when up to date')
-    .option('-p, --profile <name>', 'also start a compose profile (repeatable)', collect, [])
+    .option('-p, --profile <name>', 'also start a compose profile (repeatable; also TOVRUN_PROFILES=a,b)', collect, [])
+    .option('--keep', 'leave the compose containers running when tovrun exits')
+    .option('--no-services', 'start only the compose profiles, not the backend and frontend')
     .addOption(panesOption())
     .option('--dry-run', 'print the plan (programs, folders, ports, probes) and start nothing')
-    .action(async (options: RawUpOptions & { check?: boolean; json?: boolean }) => {
-      if (options.check) return run(() => runCheck(ctx, [], { json: Boolean(options.json) }))();
+    .action(async (options: RawUpOptions & RawCheckOptions & { check?: boolean }) => {
+      if (options.check) return run(() => runCheck(ctx, [], checkOptions(options)))();
       return run(() => runUpCommand(ctx, upOptions(options)))();
     });
 
@@ -99,7 +119,10 @@ export function createProgram(ctx: RunContext, setResult: (code: number) => void
     .command('check [checks...]')
     .description('read-only doctor: report every problem with a fix (checks: env)')
     .option('--json', 'print the report as JSON')
-    .action((checks: string[], options: { json?: boolean }) => run(() => runCheck(ctx, checks, { json: Boolean(options.json) }))());
+    .option('--strict', 'warnings fail too')
+    .option('--require-db', 'an unreachable database is an error')
+    .option('-p, --profile <name>', 'check as if this compose profile were started (repeatable)', collect, [])
+    .action((checks: string[], options: RawCheckOptions) => run(() => runCheck(ctx, checks, checkOptions(options)))());
 
   program
     .command('install')
@@ -114,6 +137,15 @@ export function createProgram(ctx: RunContext, setResult: (code: number) => void
     .addOption(panesOption())
     .option('--dry-run', 'print the plan and start nothing')
     .action((dir: string | undefined, options: RawUpOptions) => run(() => runDemoCommand(ctx, dir, upOptions(options)))());
+  program
+    .command('status')
+    .description('show the services of the tovrun running in this workspace: state, pid, port, uptime, restarts')
+    .option('--json', 'print the status as JSON')
+    .action(run(() => runNotImplemented('status')));
+  program
+    .command('restart <service>')
+    .description('restart one service of the tovrun running in this workspace')
+    .action(run(() => runNotImplemented('restart')));
   program.command('init [dir]').description('adopt tovrun in an existing repository').action(run(() => runNotImplemented('init')));
   program.command('down').description('stop everything a previous tovrun started and left running').action(run(() => runDownCommand(ctx)));
   program

@@ -11,6 +11,12 @@ import { loadWorkspace } from '../workspace/load.js';
 /** Options of the check command. */
 export interface CheckOptions {
   json: boolean;
+  /** Warnings fail the run too. */
+  strict: boolean;
+  /** An unreachable database is an error, not a warning. */
+  requireDb: boolean;
+  /** Compose profiles to check as if started, besides tovrun.yaml's. */
+  profiles: string[];
 }
 
 /** The checks to run for the names given (all when none); a UsageError naming the available ones otherwise. */

@@ -24,6 +24,10 @@ export interface UpOptions extends ServiceSelection {
   profiles: string[];
   panes: PanesMode | undefined;
   dryRun: boolean;
+  /** Leave the compose containers running at exit. */
+  keep: boolean;
+  /** False: start only the compose profiles (--no-services). */
+  services: boolean;
 }
 
 /** Where stop signals come from (the process, or a fake emitter in tests). */

@@ -54,7 +54,7 @@ describe('warnings (in process)', () => {
   it.each(warnings)('%s warns with its rule at its line and exits 0', async (name) => {
     const expected = fixtureExpectation(path.join(envFixtures, 'warnings', name));
     const ctx = memoryContext(fixtureWorkspace(path.join(envFixtures, 'warnings', '.env.template'), path.join(envFixtures, 'warnings', name)));
-    expect(await runCheck(ctx, ['env'], { json: false })).toBe(0);
+    expect(await runCheck(ctx, ['env'], { json: false, strict: false, requireDb: false, profiles: [] })).toBe(0);
     expect(ctx.stdout.text()).toMatch(new RegExp(`^warn \\.env:${expected.line} \\[${expected.rule}\\] `, 'm'));
   });
 });
@@ -123,7 +123,7 @@ describe('secrets', () => {
 
   it('nor in coloured Unicode output on a terminal', async () => {
     const ctx = { ...memoryContext(canaryWorkspace(), { env: { FORCE_COLOR: '1', TERM: 'xterm-256color' } }), stdout: memoryOutput(true) };
-    expect(await runCheck(ctx, [], { json: false })).toBe(1);
+    expect(await runCheck(ctx, [], { json: false, strict: false, requireDb: false, profiles: [] })).toBe(1);
     expect(ctx.stdout.text()).toContain('✗');
     expect(ctx.stdout.text()).not.toContain(canary);
   });
@@ -131,7 +131,7 @@ describe('secrets', () => {
 
 describe('runCheck', () => {
   it('names the available checks for an unknown one (exit 2)', async () => {
-    await expect(runCheck(memoryContext(repositoryRoot), ['env', 'ports'], { json: false })).rejects.toThrow(UsageError);
+    await expect(runCheck(memoryContext(repositoryRoot), ['env', 'ports'], { json: false, strict: false, requireDb: false, profiles: [] })).rejects.toThrow(UsageError);
     const ctx = memoryContext(repositoryRoot);
     expect(await main(['check', 'ports'], ctx)).toBe(2);
     expect(ctx.stderr.text()).toContain('unknown check "ports"');
@@ -140,7 +140,7 @@ describe('runCheck', () => {
 
   it('prints the findings as a JSON array of plain data with --json', async () => {
     const ctx = memoryContext(tempWorkspace({ '.env.template': '# @type=port\nPORT=1\n', '.env': 'PORT=x\nEXTRA=1\n' }));
-    expect(await runCheck(ctx, ['env'], { json: true })).toBe(1);
+    expect(await runCheck(ctx, ['env'], { json: true, strict: false, requireDb: false, profiles: [] })).toBe(1);
     const findings = JSON.parse(ctx.stdout.text()) as unknown[];
     expect(findings).toEqual([
       { id: 'env/wrong-type', status: 'error', message: 'PORT must be a port (1-65535), found "x".', hint: 'Write a port (1-65535) (the template has 1).', file: '.env', line: 1 },
@@ -161,7 +161,7 @@ describe('runCheck', () => {
 describe('masking keeps the report readable', () => {
   it('a secret that is also an ordinary word does not break the JSON or the statuses', async () => {
     const ctx = memoryContext(tempWorkspace({ '.env.template': 'SECRET_KEY=x\n', '.env': 'SECRET_KEY=error\nUNKNOWN_KEY=error\n' }));
-    expect(await runCheck(ctx, ['env'], { json: true })).toBe(1);
+    expect(await runCheck(ctx, ['env'], { json: true, strict: false, requireDb: false, profiles: [] })).toBe(1);
     const findings = JSON.parse(ctx.stdout.text()) as { status: string }[];
     expect(findings.map((item) => item.status)).toEqual(['error']);
   });
