@@ -11,6 +11,9 @@ import { runDownCommand } from './commands/down.js';
 import { runEnvCommand, type ShellName } from './commands/env.js';
 import { runInstallCommand } from './commands/install.js';
 import { runLogsCommand } from './commands/logs.js';
+import { runPaneAgentCommand } from './commands/pane-agent.js';
+import { runRestartCommand } from './commands/restart.js';
+import { runStatusCommand } from './commands/status.js';
 import type { RunContext } from './context.js';
 import { ExitCode, exitCodeOf, formatError } from './errors.js';
 import { packageRoot } from './paths.js';
@@ -141,11 +144,17 @@ export function createProgram(ctx: RunContext, setResult: (code: number) => void
     .command('status')
     .description('show the services of the tovrun running in this workspace: state, pid, port, uptime, restarts')
     .option('--json', 'print the status as JSON')
-    .action(run(() => runNotImplemented('status')));
+    .action((options: { json?: boolean }) => run(() => runStatusCommand(ctx, { json: Boolean(options.json) }))());
   program
     .command('restart <service>')
     .description('restart one service of the tovrun running in this workspace')
-    .action(run(() => runNotImplemented('restart')));
+    .action((service: string) => run(() => runRestartCommand(ctx, service))());
+  program
+    .command('__pane-agent', { hidden: true })
+    .requiredOption('--socket <path>')
+    .requiredOption('--ticket <ticket>')
+    .option('--pipe')
+    .action((options: { socket: string; ticket: string; pipe?: boolean }) => run(() => runPaneAgentCommand({ ...options, pipe: Boolean(options.pipe) }))());
   program.command('init [dir]').description('adopt tovrun in an existing repository').action(run(() => runNotImplemented('init')));
   program.command('down').description('stop everything a previous tovrun started and left running').action(run(() => runDownCommand(ctx)));
   program

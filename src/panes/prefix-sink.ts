@@ -20,6 +20,8 @@ export interface PrefixSinkOptions {
   stateDir: string | null;
   /** Applied to every line before it is printed or logged (the env module's secret masker). */
   mask?: LineMask;
+  /** False: service lines are only logged, not printed (they show in the services' own panes); notices are printed. Default true. */
+  showLines?: boolean;
 }
 
 /** Writes labelled lines in batches (one write per burst), never mixing two lines, holding nothing back. */
@@ -41,8 +43,8 @@ export class PrefixSink implements ServiceOutputSink {
   /** Queues one labelled, masked line (its colours removed when tovrun shows none); written at the end of the burst. */
   line(service: string, _stream: OutputStream, text: string): void {
     const masked = this.options.mask ? this.options.mask(text) : text;
-    this.pending += `${this.label(service)}${this.options.color ? masked : plainText(masked)}\n`;
     this.logs?.append(service, masked);
+    if (this.options.showLines !== false) this.pending += `${this.label(service)}${this.options.color ? masked : plainText(masked)}\n`;
     this.schedule();
   }
 

@@ -1,4 +1,4 @@
-/** The interface every way of showing service output implements: prefix lines now, tmux or Windows Terminal panes later. */
+/** The interface every way of showing service output implements (prefix lines; in tmux and Windows panes, notices and log files). */
 
 /** Which of a child's output streams a line came from. */
 export type OutputStream = 'stdout' | 'stderr';

@@ -12,7 +12,9 @@ export type SupervisorEvent =
   | { type: 'restarting'; service: string; attempt: number; maxRetries: number; delayMs: number }
   | { type: 'gave-up'; service: string; restarts: number }
   | { type: 'probe-fallback'; service: string; from: Probe; to: Probe }
-  | { type: 'ready'; service: string; readyMs: number; url: string | null };
+  | { type: 'ready'; service: string; readyMs: number; url: string | null }
+  | { type: 'restart-requested'; service: string }
+  | { type: 'not-ready'; service: string; reason: string };
 
 /** How a process ended, in words: "exited with code 1", "was killed by SIGKILL". */
 export function describeExit(exit: ProcessExit): string {
@@ -39,5 +41,9 @@ export function describeEvent(event: SupervisorEvent): string {
       return `${describeProbe(event.from)} answered 404; waiting for ${describeProbe(event.to)} instead`;
     case 'ready':
       return `ready in ${seconds(event.readyMs)}${event.url ? ` at ${event.url}` : ''}`;
+    case 'restart-requested':
+      return 'restarting (requested with `tovrun restart`)';
+    case 'not-ready':
+      return `is not ready: it ${event.reason}`;
   }
 }

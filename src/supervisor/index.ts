@@ -1,4 +1,4 @@
-/** Public surface of the supervisor: spawn, readiness, restart, stop, port preflight, leftovers, signals. */
+/** Public surface of the supervisor: spawn, readiness, restart, stop, port preflight, leftovers, signals, control socket. */
 export { Supervisor, type SupervisorOptions } from './supervisor.js';
 export type { LaunchSpec, ReadyService, RunOutcome, ServiceResult, StopReason } from './types.js';
 export { describeEvent, describeExit, type SupervisorEvent } from './events.js';
@@ -14,3 +14,9 @@ export { formatReadySummary } from './ready-summary.js';
 export { readState, statePath, type RecordedService, type RunState } from './state-file.js';
 export { taskkillArgs } from './kill-tree.js';
 export { leftoverLines } from './leftover-lines.js';
+export type { LaunchedProcess, OutputReceiver, ProcessLauncher } from './launcher.js';
+export type { RestartReport, RunStatus, ServiceState, ServiceStatus } from './service-status.js';
+export { formatRestart, formatStatus, formatUptime } from './status-table.js';
+export { startControlServer, ControlServer, type ControlHandler, type ControlServerOptions } from './control/server.js';
+export { requestRestart, requestStatus, type ControlClientOptions } from './control/client.js';
+export { controlSocketPath, rootHash } from './control/socket-path.js';

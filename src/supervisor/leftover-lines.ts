@@ -28,5 +28,6 @@ export function leftoverLines(report: LeftoverReport, graceMs: number): string[]
     ...(report.ownerStopped !== null ? [`stopped the tovrun still running here (pid ${report.ownerStopped})\n`] : []),
     ...report.stopped.map((leftover) => stoppedLine(leftover, graceMs)),
     ...report.spared.map(sparedLine),
+    ...(report.closedPanes !== null ? [`${report.closedPanes}\n`] : []),
   ];
 }

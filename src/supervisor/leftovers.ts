@@ -1,5 +1,6 @@
 /** Stopping what a previous tovrun recorded and left running, never touching a process whose identity changed. */
 import { FailedError } from '../errors.js';
+import { closeRecordedPanes } from '../panes/tmux/close-recorded.js';
 import { sleep } from './delay.js';
 import { realHost, type Host } from './host.js';
 import { terminateTree, treeAlive } from './kill-tree.js';
@@ -31,6 +32,8 @@ export interface LeftoverReport {
   spared: SparedProcess[];
   /** The pid of a still-running tovrun that was asked to stop (down only), else null. */
   ownerStopped: number | null;
+  /** What was closed of the tmux session or panes a previous tovrun recorded in panes.json, else null. */
+  closedPanes: string | null;
 }
 
 /** Options of stopLeftovers. */
@@ -70,11 +73,16 @@ async function handleLiveOwner(host: Host, state: RunState, options: LeftoverOpt
   return owner.pid;
 }
 
-/** Stops every recorded service still running (with its process tree) and removes the state file. */
+function closePanes(stateDir: string, host: Host, options: LeftoverOptions): Promise<string | null> {
+  const deps = { exec: host.exec.bind(host), alive: (pid: number) => isProcessAlive(host, pid), selfPid: host.pid };
+  return closeRecordedPanes(stateDir, deps, options.liveOwner === 'stop');
+}
+
+/** Stops every recorded service still running (with its process tree), removes the state file, and closes recorded tmux panes. */
 export async function stopLeftovers(stateDir: string, options: LeftoverOptions): Promise<LeftoverReport> {
   const host = options.host ?? realHost();
   const state = readState(stateDir);
-  if (!state) return { stopped: [], spared: [], ownerStopped: null };
+  if (!state) return { stopped: [], spared: [], ownerStopped: null, closedPanes: await closePanes(stateDir, host, options) };
   const ownerStopped = await handleLiveOwner(host, state, options);
   const outcomes = await Promise.all(state.services.map((service) => stopRecorded(host, service, options.shutdownTimeoutMs)));
   removeState(stateDir);
@@ -82,5 +90,6 @@ export async function stopLeftovers(stateDir: string, options: LeftoverOptions):
     stopped: outcomes.flatMap((outcome) => (outcome && 'stopped' in outcome ? [outcome.stopped] : [])),
     spared: outcomes.flatMap((outcome) => (outcome && 'spared' in outcome ? [outcome.spared] : [])),
     ownerStopped,
+    closedPanes: await closePanes(stateDir, host, options),
   };
 }

@@ -1,15 +1,15 @@
-/** One service's life: spawn in its own process group, relay its lines, restart on failure, stop its whole tree. */
-import type { ChildProcess } from 'node:child_process';
+/** One service's life: launch it, relay its lines, restart on failure or on request, stop its whole tree. */
 import { constants } from 'node:os';
-import type { Readable } from 'node:stream';
-import { LineSplitter, plainText, type OutputStream, type ServiceOutputSink } from '../panes/index.js';
-import { sleep } from './delay.js';
+import type { ServiceOutputSink } from '../panes/index.js';
 import type { SupervisorEvent } from './events.js';
 import type { Host } from './host.js';
 import { terminateTree, type ProcessTree } from './kill-tree.js';
-import { processIdentity, type ProcessIdentity } from './process-table.js';
-import { RecentLines } from './recent-lines.js';
+import type { LaunchedProcess, ProcessLauncher } from './launcher.js';
+import { CurrentProcess } from './current-process.js';
+import { LineFanout } from './line-fanout.js';
 import { decideRestart, exitCodeFor, isFailure, type ProcessExit } from './restart-policy.js';
+import { ReplaceWaiters } from './replace-waiters.js';
+import { serviceState, type ServiceStatus } from './service-status.js';
 import type { RecordedService } from './state-file.js';
 import type { LaunchSpec, ServiceResult } from './types.js';
 
@@ -17,69 +17,145 @@ import type { LaunchSpec, ServiceResult } from './types.js';
 export interface RunnerDeps {
   host: Host;
   sink: ServiceOutputSink;
+  launcher: ProcessLauncher;
   graceMs: number;
   /** Aborted by a forced stop: skip the grace period. */
   force: AbortSignal;
   emit(event: SupervisorEvent): void;
   /** Called whenever what should be in the state file changed. */
   changed(): void;
+  /** Called with every process once it runs; first is true for the very first one. */
+  spawned(launched: LaunchedProcess, first: boolean): void;
 }
 
 /** How long output may keep flowing after the process exited (a descendant outside the group may hold the pipe). */
 const outputDrainMs = 1_000;
 const spawnFailureExit: ProcessExit = { code: 127, signal: null };
 
-/** Runs one LaunchSpec until it stops for good; `done` resolves with how it ended. */
+/** Runs one LaunchSpec until it stops for good; `done` resolves with how it ended (again after a revive). */
 export class ServiceRunner {
-  readonly recent = new RecentLines();
-  readonly done: Promise<ServiceResult>;
+  private readonly lines: LineFanout;
+  private donePromise!: Promise<ServiceResult>;
   private resolveDone!: (result: ServiceResult) => void;
-  private readonly lineListeners = new Set<(line: string) => void>();
-  private child: ChildProcess | null = null;
-  private tree: (ProcessTree & ProcessIdentity) | null = null;
+  private readonly waiters = new ReplaceWaiters();
+  private current: CurrentProcess | null = null;
+  private launches = 0;
   private restarts = 0;
+  private requestedRestarts = 0;
   private stopRequested = false;
+  private replaceRequested = false;
   private finished = false;
+  private failed = false;
   private restartTimer: NodeJS.Timeout | null = null;
   private lastExit: ProcessExit | null = null;
   private terminating: Promise<unknown> | null = null;
+  private settleFirstLaunch!: () => void;
+  /** Resolves once the first launch has started the process or failed (panes may take a moment to open). */
+  readonly firstLaunch = new Promise<void>((resolve) => (this.settleFirstLaunch = resolve));
 
   constructor(
     readonly spec: LaunchSpec,
     private readonly deps: RunnerDeps,
   ) {
-    this.done = new Promise((resolve) => (this.resolveDone = resolve));
+    this.lines = new LineFanout(spec.name, deps.sink);
+    this.resetDone();
   }
 
-  /** Spawns the service. */
+  /** The last lines the service printed. */
+  get recent(): LineFanout['recent'] {
+    return this.lines.recent;
+  }
+
+  /** Resolves when the service has stopped for good. */
+  get done(): Promise<ServiceResult> {
+    return this.donePromise;
+  }
+
+  /** Whether the service has stopped for good (until a revive). */
+  get hasFinished(): boolean {
+    return this.finished;
+  }
+
+  /** Launches the service. */
   start(): void {
-    this.spawnChild();
+    void this.spawnChild();
   }
 
   /** Listens to every output line (ANSI removed) until the returned function is called. */
   subscribeLines(listener: (line: string) => void): () => void {
-    this.lineListeners.add(listener);
-    return () => this.lineListeners.delete(listener);
+    return this.lines.subscribe(listener);
   }
 
   /** What the state file should hold for this service, or null while nothing runs. */
   record(): RecordedService | null {
-    if (!this.tree) return null;
-    const { pid, pgid, startTime, commandLine } = this.tree;
-    return { name: this.spec.name, pid, pgid, startTime, commandLine, port: this.spec.port, command: [this.spec.file, ...this.spec.args], cwd: this.spec.cwd };
+    return this.current?.record(this.spec) ?? null;
+  }
+
+  /** The process that runs now, or null. */
+  get process(): LaunchedProcess | null {
+    return this.current?.process ?? null;
+  }
+
+  /** Marks the given process as having passed its probe (ignored when it no longer runs). */
+  markReady(launched: LaunchedProcess | null): void {
+    if (this.current && launched === this.current.process) this.current.ready = true;
+  }
+
+  /** The service's state, pid, uptime, restarts and readiness now. */
+  snapshot(): Omit<ServiceStatus, 'name' | 'port' | 'url'> {
+    const current = this.current;
+    return {
+      state: serviceState({ finished: this.finished, failed: this.failed, stopping: this.stopRequested, restarting: this.restartTimer !== null || this.replaceRequested, running: current !== null }),
+      pid: current?.process.pid ?? null,
+      uptimeMs: current ? this.deps.host.now() - current.startedAt : null,
+      restarts: this.restarts + this.requestedRestarts,
+      ready: current?.ready ?? false,
+      lastExit: this.lastExit,
+    };
   }
 
   /** Stops the service with its whole tree: graceful signal, forced after the grace period (or at once when forced). */
   stop(): void {
     if (this.stopRequested || this.finished) return;
     this.stopRequested = true;
+    this.waiters.rejectAll(new Error(`${this.spec.name} is being stopped.`));
     if (this.restartTimer) {
       clearTimeout(this.restartTimer);
       this.restartTimer = null;
-      this.finish(this.lastExit, true);
-    } else if (this.tree && this.child) {
-      this.terminating = this.terminate(this.tree);
+      this.finish(this.lastExit, this.failed);
+    } else if (this.current) {
+      this.terminating ??= this.terminate(this.current.tree);
     }
+  }
+
+  /** Replaces the process now: stops the running one, skips a pending backoff, or starts again a service that had stopped for good (`done` is then a new promise). Resolves with the new process. */
+  replace(): Promise<LaunchedProcess> {
+    if (this.stopRequested && !this.finished) return Promise.reject(new Error(`${this.spec.name} is being stopped.`));
+    const waiting = this.waiters.add();
+    this.deps.emit({ type: 'restart-requested', service: this.spec.name });
+    if (this.finished || this.restartTimer) {
+      if (this.finished) this.reopen();
+      if (this.restartTimer) clearTimeout(this.restartTimer);
+      this.restartTimer = null;
+      this.requestedRestarts++;
+      void this.spawnChild();
+    } else if (!this.replaceRequested) {
+      this.replaceRequested = true;
+      if (this.current) this.terminating ??= this.terminate(this.current.tree);
+    }
+    return waiting;
+  }
+
+  private reopen(): void {
+    this.resetDone();
+    this.finished = false;
+    this.stopRequested = false;
+    this.failed = false;
+    this.restarts = 0;
+  }
+
+  private resetDone(): void {
+    this.donePromise = new Promise((resolve) => (this.resolveDone = resolve));
   }
 
   private async terminate(tree: ProcessTree): Promise<void> {
@@ -87,91 +163,36 @@ export class ServiceRunner {
     if (result === 'forced' && !this.deps.force.aborted) this.deps.emit({ type: 'forced', service: this.spec.name, graceMs: this.deps.graceMs });
   }
 
-  private spawnChild(): void {
-    const { host } = this.deps;
-    let child: ChildProcess;
+  private async spawnChild(): Promise<void> {
+    let launched: LaunchedProcess;
     try {
-      child = host.spawn(this.spec.file, this.spec.args, {
-        cwd: this.spec.cwd,
-        env: this.spec.env,
-        stdio: ['ignore', 'pipe', 'pipe'],
-        detached: host.platform !== 'win32',
-        windowsHide: true,
-      });
+      launched = await this.deps.launcher.launch(this.spec, { line: (stream, text) => this.lines.line(stream, text), whenWritable: () => this.deps.sink.whenWritable() });
     } catch (error) {
-      this.deps.emit({ type: 'spawn-failed', service: this.spec.name, message: (error as Error).message });
+      const message = error instanceof Error ? error.message : String(error);
+      this.deps.emit({ type: 'spawn-failed', service: this.spec.name, message });
+      this.waiters.rejectAll(new Error(`${this.spec.name} could not start: ${message}`));
+      this.settleFirstLaunch();
       void this.afterExit(spawnFailureExit, false);
       return;
     }
-    this.child = child;
-    const output = [this.relay(child.stdout, 'stdout'), this.relay(child.stderr, 'stderr')];
-    let exited = false;
-    const onExit = (exit: ProcessExit) => {
-      if (exited) return;
-      exited = true;
-      void this.handleExit(child, exit, output);
-    };
-    child.once('error', (error) => {
-      if (child.pid !== undefined) return;
-      this.deps.emit({ type: 'spawn-failed', service: this.spec.name, message: error.message });
-      onExit(spawnFailureExit);
-    });
-    child.once('exit', (code, signal) => onExit({ code, signal }));
-    const pid = child.pid;
-    if (pid === undefined) return;
-    const tree = { pid, pgid: host.platform === 'win32' ? null : pid, startTime: null, commandLine: null };
-    this.tree = tree;
-    this.deps.emit({ type: 'started', service: this.spec.name, pid, restarts: this.restarts });
+    const current = new CurrentProcess(launched, this.deps.host, () => this.current === current && this.deps.changed());
+    this.current = current;
+    this.deps.emit({ type: 'started', service: this.spec.name, pid: launched.pid, restarts: this.restarts + this.requestedRestarts });
     this.deps.changed();
-    void processIdentity(host, pid).then((identity) => {
-      if (!identity || this.tree !== tree) return;
-      Object.assign(tree, identity);
-      this.deps.changed();
-    });
+    this.deps.spawned(launched, this.launches++ === 0);
+    if (!this.replaceRequested) this.waiters.resolveAll(launched);
+    this.settleFirstLaunch();
+    void launched.exit.then((exit) => this.handleExit(launched, exit));
+    if (this.stopRequested || this.replaceRequested) this.terminating ??= this.terminate(current.tree);
   }
 
-  private relay(stream: Readable | null, name: OutputStream): Promise<void> {
-    if (!stream) return Promise.resolve();
-    stream.setEncoding('utf8');
-    const splitter = new LineSplitter((line) => this.onLine(name, line));
-    stream.on('data', (chunk: string) => {
-      splitter.push(chunk);
-      const full = this.deps.sink.whenWritable();
-      if (full && !stream.isPaused()) {
-        stream.pause();
-        void full.then(() => stream.resume());
-      }
-    });
-    stream.on('error', () => undefined);
-    return new Promise((resolve) =>
-      stream.once('close', () => {
-        splitter.flush();
-        resolve();
-      }),
-    );
-  }
-
-  private onLine(stream: OutputStream, line: string): void {
-    this.recent.push(line);
-    this.deps.sink.line(this.spec.name, stream, line);
-    if (this.lineListeners.size === 0) return;
-    const plain = plainText(line);
-    for (const listener of this.lineListeners) listener(plain);
-  }
-
-  private async handleExit(child: ChildProcess, exit: ProcessExit, output: Promise<void>[]): Promise<void> {
-    const requested = this.stopRequested;
-    const tree = this.tree;
+  private async handleExit(launched: LaunchedProcess, exit: ProcessExit): Promise<void> {
+    const requested = this.stopRequested || this.replaceRequested;
+    const tree = this.current?.tree;
     if (this.terminating) await this.terminating;
     else if (tree) await terminateTree(this.deps.host, tree, { graceMs: this.deps.graceMs, force: this.deps.force });
-    const drained = new AbortController();
-    await Promise.race([Promise.all(output), sleep(outputDrainMs, drained.signal)]);
-    drained.abort();
-    child.stdout?.destroy();
-    child.stderr?.destroy();
-    await Promise.all(output);
-    this.child = null;
-    this.tree = null;
+    await launched.drain(outputDrainMs);
+    this.current = null;
     this.terminating = null;
     this.deps.changed();
     await this.afterExit(exit, requested);
@@ -180,23 +201,31 @@ export class ServiceRunner {
   private async afterExit(exit: ProcessExit, requested: boolean): Promise<void> {
     this.lastExit = exit;
     if (exit !== spawnFailureExit) this.deps.emit({ type: 'exited', service: this.spec.name, exit, requested });
-    if (requested || this.stopRequested) return this.finish(exit, !requested && isFailure(exit));
+    if (this.stopRequested) return this.finish(exit, !requested && isFailure(exit));
+    if (this.replaceRequested) {
+      this.replaceRequested = false;
+      this.requestedRestarts++;
+      return this.spawnChild();
+    }
     const decision = decideRestart(this.spec.restart, exit, this.restarts);
     if (!decision.restart) {
       if (decision.gaveUp) this.deps.emit({ type: 'gave-up', service: this.spec.name, restarts: this.restarts });
       return this.finish(exit, isFailure(exit));
     }
     this.restarts = decision.attempt;
+    this.failed = true;
     this.deps.emit({ type: 'restarting', service: this.spec.name, attempt: decision.attempt, maxRetries: this.spec.restart.maxRetries, delayMs: decision.delayMs });
     this.restartTimer = setTimeout(() => {
       this.restartTimer = null;
-      this.spawnChild();
+      void this.spawnChild();
     }, decision.delayMs);
   }
 
   private finish(exit: ProcessExit | null, failed: boolean): void {
     if (this.finished) return;
     this.finished = true;
+    this.failed = failed;
+    this.waiters.rejectAll(new Error(`${this.spec.name} has stopped.`));
     const code = failed && exit ? exitCodeFor(exit, constants.signals) : 0;
     this.resolveDone({ name: this.spec.name, exit, failed, restarts: this.restarts, code });
   }

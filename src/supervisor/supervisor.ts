@@ -1,13 +1,18 @@
-/** The supervisor: starts services, waits for readiness, records them in the state file, and stops them all. */
+/** The supervisor: starts services, waits for readiness, records them in the state file, restarts and stops them. */
+import { UsageError } from '../errors.js';
 import { plainText, type LineMask, type ServiceOutputSink } from '../panes/index.js';
-import { describeEvent, describeExit, type SupervisorEvent } from './events.js';
+import { directLauncher } from './direct-launcher.js';
+import { describeEvent, type SupervisorEvent } from './events.js';
 import { realHost, type Host } from './host.js';
+import type { LaunchedProcess, ProcessLauncher } from './launcher.js';
 import { preflightPorts, type PortClaim, type PortProbe } from './preflight.js';
-import { describeProbe, seconds, serviceUrl } from './probes/describe.js';
+import { serviceUrl } from './probes/describe.js';
 import { waitForReadiness, type ReadinessResult } from './probes/readiness.js';
 import { processIdentity, type ProcessIdentity } from './process-table.js';
 import { ReadinessError } from './readiness-error.js';
+import { notReadyReason, probeProcess } from './service-readiness.js';
 import { ServiceRunner } from './service-runner.js';
+import type { RestartReport, ServiceStatus } from './service-status.js';
 import { removeState, writeState } from './state-file.js';
 import type { LaunchSpec, ReadyService, RunOutcome, ServiceResult, StopReason } from './types.js';
 
@@ -19,6 +24,8 @@ export interface SupervisorOptions {
   shutdownTimeoutMs: number;
   sink: ServiceOutputSink;
   host?: Host;
+  /** How processes are started: directly with pipes (the default), or in panes (see src/panes/pane-output.ts). */
+  launcher?: ProcessLauncher;
   /** Applied to output lines quoted in readiness errors (the sink masks what it prints itself). */
   mask?: LineMask;
   /** Every event, besides the notice line the sink gets for it. */
@@ -33,9 +40,12 @@ export class Supervisor {
   readonly finished: Promise<RunOutcome>;
   private resolveFinished!: (outcome: RunOutcome) => void;
   private readonly host: Host;
+  private readonly launcher: ProcessLauncher;
   private readonly runners: ServiceRunner[] = [];
   private readonly readiness: Promise<ReadyService | null>[] = [];
-  private readonly results: ServiceResult[] = [];
+  private readonly firstWaitSettled = new Set<ServiceRunner>();
+  private readonly probes = new WeakMap<LaunchedProcess, Promise<ReadinessResult>>();
+  private results: ServiceResult[] = [];
   private readonly stopping = new AbortController();
   private readonly forcing = new AbortController();
   private owner: ProcessIdentity = { startTime: null, commandLine: null };
@@ -44,6 +54,7 @@ export class Supervisor {
 
   constructor(private readonly options: SupervisorOptions) {
     this.host = options.host ?? realHost();
+    this.launcher = options.launcher ?? directLauncher(this.host);
     this.finished = new Promise((resolve) => (this.resolveFinished = resolve));
   }
 
@@ -52,7 +63,7 @@ export class Supervisor {
     return preflightPorts(claims, this.host, this.options.portProbe);
   }
 
-  /** Spawns the services (each in its own process group) and starts their probes; records them in the state file. */
+  /** Launches the services (each in its own process group) and starts their probes; records them in the state file. */
   start(specs: readonly LaunchSpec[]): void {
     if (this.stopReason !== null || this.done) throw new Error('Supervisor.start called after the run stopped.');
     if (this.runners.length === 0) {
@@ -65,16 +76,19 @@ export class Supervisor {
       const runner = new ServiceRunner(spec, {
         host: this.host,
         sink: this.options.sink,
+        launcher: this.launcher,
         graceMs: this.options.shutdownTimeoutMs,
         force: this.forcing.signal,
         emit: (event) => this.emit(event),
         changed: () => this.saveState(),
+        spawned: (launched, first) => this.spawned(runner, launched, first),
       });
       this.runners.push(runner);
       const ready = this.watchReadiness(runner);
       ready.catch(() => undefined);
+      void ready.finally(() => this.firstWaitSettled.add(runner)).catch(() => undefined);
       this.readiness.push(ready);
-      void runner.done.then((result) => this.serviceDone(result));
+      this.watchDone(runner);
       runner.start();
     }
     if (specs.length === 0) this.checkFinished();
@@ -84,6 +98,33 @@ export class Supervisor {
   async waitReady(): Promise<ReadyService[] | null> {
     const results = await Promise.all(this.readiness);
     return results.every((result) => result !== null) ? (results as ReadyService[]) : null;
+  }
+
+  /** Each service's state, pid, port, uptime, restarts and readiness, in start order. */
+  status(): ServiceStatus[] {
+    return this.runners.map((runner) => ({ name: runner.spec.name, port: runner.spec.port, url: serviceUrl(runner.spec.probe, runner.spec.port), ...runner.snapshot() }));
+  }
+
+  /** Replaces one service's process (the others untouched) and waits for the new one's probe; a UsageError for an unknown name. */
+  async restart(name: string): Promise<RestartReport> {
+    const runner = this.runners.find((each) => each.spec.name === name);
+    if (!runner) {
+      const known = this.runners.map((each) => each.spec.name);
+      throw new UsageError(`unknown service "${name}".`, known.length === 0 ? 'This tovrun runs no services.' : `Known services: ${known.join(', ')}.`);
+    }
+    if (this.stopReason !== null || this.done) throw new UsageError(`tovrun is stopping; ${name} was not restarted.`);
+    const previousPid = runner.process?.pid ?? null;
+    const revived = runner.hasFinished;
+    const replacing = runner.replace();
+    if (revived) {
+      this.results = this.results.filter((result) => result.name !== name);
+      this.watchDone(runner);
+    }
+    const launched = await replacing;
+    const result = (await this.probes.get(launched)) ?? { kind: 'aborted' };
+    const status = this.status().find((each) => each.name === name) as ServiceStatus;
+    if (result.kind === 'ready') return { service: status, previousPid, readyMs: result.readyMs, notReady: null };
+    return { service: status, previousPid, readyMs: null, notReady: result.kind === 'aborted' ? 'tovrun is stopping' : notReadyReason(result) };
   }
 
   /** Stops every service gracefully (forced after the shutdown timeout); a second call forces at once. */
@@ -103,8 +144,24 @@ export class Supervisor {
     return this.finished;
   }
 
+  private spawned(runner: ServiceRunner, launched: LaunchedProcess, first: boolean): void {
+    if (first) return;
+    const probe = probeProcess(runner, launched, {
+      signal: this.stopping.signal,
+      now: () => this.host.now(),
+      emit: (event) => this.emit(event),
+      announce: () => this.firstWaitSettled.has(runner),
+    });
+    this.probes.set(launched, probe);
+  }
+
+  private watchDone(runner: ServiceRunner): void {
+    void runner.done.then((result) => this.serviceDone(result));
+  }
+
   private async watchReadiness(runner: ServiceRunner): Promise<ReadyService | null> {
     const { spec } = runner;
+    await runner.firstLaunch;
     const result: ReadinessResult = await waitForReadiness({
       probe: spec.probe,
       fallback: spec.probeFallback,
@@ -116,19 +173,14 @@ export class Supervisor {
     });
     if (result.kind === 'aborted') return null;
     if (result.kind === 'ready') {
+      runner.markReady(runner.process);
       const url = serviceUrl(spec.probe, spec.port);
       this.emit({ type: 'ready', service: spec.name, readyMs: result.readyMs, url });
       return { name: spec.name, url, readyMs: result.readyMs, probe: result.probe };
     }
     if (this.stopReason !== null) return null;
-    const reason =
-      result.kind === 'timeout'
-        ? `was not ready within ${seconds(result.waitedMs)} (waited for ${describeProbe(result.probe)})`
-        : result.kind === 'exited'
-          ? `${describeExit(result.exit)} before it was ready`
-          : `cannot be probed: ${result.message}`;
     const mask = this.options.mask ?? ((line: string) => line);
-    throw new ReadinessError(spec.name, reason, runner.recent.list().map((line) => mask(plainText(line))), result.kind === 'timeout');
+    throw new ReadinessError(spec.name, notReadyReason(result), runner.recent.list().map((line) => mask(plainText(line))), result.kind === 'timeout');
   }
 
   private emit(event: SupervisorEvent): void {

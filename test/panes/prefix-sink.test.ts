@@ -57,6 +57,17 @@ describe('prefix sink', () => {
     expect(readFileSync(logFilePath(stateDir, 'api'), 'utf8')).toBe('password=***\n[tovrun] ready\n');
   });
 
+  it('in pane modes logs service lines without printing them, and still prints notices', async () => {
+    const destination = memoryDestination();
+    const stateDir = tempDir();
+    const sink = createPrefixSink({ destination, services: ['api'], color: false, stateDir, showLines: false, mask: (line) => line.replace('s3cret', '***') });
+    sink.line('api', 'stdout', 'token s3cret');
+    sink.notice('api', 'started (pid 7)');
+    await sink.close();
+    expect(destination.text()).toBe('api | [tovrun] started (pid 7)\n');
+    expect(readFileSync(logFilePath(stateDir, 'api'), 'utf8')).toBe('token ***\n[tovrun] started (pid 7)\n');
+  });
+
   it('widens the labels for a service it was not told about', async () => {
     const destination = memoryDestination();
     const sink = createPrefixSink({ destination, services: ['a'], color: false, stateDir: null });

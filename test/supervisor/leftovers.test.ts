@@ -5,7 +5,9 @@ import { FailedError } from '../../src/errors.js';
 import { realHost, statePath, stopLeftovers } from '../../src/supervisor/index.js';
 import { processIdentity } from '../../src/supervisor/process-table.js';
 import { writeState, type RecordedService } from '../../src/supervisor/state-file.js';
-import { eventually, fixture, isProcessAlive, tempDir } from './support.js';
+import { readPanesFile, writePanesFile } from '../../src/panes/panes-file.js';
+import { leftoverLines } from '../../src/supervisor/leftover-lines.js';
+import { eventually, fakeHost, fixture, isProcessAlive, tempDir } from './support.js';
 
 const host = realHost();
 const children: ChildProcess[] = [];
@@ -70,6 +72,17 @@ describe('stopLeftovers', () => {
   });
 
   it('reports nothing when no state was recorded', async () => {
-    expect(await stopLeftovers(tempDir(), { host, shutdownTimeoutMs: 1_000, liveOwner: 'refuse' })).toEqual({ stopped: [], spared: [], ownerStopped: null });
+    expect(await stopLeftovers(tempDir(), { host, shutdownTimeoutMs: 1_000, liveOwner: 'refuse' })).toEqual({ stopped: [], spared: [], ownerStopped: null, closedPanes: null });
+  });
+
+  it('closes the tmux session a dead tovrun recorded in panes.json, through tmux on its server', async () => {
+    const stateDir = tempDir();
+    writePanesFile(stateDir, { version: 1, ownerPid: 999_999, server: { socketName: 'tovrun-test' }, session: 'tovrun-w', panes: ['%0'] });
+    const fake = fakeHost({ pid: 5, signal: () => false });
+    const report = await stopLeftovers(stateDir, { host: fake, shutdownTimeoutMs: 1_000, liveOwner: 'refuse' });
+    expect(fake.execCalls).toEqual([['tmux', ['-L', 'tovrun-test', 'kill-session', '-t', '=tovrun-w']]]);
+    expect(report.closedPanes).toBe('closed tmux session tovrun-w');
+    expect(leftoverLines(report, 1_000)).toEqual(['closed tmux session tovrun-w\n']);
+    expect(readPanesFile(stateDir)).toBeNull();
   });
 });

@@ -1,0 +1,44 @@
+/** The effects a pane agent uses (spawning, signals, its terminal, the socket), injectable for tests. */
+import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
+import net from 'node:net';
+import type { Readable } from 'node:stream';
+import { LineConnection } from '../../supervisor/control/line-connection.js';
+import { realHost, type Host } from '../../supervisor/host.js';
+import type { SignalSource } from '../../supervisor/signals.js';
+
+/** Where the agent writes: its pane's terminal. */
+export interface AgentTerminal {
+  write(data: string | Uint8Array): unknown;
+}
+
+/** Everything a pane agent asks of the outside world. */
+export interface AgentEffects {
+  host: Host;
+  stdout: AgentTerminal;
+  stderr: AgentTerminal;
+  stdin: Readable;
+  signals: SignalSource;
+  spawn(file: string, args: string[], options: SpawnOptions): ChildProcess;
+  connect(socket: string): Promise<LineConnection>;
+}
+
+/** Connects to the control socket (a unix socket or a Windows pipe). */
+export function connectLines(socket: string): Promise<LineConnection> {
+  return new Promise((resolve, reject) => {
+    const client = net.connect(socket, () => resolve(new LineConnection(client)));
+    client.once('error', reject);
+  });
+}
+
+/** The real process's effects. */
+export function realAgentEffects(): AgentEffects {
+  return {
+    host: realHost(),
+    stdout: process.stdout,
+    stderr: process.stderr,
+    stdin: process.stdin,
+    signals: process,
+    spawn: (file, args, options) => spawn(file, args, options),
+    connect: connectLines,
+  };
+}

@@ -1,0 +1,155 @@
+/** The agent in a pane: runs the service on the pane's terminal, reports its pid and exit code, keeps the pane open until tovrun stops. */
+import type { ChildProcess } from 'node:child_process';
+import { StringDecoder } from 'node:string_decoder';
+import type { Readable } from 'node:stream';
+import type { LineConnection } from '../../supervisor/control/line-connection.js';
+import { terminateTree } from '../../supervisor/kill-tree.js';
+import type { ProcessExit } from '../../supervisor/restart-policy.js';
+import { dim } from '../colors.js';
+import { LineSplitter } from '../line-splitter.js';
+import type { OutputStream } from '../sink.js';
+import { agentExitLine } from './agent-command.js';
+import type { AgentEffects } from './agent-effects.js';
+import { parseAgentOrder, type AgentHello, type AgentOrder, type AgentReport } from './messages.js';
+
+/** How long the service's tree may take to stop when tovrun is gone and the agent stops it itself. */
+const orphanGraceMs = 3_000;
+/** How long relayed output may keep flowing after the service exited. */
+const relayDrainMs = 1_000;
+const forwardedSignals: NodeJS.Signals[] = ['SIGINT', 'SIGQUIT', 'SIGWINCH'];
+const leavingSignals: NodeJS.Signals[] = ['SIGHUP', 'SIGTERM'];
+
+/** One service in its pane, run on orders from tovrun. */
+class ServiceInPane {
+  readonly finished: Promise<number>;
+  private resolveFinished!: (code: number) => void;
+  private child: ChildProcess | null = null;
+  private leaving = false;
+  private readonly handlers: [NodeJS.Signals, () => void][] = [];
+
+  constructor(
+    private readonly connection: LineConnection,
+    private readonly effects: AgentEffects,
+  ) {
+    this.finished = new Promise((resolve) => (this.resolveFinished = resolve));
+    connection.onLine((line) => this.obey(parseAgentOrder(line)));
+    connection.onClose(() => void this.leave());
+    const posix = effects.host.platform !== 'win32';
+    for (const signal of forwardedSignals) if (posix || signal === 'SIGINT') this.listen(signal, () => this.forward(signal));
+    for (const signal of leavingSignals) this.listen(signal, () => void this.leave());
+  }
+
+  private listen(signal: NodeJS.Signals, handler: () => void): void {
+    this.effects.signals.on(signal, handler);
+    this.handlers.push([signal, handler]);
+  }
+
+  private report(report: AgentReport): void {
+    this.connection.send(report);
+  }
+
+  private obey(order: AgentOrder | null): void {
+    if (order?.type === 'close') void this.leave();
+    else if (order?.type === 'spawn') this.start(order);
+  }
+
+  /** Ctrl-C in the pane reaches the agent (the terminal's foreground); the service runs in its own group (POSIX) and gets it passed on. On Windows the console already delivered it. */
+  private forward(signal: NodeJS.Signals): void {
+    if (this.child?.pid !== undefined && this.effects.host.platform !== 'win32') this.effects.host.signal(-this.child.pid, signal);
+  }
+
+  private start(order: Extract<AgentOrder, { type: 'spawn' }>): void {
+    if (this.child || this.leaving) return this.report({ type: 'spawn-failed', message: `${order.service} is already running in this pane` });
+    const relay = order.output === 'relay';
+    let child: ChildProcess;
+    try {
+      child = this.effects.spawn(order.file, order.args, {
+        cwd: order.cwd,
+        env: order.env,
+        stdio: relay ? ['inherit', 'pipe', 'pipe'] : 'inherit',
+        detached: this.effects.host.platform !== 'win32',
+      });
+    } catch (error) {
+      return this.failed(order.service, (error as Error).message);
+    }
+    const pid = child.pid;
+    if (pid === undefined) {
+      child.once('error', (error) => this.failed(order.service, error.message));
+      return;
+    }
+    child.on('error', () => undefined);
+    this.child = child;
+    this.report({ type: 'started', pid });
+    const streams = relay ? [this.relay(child.stdout, 'stdout'), this.relay(child.stderr, 'stderr')] : [];
+    child.once('exit', (code, signal) => void this.exited(order.service, { code, signal }, streams));
+  }
+
+  private failed(service: string, message: string): void {
+    this.report({ type: 'spawn-failed', message });
+    this.effects.stderr.write(`${dim(`[tovrun] ${service} could not start: ${message}`)}\n`);
+  }
+
+  private relay(stream: Readable | null, name: OutputStream): Promise<void> {
+    if (!stream) return Promise.resolve();
+    const terminal = name === 'stdout' ? this.effects.stdout : this.effects.stderr;
+    const decoder = new StringDecoder('utf8');
+    let lines: string[] = [];
+    const splitter = new LineSplitter((line) => lines.push(line));
+    const send = () => {
+      if (lines.length > 0) this.report({ type: 'output', stream: name, lines });
+      lines = [];
+    };
+    stream.on('data', (chunk: Buffer) => {
+      terminal.write(chunk);
+      splitter.push(decoder.write(chunk));
+      send();
+    });
+    stream.on('error', () => undefined);
+    return new Promise((resolve) =>
+      stream.once('close', () => {
+        splitter.push(decoder.end());
+        splitter.flush();
+        send();
+        resolve();
+      }),
+    );
+  }
+
+  private async exited(service: string, exit: ProcessExit, streams: Promise<void>[]): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([Promise.all(streams), new Promise((resolve) => (timer = setTimeout(resolve, relayDrainMs)))]);
+    clearTimeout(timer);
+    this.child = null;
+    this.report({ type: 'exited', code: exit.code, signal: exit.signal });
+    if (!this.leaving) this.effects.stdout.write(`\n${dim(agentExitLine(service, exit))}\n`);
+  }
+
+  /** Stops the service's tree when it still runs (tovrun is gone, or the pane is closing), then ends the agent. */
+  private async leave(): Promise<void> {
+    if (this.leaving) return;
+    this.leaving = true;
+    const pid = this.child?.pid;
+    if (pid !== undefined) {
+      const posix = this.effects.host.platform !== 'win32';
+      await terminateTree(this.effects.host, { pid, pgid: posix ? pid : null }, { graceMs: orphanGraceMs });
+    }
+    for (const [signal, handler] of this.handlers) this.effects.signals.off(signal, handler);
+    this.connection.destroy();
+    this.resolveFinished(0);
+  }
+}
+
+/** Runs the agent of one pane until tovrun closes it (or goes away); returns the agent's exit code. */
+export async function runPaneAgent(options: { socket: string; ticket: string }, effects: AgentEffects): Promise<number> {
+  let connection: LineConnection;
+  try {
+    connection = await effects.connect(options.socket);
+  } catch (error) {
+    effects.stderr.write(`tovrun pane agent: cannot reach tovrun at ${options.socket} (${(error as Error).message}).\n`);
+    return 1;
+  }
+  const hello: AgentHello = { type: 'agent-hello', ticket: options.ticket, role: 'runner' };
+  const agent = new ServiceInPane(connection, effects);
+  connection.send(hello);
+  return agent.finished;
+}

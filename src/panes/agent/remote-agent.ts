@@ -1,0 +1,134 @@
+/** One pane's agent as tovrun sees it: order a spawn, receive the pid, output lines and exit code of the service in that pane. */
+import type { LineConnection } from '../../supervisor/control/line-connection.js';
+import type { LaunchedProcess, OutputReceiver } from '../../supervisor/launcher.js';
+import type { ProcessExit } from '../../supervisor/restart-policy.js';
+import type { LaunchSpec } from '../../supervisor/types.js';
+import { plainText } from '../log-files.js';
+import { agentExitLine } from './agent-command.js';
+import { Deferred } from './deferred.js';
+import { definedEnv, parseAgentReport, type AgentOrder, type AgentOutput, type AgentReport } from './messages.js';
+
+/** The process being started or running in the pane. */
+interface Run {
+  service: string;
+  output: OutputReceiver;
+  /** Its exit, once reported. */
+  exit: ProcessExit | null;
+  /** An empty pipe line held back: the agent puts one before its exit line. */
+  heldBlank: boolean;
+  started(pid: number): void;
+  failed(error: Error): void;
+  exited(exit: ProcessExit): void;
+  /** The agent's exit line came through the pipe: all output before it has arrived. */
+  endSeen(): void;
+}
+
+const exitLineEnd = 'this pane stays open until tovrun stops.';
+
+/** The agent of one pane: runs one process at a time; `gone` once its pane or connection closed. */
+export class RemoteAgent {
+  private run: Run | null = null;
+  private closed = false;
+
+  constructor(
+    private readonly runner: LineConnection,
+    private readonly pipe: LineConnection | null,
+    private readonly output: AgentOutput,
+    private readonly platform: NodeJS.Platform,
+  ) {
+    runner.onLine((line) => this.onReport(parseAgentReport(line)));
+    runner.onClose(() => this.lost());
+    pipe?.onLine((line) => this.onPipe(parseAgentReport(line)));
+  }
+
+  /** Whether the agent has gone (its pane closed): a new pane is needed. */
+  get gone(): boolean {
+    return this.closed || this.runner.isClosed;
+  }
+
+  /** Orders the agent to run spec; resolves once it reports the pid, rejects when the process could not start. */
+  launch(spec: LaunchSpec, output: OutputReceiver): Promise<LaunchedProcess> {
+    if (this.run) return Promise.reject(new Error(`${spec.name} is already running in its pane`));
+    if (this.gone) return Promise.reject(new Error(`the pane of ${spec.name} has closed`));
+    return new Promise((resolve, reject) => {
+      const exit = new Deferred<ProcessExit>();
+      const ended = new Deferred<void>();
+      const run: Run = {
+        service: spec.name,
+        output,
+        exit: null,
+        heldBlank: false,
+        started: (pid) => resolve({ pid, pgid: this.platform === 'win32' ? null : pid, exit: exit.promise, drain: (ms) => this.drain(run, ended.promise, ms) }),
+        failed: (error) => {
+          if (this.run === run) this.run = null;
+          reject(error);
+        },
+        exited: (result) => {
+          run.exit = result;
+          exit.resolve(result);
+        },
+        endSeen: () => ended.resolve(),
+      };
+      this.run = run;
+      const order: AgentOrder = { type: 'spawn', service: spec.name, file: spec.file, args: spec.args, cwd: spec.cwd, env: definedEnv(spec.env), output: this.output };
+      this.runner.send(order);
+    });
+  }
+
+  /** Tells the agent to leave (its pane closes). */
+  close(): void {
+    this.closed = true;
+    this.runner.send({ type: 'close' } satisfies AgentOrder);
+    this.runner.end();
+    this.pipe?.destroy();
+  }
+
+  /** Waits (at most ms) until the pipe delivered the agent's exit line, so every line printed before it was passed on. */
+  private async drain(run: Run, ended: Promise<void>, ms: number): Promise<void> {
+    if (this.pipe && !this.pipe.isClosed) {
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([ended, new Promise((settle) => (timer = setTimeout(settle, ms)))]);
+      clearTimeout(timer);
+    }
+    if (this.run === run) this.run = null;
+  }
+
+  private onReport(report: AgentReport | null): void {
+    const run = this.run;
+    if (!report || !run) return;
+    if (report.type === 'started') run.started(report.pid);
+    else if (report.type === 'spawn-failed') run.failed(new Error(report.message));
+    else if (report.type === 'output') for (const line of report.lines) run.output.line(report.stream, line);
+    else run.exited({ code: report.code, signal: report.signal });
+  }
+
+  private onPipe(report: AgentReport | null): void {
+    const run = this.run;
+    if (report?.type !== 'output' || !run) return;
+    for (const line of report.lines) {
+      const plain = plainText(line).trim();
+      if (this.isExitLine(run, plain)) {
+        run.heldBlank = false;
+        run.endSeen();
+        continue;
+      }
+      if (run.heldBlank) run.output.line('stdout', '');
+      run.heldBlank = plain === '';
+      if (!run.heldBlank) run.output.line('stdout', line);
+    }
+  }
+
+  private isExitLine(run: Run, plain: string): boolean {
+    if (!plain.startsWith('[tovrun] ') || !plain.endsWith(exitLineEnd)) return false;
+    return run.exit === null || plain === agentExitLine(run.service, run.exit);
+  }
+
+  private lost(): void {
+    const run = this.run;
+    this.closed = true;
+    if (!run) return;
+    run.failed(new Error(`the pane of ${run.service} closed before it started`));
+    run.exited({ code: null, signal: null });
+    run.endSeen();
+  }
+}

@@ -1,0 +1,31 @@
+/** `tovrun down` (and the start of a run) closing the tmux session or panes a previous tovrun recorded and could not close. */
+import type { ExecResult } from '../../supervisor/host.js';
+import { readPanesFile, removePanesFile } from '../panes-file.js';
+import { killPaneArgs, killSessionArgs, serverArgs } from './tmux-command.js';
+
+/** What closing needs: running tmux, and whether the recording tovrun still runs. */
+export interface CloseRecordedDeps {
+  exec(file: string, args: string[]): Promise<ExecResult>;
+  /** Whether a pid is a live process. */
+  alive(pid: number): Promise<boolean>;
+  /** tovrun's own pid (its own record is never left alone). */
+  selfPid: number;
+}
+
+/** Closes the recorded session (or panes) and removes panes.json; leaves them when their tovrun still runs, unless force. Returns a line saying what it closed, or null. */
+export async function closeRecordedPanes(stateDir: string, deps: CloseRecordedDeps, force: boolean): Promise<string | null> {
+  const record = readPanesFile(stateDir);
+  if (!record) return null;
+  if (!force && record.ownerPid !== deps.selfPid && (await deps.alive(record.ownerPid))) return null;
+  const server = serverArgs(record.server);
+  let closed: string | null = null;
+  if (record.session !== null) {
+    if ((await deps.exec('tmux', [...server, ...killSessionArgs(record.session)])).code === 0) closed = `closed tmux session ${record.session}`;
+  } else {
+    let count = 0;
+    for (const pane of record.panes) if ((await deps.exec('tmux', [...server, ...killPaneArgs(pane)])).code === 0) count++;
+    if (count > 0) closed = `closed ${count} tmux pane${count === 1 ? '' : 's'} tovrun had opened`;
+  }
+  removePanesFile(stateDir);
+  return closed;
+}

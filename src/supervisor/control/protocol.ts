@@ -1,0 +1,69 @@
+/** The control protocol: requests `tovrun status` and `tovrun restart` send, and the running tovrun's answers. */
+import type { RestartReport, RunStatus } from '../service-status.js';
+
+/** A request to the running tovrun. */
+export type ControlRequest = { id: number; type: 'status' } | { id: number; type: 'restart'; service: string };
+
+/** Why a request failed: the message and hint of the typed error, and the exit code the client should end with. */
+export interface ControlFailure {
+  message: string;
+  hint: string | null;
+  exitCode: number;
+}
+
+/** The running tovrun's answer to one request. */
+export type ControlResponse =
+  | { id: number; ok: true; status: RunStatus }
+  | { id: number; ok: true; restart: RestartReport }
+  | { id: number | null; ok: false; error: ControlFailure };
+
+/** A parsed line: the value, or why it is not one. */
+export type Parsed<T> = { value: T } | { error: string };
+
+function jsonObject(line: string): Record<string, unknown> | string {
+  let value: unknown;
+  try {
+    value = JSON.parse(line);
+  } catch {
+    return 'not JSON';
+  }
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : 'not a JSON object';
+}
+
+/** The id of a raw message, when it has a usable one (so even a bad request gets an answer it can match). */
+export function messageId(line: string): number | null {
+  const object = jsonObject(line);
+  return typeof object === 'object' && Number.isInteger(object.id) ? (object.id as number) : null;
+}
+
+/** Parses one request line: {"id":1,"type":"status"} or {"id":2,"type":"restart","service":"backend"}. */
+export function parseControlRequest(line: string): Parsed<ControlRequest> {
+  const object = jsonObject(line);
+  if (typeof object === 'string') return { error: `the request is ${object}` };
+  const { id, type } = object;
+  if (!Number.isInteger(id)) return { error: 'the request has no integer "id"' };
+  if (type === 'status') return { value: { id: id as number, type } };
+  if (type === 'restart') {
+    if (typeof object.service !== 'string' || object.service === '') return { error: 'a restart request needs a "service" name' };
+    return { value: { id: id as number, type, service: object.service } };
+  }
+  return { error: `unknown request type ${JSON.stringify(type)} (expected "status" or "restart")` };
+}
+
+function isFailure(value: unknown): value is ControlFailure {
+  if (typeof value !== 'object' || value === null) return false;
+  const failure = value as Record<string, unknown>;
+  return typeof failure.message === 'string' && (failure.hint === null || typeof failure.hint === 'string') && Number.isInteger(failure.exitCode);
+}
+
+/** Parses one response line; the status and restart bodies are trusted (the same tovrun wrote them). */
+export function parseControlResponse(line: string): Parsed<ControlResponse> {
+  const object = jsonObject(line);
+  if (typeof object === 'string') return { error: `the answer is ${object}` };
+  const id = object.id;
+  if (object.ok === false && isFailure(object.error)) return { value: { id: Number.isInteger(id) ? (id as number) : null, ok: false, error: object.error } };
+  if (object.ok !== true || !Number.isInteger(id)) return { error: 'the answer has no "ok" and "id"' };
+  if (typeof object.status === 'object' && object.status !== null) return { value: { id: id as number, ok: true, status: object.status as RunStatus } };
+  if (typeof object.restart === 'object' && object.restart !== null) return { value: { id: id as number, ok: true, restart: object.restart as RestartReport } };
+  return { error: 'the answer holds neither "status" nor "restart"' };
+}

@@ -1,0 +1,147 @@
+/** The control server of a running tovrun: answers `status` and `restart` requests, and hands pane agents to their launcher. */
+import { chmodSync, existsSync, rmSync } from 'node:fs';
+import net from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { ExitCode, FailedError, TovrunError } from '../../errors.js';
+import type { RestartReport, RunStatus, ServiceStatus } from '../service-status.js';
+import { removeControlFile, writeControlFile } from './control-file.js';
+import { LineConnection } from './line-connection.js';
+import { ensurePrivateDir } from './private-dir.js';
+import { messageId, parseControlRequest, type ControlFailure, type ControlRequest, type ControlResponse } from './protocol.js';
+import { controlSocketPath, isNamedPipe } from './socket-path.js';
+
+/** What answers the requests: the Supervisor. */
+export interface ControlHandler {
+  status(): ServiceStatus[];
+  restart(name: string): Promise<RestartReport>;
+}
+
+/** Offered each connection's first line; returns true when it took the connection (a pane agent's hello). */
+export type AgentRoute = (connection: LineConnection, firstLine: string) => boolean;
+
+/** Options of startControlServer. */
+export interface ControlServerOptions {
+  root: string;
+  stateDir: string;
+  platform?: NodeJS.Platform;
+  /** Where the fallback socket goes when the path under .tovrun is too long (os.tmpdir() by default). */
+  tmpDir?: string;
+  now?: () => number;
+}
+
+/** The failure a thrown error stands for: a typed error's message, hint and exit code; 1 for anything else. */
+export function failureOf(error: unknown): ControlFailure {
+  if (error instanceof TovrunError) return { message: error.message, hint: error.hint ?? null, exitCode: error.exitCode };
+  return { message: error instanceof Error ? error.message : String(error), hint: null, exitCode: ExitCode.failed };
+}
+
+/** Whether something answers on a unix socket (a live tovrun), as opposed to a stale file. */
+function answers(socketPath: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect(socketPath, () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
+async function listen(socketPath: string): Promise<net.Server> {
+  const alreadyRunning = () => new FailedError('tovrun is already running in this workspace (its control socket answers).', 'Stop it with Ctrl-C in its terminal, or run `tovrun down`.');
+  if (!isNamedPipe(socketPath)) {
+    ensurePrivateDir(path.dirname(socketPath));
+    if (existsSync(socketPath)) {
+      if (await answers(socketPath)) throw alreadyRunning();
+      rmSync(socketPath, { force: true });
+    }
+  }
+  const server = net.createServer();
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) => reject(error.code === 'EADDRINUSE' ? alreadyRunning() : error));
+    server.listen(socketPath, () => resolve());
+  });
+  if (!isNamedPipe(socketPath)) chmodSync(socketPath, 0o600);
+  return server;
+}
+
+/** A listening control socket; requests are answered once serve() was called. */
+export class ControlServer {
+  private handler: ControlHandler | null = null;
+  private panes = 'prefix';
+  private agentRoute: AgentRoute | null = null;
+  private readonly connections = new Set<LineConnection>();
+
+  constructor(
+    /** The unix socket path or the Windows pipe name. */
+    readonly socketPath: string,
+    private readonly server: net.Server,
+    private readonly options: ControlServerOptions & { now: () => number },
+    private readonly startedAt: number,
+  ) {
+    server.on('connection', (socket) => this.accept(socket));
+  }
+
+  /** Starts answering status and restart requests from handler; panes names the output mode for `tovrun status`. */
+  serve(handler: ControlHandler, panes: string): void {
+    this.handler = handler;
+    this.panes = panes;
+  }
+
+  /** Sends connections that open with an agent's hello to route. */
+  routeAgents(route: AgentRoute): void {
+    this.agentRoute = route;
+  }
+
+  /** Stops listening, closes every connection, removes the socket and the control file. */
+  async close(): Promise<void> {
+    await new Promise<void>((resolve) => {
+      this.server.close(() => resolve());
+      for (const connection of this.connections) connection.destroy();
+    });
+    if (!isNamedPipe(this.socketPath)) rmSync(this.socketPath, { force: true });
+    removeControlFile(this.options.stateDir, process.pid);
+  }
+
+  private accept(socket: net.Socket): void {
+    const connection = new LineConnection(socket);
+    this.connections.add(connection);
+    connection.onClose(() => this.connections.delete(connection));
+    let first = true;
+    connection.onLine((line) => {
+      if (first) {
+        first = false;
+        if (this.agentRoute?.(connection, line)) return;
+      }
+      void this.answer(line).then((response) => connection.send(response));
+    });
+  }
+
+  private async answer(line: string): Promise<ControlResponse> {
+    const parsed = parseControlRequest(line);
+    if ('error' in parsed) return { id: messageId(line), ok: false, error: { message: parsed.error, hint: null, exitCode: ExitCode.usage } };
+    const request: ControlRequest = parsed.value;
+    try {
+      const handler = this.handler;
+      if (!handler) throw new FailedError('tovrun is still starting its services.', 'Try again in a moment.');
+      if (request.type === 'status') return { id: request.id, ok: true, status: this.runStatus(handler) };
+      return { id: request.id, ok: true, restart: await handler.restart(request.service) };
+    } catch (error) {
+      return { id: request.id, ok: false, error: failureOf(error) };
+    }
+  }
+
+  private runStatus(handler: ControlHandler): RunStatus {
+    return { pid: process.pid, root: this.options.root, panes: this.panes, uptimeMs: this.options.now() - this.startedAt, services: handler.status() };
+  }
+}
+
+/** Listens on the workspace's control socket (0600 in a 0700 folder, or a named pipe) and records it in .tovrun/control.json. */
+export async function startControlServer(options: ControlServerOptions): Promise<ControlServer> {
+  const platform = options.platform ?? process.platform;
+  const socketPath = controlSocketPath({ root: options.root, stateDir: options.stateDir, platform, tmpDir: options.tmpDir ?? tmpdir(), uid: process.getuid?.() ?? null });
+  const server = await listen(socketPath);
+  const now = options.now ?? Date.now;
+  writeControlFile(options.stateDir, { version: 1, pid: process.pid, socket: socketPath });
+  return new ControlServer(socketPath, server, { ...options, now }, now());
+}

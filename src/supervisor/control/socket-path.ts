@@ -1,0 +1,42 @@
+/** Where the control socket of a workspace lives: a named pipe on Windows, a unix socket under .tovrun/ (or a short temp path). */
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+
+/** The longest unix socket path every POSIX system accepts (macOS: 104 bytes with the NUL; Linux: 108). */
+export const maxSocketPathBytes = 103;
+
+/** What choosing the socket path depends on. */
+export interface SocketPathInputs {
+  /** The workspace root (its hash names the pipe or the fallback socket). */
+  root: string;
+  /** The workspace's .tovrun folder. */
+  stateDir: string;
+  platform: NodeJS.Platform;
+  /** os.tmpdir(), for the fallback when the path under .tovrun is too long. */
+  tmpDir: string;
+  /** The user id (POSIX), so two users' fallback folders never meet; null on Windows. */
+  uid: number | null;
+}
+
+/** A short stable hash of the workspace root (case-folded on Windows, where paths are case-insensitive). */
+export function rootHash(root: string, platform: NodeJS.Platform): string {
+  const key = platform === 'win32' ? path.win32.resolve(root).toLowerCase() : path.posix.resolve(root);
+  return createHash('sha256').update(key).digest('hex').slice(0, 16);
+}
+
+/** The control socket: \\.\pipe\tovrun-<hash> on Windows; .tovrun/control/tovrun.sock, or <tmp>/tovrun-<uid>/<hash>.sock when that is too long. */
+export function controlSocketPath(inputs: SocketPathInputs): string {
+  const hash = rootHash(inputs.root, inputs.platform);
+  if (inputs.platform === 'win32') return `\\\\.\\pipe\\tovrun-${hash}`;
+  const candidates = [
+    path.posix.join(inputs.stateDir, 'control', 'tovrun.sock'),
+    path.posix.join(inputs.tmpDir, `tovrun-${inputs.uid ?? 'user'}`, `${hash}.sock`),
+    path.posix.join('/tmp', `tovrun-${inputs.uid ?? 'user'}`, `${hash}.sock`),
+  ];
+  return candidates.find((candidate) => Buffer.byteLength(candidate) <= maxSocketPathBytes) ?? (candidates[2] as string);
+}
+
+/** Whether a socket path is a Windows named pipe (nothing to create or remove on disk). */
+export function isNamedPipe(socketPath: string): boolean {
+  return socketPath.startsWith('\\\\.\\pipe\\');
+}

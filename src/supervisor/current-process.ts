@@ -1,0 +1,36 @@
+/** The process a service runs now: its tree for stopping, its identity for the state file, its start time and readiness. */
+import type { Host } from './host.js';
+import type { ProcessTree } from './kill-tree.js';
+import type { LaunchedProcess } from './launcher.js';
+import { processIdentity, type ProcessIdentity } from './process-table.js';
+import type { RecordedService } from './state-file.js';
+import type { LaunchSpec } from './types.js';
+
+/** One launched process of a runner, from its start until its exit was handled. */
+export class CurrentProcess {
+  readonly tree: ProcessTree & ProcessIdentity;
+  readonly startedAt: number;
+  /** Whether it passed its probe. */
+  ready = false;
+
+  /** Looks up the process's identity (start time, command line) and calls identified once it is known. */
+  constructor(
+    readonly process: LaunchedProcess,
+    host: Host,
+    identified: () => void,
+  ) {
+    this.tree = { pid: process.pid, pgid: process.pgid, startTime: null, commandLine: null };
+    this.startedAt = host.now();
+    void processIdentity(host, process.pid).then((identity) => {
+      if (!identity) return;
+      Object.assign(this.tree, identity);
+      identified();
+    });
+  }
+
+  /** What the state file holds for it. */
+  record(spec: LaunchSpec): RecordedService {
+    const { pid, pgid, startTime, commandLine } = this.tree;
+    return { name: spec.name, pid, pgid, startTime, commandLine, port: spec.port, command: [spec.file, ...spec.args], cwd: spec.cwd };
+  }
+}

@@ -1,0 +1,70 @@
+/** The default launcher: spawns the service as tovrun's child in its own process group, output through pipes. */
+import type { ChildProcess } from 'node:child_process';
+import type { Readable } from 'node:stream';
+import { LineSplitter } from '../panes/line-splitter.js';
+import type { OutputStream } from '../panes/sink.js';
+import { sleep } from './delay.js';
+import type { Host } from './host.js';
+import type { LaunchedProcess, OutputReceiver, ProcessLauncher } from './launcher.js';
+import type { ProcessExit } from './restart-policy.js';
+import type { LaunchSpec } from './types.js';
+
+function relay(stream: Readable | null, name: OutputStream, output: OutputReceiver): Promise<void> {
+  if (!stream) return Promise.resolve();
+  stream.setEncoding('utf8');
+  const splitter = new LineSplitter((line) => output.line(name, line));
+  stream.on('data', (chunk: string) => {
+    splitter.push(chunk);
+    const full = output.whenWritable();
+    if (full && !stream.isPaused()) {
+      stream.pause();
+      void full.then(() => stream.resume());
+    }
+  });
+  stream.on('error', () => undefined);
+  return new Promise((resolve) =>
+    stream.once('close', () => {
+      splitter.flush();
+      resolve();
+    }),
+  );
+}
+
+function started(child: ChildProcess, pid: number, host: Host, output: OutputReceiver): LaunchedProcess {
+  const streams = [relay(child.stdout, 'stdout', output), relay(child.stderr, 'stderr', output)];
+  const exit = new Promise<ProcessExit>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  return {
+    pid,
+    pgid: host.platform === 'win32' ? null : pid,
+    exit,
+    async drain(ms) {
+      const drained = new AbortController();
+      await Promise.race([Promise.all(streams), sleep(ms, drained.signal)]);
+      drained.abort();
+      child.stdout?.destroy();
+      child.stderr?.destroy();
+      await Promise.all(streams);
+    },
+  };
+}
+
+/** Spawns with pipes (never through a shell), detached on POSIX so the service leads its own process group. */
+export function directLauncher(host: Host): ProcessLauncher {
+  return {
+    launch(spec: LaunchSpec, output: OutputReceiver): Promise<LaunchedProcess> {
+      const child = host.spawn(spec.file, spec.args, {
+        cwd: spec.cwd,
+        env: spec.env,
+        stdio: ['ignore', 'pipe', 'pipe'],
+        detached: host.platform !== 'win32',
+        windowsHide: true,
+      });
+      const pid = child.pid;
+      if (pid !== undefined) {
+        child.on('error', () => undefined);
+        return Promise.resolve(started(child, pid, host, output));
+      }
+      return new Promise((_resolve, reject) => child.once('error', reject));
+    },
+  };
+}

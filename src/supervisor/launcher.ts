@@ -1,0 +1,28 @@
+/** How a service's process is started: directly with pipes (prefix output), or by an agent in a tmux or Windows Terminal pane. */
+import type { OutputStream } from '../panes/sink.js';
+import type { ProcessExit } from './restart-policy.js';
+import type { LaunchSpec } from './types.js';
+
+/** Where a launched process's output lines go (the runner), with backpressure from the sink. */
+export interface OutputReceiver {
+  /** One complete line the service printed. */
+  line(stream: OutputStream, text: string): void;
+  /** A promise while the output destination is full; the launcher should pause its sources until it settles. */
+  whenWritable(): Promise<void> | undefined;
+}
+
+/** A process a launcher started: what the supervisor needs to watch it and stop its tree. */
+export interface LaunchedProcess {
+  readonly pid: number;
+  /** The process group it leads (POSIX); null on Windows. */
+  readonly pgid: number | null;
+  /** Resolves once, with how the process ended. */
+  readonly exit: Promise<ProcessExit>;
+  /** Waits (at most ms) for output written before the exit to arrive, then lets go of the output sources. */
+  drain(ms: number): Promise<void>;
+}
+
+/** Starts services' processes; rejects with an Error whose message says why a process could not start. */
+export interface ProcessLauncher {
+  launch(spec: LaunchSpec, output: OutputReceiver): Promise<LaunchedProcess>;
+}

@@ -1,0 +1,116 @@
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { FailedError, UsageError } from '../../../src/errors.js';
+import { requestRestart, requestStatus } from '../../../src/supervisor/control/client.js';
+import { controlFilePath, readControlFile, writeControlFile } from '../../../src/supervisor/control/control-file.js';
+import { ControlServer, startControlServer, type ControlHandler } from '../../../src/supervisor/control/server.js';
+import type { RestartReport, ServiceStatus } from '../../../src/supervisor/service-status.js';
+import { tempDir } from '../support.js';
+
+const servers: ControlServer[] = [];
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((server) => server.close()));
+});
+
+const api: ServiceStatus = { name: 'api', state: 'running', pid: 10, port: 5001, url: 'http://localhost:5001/', uptimeMs: 1000, restarts: 0, ready: true, lastExit: null };
+
+const handler: ControlHandler = {
+  status: () => [api],
+  restart: async (name) => {
+    if (name !== 'api') throw new UsageError(`unknown service "${name}".`, 'Known services: api.');
+    return { service: { ...api, pid: 11, restarts: 1 }, previousPid: 10, readyMs: 300, notReady: null } satisfies RestartReport;
+  },
+};
+
+async function started(root = tempDir('tovrun-ctl-')): Promise<{ server: ControlServer; stateDir: string }> {
+  const stateDir = path.join(root, '.tovrun');
+  let clock = 1_000;
+  const server = await startControlServer({ root, stateDir, now: () => (clock += 500) });
+  servers.push(server);
+  return { server, stateDir };
+}
+
+function rawRequest(socket: string, line: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const client = net.connect(socket, () => client.write(`${line}\n`));
+    let text = '';
+    client.on('data', (chunk) => {
+      text += chunk.toString();
+      if (text.endsWith('\n')) {
+        client.destroy();
+        resolve(text.trim());
+      }
+    });
+    client.on('error', reject);
+  });
+}
+
+describe('control server and client', () => {
+  it('listens on a socket only the user can use, records it, and removes both at close', async () => {
+    const { server, stateDir } = await started();
+    expect(server.socketPath).toBe(path.join(stateDir, 'control', 'tovrun.sock'));
+    expect(statSync(server.socketPath).mode & 0o777).toBe(0o600);
+    expect(statSync(path.dirname(server.socketPath)).mode & 0o777).toBe(0o700);
+    expect(readControlFile(stateDir)).toEqual({ version: 1, pid: process.pid, socket: server.socketPath });
+    await server.close();
+    servers.length = 0;
+    expect(() => statSync(server.socketPath)).toThrow();
+    expect(readControlFile(stateDir)).toBeNull();
+  });
+
+  it('answers status and restart once serving, with the typed error of an unknown service', async () => {
+    const { server, stateDir } = await started();
+    await expect(requestStatus(stateDir)).rejects.toThrow('tovrun is still starting its services.');
+    server.serve(handler, 'tmux');
+    expect(await requestStatus(stateDir)).toEqual({ pid: process.pid, root: path.dirname(stateDir), panes: 'tmux', uptimeMs: 500, services: [api] });
+    expect(await requestRestart(stateDir, 'api')).toMatchObject({ previousPid: 10, service: { pid: 11 } });
+    const unknown = await requestRestart(stateDir, 'db').catch((error: unknown) => error);
+    expect(unknown).toBeInstanceOf(UsageError);
+    expect(unknown).toMatchObject({ message: 'unknown service "db".', hint: 'Known services: api.' });
+  });
+
+  it('answers a malformed request with a usage failure carrying its id', async () => {
+    const { server } = await started();
+    server.serve(handler, 'prefix');
+    expect(JSON.parse(await rawRequest(server.socketPath, '{"id":7,"type":"explode"}'))).toEqual({
+      id: 7,
+      ok: false,
+      error: { message: 'unknown request type "explode" (expected "status" or "restart")', hint: null, exitCode: 2 },
+    });
+  });
+
+  it('says no tovrun is running without a record, or when the recorded socket is stale', async () => {
+    const stateDir = path.join(tempDir(), '.tovrun');
+    const notRunning = await requestStatus(stateDir).catch((error: unknown) => error);
+    expect(notRunning).toBeInstanceOf(FailedError);
+    expect((notRunning as Error).message).toBe('no tovrun is running in this workspace.');
+    writeControlFile(stateDir, { version: 1, pid: 999_999, socket: path.join(stateDir, 'gone.sock') });
+    await expect(requestRestart(stateDir, 'api')).rejects.toThrow('no tovrun is running in this workspace (its control socket is gone).');
+  });
+
+  it('replaces a stale socket file, but refuses while another tovrun answers on it', async () => {
+    const root = tempDir('tovrun-ctl-');
+    const stale = path.join(root, '.tovrun', 'control', 'tovrun.sock');
+    mkdirSync(path.dirname(stale), { recursive: true, mode: 0o700 });
+    writeFileSync(stale, '');
+    const { server } = await started(root);
+    expect(statSync(server.socketPath).isSocket()).toBe(true);
+    await expect(startControlServer({ root, stateDir: path.join(root, '.tovrun') })).rejects.toThrow('tovrun is already running in this workspace');
+    expect(readControlFile(path.join(root, '.tovrun'))?.pid).toBe(process.pid);
+    expect(controlFilePath(path.join(root, '.tovrun'))).toBe(path.join(root, '.tovrun', 'control.json'));
+  });
+
+  it('falls back to a short socket path in the temp folder for a deep workspace', async () => {
+    const root = path.join(tempDir('tovrun-ctl-'), 'a-rather-long-folder-name'.repeat(4));
+    mkdirSync(root, { recursive: true });
+    const tmpDir = tempDir('tovrun-tmp-');
+    const server = await startControlServer({ root, stateDir: path.join(root, '.tovrun'), tmpDir });
+    servers.push(server);
+    expect(server.socketPath.startsWith(tmpDir)).toBe(true);
+    expect(statSync(path.dirname(server.socketPath)).mode & 0o777).toBe(0o700);
+    server.serve(handler, 'prefix');
+    expect((await requestStatus(path.join(root, '.tovrun'))).services).toEqual([api]);
+  });
+});
