@@ -1,17 +1,20 @@
-/** The checks `tovrun check` can run, by name; each reads the Workspace and returns findings and secrets to mask. */
+/** The doctor's checks by name, in the order `tovrun check` runs and reports them. */
 import { checkEnv } from '../env/check.js';
 import { displayName, readEnvText, readTemplateText } from '../env/files.js';
 import type { Workspace } from '../workspace/types.js';
-import type { Finding } from './report.js';
+import { checkCompose } from './compose.js';
+import { checkDatabase } from './database/index.js';
+import { checkDependencies } from './dependencies.js';
+import { checkHygiene } from './hygiene/index.js';
+import type { CheckResult } from './input.js';
+import { checkPorts } from './ports.js';
+import type { DoctorCheck } from './run-checks.js';
+import { checkToolchains } from './toolchains/index.js';
 
-/** What a check returns. */
-export interface CheckResult {
-  findings: Finding[];
-  /** Secret strings that must not appear in any output of the report. */
-  secrets: string[];
-}
+/** What a check returns (findings and the secrets to mask), re-exported where it always was. */
+export type { CheckResult } from './input.js';
 
-/** A check over a workspace. */
+/** A synchronous check over a workspace alone (the env check, which `tovrun up` runs as its gate). */
 export type Check = (workspace: Workspace) => CheckResult;
 
 /** `env`: .env against .env.template. */
@@ -23,5 +26,16 @@ export const envCheck: Check = (workspace) =>
     files: { env: displayName(workspace, workspace.envFile), template: displayName(workspace, workspace.envTemplateFile), root: workspace.root },
   });
 
-/** Every check, in the order `tovrun check` runs them. */
+/** The workspace-only checks by name, for callers outside the doctor (`tovrun up`'s env gate). */
 export const availableChecks: ReadonlyMap<string, Check> = new Map([['env', envCheck]]);
+
+/** Every check of the doctor, in report order. */
+export const doctorChecks: readonly DoctorCheck[] = [
+  { name: 'env', description: '.env against .env.template', timeoutMs: 5_000, run: (input) => envCheck(input.workspace) },
+  { name: 'toolchains', description: 'Python, the venvs, Node for Vite, npm devDependencies settings', timeoutMs: 15_000, run: checkToolchains },
+  { name: 'dependencies', description: 'backend and frontend packages installed and up to date', timeoutMs: 15_000, run: checkDependencies },
+  { name: 'ports', description: 'service ports free', timeoutMs: 5_000, run: checkPorts },
+  { name: 'compose', description: 'docker-compose.yml parses and its variables are in .env.template', timeoutMs: 5_000, run: checkCompose },
+  { name: 'hygiene', description: '.env ignored by git, no secrets in .env.template, no stale copies', timeoutMs: 8_000, run: checkHygiene },
+  { name: 'database', description: 'PostgreSQL reachable, connections in use, idle sessions', timeoutMs: 10_000, timeoutStatus: (input) => (input.requireDb ? 'error' : 'warn'), run: checkDatabase },
+];

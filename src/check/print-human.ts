@@ -1,7 +1,7 @@
 /** Prints a report for people: one line per finding (`✗ .env:12 [env/unknown-key] ...`), its fix, a summary. */
 import { Chalk, type ChalkInstance } from 'chalk';
 import { useColor, type RunContext } from '../context.js';
-import { countByStatus, sortFindings, worstStatus, type CheckStatus, type Finding } from './report.js';
+import { countByStatus, orderFindings, worstStatus, type CheckStatus, type Finding } from './report.js';
 import { asciiSymbols, canShowUnicode, unicodeSymbols, type ReportSymbols } from './symbols.js';
 
 /** How the report is drawn. */
@@ -26,24 +26,26 @@ function plural(count: number, word: string): string {
 
 function formatFinding(item: Finding, symbols: ReportSymbols, chalk: ChalkInstance): string[] {
   const where = item.file === null ? '' : `${item.file}${item.line === null ? '' : `:${item.line}`} `;
-  const message = item.message.replaceAll(' — ', ` ${symbols.dash} `);
-  const head = `${paintStatus(chalk, item.status, symbols.status[item.status])} ${chalk.bold(where)}${chalk.dim(`[${item.id}]`)} ${message}`;
-  const hint = item.hint === null ? [] : item.hint.split('\n').map((line, index) => `    ${index === 0 ? `${symbols.arrow} ` : '  '}${line}`);
+  const dashes = (text: string) => text.replaceAll(' — ', ` ${symbols.dash} `);
+  const head = `${paintStatus(chalk, item.status, symbols.status[item.status])} ${chalk.bold(where)}${chalk.dim(`[${item.id}]`)} ${dashes(item.message)}`;
+  const hint = item.hint === null ? [] : dashes(item.hint).split('\n').map((line, index) => `    ${index === 0 ? `${symbols.arrow} ` : '  '}${line}`);
   return [head, ...hint.map((line) => chalk.cyan(line))];
 }
 
-/** The summary line: "✗ 2 errors, 1 warning" or "✓ no problems". */
-function summaryLine(findings: readonly Finding[], symbols: ReportSymbols, chalk: ChalkInstance): string {
+/** The summary line: "✗ 2 errors, 1 warning" or "✓ no problems found"; with strict, warnings fail and it says so. */
+function summaryLine(findings: readonly Finding[], symbols: ReportSymbols, chalk: ChalkInstance, strict: boolean): string {
   const counts = countByStatus(findings);
-  const status = worstStatus(findings);
+  const worst = worstStatus(findings);
+  const status = strict && worst === 'warn' ? 'error' : worst;
   const text = counts.error + counts.warn === 0 ? 'no problems found' : `${plural(counts.error, 'error')}, ${plural(counts.warn, 'warning')}`;
-  return paintStatus(chalk, status, `${symbols.status[status]} ${text}`);
+  const note = strict && counts.warn > 0 ? ' (--strict: warnings fail)' : '';
+  return paintStatus(chalk, status, `${symbols.status[status]} ${text}${note}`);
 }
 
-/** The whole report as text, ending in a newline. */
-export function formatHumanReport(findings: readonly Finding[], style: HumanReportStyle): string {
+/** The whole report as text, ending in a newline: findings grouped by check, each with its fix, then the summary. */
+export function formatHumanReport(findings: readonly Finding[], style: HumanReportStyle, options: { strict?: boolean } = {}): string {
   const symbols = style.unicode ? unicodeSymbols : asciiSymbols;
   const chalk = new Chalk({ level: style.color ? 1 : 0 });
-  const lines = sortFindings(findings).flatMap((item) => formatFinding(item, symbols, chalk));
-  return `${[...lines, summaryLine(findings, symbols, chalk)].join('\n')}\n`;
+  const lines = orderFindings(findings).flatMap((item) => formatFinding(item, symbols, chalk));
+  return `${[...lines, summaryLine(findings, symbols, chalk, options.strict ?? false)].join('\n')}\n`;
 }

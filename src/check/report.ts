@@ -33,15 +33,16 @@ export function worstStatus(findings: readonly Finding[]): CheckStatus {
   return counts.warn > 0 ? 'warn' : 'ok';
 }
 
-/** Exit code of a report: 1 when any finding is an error, else 0. */
-export function exitCodeForFindings(findings: readonly Finding[]): number {
-  return worstStatus(findings) === 'error' ? ExitCode.failed : ExitCode.ok;
+/** Exit code of a report: 1 when any finding is an error (or, with strict, a warning), else 0. */
+export function exitCodeForFindings(findings: readonly Finding[], strict = false): number {
+  const worst = worstStatus(findings);
+  return worst === 'error' || (strict && worst === 'warn') ? ExitCode.failed : ExitCode.ok;
 }
 
 const severity: Record<CheckStatus, number> = { error: 0, warn: 1, ok: 2 };
 
 /** Findings in reading order: by file, then line (file-level findings after the lines), errors first, then rule id. */
-export function sortFindings(findings: readonly Finding[]): Finding[] {
+export function sortFindings<T extends Finding>(findings: readonly T[]): T[] {
   return [...findings].sort(
     (a, b) =>
       (a.file ?? '').localeCompare(b.file ?? '') ||
@@ -51,7 +52,28 @@ export function sortFindings(findings: readonly Finding[]): Finding[] {
   );
 }
 
+/** The check a finding belongs to: the part of its id before the first slash (env for env/unknown-key). */
+export function checkNameOf(item: Pick<Finding, 'id'>): string {
+  const slash = item.id.indexOf('/');
+  return slash < 0 ? item.id : item.id.slice(0, slash);
+}
+
+/** Findings grouped by check in the order the checks first appear, each group in reading order (sortFindings). */
+export function orderFindings<T extends Finding>(findings: readonly T[]): T[] {
+  const groups = new Map<string, T[]>();
+  for (const item of findings) {
+    const name = checkNameOf(item);
+    groups.set(name, [...(groups.get(name) ?? []), item]);
+  }
+  return [...groups.values()].flatMap((group) => sortFindings(group));
+}
+
+/** A finding with how long its check took, as `--json` prints it. */
+export interface TimedFinding extends Finding {
+  durationMs: number;
+}
+
 /** Findings with mask applied to every text a user reads (message, hint, file), leaving the structure intact. */
-export function maskFindings(findings: readonly Finding[], mask: (text: string) => string): Finding[] {
+export function maskFindings<T extends Finding>(findings: readonly T[], mask: (text: string) => string): T[] {
   return findings.map((item) => ({ ...item, message: mask(item.message), hint: item.hint === null ? null : mask(item.hint), file: item.file === null ? null : mask(item.file) }));
 }

@@ -1,11 +1,17 @@
-/** `tovrun check [checks...]` / `tovrun --check`: the read-only doctor (for now: the env check). */
-import { availableChecks, type Check } from '../check/checks.js';
+/** `tovrun check [checks...]` / `tovrun --check`: the read-only doctor — every check at once, one fix per problem. */
+import { doctorChecks } from '../check/checks.js';
+import { realCheckEffects, type CheckEffects } from '../check/effects.js';
+import { createCheckFacts } from '../check/facts.js';
+import type { CheckInput } from '../check/input.js';
+import { formatGitHubAnnotations, isGitHubActions } from '../check/print-github.js';
 import { formatHumanReport, humanReportStyle } from '../check/print-human.js';
 import { formatJsonReport } from '../check/print-json.js';
 import { exitCodeForFindings, maskFindings } from '../check/report.js';
+import { runDoctorChecks, type DoctorCheck } from '../check/run-checks.js';
 import type { RunContext } from '../context.js';
 import { maskerForSecrets } from '../env/mask.js';
 import { UsageError } from '../errors.js';
+import { platformFor } from '../platform/platform.js';
 import { loadWorkspace } from '../workspace/load.js';
 
 /** Options of the check command. */
@@ -19,23 +25,40 @@ export interface CheckOptions {
   profiles: string[];
 }
 
+/** The names `tovrun check` accepts, in report order. */
+export const checkNames: readonly string[] = doctorChecks.map((check) => check.name);
+
 /** The checks to run for the names given (all when none); a UsageError naming the available ones otherwise. */
-export function selectChecks(names: readonly string[]): Check[] {
-  const wanted = names.length === 0 ? [...availableChecks.keys()] : [...new Set(names)];
-  return wanted.map((name) => {
-    const check = availableChecks.get(name);
-    if (!check) throw new UsageError(`unknown check "${name}".`, `Available checks: ${[...availableChecks.keys()].join(', ')}. Run \`tovrun check\` for all of them.`);
-    return check;
-  });
+export function selectChecks(names: readonly string[]): DoctorCheck[] {
+  const wanted = new Set(names);
+  const unknown = [...wanted].find((name) => !checkNames.includes(name));
+  if (unknown !== undefined) {
+    throw new UsageError(`unknown check "${unknown}".`, `Available checks: ${checkNames.join(', ')}. Run \`tovrun check\` for all of them.`);
+  }
+  return wanted.size === 0 ? [...doctorChecks] : doctorChecks.filter((check) => wanted.has(check.name));
 }
 
-/** Runs the requested checks, prints the report with every secret masked, and returns 1 when any check failed. */
-export async function runCheck(ctx: RunContext, names: string[], options: CheckOptions): Promise<number> {
+/** Runs the requested checks and prints the report (JSON on stdout with --json; annotations too under GitHub Actions), every secret masked; 1 when a check failed. */
+export async function runCheck(ctx: RunContext, names: string[], options: CheckOptions, effects: Partial<CheckEffects> = {}): Promise<number> {
   const checks = selectChecks(names);
   const workspace = loadWorkspace(ctx.cwd);
-  const results = checks.map((check) => check(workspace));
-  const mask = maskerForSecrets(results.flatMap((result) => result.secrets));
-  const findings = maskFindings(results.flatMap((result) => result.findings), mask);
-  ctx.stdout.write(options.json ? formatJsonReport(findings) : formatHumanReport(findings, humanReportStyle(ctx)));
-  return exitCodeForFindings(findings);
+  const platform = platformFor(ctx.platform);
+  const allEffects: CheckEffects = { ...realCheckEffects(platform), ...effects };
+  const input: CheckInput = {
+    workspace,
+    env: ctx.env,
+    platform,
+    requireDb: options.requireDb,
+    profiles: options.profiles,
+    effects: allEffects,
+    facts: createCheckFacts({ workspace, env: ctx.env, platform, effects: allEffects }),
+  };
+  const report = await runDoctorChecks(checks, input);
+  const findings = maskFindings(report.findings, maskerForSecrets(report.secrets));
+  ctx.stdout.write(options.json ? formatJsonReport(findings) : formatHumanReport(findings, humanReportStyle(ctx), { strict: options.strict }));
+  if (isGitHubActions(ctx.env)) {
+    // Under --json stdout holds the JSON and nothing else; the runner reads workflow commands from stderr as well.
+    (options.json ? ctx.stderr : ctx.stdout).write(formatGitHubAnnotations(findings, { root: workspace.root, checkout: ctx.env.GITHUB_WORKSPACE }));
+  }
+  return exitCodeForFindings(findings, options.strict);
 }

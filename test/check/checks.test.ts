@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { availableChecks, envCheck } from '../../src/check/checks.js';
+import { availableChecks, doctorChecks, envCheck } from '../../src/check/checks.js';
 import { loadWorkspace } from '../../src/workspace/load.js';
 import { tempWorkspace } from '../env/support/workspace.js';
+
+describe('doctorChecks', () => {
+  it('runs env, toolchains, dependencies, ports, compose, hygiene and database, each with a timeout', () => {
+    expect(doctorChecks.map((check) => check.name)).toEqual(['env', 'toolchains', 'dependencies', 'ports', 'compose', 'hygiene', 'database']);
+    for (const check of doctorChecks) expect(check.timeoutMs).toBeGreaterThan(0);
+  });
+});
 
 describe('availableChecks', () => {
   it('has the env check, which reports paths relative to the workspace root', () => {

@@ -35,6 +35,22 @@ describe('formatHumanReport', () => {
     expect(formatHumanReport([finding('env/ok', 'ok', 'fine')], { unicode: true, color: false })).toBe('✓ [env/ok] fine\n✓ no problems found\n');
   });
 
+  it('says when --strict makes warnings fail, and marks the summary as failed', () => {
+    const warnOnly = [finding('hygiene/stale-copy', 'warn', 'x/.env.template is not used by tovrun; remove it.', { file: 'x/.env.template', hint: 'rm x/.env.template' })];
+    expect(formatHumanReport(warnOnly, { unicode: false, color: false })).toMatch(/^warn 0 errors, 1 warning\n$/m);
+    expect(formatHumanReport(warnOnly, { unicode: false, color: false }, { strict: true })).toMatch(/^FAIL 0 errors, 1 warning \(--strict: warnings fail\)\n$/m);
+  });
+
+  it('writes dashes in fixes as -- where the console shows no Unicode', () => {
+    const text = formatHumanReport([finding('database/unreachable', 'warn', 'down', { hint: 'Start it — or not.' })], { unicode: false, color: false });
+    expect(text).toContain('    -> Start it -- or not.');
+  });
+
+  it('keeps each check together, in the order the checks reported', () => {
+    const text = formatHumanReport([finding('toolchains/python', 'ok', 'py'), finding('env/ok', 'ok', 'env'), finding('toolchains/node', 'error', 'node')], { unicode: false, color: false });
+    expect(text.split('\n').slice(0, 3)).toEqual(['FAIL [toolchains/node] node', 'ok [toolchains/python] py', 'ok [env/ok] env']);
+  });
+
   it('takes its style from the context: terminal, NO_COLOR, FORCE_COLOR', () => {
     expect(humanReportStyle(memoryContext('/'))).toEqual({ unicode: false, color: false });
     const terminal = { ...memoryContext('/', { env: { TERM: 'xterm-256color' } }), stdout: memoryOutput(true) };

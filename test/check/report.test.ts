@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countByStatus, exitCodeForFindings, finding, maskFindings, sortFindings, worstStatus } from '../../src/check/report.js';
+import { checkNameOf, countByStatus, exitCodeForFindings, finding, maskFindings, orderFindings, sortFindings, worstStatus } from '../../src/check/report.js';
 
 describe('the report model', () => {
   const error = finding('env/a', 'error', 'bad', { file: '.env', line: 9, hint: 'fix it' });
@@ -20,9 +20,22 @@ describe('the report model', () => {
     expect(exitCodeForFindings([warn, error])).toBe(1);
   });
 
+  it('makes warnings fail with strict, and only then', () => {
+    expect(exitCodeForFindings([warn, ok], true)).toBe(1);
+    expect(exitCodeForFindings([ok], true)).toBe(0);
+  });
+
   it('sorts by file, then line (file-level last), errors before warnings on a line', () => {
     const sameLineWarn = finding('env/a-warn', 'warn', 'w', { file: '.env', line: 9 });
     expect(sortFindings([fileLevel, sameLineWarn, error, warn, ok]).map((item) => item.id)).toEqual(['env/ok', 'env/b', 'env/a', 'env/a-warn', 'env/c']);
+  });
+});
+
+describe('orderFindings', () => {
+  it('groups findings by check in first-seen order, each group in reading order', () => {
+    const items = [finding('ports/free', 'ok', 'p'), finding('env/b', 'warn', 'b', { file: '.env', line: 9 }), finding('ports/in-use', 'error', 'x'), finding('env/a', 'error', 'a', { file: '.env', line: 2 })];
+    expect(orderFindings(items).map((item) => item.id)).toEqual(['ports/in-use', 'ports/free', 'env/a', 'env/b']);
+    expect(checkNameOf({ id: 'database/too-many-clients' })).toBe('database');
   });
 });
 

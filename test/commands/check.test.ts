@@ -8,6 +8,7 @@ import { runCheck } from '../../src/commands/check.js';
 import { main } from '../../src/cli.js';
 import { UsageError } from '../../src/errors.js';
 import { envFixtures, fixtureExpectation, fixtureWorkspace, repositoryRoot, tempWorkspace } from '../env/support/workspace.js';
+import { reportSchemaErrors } from '../check/support/report-schema.js';
 import { memoryContext, memoryOutput } from '../support/memory-context.js';
 
 const run = promisify(execFile);
@@ -72,7 +73,7 @@ describe("the shipped .env.template", () => {
 
 describe('a missing .env', () => {
   it('gives one message with the copy command for POSIX and PowerShell, and exits 1', async () => {
-    const cwd = tempWorkspace({ '.env.template': 'FLASK_ENV=development\n' });
+    const cwd = tempWorkspace({ '.env.template': 'FLASK_ENV=development\n', 'tovrun.yaml': 'version: 1\npreset: none\n' });
     const result = await tovrun(cwd, 'check');
     expect(result.code).toBe(1);
     expect(result.stdout.match(/^FAIL /gm)).toHaveLength(2);
@@ -130,12 +131,13 @@ describe('secrets', () => {
 });
 
 describe('runCheck', () => {
-  it('names the available checks for an unknown one (exit 2)', async () => {
-    await expect(runCheck(memoryContext(repositoryRoot), ['env', 'ports'], { json: false, strict: false, requireDb: false, profiles: [] })).rejects.toThrow(UsageError);
+  it('names the available checks for an unknown one (exit 2, nothing on stdout)', async () => {
+    await expect(runCheck(memoryContext(repositoryRoot), ['env', 'nope'], { json: false, strict: false, requireDb: false, profiles: [] })).rejects.toThrow(UsageError);
     const ctx = memoryContext(repositoryRoot);
-    expect(await main(['check', 'ports'], ctx)).toBe(2);
-    expect(ctx.stderr.text()).toContain('unknown check "ports"');
-    expect(ctx.stderr.text()).toContain('Available checks: env');
+    expect(await main(['check', 'nope', '--json'], ctx)).toBe(2);
+    expect(ctx.stderr.text()).toContain('unknown check "nope"');
+    expect(ctx.stderr.text()).toContain('Available checks: env, toolchains, dependencies, ports, compose, hygiene, database.');
+    expect(ctx.stdout.text()).toBe('');
   });
 
   it('prints the findings as a JSON array of plain data with --json', async () => {
@@ -143,18 +145,21 @@ describe('runCheck', () => {
     expect(await runCheck(ctx, ['env'], { json: true, strict: false, requireDb: false, profiles: [] })).toBe(1);
     const findings = JSON.parse(ctx.stdout.text()) as unknown[];
     expect(findings).toEqual([
-      { id: 'env/wrong-type', status: 'error', message: 'PORT must be a port (1-65535), found "x".', hint: 'Write a port (1-65535) (the template has 1).', file: '.env', line: 1 },
+      { id: 'env/wrong-type', status: 'error', message: 'PORT must be a port (1-65535), found "x".', hint: 'Write a port (1-65535) (the template has 1).', file: '.env', line: 1, durationMs: expect.any(Number) },
       expect.objectContaining({ id: 'env/unknown-key', status: 'error', file: '.env', line: 2 }),
     ]);
   });
 
-  it('runs the env check for `tovrun --check` and for `tovrun check` with no names', async () => {
-    const cwd = tempWorkspace({ '.env.template': 'A=1\n', '.env': 'A=1\n' });
-    for (const argv of [['--check'], ['check'], ['check', 'env', 'env']]) {
+  it('runs every check for `tovrun --check` and `tovrun check`, and only the named ones otherwise', async () => {
+    const cwd = tempWorkspace({ '.env.template': 'A=1\n', '.env': 'A=1\n', 'tovrun.yaml': 'version: 1\npreset: none\n' });
+    for (const argv of [['--check'], ['check']]) {
       const ctx = memoryContext(cwd);
       expect(await main(argv, ctx)).toBe(0);
-      expect(ctx.stdout.text()).toContain('[env/ok]');
+      for (const id of ['env/ok', 'ports/free', 'compose/no-file', 'hygiene/stale-copies', 'database/skipped']) expect(ctx.stdout.text()).toContain(`[${id}]`);
     }
+    const ctx = memoryContext(cwd);
+    expect(await main(['check', 'database', 'env', 'env'], ctx)).toBe(0);
+    expect(ctx.stdout.text()).toBe('ok .env [env/ok] .env matches .env.template (1 keys known, 1 set).\nok [database/skipped] no DATABASE_URL is set; the database was not checked.\nok no problems found\n');
   });
 });
 
@@ -164,5 +169,59 @@ describe('masking keeps the report readable', () => {
     expect(await runCheck(ctx, ['env'], { json: true, strict: false, requireDb: false, profiles: [] })).toBe(1);
     const findings = JSON.parse(ctx.stdout.text()) as { status: string }[];
     expect(findings.map((item) => item.status)).toEqual(['error']);
+  });
+});
+
+describe('exit codes and --strict', () => {
+  const warningOnly = () => tempWorkspace({ '.env.template': 'A=1\n', '.env': 'A=1\n', 'tovrun.yaml': 'version: 1\npreset: none\n', 'docker-compose.yml': 'services:\n  web:\n    image: "nginx:${TAG:-1}"\n' });
+
+  it('exits 0 with warnings only, 1 with --strict, and says why', async () => {
+    const relaxed = memoryContext(warningOnly());
+    expect(await main(['check', 'compose'], relaxed)).toBe(0);
+    expect(relaxed.stdout.text()).toMatch(/^warn 0 errors, 1 warning$/m);
+    const strict = memoryContext(warningOnly());
+    expect(await main(['--check', '--strict'], strict)).toBe(1);
+    expect(strict.stdout.text()).toMatch(/^FAIL 0 errors, 1 warning \(--strict: warnings fail\)$/m);
+  });
+});
+
+describe('--json', () => {
+  it('validates against templates/check-report.schema.json, clean or broken, and prints nothing else on stdout', async () => {
+    const workspaces = [
+      tempWorkspace({ '.env.template': 'A=1\n', '.env': 'A=1\n', 'tovrun.yaml': 'version: 1\npreset: none\n' }),
+      tempWorkspace({ '.env.template': '# @type=port\nPORT=1\n', '.env': 'PORT=x\n', 'docker-compose.yml': 'services:\n  db:\n    image: ${NOPE}\n' }),
+    ];
+    for (const cwd of workspaces) {
+      const ctx = memoryContext(cwd, { env: { PATH: process.env.PATH ?? '', DATABASE_URL: 'postgresql://u:pw@127.0.0.1:1/d' } });
+      await runCheck(ctx, [], { json: true, strict: false, requireDb: false, profiles: [] });
+      const report: unknown = JSON.parse(ctx.stdout.text());
+      expect(reportSchemaErrors(report)).toEqual([]);
+      expect(ctx.stderr.text()).toBe('');
+    }
+  });
+
+  it('the schema rejects what the report must never be', () => {
+    expect(reportSchemaErrors([{ id: 'env/ok', status: 'fine', message: 'x', hint: null, file: null, line: null, durationMs: 1 }])).not.toEqual([]);
+    expect(reportSchemaErrors([{ id: 'env/ok', status: 'ok', message: 'x', hint: null, file: null, line: 0, durationMs: 1 }])).not.toEqual([]);
+    expect(reportSchemaErrors({})).not.toEqual([]);
+  });
+});
+
+describe('under GitHub Actions', () => {
+  const broken = () => tempWorkspace({ '.env.template': 'A=1\n', '.env': 'A=1\nB=2\n', 'tovrun.yaml': 'version: 1\npreset: none\n' });
+  const env = { PATH: process.env.PATH ?? '', GITHUB_ACTIONS: 'true' };
+
+  it('adds an annotation per problem after the human report', async () => {
+    const ctx = memoryContext(broken(), { env });
+    expect(await runCheck(ctx, [], { json: false, strict: false, requireDb: false, profiles: [] })).toBe(1);
+    expect(ctx.stdout.text()).toMatch(/^FAIL 1 error, 0 warnings\n::error file=\.env,line=2,title=tovrun env\/unknown-key::B is not in \.env\.template/m);
+    expect(ctx.stdout.text()).not.toMatch(/^::(error|warning) .*env\/ok/m);
+  });
+
+  it('sends them to stderr with --json, leaving stdout pure JSON', async () => {
+    const ctx = memoryContext(broken(), { env });
+    await runCheck(ctx, [], { json: true, strict: false, requireDb: false, profiles: [] });
+    expect(() => JSON.parse(ctx.stdout.text()) as unknown).not.toThrow();
+    expect(ctx.stderr.text()).toMatch(/^::error file=\.env,line=2,title=tovrun env\/unknown-key::/);
   });
 });

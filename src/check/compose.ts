@@ -1,0 +1,92 @@
+/**
+ * The compose check: the root compose file parses as YAML and every variable it interpolates is defined in
+ * .env.template. Rules run over the parsed file in order; the compose issue adds schema validation to composeRules.
+ */
+import { isMap, LineCounter, parseDocument, type Document } from 'yaml';
+import { collectComposeVariables, type VariableUse } from './compose-variables.js';
+import { findingsOnly, workspacePath, type CheckInput, type CheckResult } from './input.js';
+import { finding, type Finding } from './report.js';
+
+/** A compose file that parsed: its document (with line lookup), source text and name for messages. */
+export interface ParsedCompose {
+  file: string;
+  source: string;
+  doc: Document;
+  lines: LineCounter;
+}
+
+/** One rule over the parsed compose file. */
+export type ComposeRule = (compose: ParsedCompose, input: CheckInput) => Finding[] | Promise<Finding[]>;
+
+/** Variables provided by every shell, never expected in .env.template. */
+const shellVariables = new Set(['HOME', 'PWD', 'USER']);
+
+function variableFindings(uses: readonly VariableUse[], compose: ParsedCompose, input: CheckInput): Finding[] {
+  const schema = input.facts.templateSchema();
+  const template = workspacePath(input, input.workspace.envTemplateFile);
+  const undefinedUses = new Map<string, VariableUse[]>();
+  for (const use of uses) {
+    if (shellVariables.has(use.name) || schema?.keys.has(use.name)) continue;
+    undefinedUses.set(use.name, [...(undefinedUses.get(use.name) ?? []), use]);
+  }
+  return [...undefinedUses].map(([name, list]) => {
+    const first = list[0] as VariableUse;
+    const others = [...new Set(list.slice(1).map((use) => use.line))].filter((line) => line !== first.line);
+    const also = others.length > 0 ? ` (also line${others.length > 1 ? 's' : ''} ${others.join(', ')})` : '';
+    const where = { file: compose.file, line: first.line };
+    const add = `Add ${name} to ${template} with a placeholder value and a comment saying what it is for`;
+    if (list.every((use) => use.hasDefault)) {
+      return finding('compose/undocumented-variable', 'warn', `${compose.file} uses \${${name}}${also} with a default, but ${template} does not define it.`, { ...where, hint: `${add}.` });
+    }
+    return finding('compose/undefined-variable', 'error', `${compose.file} uses \${${name}}${also}, which ${template} does not define — compose substitutes an empty string.`, {
+      ...where,
+      hint: `${add}, or remove it from ${compose.file}.`,
+    });
+  });
+}
+
+/** Every `${VAR}` defined in the template; values compose cannot interpolate. */
+const variablesRule: ComposeRule = (compose, input) => {
+  const { uses, problems } = collectComposeVariables(compose.doc, compose.lines, compose.source);
+  const broken = problems.map((problem) =>
+    finding('compose/interpolation', 'error', `${compose.file}: compose cannot interpolate this value (${problem.message}).`, {
+      file: compose.file,
+      line: problem.line,
+      hint: 'Write variables as ${NAME} or ${NAME:-default}, and a literal $ as $$.',
+    }),
+  );
+  const missing = variableFindings(uses, compose, input);
+  if (broken.length + missing.length > 0) return [...broken, ...missing];
+  const count = new Set(uses.map((use) => use.name).filter((name) => !shellVariables.has(name))).size;
+  return [finding('compose/ok', 'ok', `${compose.file} parses, and the ${count} variable${count === 1 ? '' : 's'} it uses ${count === 1 ? 'is' : 'are'} defined in ${workspacePath(input, input.workspace.envTemplateFile)}.`, { file: compose.file })];
+};
+
+/** The rules run over a compose file that parsed, in order. */
+export const composeRules: ComposeRule[] = [variablesRule];
+
+/** Parses the compose text; a finding with the line of the first YAML error when it does not parse. */
+export function parseCompose(source: string, file: string): ParsedCompose | Finding {
+  const lines = new LineCounter();
+  const doc = parseDocument(source, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const error = doc.errors[0];
+  if (error) {
+    return finding('compose/syntax', 'error', `${file} is not valid YAML: ${error.message.split('\n')[0]}`, {
+      file,
+      line: lines.linePos(error.pos[0]).line,
+      hint: 'Fix the YAML at that line (indentation, a missing colon or quote, a key written twice).',
+    });
+  }
+  if (!isMap(doc.contents)) return finding('compose/syntax', 'error', `${file} is not a compose file: its top level is not a mapping of keys such as services:.`, { file, line: 1, hint: 'Start the file with `services:`.' });
+  return { file, source, doc, lines };
+}
+
+/** Parses the workspace's compose file and runs every rule; an ok note when the workspace has none. */
+export async function checkCompose(input: CheckInput): Promise<CheckResult> {
+  const file = workspacePath(input, input.workspace.composeFile);
+  const source = input.effects.files.readText(input.workspace.composeFile);
+  if (source === undefined) return findingsOnly([finding('compose/no-file', 'ok', `no ${file} in the workspace; nothing to check.`)]);
+  const parsed = parseCompose(source, file);
+  if ('id' in parsed) return findingsOnly([parsed]);
+  const results = await Promise.all(composeRules.map((rule) => rule(parsed, input)));
+  return findingsOnly(results.flat());
+}

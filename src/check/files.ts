@@ -1,0 +1,40 @@
+/** The file reads the doctor's checks make, injectable for tests; never a write. */
+import { readdirSync, readFileSync } from 'node:fs';
+
+/** One entry of a folder. */
+export interface FolderEntry {
+  name: string;
+  isDirectory: boolean;
+  isFile: boolean;
+}
+
+/** Reading files and folders; a missing or unreadable one reads as undefined / []. */
+export interface CheckFiles {
+  readText(file: string): string | undefined;
+  listDir(dir: string): FolderEntry[];
+}
+
+/** The real file system, read only. */
+export const realCheckFiles: CheckFiles = {
+  readText(file) {
+    try {
+      return readFileSync(file, 'utf8');
+    } catch {
+      return undefined;
+    }
+  },
+  listDir(dir) {
+    try {
+      return readdirSync(dir, { withFileTypes: true }).map((entry) => ({ name: entry.name, isDirectory: entry.isDirectory(), isFile: entry.isFile() }));
+    } catch {
+      return [];
+    }
+  },
+};
+
+/** The 1-based line of a character offset in text. */
+export function lineAt(text: string, offset: number): number {
+  let line = 1;
+  for (let index = text.indexOf('\n'); index !== -1 && index < offset; index = text.indexOf('\n', index + 1)) line++;
+  return line;
+}

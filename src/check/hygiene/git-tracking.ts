@@ -1,0 +1,48 @@
+/** hygiene/env-*: .env is ignored by git and not tracked; asked of git read-only (check-ignore, ls-files) with a timeout. */
+import type { RunResult } from '../../install/runner.js';
+import { workspacePath, type CheckInput } from '../input.js';
+import { finding, type Finding } from '../report.js';
+import { appendLineCommand } from '../shell-hints.js';
+
+/** How long one git command may take. */
+export const gitTimeoutMs = 5_000;
+
+function git(input: CheckInput, args: string[]): Promise<RunResult> {
+  // GIT_OPTIONAL_LOCKS=0: git must not even refresh its index while tovrun only looks.
+  return input.effects.runner('git', args, { cwd: input.workspace.root, env: { ...input.env, GIT_OPTIONAL_LOCKS: '0', LC_ALL: 'C' }, timeoutMs: gitTimeoutMs });
+}
+
+/** Why git could not answer (not installed, not a repository, too slow), as an ok or warn finding, or null when it answered. */
+function unanswered(result: RunResult): Finding | null {
+  if (result.spawnError === 'ENOENT') return finding('hygiene/git', 'ok', 'git is not installed; whether .env is ignored by git was not checked.');
+  if (/not a git repository/i.test(result.output)) return finding('hygiene/git', 'ok', 'not a git repository; whether .env is ignored by git was not checked.');
+  if (result.exitCode === undefined) return finding('hygiene/git', 'warn', `git did not answer within ${gitTimeoutMs / 1000} s; whether .env is ignored was not checked.`);
+  return null;
+}
+
+/** Findings about .env and git. */
+export async function gitTrackingFindings(input: CheckInput): Promise<Finding[]> {
+  const env = workspacePath(input, input.workspace.envFile);
+  const [ignored, tracked] = await Promise.all([git(input, ['check-ignore', '-q', '--no-index', '--', env]), git(input, ['ls-files', '--', env])]);
+  const skipped = unanswered(ignored) ?? unanswered(tracked);
+  if (skipped) return [skipped];
+  const findings: Finding[] = [];
+  if (ignored.exitCode === 1) {
+    findings.push(
+      finding('hygiene/env-not-ignored', 'error', `${env} is not ignored by git — one \`git add .\` and its secrets are committed.`, {
+        file: '.gitignore',
+        hint: `Run \`${appendLineCommand(env, '.gitignore', input.platform)}\` in ${input.workspace.root}.`,
+      }),
+    );
+  }
+  if (tracked.exitCode === 0 && tracked.output.trim() !== '') {
+    findings.push(
+      finding('hygiene/env-tracked', 'error', `${env} is tracked by git — its secrets are in the repository's history.`, {
+        file: env,
+        hint: `Run \`git rm --cached ${env}\` and commit, then change every secret it held (the history keeps the old values).`,
+      }),
+    );
+  }
+  if (ignored.exitCode !== 0 && ignored.exitCode !== 1) findings.push(finding('hygiene/git', 'warn', `git check-ignore failed: ${ignored.output.trim().split('\n')[0] ?? ''}`));
+  return findings.length > 0 ? findings : [finding('hygiene/env-ignored', 'ok', `${env} is ignored by git and not tracked.`)];
+}

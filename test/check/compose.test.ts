@@ -1,0 +1,67 @@
+import { LineCounter, parseDocument } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { collectComposeVariables } from '../../src/check/compose-variables.js';
+import { runDoctor, withId, workspaceWith } from './support/doctor.js';
+
+const template = '# @required\nPOSTGRES_USER=tovplay\n# @secret\n# POSTGRES_PASSWORD=commented-out-counts\nIMAGE_TAG=dev\n';
+
+function composeWorkspace(compose: string | null): string {
+  return workspaceWith({ '.env.template': template, '.env': 'POSTGRES_USER=tovplay\nIMAGE_TAG=dev\n', 'tovrun.yaml': 'version: 1\npreset: none\n', ...(compose === null ? {} : { 'docker-compose.yml': compose }) });
+}
+
+describe('collectComposeVariables', () => {
+  it('finds ${VAR}, ${VAR:-default}, $VAR and nested defaults in values, with lines; skips $$ and keys', () => {
+    const source = 'services:\n  db:\n    image: "postgres:${TAG:-15}"\n    environment:\n      A: $USER_NAME\n      B: "$$NOT_A_VAR ${OUTER:-${INNER}}"\n      ${NOT_A_KEY}: x\n    command: |\n      first\n      echo ${IN_BLOCK}\n';
+    const counter = new LineCounter();
+    const { uses, problems } = collectComposeVariables(parseDocument(source, { lineCounter: counter }), counter, source);
+    expect(uses).toEqual([
+      { name: 'TAG', line: 3, hasDefault: true },
+      { name: 'USER_NAME', line: 5, hasDefault: false },
+      { name: 'OUTER', line: 6, hasDefault: true },
+      { name: 'INNER', line: 6, hasDefault: false },
+      { name: 'IN_BLOCK', line: 10, hasDefault: false },
+    ]);
+    expect(problems).toEqual([]);
+  });
+});
+
+describe('compose', () => {
+  it('passes when the file parses and every variable is in .env.template (commented-out keys count)', async () => {
+    const run = await runDoctor(composeWorkspace('services:\n  db:\n    image: postgres:${IMAGE_TAG}\n    environment:\n      POSTGRES_USER: ${POSTGRES_USER}\n      POSTGRES_PASSWORD: ${POSTGRES_PASSWORD:?set it}\n      HOME_DIR: $HOME\n'), ['compose']);
+    expect(run.findings).toEqual([expect.objectContaining({ id: 'compose/ok', status: 'ok', file: 'docker-compose.yml', message: 'docker-compose.yml parses, and the 3 variables it uses are defined in .env.template.' })]);
+  });
+
+  it('fails for a variable the template does not define, at its first line, naming the other lines', async () => {
+    const run = await runDoctor(composeWorkspace('services:\n  db:\n    image: postgres:${IMAGE_TAG}\n    environment:\n      PASSWORD: ${DB_PASSWORD}\n      AGAIN: $DB_PASSWORD\n'), ['compose']);
+    expect(run.findings).toEqual([
+      expect.objectContaining({
+        id: 'compose/undefined-variable',
+        status: 'error',
+        file: 'docker-compose.yml',
+        line: 5,
+        message: 'docker-compose.yml uses ${DB_PASSWORD} (also line 6), which .env.template does not define — compose substitutes an empty string.',
+        hint: 'Add DB_PASSWORD to .env.template with a placeholder value and a comment saying what it is for, or remove it from docker-compose.yml.',
+      }),
+    ]);
+    expect(run.code).toBe(1);
+  });
+
+  it('only warns for an undocumented variable that always has a default', async () => {
+    const run = await runDoctor(composeWorkspace('services:\n  web:\n    ports:\n      - "${WEB_PORT:-8080}:80"\n'), ['compose']);
+    expect(run.findings).toEqual([expect.objectContaining({ id: 'compose/undocumented-variable', status: 'warn', line: 4 })]);
+    expect(run.code).toBe(0);
+  });
+
+  it('fails on YAML errors with the line, and on values compose cannot interpolate', async () => {
+    const syntax = await runDoctor(composeWorkspace('services:\n  db:\n    image: postgres\n   ports: [5432\n'), ['compose']);
+    expect(syntax.findings).toEqual([expect.objectContaining({ id: 'compose/syntax', status: 'error', file: 'docker-compose.yml', line: 4 })]);
+    const list = await runDoctor(composeWorkspace('- just\n- a list\n'), ['compose']);
+    expect(withId(list, 'compose/syntax')[0]?.message).toContain('its top level is not a mapping');
+    const bad = await runDoctor(composeWorkspace('services:\n  db:\n    image: "postgres:${}"\n'), ['compose']);
+    expect(bad.findings).toEqual([expect.objectContaining({ id: 'compose/interpolation', status: 'error', line: 3, message: expect.stringContaining('invalid interpolation format') })]);
+  });
+
+  it('notes a workspace without a compose file', async () => {
+    expect((await runDoctor(composeWorkspace(null), ['compose'])).findings).toEqual([expect.objectContaining({ id: 'compose/no-file', status: 'ok' })]);
+  });
+});
