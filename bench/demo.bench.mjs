@@ -1,0 +1,143 @@
+// The demo with real Flask and Vite: warm start to ready against starting both by hand, time from SIGINT to every
+// process gone and both ports free (and the same for a 25-process tree), and tovrun's peak memory while supervising.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, readlinkSync, writeFileSync, mkdirSync } from 'node:fs';
+import net from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { summarize } from './lib.mjs';
+
+const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
+const cli = path.join(root, 'bin', 'tovrun.js');
+const runs = 5;
+
+/** Live processes whose working folder or command line is inside dir. */
+function processesUnder(dir) {
+  return readdirSync('/proc').filter((entry) => {
+    if (!/^\d+$/.test(entry) || Number(entry) === process.pid) return false;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      if (stat.slice(stat.lastIndexOf(')') + 2).startsWith('Z')) return false;
+      const cwd = readlinkSync(`/proc/${entry}/cwd`);
+      return cwd === dir || cwd.startsWith(`${dir}/`) || readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes(dir);
+    } catch {
+      return false;
+    }
+  });
+}
+
+function portFree(port) {
+  return new Promise((resolve) => {
+    const server = net.createServer();
+    server.once('error', () => resolve(false));
+    server.listen({ port, host: '0.0.0.0', exclusive: true }, () => server.close(() => resolve(true)));
+  });
+}
+
+async function until(check, timeoutMs = 60_000, stepMs = 5) {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('timed out');
+    await new Promise((resolve) => setTimeout(resolve, stepMs));
+  }
+}
+
+async function answers(url) {
+  try {
+    return (await fetch(url)).status < 500;
+  } catch {
+    return false;
+  }
+}
+
+/** Starts tovrun in dir; resolves once it printed "Ready:" (or the given pattern) with the child and the ms it took. */
+function startTovrun(dir, args, ready = /Ready:/) {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(process.execPath, [cli, ...args], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+    let text = '';
+    const onData = (chunk) => {
+      text += chunk;
+      if (ready.test(text)) resolve({ child, ms: performance.now() - started });
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.on('exit', (code) => reject(new Error(`tovrun exited ${code} before ready:\n${text}`)));
+  });
+}
+
+/** SIGINT to tovrun, then ms until nothing of dir runs and every port is free. */
+async function stopTime(child, dir, ports) {
+  const started = performance.now();
+  child.kill('SIGINT');
+  await until(async () => processesUnder(dir).length === 0 && (await Promise.all(ports.map(portFree))).every(Boolean), 10_000, 2);
+  const ms = performance.now() - started;
+  await new Promise((resolve) => (child.exitCode === null ? child.on('exit', resolve) : resolve()));
+  return ms;
+}
+
+/** Peak resident memory (VmHWM) of a process in MB. */
+function peakMemoryMb(pid) {
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmHWM:'));
+  return Number(line.split(/\s+/)[1]) / 1024;
+}
+
+/** Starts Flask and Vite the way a developer would by hand; resolves when both answer. */
+async function byHand(dir) {
+  const started = performance.now();
+  const env = { ...process.env, ...Object.fromEntries(readFileSync(path.join(dir, '.env'), 'utf8').split('\n').filter((l) => /^\w+=/.test(l)).map((l) => l.split(/=(.*)/s).slice(0, 2))) };
+  const flask = spawn(path.join(dir, 'backend/venv/bin/python'), ['-m', 'flask', 'run', '--host', '0.0.0.0', '--port', '5001', '--debug'], { cwd: path.join(dir, 'backend'), env, stdio: 'ignore', detached: true });
+  const vite = spawn(process.execPath, ['node_modules/vite/bin/vite.js', '--port', '3000', '--strictPort', '--host', '127.0.0.1'], { cwd: path.join(dir, 'frontend'), env, stdio: 'ignore', detached: true });
+  await until(async () => (await answers('http://127.0.0.1:5001/health')) && (await answers('http://127.0.0.1:3000/')));
+  const ms = performance.now() - started;
+  for (const child of [flask, vite]) process.kill(-child.pid, 'SIGKILL');
+  await until(async () => (await portFree(5001)) && (await portFree(3000)));
+  return ms;
+}
+
+/** A workspace whose one service is a 25-process tree. */
+function treeWorkspace() {
+  const dir = mkdtempSync(path.join(tmpdir(), 'tovrun-bench-tree-'));
+  const fixture = path.join(root, 'test', 'fixtures', 'procs', 'process-tree.js');
+  writeFileSync(path.join(dir, "tovrun.yaml"), `preset: none\nservices:\n  tree:\n    type: command\n    command: ["${process.execPath}", "${fixture}", "25"]\n    probe: { log: "tree ready" }\n`);
+  return dir;
+}
+
+/** Runs the demo figures and adds them to the report. */
+export async function run(report) {
+  const dir = path.join(mkdtempSync(path.join(tmpdir(), 'tovrun-bench-demo-')), 'demo');
+  mkdirSync(dir);
+  await new Promise((resolve) => spawn(process.execPath, [cli, 'demo', dir, '--dry-run'], { stdio: 'ignore' }).on('exit', resolve));
+  await new Promise((resolve) => spawn(process.execPath, [cli, 'install'], { cwd: dir, stdio: 'inherit' }).on('exit', resolve));
+  const warm = [];
+  const hand = [];
+  const stops = [];
+  const memory = [];
+  await byHand(dir); // warm-up: Python bytecode, Vite's dependency cache
+  for (let i = 0; i < runs + 1; i++) {
+    const { child, ms } = await startTovrun(dir, []);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const peak = peakMemoryMb(child.pid);
+    const stopMs = await stopTime(child, dir, [5001, 3000]);
+    if (i === 0) continue; // warm-up run
+    warm.push(ms);
+    memory.push(peak);
+    stops.push(stopMs);
+    hand.push(await byHand(dir));
+  }
+  const treeDir = treeWorkspace();
+  const treeStops = [];
+  for (let i = 0; i < runs; i++) {
+    const { child } = await startTovrun(treeDir, [], /Ready:/);
+    treeStops.push(await stopTime(child, path.join(root, 'test', 'fixtures', 'procs', 'process-tree.js'), []));
+  }
+  const [w, h] = [summarize(warm), summarize(hand)];
+  report.add({ figure: 'warm start to ready (demo: Flask + Vite)', unit: 'ms', tovrun: w, reference: h, referenceName: 'both started by hand', target: '≤ 1.15x by hand', met: w.median <= 1.15 * h.median });
+  const s = summarize(stops);
+  report.add({ figure: 'SIGINT to all gone and ports free (Flask + Vite)', unit: 'ms', tovrun: s, reference: null, referenceName: '—', target: '< 500 ms', met: s.median < 500 });
+  const t = summarize(treeStops);
+  report.add({ figure: 'SIGINT to all gone (25-process tree)', unit: 'ms', tovrun: t, reference: null, referenceName: '—', target: '< 500 ms', met: t.median < 500 });
+  const m = summarize(memory);
+  report.add({ figure: 'peak memory while supervising the demo', unit: 'MB', tovrun: m, reference: null, referenceName: '—', target: '< 60 MB', met: m.max < 60 });
+}
