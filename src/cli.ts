@@ -2,18 +2,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
-import { runNotImplemented } from './commands/not-implemented.js';
-import { runCheck, type CheckOptions } from './commands/check.js';
-import { runDemoCommand } from './commands/demo.js';
-import { runUpCommand, type UpOptions } from './commands/up.js';
+import type { CheckOptions } from './commands/check.js';
+import type { ShellName } from './commands/env.js';
+import type { UpOptions } from './commands/up.js';
 import type { PanesMode } from './workspace/types.js';
-import { runDownCommand } from './commands/down.js';
-import { runEnvCommand, type ShellName } from './commands/env.js';
-import { runInstallCommand } from './commands/install.js';
-import { runLogsCommand } from './commands/logs.js';
-import { runPaneAgentCommand } from './commands/pane-agent.js';
-import { runRestartCommand } from './commands/restart.js';
-import { runStatusCommand } from './commands/status.js';
 import type { RunContext } from './context.js';
 import { ExitCode, exitCodeOf, formatError } from './errors.js';
 import { packageRoot } from './paths.js';
@@ -114,24 +106,24 @@ export function createProgram(ctx: RunContext, setResult: (code: number) => void
     .addOption(panesOption())
     .option('--dry-run', 'print the plan (programs, folders, ports, probes) and start nothing')
     .action(async (options: RawUpOptions & RawCheckOptions & { check?: boolean }) => {
-      if (options.check) return run(() => runCheck(ctx, [], checkOptions(options)))();
-      return run(() => runUpCommand(ctx, upOptions(options)))();
+      if (options.check) return run(async () => (await import('./commands/check.js')).runCheck(ctx, [], checkOptions(options)))();
+      return run(async () => (await import('./commands/up.js')).runUpCommand(ctx, upOptions(options)))();
     });
 
   program
     .command('check [checks...]')
-    .description('read-only doctor: report every problem with a fix (checks: env)')
+    .description('read-only doctor: report every problem with a fix (checks: env, toolchains, dependencies, ports, compose, hygiene, database)')
     .option('--json', 'print the report as JSON')
     .option('--strict', 'warnings fail too')
     .option('--require-db', 'an unreachable database is an error')
     .option('-p, --profile <name>', 'check as if this compose profile were started (repeatable)', collect, [])
-    .action((checks: string[], options: RawCheckOptions) => run(() => runCheck(ctx, checks, checkOptions(options)))());
+    .action((checks: string[], options: RawCheckOptions) => run(async () => (await import('./commands/check.js')).runCheck(ctx, checks, checkOptions(options)))());
 
   program
     .command('install')
     .description('create the venv and install backend (pip) and frontend (npm, dev included) packages')
     .option('--reinstall', 'reinstall even when up to date')
-    .action((options: { reinstall?: boolean }) => run(() => runInstallCommand(ctx, { reinstall: Boolean(options.reinstall) }))());
+    .action((options: { reinstall?: boolean }) => run(async () => (await import('./commands/install.js')).runInstallCommand(ctx, { reinstall: Boolean(options.reinstall) }))());
 
   program
     .command('demo [dir]')
@@ -139,34 +131,34 @@ export function createProgram(ctx: RunContext, setResult: (code: number) => void
     .option('--no-install', 'skip installing packages')
     .addOption(panesOption())
     .option('--dry-run', 'print the plan and start nothing')
-    .action((dir: string | undefined, options: RawUpOptions) => run(() => runDemoCommand(ctx, dir, upOptions(options)))());
+    .action((dir: string | undefined, options: RawUpOptions) => run(async () => (await import('./commands/demo.js')).runDemoCommand(ctx, dir, upOptions(options)))());
   program
     .command('status')
     .description('show the services of the tovrun running in this workspace: state, pid, port, uptime, restarts')
     .option('--json', 'print the status as JSON')
-    .action((options: { json?: boolean }) => run(() => runStatusCommand(ctx, { json: Boolean(options.json) }))());
+    .action((options: { json?: boolean }) => run(async () => (await import('./commands/status.js')).runStatusCommand(ctx, { json: Boolean(options.json) }))());
   program
     .command('restart <service>')
     .description('restart one service of the tovrun running in this workspace')
-    .action((service: string) => run(() => runRestartCommand(ctx, service))());
+    .action((service: string) => run(async () => (await import('./commands/restart.js')).runRestartCommand(ctx, service))());
   program
     .command('__pane-agent', { hidden: true })
     .requiredOption('--socket <path>')
     .requiredOption('--ticket <ticket>')
     .option('--pipe')
-    .action((options: { socket: string; ticket: string; pipe?: boolean }) => run(() => runPaneAgentCommand({ ...options, pipe: Boolean(options.pipe) }))());
-  program.command('init [dir]').description('adopt tovrun in an existing repository').action(run(() => runNotImplemented('init')));
-  program.command('down').description('stop everything a previous tovrun started and left running').action(run(() => runDownCommand(ctx)));
+    .action((options: { socket: string; ticket: string; pipe?: boolean }) => run(async () => (await import('./commands/pane-agent.js')).runPaneAgentCommand({ ...options, pipe: Boolean(options.pipe) }))());
+  program.command('init [dir]').description('adopt tovrun in an existing repository').action(run(async () => (await import('./commands/not-implemented.js')).runNotImplemented('init')));
+  program.command('down').description('stop everything a previous tovrun started and left running').action(run(async () => (await import('./commands/down.js')).runDownCommand(ctx)));
   program
     .command('logs [service]')
     .description("show services' logs from .tovrun/logs/")
     .option('-f, --follow', 'keep printing new lines')
-    .action((service: string | undefined, options: { follow?: boolean }) => run(() => runLogsCommand(ctx, { service, follow: Boolean(options.follow) }))());
+    .action((service: string | undefined, options: { follow?: boolean }) => run(async () => (await import('./commands/logs.js')).runLogsCommand(ctx, { service, follow: Boolean(options.follow) }))());
   program
     .command('env')
     .description("print the backend venv's activation for your shell")
     .addOption(new Option('--shell <shell>', 'the shell to print for').choices(['bash', 'zsh', 'fish', 'powershell', 'cmd']))
-    .action((options: { shell?: ShellName }) => run(() => runEnvCommand(ctx, { shell: options.shell }))());
+    .action((options: { shell?: ShellName }) => run(async () => (await import('./commands/env.js')).runEnvCommand(ctx, { shell: options.shell }))());
   return program;
 }
 

@@ -76,6 +76,6 @@ export function checkEnv(input: EnvCheckInput): EnvCheckResult {
   const readings = readWithAllReaders(input.envText, parsed);
   const context = ruleInput(parsed, schema, readings, input);
   const findings = rules.flatMap((rule) => rule(context));
-  const ok = finding('env/ok', 'ok', `${input.files.env} matches ${input.files.template} (${schema.keys.size} keys known, ${parsed.entries.length} set).`, { file: input.files.env });
+  const ok = finding('env/ok', 'ok', `${input.files.env} matches ${input.files.template} (${schema.keys.size} ${schema.keys.size === 1 ? 'key' : 'keys'} known, ${parsed.entries.length} set).`, { file: input.files.env });
   return { findings: findings.length > 0 ? findings : [ok], secrets: allSecrets(parsed, readings, context.secretKeys) };
 }
