@@ -1,15 +1,25 @@
-/** `tovrun down`: stops what a previous tovrun recorded in .tovrun/state.json and left running. */
+/** `tovrun down`: stops what a previous tovrun recorded (.tovrun/state.json) and removes its compose containers (.tovrun/compose.json). */
+import { existsSync } from 'node:fs';
+import { composeStatePath, composeVariables, removeRecordedCompose } from '../compose/index.js';
 import type { RunContext } from '../context.js';
+import { workspaceSecretMasker } from '../env/load.js';
 import { ExitCode } from '../errors.js';
+import { systemRunner, type CommandRunner } from '../install/runner.js';
+import { platformFor } from '../platform/platform.js';
 import { leftoverLines } from '../supervisor/leftover-lines.js';
 import { realHost, stopLeftovers, type Host } from '../supervisor/index.js';
 import { loadWorkspace } from '../workspace/load.js';
 
-/** Stops leftovers of a previous run (asking a still-running tovrun to stop first); returns the exit code. */
-export async function runDownCommand(ctx: RunContext, host: Host = realHost(ctx.platform)): Promise<number> {
+/** Stops leftovers of a previous run (asking a still-running tovrun to stop first), then removes its compose containers; returns the exit code. */
+export async function runDownCommand(ctx: RunContext, host: Host = realHost(ctx.platform), runner: CommandRunner = systemRunner(platformFor(ctx.platform))): Promise<number> {
   const workspace = loadWorkspace(ctx.cwd);
   const report = await stopLeftovers(workspace.stateDir, { host, shutdownTimeoutMs: workspace.shutdownTimeoutMs, liveOwner: 'stop' });
   for (const line of leftoverLines(report, workspace.shutdownTimeoutMs)) ctx.stdout.write(line);
-  if (report.stopped.length === 0 && report.ownerStopped === null) ctx.stdout.write('nothing to stop\n');
+  const recorded = existsSync(composeStatePath(workspace.stateDir));
+  const compose = recorded
+    ? await removeRecordedCompose(workspace.stateDir, { runner, host, processEnv: ctx.env, dotEnv: composeVariables(workspace, ctx.env).dotEnv, shutdownTimeoutMs: workspace.shutdownTimeoutMs, mask: workspaceSecretMasker(workspace) })
+    : { lines: [], recorded: false };
+  for (const line of compose.lines) ctx.stdout.write(line);
+  if (report.stopped.length === 0 && report.ownerStopped === null && !compose.recorded) ctx.stdout.write('nothing to stop\n');
   return ExitCode.ok;
 }

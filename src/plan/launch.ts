@@ -18,13 +18,15 @@ export interface LaunchInputs {
   color: boolean;
   /** The node executable that runs package binaries (process.execPath). */
   nodePath: string;
+  /** Values tovrun itself decides (DATABASE_URL wired to a compose profile): over .env and the environment, under the service's own env. */
+  overrides?: Readonly<Record<string, string>>;
   /** Finds a package's bin file; defaults to reading node_modules. */
   resolveBin?: (dir: string, name: string) => string | null;
 }
 
-/** The environment of a service: .env, then tovrun's environment, then the service's own env, then activation and colour. */
+/** The environment of a service: .env, tovrun's environment, tovrun's overrides, the service's own env, then activation and colour. */
 export function serviceEnv(service: ServiceSpec, inputs: LaunchInputs): NodeJS.ProcessEnv {
-  let env: NodeJS.ProcessEnv = { ...inputs.envValues, ...inputs.processEnv, ...service.env };
+  let env: NodeJS.ProcessEnv = { ...inputs.envValues, ...inputs.processEnv, ...inputs.overrides, ...service.env };
   if (service.type === 'python') env = pythonActivationEnv(service.venv, env, inputs.platform);
   return childColorEnv(env, inputs.color);
 }

@@ -1,6 +1,7 @@
 /** The run plan in words, for `tovrun up --dry-run`: each service's program, folder, port, probe and env keys. */
 import { describeProbe } from '../supervisor/probes/describe.js';
 import type { LaunchSpec } from '../supervisor/types.js';
+import type { ComposePlan } from './compose.js';
 
 /** A command line as one string, quoting arguments that hold spaces. */
 export function commandLineText(file: string, args: readonly string[]): string {
@@ -21,4 +22,12 @@ export function formatPlan(launches: readonly LaunchSpec[], envKeys: readonly st
   );
   const keys = envKeys.length === 0 ? '(no .env values)' : envKeys.join(', ');
   return `Plan (nothing was started):\n${blocks.join('\n')}\n.env keys given to every service: ${keys}\n`;
+}
+
+/** The compose part of the plan: project, profiles, each service's URL, and the database the backend uses. */
+export function formatComposePlan(plan: ComposePlan, database: string | null): string {
+  const width = Math.max(0, ...plan.services.map((service) => service.name.length));
+  const rows = plan.services.map((service) => `  ${service.name.padEnd(width)}  ${service.url ?? '-'}`);
+  const header = `Compose (${plan.project.file}, project ${plan.project.name}, profiles ${plan.project.profiles.join(', ')}):`;
+  return `${[header, ...rows].join('\n')}\n${database === null ? '' : `Database of the backend: ${database}\n`}`;
 }

@@ -20,7 +20,7 @@ export function tovrunYamlSchema(): JsonSchema {
 }
 
 /** The 1-based line of the node at path in a parsed document (its key for unknown keys), or the nearest parent's. */
-function lineOf(doc: Document, counter: LineCounter, problemPath: (string | number)[], pointAtKey: boolean): number | undefined {
+export function lineOf(doc: Document, counter: LineCounter, problemPath: (string | number)[], pointAtKey: boolean): number | undefined {
   for (let depth = problemPath.length; depth >= 0; depth--) {
     const at = problemPath.slice(0, depth);
     if (pointAtKey && depth === problemPath.length && depth > 0) {

@@ -34,6 +34,6 @@ export interface RawConfig {
   python?: { command?: string; minVersion?: string };
   panes?: 'auto' | 'prefix' | 'tmux' | 'windows';
   shutdownTimeout?: number;
-  compose?: { file?: string; profiles?: string[] };
+  compose?: { file?: string; profiles?: string[]; healthTimeout?: number };
   services?: Record<string, RawService>;
 }

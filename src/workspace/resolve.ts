@@ -122,6 +122,7 @@ export function resolveWorkspace(root: string, raw: RawConfig, configFile: strin
     envTemplateFile: path.join(root, '.env.template'),
     composeFile,
     composeProfiles: raw.compose?.profiles ?? [],
+    composeHealthTimeoutMs: Math.round((raw.compose?.healthTimeout ?? 120) * 1000),
     stateDir: path.join(root, '.tovrun'),
     python: { command: raw.python?.command ?? null, minVersion: raw.python?.minVersion ?? '3.10' },
     panes: raw.panes ?? 'auto',

@@ -68,6 +68,8 @@ export interface Workspace {
   envTemplateFile: string;
   composeFile: string;
   composeProfiles: string[];
+  /** How long tovrun waits for each compose service to become healthy (compose.healthTimeout). */
+  composeHealthTimeoutMs: number;
   /** .tovrun/ under the root: state, logs, stamps. */
   stateDir: string;
   python: { command: string | null; minVersion: string };

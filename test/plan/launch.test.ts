@@ -27,6 +27,12 @@ describe('planLaunch', () => {
     expect(launch.cwd).toBe('/w/backend');
   });
 
+  it("gives tovrun's overrides (DATABASE_URL wired to a profile) over .env and the shell, under the service's own env", () => {
+    const env = (service: PythonService) => planLaunch(service, inputs({ envValues: { DATABASE_URL: 'from-env-file' }, processEnv: { DATABASE_URL: 'from-shell' }, overrides: { DATABASE_URL: 'local-db' } })).env;
+    expect(env(backend).DATABASE_URL).toBe('local-db');
+    expect(env({ ...backend, env: { DATABASE_URL: 'from-tovrun-yaml' } }).DATABASE_URL).toBe('from-tovrun-yaml');
+  });
+
   it('uses the Windows venv layout and the existing Path key', () => {
     const launch = planLaunch({ ...backend, venv: 'C:\\w\\backend\\venv' }, inputs({ platform: platformFor('win32'), processEnv: { Path: 'C:\\Windows' } }));
     expect(launch.file).toBe('C:\\w\\backend\\venv\\Scripts\\python.exe');

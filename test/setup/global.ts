@@ -2,10 +2,12 @@
 import { execFileSync } from 'node:child_process';
 import type { TestProject } from 'vitest/node';
 import { ensureSharedVenv } from '../support/shared-venv.js';
+import { ensureEngine, type EngineAvailability } from './engine.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     sharedVenv: string;
+    composeEngine: EngineAvailability;
   }
 }
 
@@ -13,4 +15,5 @@ export default function setup(project: TestProject): void {
   // TOVRUN_TEST_SKIP_BUILD=1 lets a developer who already ran `npm run build` skip the compile.
   if (process.env.TOVRUN_TEST_SKIP_BUILD !== '1') execFileSync('npx', ['tsc', '-p', 'tsconfig.json'], { stdio: 'inherit', cwd: project.config.root });
   project.provide('sharedVenv', ensureSharedVenv());
+  project.provide('composeEngine', ensureEngine());
 }

@@ -1,0 +1,77 @@
+/** The parts of a compose file tovrun plans with: each service's profiles, image and published ports. */
+import { ConfigError } from '../errors.js';
+import { interpolateDocument, parseComposeText, type VariableLookup } from './compose-document.js';
+
+/** A published port: the host side (null when compose picks one) and the container side. */
+export interface PublishedPort {
+  published: number | null;
+  target: number;
+}
+
+/** One service of the compose file. */
+export interface ComposeServiceInfo {
+  name: string;
+  /** Empty for services of the default profile (always enabled). */
+  profiles: string[];
+  image: string | null;
+  ports: PublishedPort[];
+  hasHealthcheck: boolean;
+}
+
+/** What tovrun knows of a compose file. */
+export interface ComposeModel {
+  file: string;
+  services: ComposeServiceInfo[];
+  /** Every profile some service declares, sorted. */
+  profiles: string[];
+}
+
+const asRecord = (value: unknown): Record<string, unknown> => (value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {});
+const asNumber = (value: unknown): number | null => {
+  const number = typeof value === 'number' ? value : typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : NaN;
+  return Number.isInteger(number) ? number : null;
+};
+
+/** One entry of `ports:` in short ("8080:80", "127.0.0.1:8080:80/tcp", "80") or long ({ published, target }) syntax. */
+export function parsePort(entry: unknown): PublishedPort | null {
+  if (typeof entry === 'number') return { published: null, target: entry };
+  if (typeof entry === 'string') {
+    const parts = entry.replace(/\/(tcp|udp|sctp)$/, '').split(':');
+    const target = asNumber(parts[parts.length - 1]?.split('-')[0]);
+    if (target === null) return null;
+    const published = parts.length >= 2 ? asNumber(parts[parts.length - 2]?.split('-')[0]) : null;
+    return { published, target };
+  }
+  const record = asRecord(entry);
+  const target = asNumber(record.target);
+  return target === null ? null : { published: asNumber(record.published), target };
+}
+
+function serviceInfo(name: string, raw: unknown): ComposeServiceInfo {
+  const service = asRecord(raw);
+  const profiles = Array.isArray(service.profiles) ? service.profiles.filter((item): item is string => typeof item === 'string') : [];
+  const ports = Array.isArray(service.ports) ? service.ports.map(parsePort).filter((port): port is PublishedPort => port !== null) : [];
+  const healthcheck = asRecord(service.healthcheck);
+  return {
+    name,
+    profiles,
+    image: typeof service.image === 'string' ? service.image : null,
+    ports,
+    hasHealthcheck: Object.keys(healthcheck).length > 0 && healthcheck.disable !== true,
+  };
+}
+
+/** Reads compose text into a ComposeModel (values interpolated with lookup); a ConfigError with the line when it is broken. */
+export function readComposeModel(text: string, file: string, lookup: VariableLookup): ComposeModel {
+  const parsed = parseComposeText(text, file);
+  if (parsed.syntaxError) {
+    throw new ConfigError(`the compose file is not valid YAML: ${parsed.syntaxError.message}`, { file, line: parsed.syntaxError.line, hint: 'Fix the YAML syntax at that line; `tovrun check` lists every problem of the compose file.' });
+  }
+  const { value, failures } = interpolateDocument(parsed, lookup);
+  const failure = failures[0];
+  if (failure) {
+    throw new ConfigError(`compose cannot interpolate ${failure.path.join('.')}: ${failure.message}.`, { file, ...(failure.line === null ? {} : { line: failure.line }), hint: 'Set the variable in .env (see .env.template), or fix the ${...} expression.' });
+  }
+  const services = Object.entries(asRecord(asRecord(value).services)).map(([name, raw]) => serviceInfo(name, raw));
+  return { file, services, profiles: [...new Set(services.flatMap((service) => service.profiles))].sort() };
+}

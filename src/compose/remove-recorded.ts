@@ -1,0 +1,71 @@
+/** `tovrun down` for compose: remove the containers recorded in compose.json and the project's unused networks (named volumes stay). */
+import { existsSync } from 'node:fs';
+import type { CommandRunner } from '../install/runner.js';
+import type { Host } from '../supervisor/host.js';
+import { isProcessAlive } from '../supervisor/process-table.js';
+import { sleep } from '../supervisor/delay.js';
+import { ComposeClient } from './client.js';
+import { checkComposeProvider } from './engine.js';
+import { composeEnvironment } from './environment.js';
+import { composeSubcommands } from './invocation.js';
+import { liveComposeOwner } from './ownership.js';
+import { readComposeState, removeComposeState } from './state.js';
+
+/** What removal needs from the outside. */
+export interface RemoveRecordedOptions {
+  runner: CommandRunner;
+  host: Host;
+  processEnv: NodeJS.ProcessEnv;
+  /** The .env values as compose reads them (for providers without --env-file). */
+  dotEnv: Readonly<Record<string, string>>;
+  shutdownTimeoutMs: number;
+  mask: (text: string) => string;
+}
+
+/** What happened: lines for the user, and whether anything was recorded at all. */
+export interface RemoveRecordedReport {
+  lines: string[];
+  recorded: boolean;
+}
+
+async function stopLiveOwner(options: RemoveRecordedOptions, pid: number): Promise<void> {
+  options.host.signal(pid, 'SIGTERM');
+  // The owner stops its own containers before it exits: give it the compose stop timeout and some.
+  const deadline = options.host.now() + options.shutdownTimeoutMs + 60_000;
+  while (options.host.now() < deadline && (await isProcessAlive(options.host, pid))) await sleep(50);
+}
+
+/** Stops a tovrun still using the services, then stops and removes every recorded container; keeps the record when it cannot. */
+export async function removeRecordedCompose(stateDir: string, options: RemoveRecordedOptions): Promise<RemoveRecordedReport> {
+  const state = readComposeState(stateDir);
+  if (!state || state.services.length === 0) {
+    removeComposeState(stateDir);
+    return { lines: [], recorded: false };
+  }
+  const lines: string[] = [];
+  const owner = await liveComposeOwner(options.host, state);
+  if (owner !== null) {
+    await stopLiveOwner(options, owner);
+    lines.push(`stopped the tovrun still running here (pid ${owner})\n`);
+  }
+  const names = state.services.join(', ');
+  const check = await checkComposeProvider(options.runner, options.host.platform);
+  if (!check.ok) {
+    lines.push(`tovrun: cannot remove the compose services ${names} (project ${state.project.name}): ${check.message}\n  ${check.hint}\n`);
+    return { lines, recorded: true };
+  }
+  const { provider } = check;
+  const project = { ...state.project, envFile: state.project.envFile !== null && existsSync(state.project.envFile) ? state.project.envFile : null };
+  const client = new ComposeClient(provider, project, options.runner, composeEnvironment(provider, options.processEnv, options.dotEnv, {}), options.mask);
+  try {
+    await client.compose(`stopping ${names}`, composeSubcommands.stop(state.services, options.shutdownTimeoutMs / 1000), 120_000);
+    await client.compose(`removing ${names}`, composeSubcommands.rm(state.services), 120_000);
+    await client.removeUnusedNetworks();
+  } catch (error) {
+    lines.push(`tovrun: ${error instanceof Error ? error.message : String(error)}\n`);
+    return { lines, recorded: true };
+  }
+  removeComposeState(stateDir);
+  lines.push(`removed the compose services ${names} (project ${state.project.name}; named volumes kept)\n`);
+  return { lines, recorded: true };
+}

@@ -1,0 +1,74 @@
+/** .tovrun/compose.json: the compose services tovrun started in a workspace, so exits stop them and `down` removes them. */
+import { readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { writeFileAtomic } from '../files/atomic-write.js';
+import type { ProcessIdentity } from '../supervisor/process-table.js';
+import type { ComposeProject } from './invocation.js';
+
+/** The tovrun run that is using the services now. */
+export interface ComposeOwner extends ProcessIdentity {
+  pid: number;
+  /** Whether that run leaves its services running at exit (--keep). */
+  keep: boolean;
+}
+
+/** What the file records. */
+export interface ComposeState {
+  version: 1;
+  /** The project as it was started (file, name, env file, profiles), to address it again from `tovrun down`. */
+  project: ComposeProject;
+  /** Services tovrun started (running or stopped) and has not removed yet. */
+  services: string[];
+  /** The run using them now; null once it exited. */
+  owner: ComposeOwner | null;
+}
+
+/** The file's path inside a workspace's .tovrun folder (beside state.json). */
+export function composeStatePath(stateDir: string): string {
+  return path.join(stateDir, 'compose.json');
+}
+
+const isStringArray = (value: unknown): value is string[] => Array.isArray(value) && value.every((item) => typeof item === 'string');
+
+function isProject(value: unknown): value is ComposeProject {
+  const record = (value ?? {}) as Record<string, unknown>;
+  return typeof record.file === 'string' && typeof record.name === 'string' && (record.envFile === null || typeof record.envFile === 'string') && isStringArray(record.profiles);
+}
+
+function isOwner(value: unknown): value is ComposeOwner {
+  const record = (value ?? {}) as Record<string, unknown>;
+  return typeof record.pid === 'number' && typeof record.keep === 'boolean' && (record.startTime === null || typeof record.startTime === 'number') && (record.commandLine === null || typeof record.commandLine === 'string');
+}
+
+/** Parses the file's text; null when it is not a compose state tovrun wrote. */
+export function parseComposeState(text: string): ComposeState | null {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  const state = (value ?? {}) as Record<string, unknown>;
+  if (state.version !== 1 || !isProject(state.project) || !isStringArray(state.services)) return null;
+  if (state.owner !== null && !isOwner(state.owner)) return null;
+  return { version: 1, project: state.project, services: state.services, owner: state.owner };
+}
+
+/** The recorded state, or null when there is none (or it is unreadable). */
+export function readComposeState(stateDir: string): ComposeState | null {
+  try {
+    return parseComposeState(readFileSync(composeStatePath(stateDir), 'utf8'));
+  } catch {
+    return null;
+  }
+}
+
+/** Writes the state atomically (temporary file, then rename). */
+export function writeComposeState(stateDir: string, state: ComposeState): void {
+  writeFileAtomic(composeStatePath(stateDir), `${JSON.stringify(state, null, 2)}\n`);
+}
+
+/** Removes the file (every recorded service was removed). */
+export function removeComposeState(stateDir: string): void {
+  rmSync(composeStatePath(stateDir), { force: true });
+}

@@ -1,0 +1,68 @@
+/** Pure planning of the compose part of a run: the project, the services of the requested profiles, their URLs. */
+import path from 'node:path';
+import type { ComposeModel, ComposeServiceInfo } from '../compose/compose-model.js';
+import type { ComposeProject } from '../compose/invocation.js';
+import { UsageError } from '../errors.js';
+import { databaseSetting, pgbouncerUpstream, postgresUrl } from './database.js';
+
+/** A compose service the run starts, with what the user opens to reach it. */
+export interface PlannedComposeService {
+  name: string;
+  /** http://localhost:<port>/ for a published port; a PostgreSQL URL (password masked) for a database; else null. */
+  url: string | null;
+}
+
+/** The compose part of a run. */
+export interface ComposePlan {
+  project: ComposeProject;
+  services: PlannedComposeService[];
+  /** Variables tovrun adds to compose's environment (PgBouncer's upstream, when .env leaves it to tovrun). */
+  variables: Record<string, string>;
+}
+
+/** What planCompose needs. */
+export interface ComposePlanInputs {
+  profiles: readonly string[];
+  model: ComposeModel;
+  /** The .env to pass with --env-file, or null when there is none. */
+  envFile: string | null;
+  /** The variables compose sees: .env (compose's reading) with tovrun's environment over it. */
+  values: Readonly<Record<string, string | undefined>>;
+}
+
+/** The project name compose would use: COMPOSE_PROJECT_NAME, else the compose file's folder, normalised as compose does. */
+export function composeProjectName(values: ComposePlanInputs['values'], composeFile: string): string {
+  const raw = values.COMPOSE_PROJECT_NAME || path.basename(path.dirname(composeFile));
+  return raw.toLowerCase().replace(/[^a-z0-9_-]/g, '').replace(/^[^a-z0-9]+/, '') || 'tovrun';
+}
+
+const isDatabase = (service: ComposeServiceInfo, target: number) => /postgres|pgbouncer/i.test(service.image ?? '') || target === 5432;
+
+/** What the user opens to reach a service: its first published port, as a database URL or an http URL. */
+export function serviceUrl(service: ComposeServiceInfo, values: ComposePlanInputs['values']): string | null {
+  const port = service.ports.find((candidate) => candidate.published !== null);
+  if (!port || port.published === null) return null;
+  if (!isDatabase(service, port.target)) return `http://localhost:${port.published}/`;
+  // The password is never shown: *** stands for it (encodeURIComponent leaves * as it is).
+  const password = values.POSTGRES_PASSWORD ? '***' : '';
+  return postgresUrl({ user: databaseSetting(values, 'POSTGRES_USER'), password, host: 'localhost', port: String(port.published), database: databaseSetting(values, 'POSTGRES_DB') });
+}
+
+/** The services of the requested profiles, in file order; a UsageError naming the known profiles for an unknown one. */
+export function planCompose(inputs: ComposePlanInputs): ComposePlan {
+  const { model, profiles } = inputs;
+  const unknown = profiles.filter((profile) => !model.profiles.includes(profile));
+  if (unknown.length > 0) {
+    const file = path.basename(model.file);
+    throw new UsageError(
+      `${unknown.map((name) => `"${name}"`).join(', ')} ${unknown.length === 1 ? 'is not a profile' : 'are not profiles'} of ${file}.`,
+      `Its profiles: ${model.profiles.join(', ') || '(none)'}.`,
+    );
+  }
+  const services = model.services.filter((service) => service.profiles.some((profile) => profiles.includes(profile)));
+  return {
+    project: { file: model.file, name: composeProjectName(inputs.values, model.file), envFile: inputs.envFile, profiles: [...profiles] },
+    services: services.map((service) => ({ name: service.name, url: serviceUrl(service, inputs.values) })),
+    variables: pgbouncerUpstream(profiles, inputs.values),
+  };
+}

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { parsePort, readComposeModel } from '../../src/compose/compose-model.js';
+import { ConfigError } from '../../src/errors.js';
+
+const text = `services:
+  app:
+    image: app:1
+  db:
+    image: postgres:15-alpine
+    profiles: [local-db]
+    ports: ["\${POSTGRES_PORT:-5432}:5432"]
+    healthcheck:
+      test: ["CMD", "pg_isready"]
+  grafana:
+    image: grafana/grafana
+    profiles: [monitoring, all]
+    ports:
+      - target: 3000
+        published: 3001
+`;
+
+describe('readComposeModel', () => {
+  it('reads profiles, images, published ports (interpolated) and healthchecks', () => {
+    const model = readComposeModel(text, '/ws/docker-compose.yml', (name) => ({ POSTGRES_PORT: '15432' })[name]);
+    expect(model.profiles).toEqual(['all', 'local-db', 'monitoring']);
+    expect(model.services).toEqual([
+      { name: 'app', profiles: [], image: 'app:1', ports: [], hasHealthcheck: false },
+      { name: 'db', profiles: ['local-db'], image: 'postgres:15-alpine', ports: [{ published: 15432, target: 5432 }], hasHealthcheck: true },
+      { name: 'grafana', profiles: ['monitoring', 'all'], image: 'grafana/grafana', ports: [{ published: 3001, target: 3000 }], hasHealthcheck: false },
+    ]);
+  });
+
+  it('names the file and line of broken YAML and of a required variable that is unset', () => {
+    expect(() => readComposeModel('services:\n  a: [\n', '/ws/c.yml', () => undefined)).toThrow(ConfigError);
+    try {
+      readComposeModel('services:\n  db:\n    environment:\n      P: ${POSTGRES_PASSWORD:?set it}\n', '/ws/c.yml', () => undefined);
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      expect((error as ConfigError).location).toEqual({ file: '/ws/c.yml', line: 4 });
+      expect((error as ConfigError).message).toContain('POSTGRES_PASSWORD');
+    }
+  });
+});
+
+describe('parsePort', () => {
+  it('reads the short and long syntaxes', () => {
+    expect(parsePort('8080:80')).toEqual({ published: 8080, target: 80 });
+    expect(parsePort('127.0.0.1:8080:80/tcp')).toEqual({ published: 8080, target: 80 });
+    expect(parsePort('80')).toEqual({ published: null, target: 80 });
+    expect(parsePort(9000)).toEqual({ published: null, target: 9000 });
+    expect(parsePort({ target: 80, published: '8081' })).toEqual({ published: 8081, target: 80 });
+    expect(parsePort('not-a-port')).toBeNull();
+  });
+});
+
+describe('readComposeModel on hostile YAML', () => {
+  it('throws a ConfigError for an unresolved alias', () => {
+    expect(() => readComposeModel('services: *nope\n', '/ws/c.yml', () => undefined)).toThrow(ConfigError);
+  });
+});

@@ -1,0 +1,34 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { composeStatePath, parseComposeState, readComposeState, removeComposeState, writeComposeState, type ComposeState } from '../../src/compose/state.js';
+import { tempDir } from '../supervisor/support.js';
+
+const state: ComposeState = {
+  version: 1,
+  project: { file: '/ws/docker-compose.yml', name: 'tovplay', envFile: '/ws/.env', profiles: ['local-db'] },
+  services: ['db'],
+  owner: { pid: 42, startTime: 1_700_000_000_000, commandLine: 'node tovrun', keep: true },
+};
+
+describe('compose.json', () => {
+  it('round-trips through an atomic write beside state.json', () => {
+    const dir = tempDir('tovrun-compose-state-');
+    writeComposeState(dir, state);
+    expect(composeStatePath(dir)).toBe(`${dir}/compose.json`);
+    expect(readComposeState(dir)).toEqual(state);
+    expect(JSON.parse(readFileSync(composeStatePath(dir), 'utf8'))).toEqual(state);
+    removeComposeState(dir);
+    expect(readComposeState(dir)).toBeNull();
+  });
+
+  it('ignores files tovrun did not write', () => {
+    expect(parseComposeState('not json')).toBeNull();
+    expect(parseComposeState(JSON.stringify({ ...state, version: 2 }))).toBeNull();
+    expect(parseComposeState(JSON.stringify({ ...state, services: [1] }))).toBeNull();
+    expect(parseComposeState(JSON.stringify({ ...state, owner: { pid: 'x' } }))).toBeNull();
+    expect(parseComposeState(JSON.stringify({ ...state, owner: null }))).toEqual({ ...state, owner: null });
+    const dir = tempDir('tovrun-compose-state-');
+    writeFileSync(composeStatePath(dir), '{');
+    expect(readComposeState(dir)).toBeNull();
+  });
+});

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { chooseDatabase, databaseOverrides, describeDatabase, maskUrlPassword, pgbouncerUpstream, postgresUrl } from '../../src/plan/database.js';
+
+const values = {
+  DATABASE_URL: 'postgresql://app:remote-pw@db.internal.example:5432/tovplay',
+  POSTGRES_HOST: 'localhost',
+  POSTGRES_PORT: '5433',
+  POSTGRES_USER: 'tovplay',
+  POSTGRES_PASSWORD: 'p@ss word',
+  POSTGRES_DB: 'tovplay',
+  PGBOUNCER_PORT: '6432',
+};
+const local = 'postgresql://tovplay:p%40ss%20word@localhost:5433/tovplay';
+const pooled = 'postgresql://tovplay:p%40ss%20word@localhost:6432/tovplay';
+const own = 'postgresql://me:mine@localhost:5999/mydb';
+
+/** Every combination of the three profiles. */
+const combinations: string[][] = [[], ['local-db'], ['monitoring'], ['pgbouncer'], ['local-db', 'monitoring'], ['local-db', 'pgbouncer'], ['monitoring', 'pgbouncer'], ['local-db', 'monitoring', 'pgbouncer']];
+
+/** What the backend should get for a combination: [source, url, override]. */
+function expected(profiles: string[], withLocalOverride: boolean): [string, string, string | null] {
+  if (profiles.includes('pgbouncer')) return ['pgbouncer', pooled, pooled];
+  if (profiles.includes('local-db')) return withLocalOverride ? ['DATABASE_URL_LOCAL', own, own] : ['local-db', local, local];
+  return ['DATABASE_URL', values.DATABASE_URL, null];
+}
+
+describe('chooseDatabase, for every profile combination', () => {
+  for (const profiles of combinations) {
+    const name = profiles.join(' + ') || 'no profile';
+    it(`${name}: POSTGRES_* wiring`, () => {
+      const [source, url, override] = expected(profiles, false);
+      expect(chooseDatabase({ profiles, values: { ...values, DATABASE_URL_LOCAL: '' }, configured: undefined })).toEqual({ source, url, override });
+    });
+    it(`${name}: with DATABASE_URL_LOCAL set`, () => {
+      const [source, url, override] = expected(profiles, true);
+      expect(chooseDatabase({ profiles, values: { ...values, DATABASE_URL_LOCAL: own }, configured: undefined })).toEqual({ source, url, override });
+    });
+    it(`${name}: tovrun.yaml's services.backend.env.DATABASE_URL always wins`, () => {
+      expect(chooseDatabase({ profiles, values: { ...values, DATABASE_URL_LOCAL: own }, configured: own })).toEqual({ source: 'tovrun.yaml', url: own, override: null });
+    });
+  }
+
+  it('falls back to docker-compose.yml\'s defaults for unset POSTGRES_* keys, and to nothing without DATABASE_URL', () => {
+    expect(chooseDatabase({ profiles: ['local-db'], values: {}, configured: undefined }).url).toBe('postgresql://tovplay@localhost:5432/tovplay');
+    expect(chooseDatabase({ profiles: [], values: {}, configured: undefined })).toEqual({ source: 'none', url: null, override: null });
+  });
+});
+
+describe('describing the choice', () => {
+  it('masks the password and says where the URL comes from', () => {
+    const choice = chooseDatabase({ profiles: ['local-db'], values, configured: undefined });
+    expect(describeDatabase(choice)).toBe('postgresql://tovplay:***@localhost:5433/tovplay (the local-db profile, built from the POSTGRES_* keys; set DATABASE_URL_LOCAL to use another)');
+    expect(describeDatabase(choice)).not.toContain('word');
+    expect(describeDatabase(chooseDatabase({ profiles: ['pgbouncer'], values, configured: undefined }))).toBe('postgresql://tovplay:***@localhost:6432/tovplay (PgBouncer of the pgbouncer profile)');
+    expect(describeDatabase({ source: 'none', url: null, override: null })).toBe('no DATABASE_URL is set');
+  });
+
+  it('gives services DATABASE_URL only when tovrun overrides it', () => {
+    expect(databaseOverrides(chooseDatabase({ profiles: ['local-db'], values, configured: undefined }))).toEqual({ DATABASE_URL: local });
+    expect(databaseOverrides(chooseDatabase({ profiles: [], values, configured: undefined }))).toEqual({});
+  });
+
+  it('builds and masks URLs', () => {
+    expect(postgresUrl({ user: 'u', password: '', host: 'h', port: '1', database: 'd' })).toBe('postgresql://u@h:1/d');
+    expect(maskUrlPassword('postgres://u:secret@h/d')).toBe('postgres://u:***@h/d');
+    expect(maskUrlPassword('sqlite:///x.db')).toBe('sqlite:///x.db');
+  });
+});
+
+describe('pgbouncerUpstream', () => {
+  it('points PgBouncer at the local-db service when both profiles run', () => {
+    expect(pgbouncerUpstream(['pgbouncer', 'local-db'], values)).toEqual({ PGBOUNCER_DB_HOST: 'db', PGBOUNCER_DB_PORT: '5432' });
+  });
+
+  it('else at POSTGRES_HOST:POSTGRES_PORT, the host\'s loopback reached as host.docker.internal', () => {
+    expect(pgbouncerUpstream(['pgbouncer'], values)).toEqual({ PGBOUNCER_DB_HOST: 'host.docker.internal', PGBOUNCER_DB_PORT: '5433' });
+    expect(pgbouncerUpstream(['pgbouncer'], { ...values, POSTGRES_HOST: 'db.internal.example' })).toEqual({ PGBOUNCER_DB_HOST: 'db.internal.example', PGBOUNCER_DB_PORT: '5433' });
+  });
+
+  it('leaves what .env sets, and adds nothing without the pgbouncer profile', () => {
+    expect(pgbouncerUpstream(['pgbouncer'], { ...values, PGBOUNCER_DB_HOST: 'mine', PGBOUNCER_DB_PORT: '7000' })).toEqual({});
+    expect(pgbouncerUpstream(['local-db', 'monitoring'], values)).toEqual({});
+  });
+});
