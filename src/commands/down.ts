@@ -20,6 +20,6 @@ export async function runDownCommand(ctx: RunContext, host: Host = realHost(ctx.
     ? await removeRecordedCompose(workspace.stateDir, { runner, host, processEnv: ctx.env, dotEnv: composeVariables(workspace, ctx.env).dotEnv, shutdownTimeoutMs: workspace.shutdownTimeoutMs, mask: workspaceSecretMasker(workspace) })
     : { lines: [], recorded: false };
   for (const line of compose.lines) ctx.stdout.write(line);
-  if (report.stopped.length === 0 && report.ownerStopped === null && !compose.recorded) ctx.stdout.write('nothing to stop\n');
+  if (report.stopped.length === 0 && report.ownerStopped === null && report.closedPanes === null && !compose.recorded) ctx.stdout.write('nothing to stop\n');
   return ExitCode.ok;
 }

@@ -159,7 +159,7 @@ describe('runCheck', () => {
     }
     const ctx = memoryContext(cwd);
     expect(await main(['check', 'database', 'env', 'env'], ctx)).toBe(0);
-    expect(ctx.stdout.text()).toBe('ok .env [env/ok] .env matches .env.template (1 keys known, 1 set).\nok [database/skipped] no DATABASE_URL is set; the database was not checked.\nok no problems found\n');
+    expect(ctx.stdout.text()).toBe('ok .env [env/ok] .env matches .env.template (1 key known, 1 set).\nok [database/skipped] no DATABASE_URL is set; the database was not checked.\nok no problems found\n');
   });
 });
 

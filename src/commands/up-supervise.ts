@@ -1,0 +1,82 @@
+/** The running part of `tovrun up`: control socket, pane output, compose (awaited healthy), services, ready summary, stop. */
+import type { ComposeSession } from '../compose/index.js';
+import type { ComposePlan } from '../plan/compose.js';
+import { useColor, type RunContext } from '../context.js';
+import { ExitCode } from '../errors.js';
+import { openPaneOutput, type PanesSelection } from '../panes/index.js';
+import type { ServiceOutputSink } from '../panes/sink.js';
+import { describeDatabase, type DatabaseChoice } from '../plan/database.js';
+import { formatReadySummary, handleStopSignals, runExitCode, startControlServer, Supervisor, type ReadyService, type SignalSource } from '../supervisor/index.js';
+import type { LaunchSpec } from '../supervisor/types.js';
+import type { Workspace } from '../workspace/types.js';
+
+/** Everything one run starts, planned. */
+export interface RunPlan {
+  launches: LaunchSpec[];
+  compose: { plan: ComposePlan; dotEnv: Record<string, string> } | null;
+  database: DatabaseChoice;
+  /** The services told which database they use: the backend, and any Python service. */
+  databaseUsers: string[];
+  /** How output is shown: prefix lines, tmux panes or Windows panes. */
+  selection: PanesSelection;
+}
+
+/** Waits until the signal aborts. */
+function untilAborted(signal: AbortSignal): Promise<void> {
+  return signal.aborted ? Promise.resolve() : new Promise((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
+}
+
+/** Starts compose (awaited healthy), then the services, and supervises them until they stop or a signal arrives. */
+export async function supervise(
+  ctx: RunContext,
+  workspace: Workspace,
+  run: RunPlan,
+  session: (sink: ServiceOutputSink) => ComposeSession | null,
+  mask: (text: string) => string,
+  signals: SignalSource,
+): Promise<number> {
+  const composeNames = run.compose?.plan.services.map((service) => service.name) ?? [];
+  const names = [...composeNames, ...run.launches.map((launch) => launch.name)];
+  // The control socket comes first: pane agents and `tovrun status` connect to it.
+  const control = await startControlServer({ root: workspace.root, stateDir: workspace.stateDir, platform: ctx.platform });
+  const output = openPaneOutput({ selection: run.selection, destination: ctx.stdout, color: useColor(ctx.stdout, ctx.env), env: ctx.env, platform: ctx.platform, root: workspace.root, stateDir: workspace.stateDir, services: names, mask, control });
+  const sink = output.sink;
+  const supervisor = new Supervisor({ stateDir: workspace.stateDir, shutdownTimeoutMs: workspace.shutdownTimeoutMs, sink, launcher: output.launcher, mask });
+  control.serve(supervisor, output.mode);
+  const stopping = new AbortController();
+  const stop = handleStopSignals(signals, { stop: (reason) => (stopping.abort(), supervisor.stop(reason)), forceStop: () => supervisor.forceStop() });
+  const interrupted = () => (stop.received === 'SIGINT' ? ExitCode.interrupted : ExitCode.ok);
+  const compose = session(sink);
+  try {
+    await supervisor.preflightPorts(run.launches.flatMap((launch) => (launch.port === null ? [] : [{ name: launch.name, port: launch.port }])));
+    // The backend starts only after its database (and every other compose service) is healthy.
+    const composeReady: ReadyService[] = compose ? ((await compose.start(stopping.signal)) ?? []) : [];
+    if (stopping.signal.aborted) return interrupted();
+    await output.followLogs(composeNames);
+    if (run.launches.length === 0) {
+      sink.flush();
+      ctx.stdout.write(formatReadySummary(composeReady));
+      await untilAborted(stopping.signal);
+      return interrupted();
+    }
+    for (const name of run.databaseUsers) sink.notice(name, `database: ${describeDatabase(run.database)}`);
+    supervisor.start(run.launches);
+    const ready = await supervisor.waitReady();
+    if (ready) {
+      sink.flush();
+      ctx.stdout.write(formatReadySummary([...composeReady, ...ready]));
+    }
+    return runExitCode(await supervisor.finished, stop.received);
+  } catch (error) {
+    await supervisor.stop('failed');
+    // Ctrl-C while compose starts makes compose fail too: that is an interruption, not an error.
+    if (stopping.signal.aborted) return interrupted();
+    throw error;
+  } finally {
+    stop.dispose();
+    await compose?.stop();
+    // Output (agents, panes, a session tovrun created, log files) before control: the agents talk through it.
+    await output.close();
+    await control.close();
+  }
+}
