@@ -147,7 +147,17 @@ export function createProgram(ctx: RunContext, setResult: (code: number) => void
     .requiredOption('--ticket <ticket>')
     .option('--pipe')
     .action((options: { socket: string; ticket: string; pipe?: boolean }) => run(async () => (await import('./commands/pane-agent.js')).runPaneAgentCommand({ ...options, pipe: Boolean(options.pipe) }))());
-  program.command('init [dir]').description('adopt tovrun in an existing repository').action(run(async () => (await import('./commands/not-implemented.js')).runNotImplemented('init')));
+  program
+    .command('init [dir]')
+    .description('adopt tovrun in an existing repository: tovrun.yaml, .env.template, compose file, infra/, SETUP.md, .env, .gitignore (never overwrites)')
+    .option('--preset <name>', 'the stack: tovplay (default) or node-postgres-redis', 'tovplay')
+    .option('--dry-run', 'print what would be written and write nothing')
+    .option('--backend <dir>', 'the backend folder (instead of detecting or asking)')
+    .option('--frontend <dir>', 'the frontend folder (instead of detecting or asking)')
+    .option('-y, --yes', 'ask nothing; take what was detected')
+    .action((dir: string | undefined, options: { preset: string; dryRun?: boolean; backend?: string; frontend?: string; yes?: boolean }) =>
+      run(async () => (await import('./commands/init.js')).runInitCommand(ctx, dir, { ...options, dryRun: Boolean(options.dryRun), yes: Boolean(options.yes) }))(),
+    );
   program.command('down').description('stop everything a previous tovrun started and left running').action(run(async () => (await import('./commands/down.js')).runDownCommand(ctx)));
   program
     .command('logs [service]')

@@ -1,4 +1,5 @@
 /** Built-in presets: the defaults a workspace starts from before its tovrun.yaml is applied. */
+import { nodePostgresRedisName, nodePostgresRedisPreset } from '../presets/node-postgres-redis.js';
 import type { RawConfig } from './raw-config.js';
 
 /** What a preset may ask about the workspace it is applied to. */
@@ -7,7 +8,7 @@ export interface PresetProbe {
 }
 
 /** Names of the built-in presets. */
-export const presetNames = ['tovplay', 'none'] as const;
+export const presetNames = ['tovplay', 'node-postgres-redis', 'none'] as const;
 
 /** The first of the candidate folders that exists, or the first candidate when none does. */
 function firstExisting(probe: PresetProbe, candidates: string[]): string {
@@ -46,6 +47,7 @@ function tovplayPreset(probe: PresetProbe): RawConfig {
 /** The raw defaults of a preset, or undefined for an unknown name. */
 export function presetConfig(name: string, probe: PresetProbe): RawConfig | undefined {
   if (name === 'tovplay') return tovplayPreset(probe);
+  if (name === nodePostgresRedisName) return nodePostgresRedisPreset();
   if (name === 'none') return { services: {} };
   return undefined;
 }

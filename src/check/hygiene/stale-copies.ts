@@ -15,7 +15,8 @@ const skippedFolders = new Set(['node_modules', '.git', '.hg', '.svn', '.tovrun'
 const maxDepth = 4;
 const maxEntries = 20_000;
 
-const isComposeName = (name: string) => /^docker-compose.*\.ya?ml$/i.test(name);
+/** Whether a file name looks like a compose file. */
+export const isComposeName = (name: string) => /^docker-compose.*\.ya?ml$/i.test(name);
 const isEnvName = (name: string) => name === '.env' || name.startsWith('.env.');
 
 /** Sub-folder files named like compose or .env files, depth first, bounded in depth and size. */
@@ -37,11 +38,13 @@ export function findStaleCandidates(root: string, files: CheckFiles, ignore: Rea
   return found;
 }
 
-function envMap(text: string): Map<string, string> {
+/** The keys of a .env-style text with their values (values only ever compared, never shown). */
+export function envMap(text: string): Map<string, string> {
   return new Map(parseEnv(text).entries.map((entry) => [entry.key, entry.value ?? '']));
 }
 
-function composeServices(text: string): Map<string, string> {
+/** The services of a compose text, each as its JSON definition (for comparing). */
+export function composeServices(text: string): Map<string, string> {
   const value: unknown = parseYaml(text);
   const services = (value as { services?: Record<string, unknown> } | null)?.services ?? {};
   return new Map(Object.entries(services).map(([name, service]) => [name, JSON.stringify(service)]));

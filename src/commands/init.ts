@@ -1,0 +1,65 @@
+/** `tovrun init [dir]`: adopts tovrun in an existing repository — plans, asks (in a terminal), prints and applies. */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { realCheckFiles } from '../check/files.js';
+import type { RunContext } from '../context.js';
+import { ExitCode, UsageError } from '../errors.js';
+import { applyInit, realInitWriter, type InitWriter } from '../init/apply.js';
+import { folderAnswer, terminalAsk, type Ask } from '../init/ask.js';
+import { detectLayout } from '../init/detect.js';
+import { planInit } from '../init/plan.js';
+import { formatInitPlan } from '../init/print.js';
+import type { InitChoices, InitReader } from '../init/types.js';
+
+/** The init flags. */
+export interface InitOptions {
+  preset: string;
+  dryRun: boolean;
+  backend?: string | undefined;
+  frontend?: string | undefined;
+  yes: boolean;
+}
+
+/** The effects init uses; tests pass fakes. */
+export interface InitDependencies {
+  reader: InitReader;
+  writer: InitWriter;
+  /** Present when questions may be asked (a terminal, no --yes). */
+  ask?: Ask | undefined;
+}
+
+const realReader: InitReader = { ...realCheckFiles, exists: existsSync };
+
+/** The choices: flags first, then (in a terminal, tovplay preset) the answers to the folder questions. */
+async function choose(root: string, options: InitOptions, deps: InitDependencies): Promise<InitChoices> {
+  const choices: InitChoices = { preset: options.preset, backend: options.backend, frontend: options.frontend };
+  if (!deps.ask || options.preset !== 'tovplay') return choices;
+  const detected = detectLayout(root, deps.reader);
+  if (choices.backend === undefined) choices.backend = folderAnswer(await deps.ask('Backend folder (Flask, requirements.txt)', detected.backend ?? '')) ?? undefined;
+  if (choices.frontend === undefined) choices.frontend = folderAnswer(await deps.ask('Frontend folder (Vite)', detected.frontend ?? '')) ?? undefined;
+  return choices;
+}
+
+/** Runs init in dir (default: the current folder) with the given effects. */
+export async function runInit(ctx: RunContext, dir: string | undefined, options: InitOptions, deps: InitDependencies): Promise<number> {
+  const root = path.resolve(ctx.cwd, dir ?? '.');
+  // A preset scaffolds a new stack, so its folder may be new; the TovPlay preset adopts an existing repository.
+  if (!deps.reader.exists(root) && options.preset === 'tovplay') {
+    throw new UsageError(`${root} does not exist.`, 'Pass the folder of an existing repository: `tovrun init <dir>` (or `--preset node-postgres-redis` to start a new one).');
+  }
+  const plan = planInit(root, await choose(root, options, deps), deps.reader);
+  if (!options.dryRun) applyInit(plan, deps.writer);
+  ctx.stdout.write(formatInitPlan(plan, options.dryRun));
+  return ExitCode.ok;
+}
+
+/** The CLI entry: real files, and terminal questions when stdin and stdout are terminals and --yes is absent. */
+export async function runInitCommand(ctx: RunContext, dir: string | undefined, options: InitOptions): Promise<number> {
+  const interactive = !options.yes && !options.dryRun && Boolean(process.stdin.isTTY) && ctx.stdout.isTTY;
+  const terminal = interactive ? terminalAsk() : undefined;
+  try {
+    return await runInit(ctx, dir, options, { reader: realReader, writer: realInitWriter, ask: terminal?.ask });
+  } finally {
+    terminal?.close();
+  }
+}

@@ -1,0 +1,43 @@
+/** The applier of an init plan: creates files (never replacing one) and appends .gitignore lines. */
+import { appendFileSync, constants, copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { InitAction, InitPlan } from './types.js';
+
+/** The file writes init makes, injectable for tests. */
+export interface InitWriter {
+  /** Creates file with text; fails if it exists. */
+  create(file: string, text: string): void;
+  /** Copies from to file; fails if file exists. */
+  copy(from: string, file: string): void;
+  append(file: string, text: string): void;
+}
+
+/** The real file system: exclusive creates (flag wx, COPYFILE_EXCL), so a file appearing meanwhile is never replaced. */
+export const realInitWriter: InitWriter = {
+  create(file, text) {
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, text, { flag: 'wx' });
+  },
+  copy(from, file) {
+    mkdirSync(path.dirname(file), { recursive: true });
+    copyFileSync(from, file, constants.COPYFILE_EXCL);
+  },
+  append(file, text) {
+    appendFileSync(file, text);
+  },
+};
+
+/** Carries out one action under root. */
+function applyAction(root: string, action: InitAction, writer: InitWriter): void {
+  const file = path.join(root, action.path);
+  if (action.kind === 'write') writer.create(file, action.text);
+  else if (action.kind === 'copy') writer.copy(action.from, file);
+  else if (existsSync(file)) writer.append(file, action.text);
+  else writer.create(file, action.text);
+}
+
+/** Applies every action of the plan in order; returns the paths written. */
+export function applyInit(plan: InitPlan, writer: InitWriter = realInitWriter): string[] {
+  for (const action of plan.actions) applyAction(plan.root, action, writer);
+  return plan.actions.map((action) => action.path);
+}

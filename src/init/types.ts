@@ -1,0 +1,58 @@
+/** Plain data of `tovrun init`: what it reads, what it found, and the plan the applier carries out. */
+import type { CheckFiles } from '../check/files.js';
+
+/** Read-only file access of the planner (the doctor's reader plus an existence test). */
+export interface InitReader extends CheckFiles {
+  exists(file: string): boolean;
+}
+
+/** A Node service found in a folder that is neither the backend nor the frontend (a plain Node repository). */
+export interface DetectedNodeService {
+  name: string;
+  /** Folder relative to the root ('.' for the root itself). */
+  dir: string;
+  command: string;
+}
+
+/** The folders init found or was told. */
+export interface DetectedLayout {
+  backend: string | null;
+  frontend: string | null;
+  nodeServices: DetectedNodeService[];
+}
+
+/** What the user chose (flags or answers). */
+export interface InitChoices {
+  preset: string;
+  backend?: string | undefined;
+  frontend?: string | undefined;
+}
+
+/** One file init writes: literal text, a copy of a shipped file, or lines appended to an existing file. */
+export type InitAction =
+  | { kind: 'write'; path: string; text: string; why: string }
+  | { kind: 'copy'; path: string; from: string; why: string }
+  | { kind: 'append'; path: string; lines: string[]; text: string; why: string };
+
+/** A file init would have written but left alone because it exists. */
+export interface SkippedFile {
+  path: string;
+  reason: string;
+}
+
+/** A per-folder .env or compose file to merge into the root one, with the keys (never values) that differ. */
+export interface MergeCandidate {
+  path: string;
+  into: string;
+  differences: string;
+}
+
+/** Everything `tovrun init` will do in a root; paths are relative to it, with forward slashes. */
+export interface InitPlan {
+  root: string;
+  preset: string;
+  layout: DetectedLayout;
+  actions: InitAction[];
+  skipped: SkippedFile[];
+  mergeCandidates: MergeCandidate[];
+}

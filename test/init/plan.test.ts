@@ -1,0 +1,88 @@
+// The init planner and applier on fixture repositories: never-overwrite, idempotence, dry run, merge report.
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { applyInit } from '../../src/init/apply.js';
+import { planInit } from '../../src/init/plan.js';
+import { copyFixture, hashTree, realReader } from './support.js';
+
+const tovplay = { preset: 'tovplay' };
+
+describe('planInit / applyInit', () => {
+  it('plans the TovPlay files, .env and .gitignore, and writes nothing while planning', () => {
+    const root = copyFixture('tovplay-layout');
+    const before = hashTree(root);
+    const plan = planInit(root, tovplay, realReader);
+    expect(hashTree(root)).toBe(before);
+    const paths = plan.actions.map((action) => action.path);
+    expect(paths).toEqual(expect.arrayContaining(['tovrun.yaml', '.env.template', 'docker-compose.yml', 'SETUP.md', '.env', '.gitignore', 'infra/README.md']));
+  });
+
+  it('never overwrites: existing files are skipped and keep their content', () => {
+    const root = copyFixture('tovplay-layout');
+    writeFileSync(path.join(root, '.env'), 'MINE=1\n');
+    writeFileSync(path.join(root, 'docker-compose.yml'), 'services: {}\n');
+    const plan = planInit(root, tovplay, realReader);
+    expect(plan.skipped.map((skip) => skip.path)).toEqual(expect.arrayContaining(['.env', 'docker-compose.yml']));
+    applyInit(plan);
+    expect(readFileSync(path.join(root, '.env'), 'utf8')).toBe('MINE=1\n');
+    expect(readFileSync(path.join(root, 'docker-compose.yml'), 'utf8')).toBe('services: {}\n');
+  });
+
+  it('a second run has nothing to do and changes nothing', () => {
+    const root = copyFixture('short-layout');
+    applyInit(planInit(root, tovplay, realReader));
+    const after = hashTree(root);
+    const second = planInit(root, tovplay, realReader);
+    expect(second.actions).toEqual([]);
+    applyInit(second);
+    expect(hashTree(root)).toBe(after);
+  });
+
+  it('appends only the missing .gitignore lines, keeping the existing ones', () => {
+    const root = copyFixture('tovplay-layout');
+    applyInit(planInit(root, tovplay, realReader));
+    const text = readFileSync(path.join(root, '.gitignore'), 'utf8');
+    expect(text.startsWith('node_modules/\n*.log\n')).toBe(true);
+    expect(text.match(/^\.env$/gm)).toHaveLength(1);
+    expect(text).toContain('.tovrun/');
+  });
+
+  it('.env is created from the .env.template', () => {
+    const root = copyFixture('short-layout');
+    applyInit(planInit(root, tovplay, realReader));
+    expect(readFileSync(path.join(root, '.env'), 'utf8')).toBe(readFileSync(path.join(root, '.env.template'), 'utf8'));
+  });
+
+  it('reports per-folder .env and compose files with the differing key names and never their values', () => {
+    const plan = planInit(copyFixture('tovplay-layout'), tovplay, realReader);
+    const byPath = Object.fromEntries(plan.mergeCandidates.map((candidate) => [candidate.path, candidate]));
+    expect(Object.keys(byPath).sort()).toEqual(['tovplay-backend/.env.template', 'tovplay-backend/docker-compose.yml', 'tovplay-frontend/.env.production']);
+    expect(byPath['tovplay-backend/.env.template']?.differences).toMatch(/keys only here: LEGACY_BACKEND_ONLY; different values: SECRET_KEY/);
+    expect(byPath['tovplay-backend/docker-compose.yml']?.differences).toMatch(/services only here: redis/);
+    expect(byPath['tovplay-frontend/.env.production']?.differences).toMatch(/VITE_ONLY_HERE/);
+    expect(JSON.stringify(plan.mergeCandidates)).not.toMatch(/old-backend-secret-value|prod\.example\.invalid/);
+  });
+
+  it('a plain Node repository gets tovrun.yaml with its service and .gitignore, no TovPlay files', () => {
+    const root = copyFixture('plain-node');
+    const plan = planInit(root, tovplay, realReader);
+    expect(plan.actions.map((action) => action.path).sort()).toEqual(['.gitignore', 'tovrun.yaml']);
+    const yaml = plan.actions.find((action) => action.path === 'tovrun.yaml');
+    expect(yaml?.kind === 'write' && yaml.text).toMatch(/preset: none\nservices:\n {2}repo:\n {4}type: node\n {4}dir: \.\n {4}command: npm start/);
+  });
+
+  it('names non-default folders in tovrun.yaml and leaves default ones to the preset', () => {
+    const root = copyFixture('short-layout');
+    const text = (dir: { backend?: string }) => {
+      const action = planInit(root, { ...tovplay, ...dir }, realReader).actions.find((candidate) => candidate.path === 'tovrun.yaml');
+      return action?.kind === 'write' ? action.text : '';
+    };
+    expect(text({})).not.toMatch(/^services:/m);
+    expect(text({ backend: 'server' })).toMatch(/services:\n {2}backend:\n {4}dir: server/);
+  });
+
+  it('an unknown preset is a usage error naming the known ones', () => {
+    expect(() => planInit(copyFixture('plain-node'), { preset: 'rails' }, realReader)).toThrow(/unknown preset "rails"/);
+  });
+});
