@@ -1,9 +1,13 @@
 /**
  * The compose check: the root compose file parses as YAML and every variable it interpolates is defined in
- * .env.template. Rules run over the parsed file in order; the compose issue adds schema validation to composeRules.
+ * .env.template, it matches the Compose specification, and (with an engine) `compose config -q` accepts every profile.
  */
 import { isMap, LineCounter, parseDocument, type Document } from 'yaml';
+import { checkComposeProvider, composeConfigProblems, composeSchemaProblems, composeVariables } from '../compose/index.js';
 import { collectComposeVariables, type VariableUse } from './compose-variables.js';
+import { createSecretMasker } from '../env/mask.js';
+import { composeProjectName } from '../plan/compose.js';
+import { profilesToCheck } from './toolchains/compose-provider.js';
 import { findingsOnly, workspacePath, type CheckInput, type CheckResult } from './input.js';
 import { finding, type Finding } from './report.js';
 
@@ -61,8 +65,24 @@ const variablesRule: ComposeRule = (compose, input) => {
   return [finding('compose/ok', 'ok', `${compose.file} parses, and the ${count} variable${count === 1 ? '' : 's'} it uses ${count === 1 ? 'is' : 'are'} defined in ${workspacePath(input, input.workspace.envTemplateFile)}.`, { file: compose.file })];
 };
 
+/** The file against the Compose specification's JSON Schema (after interpolating from .env), and keys docker-compose v1 rejects. */
+const schemaRule: ComposeRule = (compose, input) => composeSchemaProblems(compose.source, compose.file, input.facts.envValues().values);
+
+/** When profiles are configured or requested and an engine runs: `compose config -q` for the default profile and each of them. */
+const configRule: ComposeRule = async (compose, input) => {
+  if (profilesToCheck(input).length === 0) return [];
+  const check = await checkComposeProvider(input.effects.runner, input.platform.os);
+  if (!check.ok) return [];
+  const variables = composeVariables(input.workspace, input.env);
+  const env = input.facts.envValues();
+  const envFile = env.found ? input.workspace.envFile : null;
+  const project = { file: input.workspace.composeFile, name: composeProjectName(variables.values, input.workspace.composeFile), envFile, profiles: [] };
+  const mask = createSecretMasker(env.values, env.secretKeys);
+  return composeConfigProblems(input.effects.runner, check.provider, { project, profiles: profilesToCheck(input), displayFile: compose.file, env: { ...input.env, ...variables.dotEnv }, mask });
+};
+
 /** The rules run over a compose file that parsed, in order. */
-export const composeRules: ComposeRule[] = [variablesRule];
+export const composeRules: ComposeRule[] = [variablesRule, schemaRule, configRule];
 
 /** Parses the compose text; a finding with the line of the first YAML error when it does not parse. */
 export function parseCompose(source: string, file: string): ParsedCompose | Finding {

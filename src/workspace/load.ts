@@ -42,6 +42,16 @@ function problemMessage(problem: SchemaProblem): string {
   return `${key}: found ${problem.found}, expected ${problem.expected}`;
 }
 
+/** The document as plain data; an unresolved or excessive alias (`*name`) is a ConfigError, not a crash. */
+function toPlainValue(doc: Document, file: string): unknown {
+  try {
+    return doc.toJS({ maxAliasCount: 100 }) ?? {};
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new ConfigError(`tovrun.yaml cannot be read: ${reason}.`, { file, hint: 'Define each anchor (&name) before its alias (*name), or write the value out in full.', cause: error });
+  }
+}
+
 /** Parses and validates tovrun.yaml text; a ConfigError with file, line, key, found and expected otherwise. */
 export function parseTovrunYaml(text: string, file: string): RawConfig {
   const counter = new LineCounter();
@@ -51,7 +61,7 @@ export function parseTovrunYaml(text: string, file: string): RawConfig {
     const line = counter.linePos(syntax.pos[0]).line;
     throw new ConfigError(`tovrun.yaml is not valid YAML: ${syntax.message.split('\n')[0]}`, { file, line, hint: 'Fix the YAML syntax at that line (indentation, a missing colon or quote).' });
   }
-  const value: unknown = doc.toJS() ?? {};
+  const value = toPlainValue(doc, file);
   const problems = validateSchema(value, tovrunYamlSchema());
   const first = problems[0];
   if (first) {

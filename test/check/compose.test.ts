@@ -1,7 +1,7 @@
 import { LineCounter, parseDocument } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { collectComposeVariables } from '../../src/check/compose-variables.js';
-import { runDoctor, withId, workspaceWith } from './support/doctor.js';
+import { fakeEffects, runDoctor, withId, workspaceWith } from './support/doctor.js';
 
 const template = '# @required\nPOSTGRES_USER=tovplay\n# @secret\n# POSTGRES_PASSWORD=commented-out-counts\nIMAGE_TAG=dev\n';
 
@@ -59,6 +59,21 @@ describe('compose', () => {
     expect(withId(list, 'compose/syntax')[0]?.message).toContain('its top level is not a mapping');
     const bad = await runDoctor(composeWorkspace('services:\n  db:\n    image: "postgres:${}"\n'), ['compose']);
     expect(bad.findings).toEqual([expect.objectContaining({ id: 'compose/interpolation', status: 'error', line: 3, message: expect.stringContaining('invalid interpolation format') })]);
+  });
+
+  it('reports what the Compose specification does not allow, at its line', async () => {
+    const run = await runDoctor(composeWorkspace('services:\n  db:\n    image: postgres:${IMAGE_TAG}\n    imagee: typo\n'), ['compose']);
+    expect(withId(run, 'compose/schema')).toEqual([expect.objectContaining({ status: 'error', file: 'docker-compose.yml', line: 4, message: expect.stringContaining('unknown key "imagee"') })]);
+    expect(run.code).toBe(1);
+  });
+
+  it('checks the provider and its engine only when profiles are requested, with the fix', async () => {
+    const noTools = async () => ({ exitCode: 127, stdout: '', stderr: 'not found', output: 'not found', timedOut: false });
+    const without = await runDoctor(composeWorkspace('services:\n  db:\n    image: postgres\n'), ['toolchains'], { effects: fakeEffects({ runner: noTools }) });
+    expect(withId(without, 'toolchains/compose-provider')).toEqual([]);
+    const requested = await runDoctor(composeWorkspace('services:\n  db:\n    image: postgres\n'), ['toolchains'], { effects: fakeEffects({ runner: noTools }), options: { profiles: ['local-db'] } });
+    expect(withId(requested, 'toolchains/compose-provider')).toEqual([expect.objectContaining({ status: 'error', message: expect.stringContaining('none of docker compose, docker-compose') })]);
+    expect(withId(requested, 'toolchains/compose-provider')[0]?.hint).toMatch(/docker/i);
   });
 
   it('notes a workspace without a compose file', async () => {

@@ -112,11 +112,23 @@ describe('toolchains: npm settings that drop devDependencies', () => {
   });
 });
 
-describe('toolchains: compose provider (filled in by the compose issue)', () => {
-  it('says nothing without profiles, and notes the requested ones', async () => {
-    expect(withId(await runDoctor(tovplay(), ['toolchains']), 'toolchains/compose-provider')).toEqual([]);
-    const run = await runDoctor(tovplay(), ['toolchains'], { options: { profiles: ['local-db'] } });
-    expect(withId(run, 'toolchains/compose-provider')[0]?.message).toContain('compose profiles local-db requested');
+describe('toolchains: compose provider', () => {
+  /** docker-compose v1 installed; the engine answers `docker info` when running is true. */
+  const composeRunner = (running: boolean) => async (command: string, args: readonly string[]) => {
+    if (command === 'docker-compose' && args[0] === 'version') return { exitCode: 0, output: 'docker-compose version 1.29.2, build unknown' };
+    if (command === 'docker' && args[0] === 'info') return running ? { exitCode: 0, output: 'Server Version: 20.10' } : { exitCode: 1, output: 'Cannot connect to the Docker daemon at unix:///var/run/docker.sock.' };
+    return { exitCode: undefined, output: '', spawnError: 'ENOENT' };
+  };
+
+  it('says nothing without profiles, and checks provider and engine for the requested ones', async () => {
+    expect(withId(await runDoctor(tovplay(), ['toolchains'], { effects: fakeEffects({ runner: composeRunner(true) }) }), 'toolchains/compose-provider')).toEqual([]);
+    const running = await runDoctor(tovplay(), ['toolchains'], { options: { profiles: ['local-db'] }, effects: fakeEffects({ runner: composeRunner(true) }) });
+    expect(withId(running, 'toolchains/compose-provider')).toEqual([expect.objectContaining({ status: 'ok', message: 'docker-compose 1.29.2 with a running engine, for the profiles local-db.' })]);
+    const stopped = await runDoctor(tovplay(), ['toolchains'], { options: { profiles: ['local-db'] }, effects: fakeEffects({ runner: composeRunner(false) }), env: { PATH: '/usr/bin', TOVRUN_PROFILES: 'monitoring' } });
+    const [finding] = withId(stopped, 'toolchains/compose-provider');
+    expect(finding).toMatchObject({ status: 'error', message: expect.stringContaining('local-db, monitoring') });
+    expect(finding?.hint).toMatch(/start the docker service/i);
+    expect(stopped.code).toBe(1);
   });
 });
 

@@ -1,19 +1,22 @@
-/**
- * toolchains/compose-provider: the compose provider (docker compose, podman compose) and its engine, checked when compose
- * profiles are configured or requested. THE COMPOSE ENGINEER FILLS THIS IN (src/compose/ owns provider detection);
- * until then it only says which profiles would need one.
- */
+/** toolchains/compose-provider: the compose provider (docker compose, podman compose) and its engine, when profiles are configured or requested. */
+import { checkComposeProvider } from '../../compose/index.js';
+import { requestedProfiles } from '../../plan/profiles.js';
 import type { CheckInput } from '../input.js';
 import { finding, type Finding } from '../report.js';
 
-/** The profiles the run would start: tovrun.yaml's compose.profiles plus -p. */
-export function requestedProfiles(input: CheckInput): string[] {
-  return [...new Set([...input.workspace.composeProfiles, ...input.profiles])];
+/** The profiles the run would start: -p, TOVRUN_PROFILES and tovrun.yaml's compose.profiles. */
+export function profilesToCheck(input: CheckInput): string[] {
+  return requestedProfiles(input.profiles, input.env, input.workspace.composeProfiles);
 }
 
-/** Findings about the compose provider; none when no profile is configured or requested. */
+/** Findings about the compose provider and its engine; none when no profile is configured or requested. */
 export async function composeProviderFindings(input: CheckInput): Promise<Finding[]> {
-  const profiles = requestedProfiles(input);
+  const profiles = profilesToCheck(input);
   if (profiles.length === 0) return [];
-  return [finding('toolchains/compose-provider', 'ok', `compose profiles ${profiles.join(', ')} requested; the compose provider is not checked by this version of tovrun.`)];
+  const check = await checkComposeProvider(input.effects.runner, input.platform.os);
+  if (!check.ok) {
+    return [finding('toolchains/compose-provider', 'error', `compose profiles ${profiles.join(', ')} are requested, but ${check.message}`, { hint: check.hint })];
+  }
+  const version = check.provider.version === '' ? '' : ` ${check.provider.version}`;
+  return [finding('toolchains/compose-provider', 'ok', `${check.provider.name}${version} with a running engine, for the profiles ${profiles.join(', ')}.`)];
 }
