@@ -1,7 +1,6 @@
 /** .tovrun/compose.json: the compose services tovrun started in a workspace, so exits stop them and `down` removes them. */
-import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { writeFileAtomic } from '../files/atomic-write.js';
+import { parseJson, readJsonRecord, removeJsonRecord, writeJsonRecord } from '../files/json-state.js';
 import type { ProcessIdentity } from '../supervisor/process-table.js';
 import type { ComposeProject } from './invocation.js';
 
@@ -42,12 +41,7 @@ function isOwner(value: unknown): value is ComposeOwner {
 
 /** Parses the file's text; null when it is not a compose state tovrun wrote. */
 export function parseComposeState(text: string): ComposeState | null {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return null;
-  }
+  const value = parseJson(text);
   const state = (value ?? {}) as Record<string, unknown>;
   if (state.version !== 1 || !isProject(state.project) || !isStringArray(state.services)) return null;
   if (state.owner !== null && !isOwner(state.owner)) return null;
@@ -56,19 +50,15 @@ export function parseComposeState(text: string): ComposeState | null {
 
 /** The recorded state, or null when there is none (or it is unreadable). */
 export function readComposeState(stateDir: string): ComposeState | null {
-  try {
-    return parseComposeState(readFileSync(composeStatePath(stateDir), 'utf8'));
-  } catch {
-    return null;
-  }
+  return readJsonRecord(composeStatePath(stateDir), parseComposeState);
 }
 
 /** Writes the state atomically (temporary file, then rename). */
 export function writeComposeState(stateDir: string, state: ComposeState): void {
-  writeFileAtomic(composeStatePath(stateDir), `${JSON.stringify(state, null, 2)}\n`);
+  writeJsonRecord(composeStatePath(stateDir), state);
 }
 
 /** Removes the file (every recorded service was removed). */
 export function removeComposeState(stateDir: string): void {
-  rmSync(composeStatePath(stateDir), { force: true });
+  removeJsonRecord(composeStatePath(stateDir));
 }

@@ -1,7 +1,6 @@
 /** .tovrun/panes.json: the tmux panes (and session) a running tovrun opened, so `tovrun down` can close them after a crash. */
-import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { writeFileAtomic } from '../files/atomic-write.js';
+import { parseJson, readJsonRecord, removeJsonRecord, writeJsonRecord } from '../files/json-state.js';
 import type { TmuxServer } from './tmux/tmux-command.js';
 
 /** What tovrun opened in tmux. */
@@ -27,25 +26,26 @@ function isServer(value: unknown): value is TmuxServer {
   return typeof server.socketPath === 'string' || typeof server.socketName === 'string';
 }
 
+/** The record in text, or null when it is not one tovrun wrote. */
+function parsePanesRecord(text: string): PanesRecord | null {
+  const value = (parseJson(text) ?? {}) as Record<string, unknown>;
+  const { version, ownerPid, server, session, panes } = value;
+  if (version !== 1 || typeof ownerPid !== 'number' || !isServer(server) || (session !== null && typeof session !== 'string')) return null;
+  if (!Array.isArray(panes) || !panes.every((pane) => typeof pane === 'string')) return null;
+  return { version, ownerPid, server, session, panes };
+}
+
 /** The record, or null when there is none (or it is not one tovrun wrote). */
 export function readPanesFile(stateDir: string): PanesRecord | null {
-  try {
-    const value = JSON.parse(readFileSync(panesFilePath(stateDir), 'utf8')) as Record<string, unknown>;
-    const { version, ownerPid, server, session, panes } = value;
-    if (version !== 1 || typeof ownerPid !== 'number' || !isServer(server) || (session !== null && typeof session !== 'string')) return null;
-    if (!Array.isArray(panes) || !panes.every((pane) => typeof pane === 'string')) return null;
-    return { version, ownerPid, server, session, panes };
-  } catch {
-    return null;
-  }
+  return readJsonRecord(panesFilePath(stateDir), parsePanesRecord);
 }
 
 /** Writes the record atomically. */
 export function writePanesFile(stateDir: string, record: PanesRecord): void {
-  writeFileAtomic(panesFilePath(stateDir), `${JSON.stringify(record, null, 2)}\n`);
+  writeJsonRecord(panesFilePath(stateDir), record);
 }
 
 /** Removes the record. */
 export function removePanesFile(stateDir: string): void {
-  rmSync(panesFilePath(stateDir), { force: true });
+  removeJsonRecord(panesFilePath(stateDir));
 }

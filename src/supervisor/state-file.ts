@@ -1,6 +1,6 @@
 /** .tovrun/state.json: what a running tovrun started, so a later `tovrun down` can stop leftovers; written atomically. */
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { parseJson, readJsonRecord, removeJsonRecord, writeJsonRecord } from '../files/json-state.js';
 import type { ProcessIdentity } from './process-table.js';
 
 /** One started service as recorded. */
@@ -51,12 +51,7 @@ function isRecordedService(value: unknown): value is RecordedService {
 
 /** Parses the state file's text; null when it is not a state file tovrun wrote. */
 export function parseState(text: string): RunState | null {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return null;
-  }
+  const value = parseJson(text);
   if (typeof value !== 'object' || value === null) return null;
   const state = value as Record<string, unknown>;
   const owner = state.owner;
@@ -66,23 +61,15 @@ export function parseState(text: string): RunState | null {
 
 /** The recorded state, or null when there is none (or it is unreadable). */
 export function readState(stateDir: string): RunState | null {
-  try {
-    return parseState(readFileSync(statePath(stateDir), 'utf8'));
-  } catch {
-    return null;
-  }
+  return readJsonRecord(statePath(stateDir), parseState);
 }
 
 /** Writes the state atomically: a temporary file in the same folder, then a rename over the old one. */
 export function writeState(stateDir: string, state: RunState): void {
-  mkdirSync(stateDir, { recursive: true });
-  const target = statePath(stateDir);
-  const temporary = `${target}.${process.pid}.tmp`;
-  writeFileSync(temporary, `${JSON.stringify(state, null, 2)}\n`);
-  renameSync(temporary, target);
+  writeJsonRecord(statePath(stateDir), state);
 }
 
 /** Removes the state file (nothing of this run is left). */
 export function removeState(stateDir: string): void {
-  rmSync(statePath(stateDir), { force: true });
+  removeJsonRecord(statePath(stateDir));
 }

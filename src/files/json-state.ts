@@ -1,0 +1,33 @@
+/** The small JSON records tovrun keeps under .tovrun/ (run state, compose state, panes): read checked, written atomically. */
+import { readFileSync, rmSync } from 'node:fs';
+import { writeFileAtomic } from './atomic-write.js';
+
+/** JSON text as a value, or undefined when it does not parse. */
+export function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The record in file as parse accepts it; null when the file is missing, unreadable, not JSON or not a record tovrun wrote. */
+export function readJsonRecord<T>(file: string, parse: (text: string) => T | null): T | null {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return null;
+  }
+  return parse(text);
+}
+
+/** Writes value as indented JSON, atomically (a temporary file beside it, then a rename). */
+export function writeJsonRecord(file: string, value: unknown): void {
+  writeFileAtomic(file, `${JSON.stringify(value, null, 2)}\n`);
+}
+
+/** Removes the record; nothing happens when it is already gone. */
+export function removeJsonRecord(file: string): void {
+  rmSync(file, { force: true });
+}

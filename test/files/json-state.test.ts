@@ -1,0 +1,26 @@
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readJsonRecord, removeJsonRecord, writeJsonRecord } from '../../src/files/json-state.js';
+
+const parseCounter = (text: string): { count: number } | null => {
+  const value = JSON.parse(text) as { count?: unknown };
+  return typeof value.count === 'number' ? { count: value.count } : null;
+};
+
+describe('json-state', () => {
+  it('round-trips a record atomically, and reads null for a missing, foreign or broken file', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'tovrun-json-'));
+    const file = path.join(dir, 'nested', 'record.json');
+    expect(readJsonRecord(file, parseCounter)).toBeNull();
+    writeJsonRecord(file, { count: 3 });
+    expect(readJsonRecord(file, parseCounter)).toEqual({ count: 3 });
+    expect(readdirSync(path.dirname(file))).toEqual(['record.json']);
+    writeFileSync(file, '{"count":"three"}');
+    expect(readJsonRecord(file, parseCounter)).toBeNull();
+    removeJsonRecord(file);
+    removeJsonRecord(file);
+    expect(readdirSync(path.dirname(file))).toEqual([]);
+  });
+});
