@@ -4,7 +4,7 @@
  */
 import { isMap, LineCounter, parseDocument, type Document } from 'yaml';
 import { checkComposeProvider, composeConfigProblems, composeSchemaProblems, composeVariables } from '../compose/index.js';
-import { collectComposeVariables, type VariableUse } from './compose-variables.js';
+import { collectComposeVariables, type VariableUse } from '../compose/variables.js';
 import { createSecretMasker } from '../env/mask.js';
 import { composeProjectName } from '../plan/compose.js';
 import { profilesToCheck } from './toolchains/compose-provider.js';

@@ -4,15 +4,15 @@ import { interpolateDocument, lineAt, parseComposeText, type ComposeDocument } f
 import { legacyComposeProblems } from './legacy-keys.js';
 import { composeProblem, pathText, type ComposeProblem } from './problems.js';
 import { composeSchemaErrors } from './schema.js';
-import { variableReferences } from './variables.js';
+import { collectComposeVariables } from './variables.js';
 
 /** Variables documented in .env.template, as a set or a list of names. */
 export type TemplateKeys = ReadonlySet<string> | readonly string[];
 
-function undocumentedVariables(parsed: ComposeDocument, file: string, templateKeys: TemplateKeys): ComposeProblem[] {
+function undocumentedVariables(parsed: ComposeDocument, text: string, file: string, templateKeys: TemplateKeys): ComposeProblem[] {
   const known = new Set(templateKeys);
   const lines = new Map<string, number[]>();
-  for (const { name, line } of variableReferences(parsed)) if (!known.has(name)) lines.set(name, [...(lines.get(name) ?? []), line]);
+  for (const { name, line } of collectComposeVariables(parsed.doc, parsed.counter, text).uses) if (!known.has(name)) lines.set(name, [...(lines.get(name) ?? []), line]);
   return [...lines].map(([name, at]) => {
     const also = at.length > 1 ? ` (also line ${at.slice(1).join(', ')})` : '';
     return composeProblem('compose/undocumented-variable', 'error', `${name} is used by the compose file${also} but .env.template does not document it.`, { file, line: at[0] ?? null }, `Add ${name} to .env.template with a development value and its annotations, or stop using it.`);
@@ -93,5 +93,5 @@ export function validateComposeFile(text: string, file: string, envValues: Reado
   const interpolation = failures.map((failure) =>
     composeProblem('compose/interpolation', 'error', `${pathText(failure.path)}: ${failure.message}.`, { file, line: failure.line }, 'Set the variable in .env (see .env.template), or fix the ${...} expression.'),
   );
-  return [...undocumentedVariables(parsed, file, templateKeys), ...interpolation, ...schemaProblems(parsed, composeSchemaErrors(value), file), ...legacyComposeProblems(parsed, value, file)];
+  return [...undocumentedVariables(parsed, text, file, templateKeys), ...interpolation, ...schemaProblems(parsed, composeSchemaErrors(value), file), ...legacyComposeProblems(parsed, value, file)];
 }

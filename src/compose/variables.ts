@@ -1,37 +1,50 @@
-/** The variables a compose file reads (`$NAME`, `${NAME}`, `${NAME:-default}`, nested), each with its line. */
-import { isMap, isPair, isScalar, visit } from 'yaml';
-import type { ComposeDocument } from './compose-document.js';
+/** The variables a compose file interpolates (`${VAR}`, `${VAR:-default}`, `$VAR`), with their lines, read as compose reads them. */
+import { isScalar, visit, type Document, type LineCounter } from 'yaml';
+import { interpolateCompose } from '../env/readers/compose-interpolation.js';
+import { escapeRegex } from '../env/regex.js';
 
-/** One use of a variable in the compose file. */
-export interface VariableReference {
+/** Where a variable is used. */
+export interface VariableUse {
   name: string;
   line: number;
+  /** True when every use there has a fallback (`${VAR:-x}`, `${VAR-x}`, `${VAR:+x}`), so compose works without it. */
+  hasDefault: boolean;
 }
 
-// `$$` is a literal dollar; `${NAME…` and `$NAME` read a variable (defaults may nest further references).
-const reference = /\$(?:\$|\{([A-Za-z_][A-Za-z0-9_]*)|([A-Za-z_][A-Za-z0-9_]*))/g;
-
-/** The variable names text reads, in order, with repeats; `$$` is skipped. */
-export function variableNames(text: string): string[] {
-  const names: string[] = [];
-  for (const match of text.matchAll(reference)) {
-    const name = match[1] ?? match[2];
-    if (name) names.push(name);
-  }
-  return names;
+/** A value compose would refuse to interpolate. */
+export interface InterpolationProblem {
+  line: number;
+  message: string;
 }
 
-/** Every variable read by a string value of the document (keys are never interpolated), with the value's line. */
-export function variableReferences(parsed: ComposeDocument): VariableReference[] {
-  const found: VariableReference[] = [];
-  visit(parsed.doc, {
-    Scalar(key, node, path) {
-      const parent = path[path.length - 1];
-      if (key === 'key' && (isPair(parent) || isMap(parent))) return;
-      if (!isScalar(node) || typeof node.value !== 'string' || !node.range) return;
-      const line = parsed.counter.linePos(node.range[0]).line;
-      for (const name of variableNames(node.value)) found.push({ name, line });
+function everyUseHasDefault(name: string, text: string): boolean {
+  const uses = text.match(new RegExp(String.raw`\$\{?${escapeRegex(name)}(?![A-Za-z0-9_])`, 'g'))?.length ?? 0;
+  const guarded = text.match(new RegExp(String.raw`\$\{${escapeRegex(name)}:?[-+]`, 'g'))?.length ?? 0;
+  return uses > 0 && uses === guarded;
+}
+
+function lineOfName(name: string, source: string, start: number, end: number, counter: LineCounter): number {
+  const at = source.slice(start, end).search(new RegExp(String.raw`\$\{?${escapeRegex(name)}(?![A-Za-z0-9_])`));
+  return counter.linePos(start + Math.max(at, 0)).line;
+}
+
+/** Every variable used in the values (not the keys) of a parsed compose file, and the values compose cannot interpolate. */
+export function collectComposeVariables(doc: Document, counter: LineCounter, source: string): { uses: VariableUse[]; problems: InterpolationProblem[] } {
+  const uses: VariableUse[] = [];
+  const problems: InterpolationProblem[] = [];
+  visit(doc, {
+    Scalar(key, node) {
+      if (key === 'key' || !isScalar(node) || typeof node.value !== 'string' || !node.value.includes('$')) return;
+      const text = node.value;
+      const [start, end] = node.range ?? [0, 0];
+      const names = new Set<string>();
+      const result = interpolateCompose(text, (name) => {
+        names.add(name);
+        return 'set';
+      });
+      if (!result.ok) problems.push({ line: counter.linePos(start).line, message: result.error });
+      for (const name of names) uses.push({ name, line: lineOfName(name, source, start, end, counter), hasDefault: everyUseHasDefault(name, text) });
     },
   });
-  return found;
+  return { uses, problems };
 }

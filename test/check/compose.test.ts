@@ -1,6 +1,4 @@
-import { LineCounter, parseDocument } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { collectComposeVariables } from '../../src/check/compose-variables.js';
 import { fakeEffects, runDoctor, withId, workspaceWith } from './support/doctor.js';
 
 const template = '# @required\nPOSTGRES_USER=tovplay\n# @secret\n# POSTGRES_PASSWORD=commented-out-counts\nIMAGE_TAG=dev\n';
@@ -8,22 +6,6 @@ const template = '# @required\nPOSTGRES_USER=tovplay\n# @secret\n# POSTGRES_PASS
 function composeWorkspace(compose: string | null): string {
   return workspaceWith({ '.env.template': template, '.env': 'POSTGRES_USER=tovplay\nIMAGE_TAG=dev\n', 'tovrun.yaml': 'version: 1\npreset: none\n', ...(compose === null ? {} : { 'docker-compose.yml': compose }) });
 }
-
-describe('collectComposeVariables', () => {
-  it('finds ${VAR}, ${VAR:-default}, $VAR and nested defaults in values, with lines; skips $$ and keys', () => {
-    const source = 'services:\n  db:\n    image: "postgres:${TAG:-15}"\n    environment:\n      A: $USER_NAME\n      B: "$$NOT_A_VAR ${OUTER:-${INNER}}"\n      ${NOT_A_KEY}: x\n    command: |\n      first\n      echo ${IN_BLOCK}\n';
-    const counter = new LineCounter();
-    const { uses, problems } = collectComposeVariables(parseDocument(source, { lineCounter: counter }), counter, source);
-    expect(uses).toEqual([
-      { name: 'TAG', line: 3, hasDefault: true },
-      { name: 'USER_NAME', line: 5, hasDefault: false },
-      { name: 'OUTER', line: 6, hasDefault: true },
-      { name: 'INNER', line: 6, hasDefault: false },
-      { name: 'IN_BLOCK', line: 10, hasDefault: false },
-    ]);
-    expect(problems).toEqual([]);
-  });
-});
 
 describe('compose', () => {
   it('passes when the file parses and every variable is in .env.template (commented-out keys count)', async () => {
