@@ -60,16 +60,6 @@ export class InterruptedError extends TovrunError {
   }
 }
 
-/** A command declared in the CLI whose implementation has not landed yet (exit 2, never pretends to work). */
-export class NotImplementedError extends TovrunError {
-  constructor(command: string) {
-    super(`\`tovrun ${command}\` is not implemented yet.`, {
-      exitCode: ExitCode.usage,
-      hint: 'See the open issues in the tovrun repository for its status.',
-    });
-  }
-}
-
 /** The exit code an error stands for: its own for tovrun's errors, 1 for anything unexpected. */
 export function exitCodeOf(error: unknown): number {
   return error instanceof TovrunError ? error.exitCode : ExitCode.failed;
