@@ -1,5 +1,6 @@
 /** `tovrun` / `tovrun up`: validate the env, install what changed, start compose profiles and services, report ready, stop cleanly. */
 import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { availableChecks } from '../check/checks.js';
 import { formatHumanReport, humanReportStyle } from '../check/print-human.js';
 import { maskFindings } from '../check/report.js';
@@ -15,6 +16,7 @@ import type { ServiceOutputSink } from '../panes/sink.js';
 import { findExecutable } from '../platform/executable.js';
 import { planCompose } from '../plan/compose.js';
 import { chooseDatabase, databaseOverrides, describeDatabase } from '../plan/database.js';
+import { foreignDependencies, withDependencies } from '../plan/depends-on.js';
 import { planLaunch } from '../plan/launch.js';
 import { formatComposePlan, formatPlan } from '../plan/print-plan.js';
 import { requestedProfiles } from '../plan/profiles.js';
@@ -79,7 +81,7 @@ export async function runUpCommand(ctx: RunContext, options: UpOptions, deps: Up
   const platform = platformFor(ctx.platform);
   const selection = selectPanesMode({ requested: options.panes ?? workspace.panes, env: ctx.env, platform, findExecutable: (name) => findExecutable(name, ctx.env, platform) });
   const profiles = requestedProfiles(options.profiles, ctx.env, workspace.composeProfiles);
-  const services = nativeServices(workspace, options, profiles);
+  const selected = nativeServices(workspace, options, profiles);
   const blocked = envGate(ctx, workspace);
   if (blocked !== null) return blocked;
   // Outside tmux on a terminal, --panes tmux runs this same command again in a new session's first pane and attaches.
@@ -89,11 +91,15 @@ export async function runUpCommand(ctx: RunContext, options: UpOptions, deps: Up
 
   const env = loadEnvValues(workspace, ctx.env);
   const mask = createSecretMasker(env.values, env.secretKeys);
-  const variables = profiles.length > 0 ? composeVariables(workspace, ctx.env) : null;
-  const composePlan = variables ? planCompose({ profiles, model: loadComposeModel(workspace, variables.values, profiles), envFile: env.found ? workspace.envFile : null, values: variables.values }) : null;
+  // depends_on may name compose services: their profiles are checked even when no profile was requested.
+  const composeNeeded = profiles.length > 0 || (foreignDependencies(workspace.services).length > 0 && existsSync(workspace.composeFile));
+  const variables = composeNeeded ? composeVariables(workspace, ctx.env) : null;
+  const model = variables ? loadComposeModel(workspace, variables.values, profiles) : null;
+  const services = withDependencies({ services: workspace.services, selected, compose: model, profiles, configFile: workspace.configFile ?? path.join(workspace.root, 'tovrun.yaml') });
+  const composePlan = variables && model && profiles.length > 0 ? planCompose({ profiles, model, envFile: env.found ? workspace.envFile : null, values: variables.values }) : null;
   const backend = services.find((service) => service.name === 'backend');
   const database = chooseDatabase({ profiles, values: { ...env.values, ...ctx.env }, configured: backend?.env.DATABASE_URL });
-  const inputs = { envValues: env.values, processEnv: ctx.env, platform, color: childrenUseColor(selection, ctx.stdout, ctx.env), nodePath: deps.nodePath, overrides: databaseOverrides(database) };
+  const inputs = { envValues: env.values, processEnv: ctx.env, platform, color: childrenUseColor(selection, ctx.stdout, ctx.env), nodePath: deps.nodePath, overrides: databaseOverrides(database), serviceNames: services.map((service) => service.name) };
   const databaseUsers = database.url === null ? [] : services.filter((service) => service.name === 'backend' || service.type === 'python').map((service) => service.name);
   if (options.dryRun) {
     if (composePlan) ctx.stdout.write(formatComposePlan(composePlan, databaseUsers.length > 0 ? describeDatabase(database) : null));

@@ -5,6 +5,7 @@ import type { Platform } from '../platform/platform.js';
 import { venvPython } from '../platform/venv-layout.js';
 import type { LaunchSpec } from '../supervisor/types.js';
 import type { ServiceSpec } from '../workspace/types.js';
+import { serviceDependencies } from './depends-on.js';
 import { resolvePackageBin } from './node-bin.js';
 
 /** What launching depends on besides the service itself. */
@@ -20,6 +21,8 @@ export interface LaunchInputs {
   nodePath: string;
   /** Values tovrun itself decides (DATABASE_URL wired to a compose profile): over .env and the environment, under the service's own env. */
   overrides?: Readonly<Record<string, string>>;
+  /** The tovrun services of the run: depends_on entries naming others (compose services) stay out of the LaunchSpec. Unset: all are kept. */
+  serviceNames?: readonly string[];
   /** Finds a package's bin file; defaults to reading node_modules. */
   resolveBin?: (dir: string, name: string) => string | null;
 }
@@ -54,5 +57,6 @@ export function planLaunch(service: ServiceSpec, inputs: LaunchInputs): LaunchSp
     probe: service.probe,
     probeFallback: service.probeFallback,
     restart: service.restart,
+    dependsOn: serviceDependencies(service, inputs.serviceNames ?? Object.keys(service.dependsOn)),
   };
 }

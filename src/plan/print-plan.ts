@@ -8,6 +8,12 @@ export function commandLineText(file: string, args: readonly string[]): string {
   return [file, ...args].map((arg) => (/\s/.test(arg) ? JSON.stringify(arg) : arg)).join(' ');
 }
 
+/** "  after  db (healthy), cache (started)" for a service with depends_on, else nothing. */
+function dependencyLine(launch: LaunchSpec): string[] {
+  const entries = Object.entries(launch.dependsOn ?? {});
+  return entries.length === 0 ? [] : [`  after  ${entries.map(([name, condition]) => `${name} (${condition})`).join(', ')}`];
+}
+
 /** The plan, one block per service; env lists the keys the service gets from .env and tovrun.yaml, never values. */
 export function formatPlan(launches: readonly LaunchSpec[], envKeys: readonly string[]): string {
   const blocks = launches.map((launch) =>
@@ -18,6 +24,7 @@ export function formatPlan(launches: readonly LaunchSpec[], envKeys: readonly st
       `  port   ${launch.port ?? '-'}`,
       `  ready  ${describeProbe(launch.probe)}`,
       `  restart ${launch.restart.policy === 'no' ? 'never' : `on failure, up to ${launch.restart.maxRetries} times`}`,
+      ...dependencyLine(launch),
     ].join('\n'),
   );
   const keys = envKeys.length === 0 ? '(no .env values)' : envKeys.join(', ');

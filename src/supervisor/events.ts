@@ -1,7 +1,9 @@
 /** What happens to services during a run, as events, and the short line tovrun prints for each. */
 import type { Probe } from '../workspace/types.js';
 import { describeProbe, seconds } from './probes/describe.js';
+import { describeDependencies } from './dependencies.js';
 import type { ProcessExit } from './restart-policy.js';
+import type { DependencyCondition } from './types.js';
 
 /** One thing that happened to a service. */
 export type SupervisorEvent =
@@ -14,7 +16,9 @@ export type SupervisorEvent =
   | { type: 'probe-fallback'; service: string; from: Probe; to: Probe }
   | { type: 'ready'; service: string; readyMs: number; url: string | null }
   | { type: 'restart-requested'; service: string }
-  | { type: 'not-ready'; service: string; reason: string };
+  | { type: 'not-ready'; service: string; reason: string }
+  | { type: 'waiting'; service: string; dependsOn: Readonly<Record<string, DependencyCondition>> }
+  | { type: 'not-started'; service: string; dependency: string; condition: DependencyCondition; reason: string };
 
 /** How a process ended, in words: "exited with code 1", "was killed by SIGKILL". */
 export function describeExit(exit: ProcessExit): string {
@@ -45,5 +49,9 @@ export function describeEvent(event: SupervisorEvent): string {
       return 'restarting (requested with `tovrun restart`)';
     case 'not-ready':
       return `is not ready: it ${event.reason}`;
+    case 'waiting':
+      return `waiting for ${describeDependencies(event.dependsOn)}`;
+    case 'not-started':
+      return `not started: it needs ${event.dependency} ${event.condition}, and ${event.dependency} ${event.reason}`;
   }
 }

@@ -43,6 +43,7 @@ export class ServiceRunner {
   private restarts = 0;
   private requestedRestarts = 0;
   private stopRequested = false;
+  private launchRequested = false;
   private replaceRequested = false;
   private finished = false;
   private failed = false;
@@ -76,9 +77,21 @@ export class ServiceRunner {
     return this.finished;
   }
 
-  /** Launches the service. */
+  /** Whether start() launched the service (false while it waits for its dependencies, or when it never started). */
+  get hasStarted(): boolean {
+    return this.launchRequested;
+  }
+
+  /** Launches the service (once; not after it was stopped or skipped). */
   start(): void {
+    if (this.launchRequested || this.finished || this.stopRequested) return;
+    this.launchRequested = true;
     void this.spawnChild();
+  }
+
+  /** Ends a service that was never launched (a dependency failed): `done` resolves with no exit. */
+  skip(): void {
+    if (!this.launchRequested) this.finish(null, false);
   }
 
   /** Listens to every output line (ANSI removed) until the returned function is called. */
@@ -105,7 +118,7 @@ export class ServiceRunner {
   snapshot(): Omit<ServiceStatus, 'name' | 'port' | 'url'> {
     const current = this.current;
     return {
-      state: serviceState({ finished: this.finished, failed: this.failed, stopping: this.stopRequested, restarting: this.restartTimer !== null || this.replaceRequested, running: current !== null }),
+      state: serviceState({ finished: this.finished, failed: this.failed, stopping: this.stopRequested, restarting: this.restartTimer !== null || this.replaceRequested, running: current !== null, waiting: !this.launchRequested }),
       pid: current?.process.pid ?? null,
       uptimeMs: current ? this.deps.host.now() - current.startedAt : null,
       restarts: this.restarts + this.requestedRestarts,
@@ -119,7 +132,9 @@ export class ServiceRunner {
     if (this.stopRequested || this.finished) return;
     this.stopRequested = true;
     this.waiters.rejectAll(new Error(`${this.spec.name} is being stopped.`));
-    if (this.restartTimer) {
+    if (!this.launchRequested) {
+      this.finish(null, false);
+    } else if (this.restartTimer) {
       clearTimeout(this.restartTimer);
       this.restartTimer = null;
       this.finish(this.lastExit, this.failed);
@@ -138,6 +153,7 @@ export class ServiceRunner {
       if (this.restartTimer) clearTimeout(this.restartTimer);
       this.restartTimer = null;
       this.requestedRestarts++;
+      this.launchRequested = true;
       void this.spawnChild();
     } else if (!this.replaceRequested) {
       this.replaceRequested = true;
@@ -225,6 +241,7 @@ export class ServiceRunner {
     if (this.finished) return;
     this.finished = true;
     this.failed = failed;
+    this.settleFirstLaunch();
     this.waiters.rejectAll(new Error(`${this.spec.name} has stopped.`));
     const code = failed && exit ? exitCodeFor(exit, constants.signals) : 0;
     this.resolveDone({ name: this.spec.name, exit, failed, restarts: this.restarts, code });

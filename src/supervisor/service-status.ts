@@ -3,6 +3,8 @@ import type { ProcessExit } from './restart-policy.js';
 
 /** Where a service is in its life. */
 export type ServiceState =
+  /** Not launched yet: waiting for the services it depends on. */
+  | 'waiting'
   /** Being launched: no pid yet. */
   | 'starting'
   /** Its process runs (see ready for its probe). */
@@ -17,8 +19,9 @@ export type ServiceState =
   | 'failed';
 
 /** A service's state from what its runner knows, most final first. */
-export function serviceState(flags: { finished: boolean; failed: boolean; stopping: boolean; restarting: boolean; running: boolean }): ServiceState {
+export function serviceState(flags: { finished: boolean; failed: boolean; stopping: boolean; restarting: boolean; running: boolean; waiting: boolean }): ServiceState {
   if (flags.finished) return flags.failed ? 'failed' : 'exited';
+  if (flags.waiting) return 'waiting';
   if (flags.stopping) return 'stopping';
   if (flags.restarting) return 'restarting';
   return flags.running ? 'running' : 'starting';

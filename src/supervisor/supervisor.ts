@@ -2,6 +2,8 @@
 import { UsageError } from '../errors.js';
 import { plainText, type LineMask, type ServiceOutputSink } from '../panes/index.js';
 import { directLauncher } from './direct-launcher.js';
+import { describeDependencies, type DependencyWait } from './dependencies.js';
+import { DependencyGates } from './dependency-gates.js';
 import { describeEvent, type SupervisorEvent } from './events.js';
 import { realHost, type Host } from './host.js';
 import type { LaunchedProcess, ProcessLauncher } from './launcher.js';
@@ -43,6 +45,7 @@ export class Supervisor {
   private readonly launcher: ProcessLauncher;
   private readonly runners: ServiceRunner[] = [];
   private readonly readiness: Promise<ReadyService | null>[] = [];
+  private readonly gates = new DependencyGates({ emit: (event) => this.emit(event), stopping: () => this.stopReason !== null });
   private readonly firstWaitSettled = new Set<ServiceRunner>();
   private readonly probes = new WeakMap<LaunchedProcess, Promise<ReadinessResult>>();
   private results: ServiceResult[] = [];
@@ -63,17 +66,20 @@ export class Supervisor {
     return preflightPorts(claims, this.host, this.options.portProbe);
   }
 
-  /** Launches the services (each in its own process group) and starts their probes; records them in the state file. */
+  /** Launches the services (each in its own process group, each once its dependsOn are met) and starts their probes; records them in the state file. */
   start(specs: readonly LaunchSpec[]): void {
     if (this.stopReason !== null || this.done) throw new Error('Supervisor.start called after the run stopped.');
+    const names = [...this.runners.map((runner) => runner.spec.name), ...specs.map((spec) => spec.name)];
+    const unknown = specs.flatMap((spec) => Object.keys(spec.dependsOn ?? {}).filter((name) => !names.includes(name)).map((name) => `${spec.name} → ${name}`));
+    if (unknown.length > 0) throw new Error(`Supervisor.start: dependencies on services it does not run: ${unknown.join(', ')}.`);
     if (this.runners.length === 0) {
       void processIdentity(this.host, this.host.pid).then((identity) => {
         if (identity) this.owner = identity;
         this.saveState();
       });
     }
-    for (const spec of specs) {
-      const runner = new ServiceRunner(spec, {
+    const added = specs.map((spec) => {
+      const runner: ServiceRunner = new ServiceRunner(spec, {
         host: this.host,
         sink: this.options.sink,
         launcher: this.launcher,
@@ -84,12 +90,16 @@ export class Supervisor {
         spawned: (launched, first) => this.spawned(runner, launched, first),
       });
       this.runners.push(runner);
-      const ready = this.watchReadiness(runner);
+      this.gates.add(spec.name);
+      return runner;
+    });
+    for (const runner of added) {
+      const ready = this.watchReadiness(runner, this.gates.open(runner));
       ready.catch(() => undefined);
       void ready.finally(() => this.firstWaitSettled.add(runner)).catch(() => undefined);
       this.readiness.push(ready);
       this.watchDone(runner);
-      runner.start();
+      this.gates.watch(runner, ready);
     }
     if (specs.length === 0) this.checkFinished();
   }
@@ -113,6 +123,10 @@ export class Supervisor {
       throw new UsageError(`unknown service "${name}".`, known.length === 0 ? 'This tovrun runs no services.' : `Known services: ${known.join(', ')}.`);
     }
     if (this.stopReason !== null || this.done) throw new UsageError(`tovrun is stopping; ${name} was not restarted.`);
+    if (!runner.hasStarted) {
+      const waits = `it waits for ${describeDependencies(runner.spec.dependsOn ?? {})}`;
+      throw new UsageError(runner.hasFinished ? `${name} was not started: a service it depends on failed.` : `${name} has not started yet: ${waits}.`, 'A restart replaces a running service; see `tovrun status`.');
+    }
     const previousPid = runner.process?.pid ?? null;
     const revived = runner.hasFinished;
     const replacing = runner.replace();
@@ -127,7 +141,7 @@ export class Supervisor {
     return { service: status, previousPid, readyMs: null, notReady: result.kind === 'aborted' ? 'tovrun is stopping' : notReadyReason(result) };
   }
 
-  /** Stops every service gracefully (forced after the shutdown timeout); a second call forces at once. */
+  /** Stops every service at once, in parallel (depends_on does not order the stop), gracefully then forced after the shutdown timeout; a second call forces at once. */
   stop(reason: StopReason = 'requested'): Promise<RunOutcome> {
     if (this.stopReason !== null) return this.forceStop();
     this.stopReason = reason;
@@ -145,7 +159,7 @@ export class Supervisor {
   }
 
   private spawned(runner: ServiceRunner, launched: LaunchedProcess, first: boolean): void {
-    if (first) return;
+    if (first) return this.gates.spawned(runner.spec.name);
     const probe = probeProcess(runner, launched, {
       signal: this.stopping.signal,
       now: () => this.host.now(),
@@ -159,8 +173,9 @@ export class Supervisor {
     void runner.done.then((result) => this.serviceDone(result));
   }
 
-  private async watchReadiness(runner: ServiceRunner): Promise<ReadyService | null> {
+  private async watchReadiness(runner: ServiceRunner, gate: Promise<DependencyWait>): Promise<ReadyService | null> {
     const { spec } = runner;
+    if ((await gate).kind !== 'met') return null;
     await runner.firstLaunch;
     const result: ReadinessResult = await waitForReadiness({
       probe: spec.probe,
@@ -180,7 +195,8 @@ export class Supervisor {
     }
     if (this.stopReason !== null) return null;
     const mask = this.options.mask ?? ((line: string) => line);
-    throw new ReadinessError(spec.name, notReadyReason(result), runner.recent.list().map((line) => mask(plainText(line))), result.kind === 'timeout');
+    const blocked = this.gates.blockedBy(spec.name, this.runners);
+    throw new ReadinessError(spec.name, notReadyReason(result), runner.recent.list().map((line) => mask(plainText(line))), result.kind === 'timeout', blocked);
   }
 
   private emit(event: SupervisorEvent): void {

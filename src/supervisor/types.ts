@@ -2,6 +2,9 @@
 import type { Probe, RestartPolicy } from '../workspace/types.js';
 import type { ProcessExit } from './restart-policy.js';
 
+/** When a dependent may start: once the dependency was spawned, or once its readiness probe passed. */
+export type DependencyCondition = 'started' | 'healthy';
+
 /** One service, ready to spawn: a resolved program, its arguments and its complete environment. */
 export interface LaunchSpec {
   name: string;
@@ -15,6 +18,8 @@ export interface LaunchSpec {
   probe: Probe;
   probeFallback: Probe | null;
   restart: RestartPolicy;
+  /** Services of the same run this one starts after (none when absent); compose services are healthy before any starts. */
+  dependsOn?: Readonly<Record<string, DependencyCondition>>;
 }
 
 /** A service that passed its probe. */
