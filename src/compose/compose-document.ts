@@ -1,4 +1,5 @@
 /** A compose file parsed with line numbers, and its values interpolated the way compose does (`${VAR:-default}`). */
+import { firstCollectionKeyLine, isCircular } from '../files/yaml-guards.js';
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import { interpolateCompose } from '../env/readers/compose-interpolation.js';
 import { lineOf } from '../workspace/load.js';
@@ -16,7 +17,8 @@ export interface ComposeDocument {
 /** The plain value of a document, or why it has none (an unresolved alias, aliases expanding without bound). */
 function plainValue(doc: Document): { value: unknown; error: string | null } {
   try {
-    return { value: doc.toJS({ maxAliasCount: 1000 }) ?? {}, error: null };
+    const value: unknown = doc.toJS({ maxAliasCount: 1000 }) ?? {};
+    return isCircular(value) ? { value: {}, error: 'an alias (*name) is used inside its own anchor (&name)' } : { value, error: null };
   } catch (error) {
     return { value: {}, error: error instanceof Error ? error.message : String(error) };
   }
@@ -38,6 +40,9 @@ export function parseComposeText(text: string, file: string): ComposeDocument {
   const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true, merge: true });
   const first = doc.errors[0];
   if (first) return { file, doc, counter, value: {}, syntaxError: { message: first.message.split('\n')[0] ?? first.message, line: counter.linePos(first.pos[0]).line } };
+  // Compose keys are names; a collection as a key (`? [a]: x`) is refused before toJS, which stringifies such keys slowly.
+  const collectionKey = firstCollectionKeyLine(doc, counter);
+  if (collectionKey !== null) return { file, doc, counter, value: {}, syntaxError: { message: 'a mapping key is a list or a mapping; compose keys are plain names', line: collectionKey } };
   const { value, error } = plainValue(doc);
   return { file, doc, counter, value, syntaxError: error === null ? null : { message: error, line: 1 } };
 }

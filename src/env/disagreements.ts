@@ -1,5 +1,5 @@
 /** Finds the lines of a .env that Flask, Vite and docker compose read differently, and why. */
-import { invalidValueText, type EnvEntry, type EnvInvalid, type EnvStatement, type ParsedEnv } from './parse.js';
+import { invalidValueText, withoutInlineComment, type EnvEntry, type EnvInvalid, type EnvStatement, type ParsedEnv } from './parse.js';
 import { readingOf, sameReading, type EnvReadings, type Reading } from './readers/readings.js';
 import type { ReaderName } from './readers/types.js';
 
@@ -51,7 +51,7 @@ function laterReference(entry: EnvEntry, firstLines: Map<string, number>): strin
 function causeOfEntry(entry: EnvEntry, laterKey: string | null): DisagreementCause {
   const raw = entry.rawValue ?? '';
   if (entry.quote === null && raw.startsWith('`')) return 'backticks';
-  if (entry.quote === null && (raw.replace(/\s+#.*/, '').includes('#') || raw.includes('\t#'))) return 'hash';
+  if (entry.quote === null && (withoutInlineComment(raw).includes('#') || raw.includes('\t#'))) return 'hash';
   if (/\$\{[A-Za-z_][A-Za-z0-9_]*(?::\?|\?|:\+|\+|-)/.test(raw)) return 'shell-modifier';
   if (laterKey) return 'later-reference';
   if (entry.quote === "'" && raw.includes('$')) return 'single-quoted-dollar';

@@ -119,7 +119,7 @@ function readValue(reader: Reader): Pick<EnvEntry, 'value' | 'quote' | 'rawValue
   }
   if (first === '' || first === '\n' || first === '\r') return { value: '', quote: null, rawValue: '' };
   const [raw = ''] = reader.read(grammar.unquotedValue);
-  return { value: raw.replace(/\s+#.*/, '').trimEnd(), quote: null, rawValue: raw };
+  return { value: withoutInlineComment(raw).trimEnd(), quote: null, rawValue: raw };
 }
 
 function readAssignment(reader: Reader): Pick<EnvEntry, 'value' | 'quote' | 'rawValue'> {
@@ -160,6 +160,12 @@ function guessKey(text: string): string | null {
 /** The text after the first `=` of a line python-dotenv rejects (what its author meant as the value). */
 export function invalidValueText(statement: EnvInvalid): string {
   return statement.text.slice(statement.text.indexOf('=') + 1).trim();
+}
+
+/** An unquoted value without its inline comment (whitespace, then `#`, then the rest of the line). */
+export function withoutInlineComment(raw: string): string {
+  // (?<!\s) starts a match only where a whitespace run starts: the same match as /\s+#.*/, in linear time on long runs.
+  return raw.replace(/(?<!\s)\s+#.*/, '');
 }
 
 /** Parses .env text into statements with python-dotenv's semantics (values not yet interpolated). */

@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
 import { ConfigError } from '../errors.js';
+import { firstCollectionKeyLine, isCircular } from '../files/yaml-guards.js';
 import { templatePath } from '../paths.js';
 import { findWorkspaceRoot } from './find-root.js';
 import { presetConfig, presetNames } from './presets.js';
@@ -45,7 +46,9 @@ function problemMessage(problem: SchemaProblem): string {
 /** The document as plain data; an unresolved or excessive alias (`*name`) is a ConfigError, not a crash. */
 function toPlainValue(doc: Document, file: string): unknown {
   try {
-    return doc.toJS({ maxAliasCount: 100 }) ?? {};
+    const value: unknown = doc.toJS({ maxAliasCount: 100 }) ?? {};
+    if (isCircular(value)) throw new Error('an alias (*name) is used inside its own anchor (&name)');
+    return value;
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new ConfigError(`tovrun.yaml cannot be read: ${reason}.`, { file, hint: 'Define each anchor (&name) before its alias (*name), or write the value out in full.', cause: error });
@@ -60,6 +63,10 @@ export function parseTovrunYaml(text: string, file: string): RawConfig {
   if (syntax) {
     const line = counter.linePos(syntax.pos[0]).line;
     throw new ConfigError(`tovrun.yaml is not valid YAML: ${syntax.message.split('\n')[0]}`, { file, line, hint: 'Fix the YAML syntax at that line (indentation, a missing colon or quote).' });
+  }
+  const collectionKey = firstCollectionKeyLine(doc, counter);
+  if (collectionKey !== null) {
+    throw new ConfigError('a key of tovrun.yaml is a list or a mapping; keys are plain names.', { file, line: collectionKey, hint: 'Write keys as plain words (services:, backend:, port:), without `?` or brackets.' });
   }
   const value = toPlainValue(doc, file);
   const problems = validateSchema(value, tovrunYamlSchema());

@@ -114,3 +114,12 @@ describe('parseTovrunYaml aliases', () => {
     expect(configError(() => parseTovrunYaml(bomb, 'tovrun.yaml')).message).toMatch(/alias/);
   });
 });
+
+describe('parseTovrunYaml hostile structure', () => {
+  it('refuses collection keys at their line and self-referencing aliases, quickly and typed', () => {
+    const keys = configError(() => parseTovrunYaml(`${'? '.repeat(300)}x\n`, 'tovrun.yaml'));
+    expect(keys.message).toMatch(/keys are plain names/);
+    expect(keys.location?.line).toBe(1);
+    expect(configError(() => parseTovrunYaml('x: &a [*a]\n', 'tovrun.yaml')).message).toMatch(/inside its own anchor/);
+  });
+});

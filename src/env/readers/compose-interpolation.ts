@@ -8,6 +8,9 @@ export type Interpolated = { ok: true; value: string } | { ok: false; error: str
 
 const namePattern = /^[A-Za-z_][A-Za-z0-9_]*/;
 
+/** Defaults nested deeper than this (`${A:-${B:-…}}`) are refused instead of exhausting the stack on a hostile file. */
+export const maxInterpolationDepth = 64;
+
 /** The text between `${` at start and its matching `}`, or null when it is never closed. */
 function bracedBody(text: string, start: number): string | null {
   let depth = 0;
@@ -19,7 +22,7 @@ function bracedBody(text: string, start: number): string | null {
   return null;
 }
 
-function resolveBraced(body: string, lookup: (name: string) => string | undefined): Interpolated {
+function resolveBraced(body: string, lookup: (name: string) => string | undefined, depth: number): Interpolated {
   const name = namePattern.exec(body)?.[0];
   if (!name) return { ok: false, error: 'invalid interpolation format' };
   const rest = body.slice(name.length);
@@ -27,7 +30,7 @@ function resolveBraced(body: string, lookup: (name: string) => string | undefine
   if (rest === '') return { ok: true, value: current ?? '' };
   const operator = /^(:-|-|:\?|\?|:\+|\+)/.exec(rest)?.[0];
   if (!operator) return { ok: false, error: 'invalid interpolation format' };
-  const word = interpolateCompose(rest.slice(operator.length), lookup);
+  const word = interpolateCompose(rest.slice(operator.length), lookup, depth + 1);
   if (!word.ok) return word;
   const unsetOrEmpty = current === undefined || current === '';
   const checksEmpty = operator.startsWith(':');
@@ -43,7 +46,8 @@ function resolveBraced(body: string, lookup: (name: string) => string | undefine
 }
 
 /** Interpolates a value the way compose does; lookup answers for the environment and the keys read so far. */
-export function interpolateCompose(text: string, lookup: (name: string) => string | undefined): Interpolated {
+export function interpolateCompose(text: string, lookup: (name: string) => string | undefined, depth = 0): Interpolated {
+  if (depth > maxInterpolationDepth) return { ok: false, error: `defaults nested more than ${maxInterpolationDepth} levels deep` };
   let out = '';
   let index = 0;
   while (index < text.length) {
@@ -57,7 +61,7 @@ export function interpolateCompose(text: string, lookup: (name: string) => strin
     } else if (next === '{') {
       const body = bracedBody(text, dollar + 1);
       if (body === null) return { ok: false, error: 'invalid interpolation format' };
-      const resolved = resolveBraced(body, lookup);
+      const resolved = resolveBraced(body, lookup, depth);
       if (!resolved.ok) return resolved;
       out += resolved.value;
       index = dollar + body.length + 3;

@@ -12,7 +12,16 @@ const validName = /^[\p{L}\p{N}_.[\]-]+$/u;
 // Go's unicode.IsSpace, not JavaScript's \s: a byte-order mark is not whitespace to compose.
 const goSpace = '[ \\t\\n\\r\\f\\v\\u0085\\u00A0]';
 const firstNonSpace = new RegExp(`[^${goSpace.slice(1)}`);
-const outerSpace = new RegExp(`^${goSpace}+|${goSpace}+$`, 'g');
+const goSpaceChars = new Set([' ', '\t', '\n', '\r', '\f', '\v', '\u0085', '\u00A0']);
+
+/** text without Go whitespace at either end (a scan, not a `\s+$` regex, which is quadratic on long inner runs). */
+function trimGoSpace(text: string): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && goSpaceChars.has(text.charAt(start))) start++;
+  while (end > start && goSpaceChars.has(text.charAt(end - 1))) end--;
+  return text.slice(start, end);
+}
 const innerSpace = new RegExp(goSpace);
 const doubleQuoteEscapes: Record<string, string> = { n: '\n', r: '\r', t: '\t', '\\': '\\', '"': '"' };
 
@@ -39,7 +48,7 @@ function readValue(text: string, afterEquals: number, lineEnd: number, lookup: (
   const quote = text.charAt(valueStart);
   if (quote !== '"' && quote !== "'") {
     // A # after a space or tab starts a comment (so `KEY= # note` is empty, `KEY=#x` is "#x").
-    return { outcome: interpolateCompose(rest.replace(/[ \t]#.*$/, '').replace(outerSpace, ''), lookup), next: lineEnd };
+    return { outcome: interpolateCompose(trimGoSpace(rest.replace(/[ \t]#.*$/, '')), lookup), next: lineEnd };
   }
   const close = closingQuote(text, valueStart);
   if (close < 0) return { outcome: { ok: false, error: 'unterminated quoted value' }, next: lineEnd };
@@ -68,7 +77,7 @@ export function readAsCompose(text: string, environment: Environment = {}): Read
     const exportPrefix = /^export[ \t]+/.exec(text.slice(position, lineEnd))?.[0].length ?? 0;
     const line = text.slice(position + exportPrefix, lineEnd);
     const equals = line.indexOf('=');
-    const key = (equals < 0 ? line : line.slice(0, equals)).replace(outerSpace, '');
+    const key = trimGoSpace(equals < 0 ? line : line.slice(0, equals));
     if (text.charAt(position) === '#' || (equals < 0 && validName.test(key))) {
       // A comment; or a bare KEY, which takes its value from the shell if the shell has one.
       if (text.charAt(position) !== '#' && environment[key] !== undefined) values.set(key, environment[key]);

@@ -12,7 +12,8 @@ const maxReplacements = 10_000;
 
 /** Expands one value against the parsed file and the environment, replicating dotenv-expand's expandValue. */
 function expandValue(value: string, environment: Environment, parsed: Record<string, string>): string {
-  const lookup: Record<string, string | undefined> = { ...parsed, ...environment };
+  // The environment wins over the file, as in dotenv-expand's { ...parsed, ...processEnv } (looked up, not copied per value).
+  const lookup = (name: string): string | undefined => (Object.hasOwn(environment, name) ? environment[name] : Object.hasOwn(parsed, name) ? parsed[name] : undefined);
   const seen = new Set<string>();
   let result = value;
   let replacements = 0;
@@ -27,7 +28,7 @@ function expandValue(value: string, environment: Environment, parsed: Record<str
     const parts = expression.split(splitter);
     const name = parts.shift() ?? '';
     const isAlternative = splitter === ':+' || splitter === '+';
-    const current = Object.hasOwn(lookup, name) ? lookup[name] : undefined;
+    const current = lookup(name);
     const fallback = isAlternative ? (current ? parts.join(splitter) : '') : parts.join(splitter);
     const found = isAlternative ? undefined : current;
     // String.replace with a string pattern, exactly as dotenv-expand does ($$ and $& in values are special there too).

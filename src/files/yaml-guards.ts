@@ -1,0 +1,29 @@
+/** Guards for YAML files tovrun reads (tovrun.yaml, compose files): plain scalar keys, and no alias inside its own anchor. */
+import { isMap, isScalar, visit, type Document, type LineCounter } from 'yaml';
+
+/** The 1-based line of the first mapping key that is a collection (`? [a, b]: x`), or null when every key is a scalar. */
+export function firstCollectionKeyLine(doc: Document, counter: LineCounter): number | null {
+  let line: number | null = null;
+  visit(doc, {
+    Map(_key, node) {
+      if (!isMap(node)) return undefined;
+      const bad = node.items.find((pair) => pair.key !== null && !isScalar(pair.key));
+      if (!bad) return undefined;
+      const range = (bad.key as { range?: [number, number, number] }).range;
+      line = range ? counter.linePos(range[0]).line : 1;
+      return visit.BREAK;
+    },
+  });
+  return line;
+}
+
+/** Whether a value from toJS refers to itself (`x: &a [*a]`), which would send any walk over it round forever. */
+export function isCircular(value: unknown, ancestors: Set<unknown> = new Set()): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  if (ancestors.has(value)) return true;
+  ancestors.add(value);
+  const children = value instanceof Map ? [...value.values()] : Object.values(value);
+  const circular = children.some((child) => isCircular(child, ancestors));
+  ancestors.delete(value);
+  return circular;
+}
