@@ -13,9 +13,13 @@ const cli = path.join(repoRoot, 'bin', 'tovrun.js');
 const fixture = path.join(repoRoot, 'test', 'fixtures', 'install', 'workspace');
 const env = { ...process.env, PIP_RETRIES: '0' };
 
+/** Temporary folders this bench made, removed at its end. */
+const made = [];
+
 /** A fresh copy of the fixture; `only` disables the other service in tovrun.yaml. */
 function workspace(only) {
   const root = path.join(mkdtempSync(path.join(tmpdir(), 'tovrun-bench-install-')), 'workspace');
+  made.push(path.dirname(root));
   cpSync(fixture, root, { recursive: true });
   const disabled = only === 'backend' ? 'frontend' : only === 'frontend' ? 'backend' : undefined;
   if (disabled) writeFileSync(path.join(root, 'tovrun.yaml'), `version: 1\nservices:\n  ${disabled}:\n    enabled: false\n`);
@@ -75,6 +79,7 @@ export async function run(report) {
     met: old.median >= 10 * warm.median,
   });
   const startup = await measure(() => timed(process.execPath, [cli, '--version'], both), { runs: 10, warmup: 1 });
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
   return [
     `Cold: ${(coldBoth.median / slower.median).toFixed(2)}x the slower install alone. Warm: ${(old.median / warm.median).toFixed(1)}x faster than the old sequence;`,
     `of the warm ${warm.median.toFixed(0)} ms, ${startup.median.toFixed(0)} ms is the CLI starting at all (\`tovrun --version\`).`,

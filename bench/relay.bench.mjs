@@ -1,125 +1,146 @@
-// Log relay: tovrun's prefix output (dist/supervisor + dist/panes, log files included) against concurrently on the
-// same two services' output: throughput, whole-tree CPU, and lines lost. Run as a script with --relay-driver it is
-// the tovrun side (two fixture services through a Supervisor and a PrefixSink to stdout).
-import { spawn } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+// Log relay through the real CLI: `tovrun` in a workspace whose tovrun.yaml has one `command` service running the
+// printer fixture, against concurrently running the same printer, and against the printer piped through `cat` (the
+// floor: a relay that does nothing). Throughput, whole-tree CPU seconds, and lines lost counted from what arrives.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { summarize } from './lib.mjs';
+import { runTree, summarize } from './lib.mjs';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const root = path.join(here, '..');
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const cli = path.join(root, 'bin', 'tovrun.js');
 const printLines = path.join(root, 'test', 'fixtures', 'procs', 'print-lines.js');
-const labels = ['a', 'b'];
+const concurrentlyBin = path.join(root, 'node_modules', 'concurrently', 'dist', 'bin', 'concurrently.js');
+const label = 'LN';
+
+/** The two workloads of issue 9: ~100 MB of long lines written in batches, and 200,000 short lines flushed one by one. */
 const workloads = [
-  { name: '20 MB of lines', count: 100_000, mode: 'batch', width: 90 },
-  { name: '200,000 short flushed lines', count: 100_000, mode: 'each', width: 0 },
+  { name: '100 MB of lines', count: 1_000_000, mode: 'batch', width: 90, runs: 3, unit: 'MB/s' },
+  { name: '200,000 short flushed lines', count: 200_000, mode: 'each', width: 0, runs: 5, unit: 'k lines/s' },
 ];
-const runs = 5;
 
-/** The tovrun side: supervises the two producers and relays their output to stdout in prefix mode. */
-async function drive([count, mode, width]) {
-  const { Supervisor } = await import('../dist/supervisor/index.js');
-  const { createPrefixSink } = await import('../dist/panes/index.js');
-  const stateDir = mkdtempSync(path.join(tmpdir(), 'tovrun-relay-'));
-  const sink = createPrefixSink({ destination: process.stdout, services: labels, color: false, stateDir });
-  const supervisor = new Supervisor({ stateDir, shutdownTimeoutMs: 5_000, sink });
-  const restart = { policy: 'no', maxRetries: 0, backoffMs: 0 };
-  supervisor.start(
-    labels.map((label) => ({ name: label, file: process.execPath, args: [printLines, count, label, mode, width], cwd: root, env: process.env, port: null, probe: { kind: 'none' }, probeFallback: null, restart })),
-  );
-  await supervisor.finished;
-  await sink.close();
-  rmSync(stateDir, { recursive: true, force: true });
+/** Bytes the printer writes for a workload: lines "LN <i><x * width>\n". */
+function bytesOf({ count, width }) {
+  let digits = 0;
+  for (let i = 0; i < count; i++) digits += String(i).length;
+  return count * (label.length + 1 + width + 1) + digits;
 }
 
-/** Preloaded into the relaying node process: writes its own CPU seconds (user + system, children excluded) at exit. */
-const cpuHook = 'data:text/javascript,import{writeFileSync}from"node:fs";process.on("exit",()=>{const u=process.cpuUsage();writeFileSync(process.env.RELAY_CPU_FILE,String((u.user+u.system)/1e6))})';
-
-/** Runs a node script with stdout to /dev/null; resolves with wall ms and the relaying process's own CPU seconds. */
-function timedRun(args) {
-  return new Promise((resolve, reject) => {
-    const cpuFile = path.join(mkdtempSync(path.join(tmpdir(), 'tovrun-cpu-')), 'cpu');
-    const devNull = openSync('/dev/null', 'w');
-    const started = performance.now();
-    const child = spawn(process.execPath, ['--import', cpuHook, ...args], { stdio: ['ignore', devNull, 'inherit'], cwd: root, env: { ...process.env, RELAY_CPU_FILE: cpuFile } });
-    closeSync(devNull);
-    child.on('error', reject);
-    child.on('close', () => {
-      const ms = performance.now() - started;
-      resolve({ ms, cpu: Number(readFileSync(cpuFile, 'utf8')) });
-      rmSync(path.dirname(cpuFile), { recursive: true, force: true });
-    });
-  });
+/** A workspace with one `command` service running the printer, in prefix mode (as a pipe or a file gets it). */
+function workspace(workload) {
+  const dir = mkdtempSync(path.join(tmpdir(), 'tovrun-bench-relay-'));
+  const command = [process.execPath, printLines, String(workload.count), label, workload.mode, String(workload.width)];
+  writeFileSync(path.join(dir, 'tovrun.yaml'), `preset: none\npanes: prefix\nservices:\n  printer:\n    type: command\n    command: ${JSON.stringify(command)}\n`);
+  // An empty template and .env: `tovrun up` checks .env against .env.template when the workspace has one.
+  writeFileSync(path.join(dir, '.env.template'), '');
+  writeFileSync(path.join(dir, '.env'), '');
+  return dir;
 }
 
-/** Runs a command reading its stdout through a pipe; resolves with the number of lines not received intact. */
-function checkedRun(args, workload, contentOf) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'], cwd: root });
-    const seen = Object.fromEntries(labels.map((label) => [label, new Uint8Array(workload.count)]));
-    const expectedTail = 'x'.repeat(workload.width);
+/** Preloaded into a relaying node process: appends its own CPU seconds (user + system, children excluded) at exit. */
+const ownCpuHook = 'data:text/javascript,import{appendFileSync}from"node:fs";process.on("exit",()=>{const u=process.cpuUsage();appendFileSync(process.env.BENCH_OWN_CPU_FILE,(u.user+u.system)/1e6+"\\n")})';
+
+/** How each side runs the printer: command, arguments and folder; node relays also report their own CPU. */
+function sides(workload, dir) {
+  const printer = `"${process.execPath}" "${printLines}" ${workload.count} ${label} ${workload.mode} ${workload.width}`;
+  return [
+    { name: 'tovrun', command: process.execPath, args: ['--import', ownCpuHook, cli, '--no-install'], cwd: dir },
+    { name: 'concurrently 9', command: process.execPath, args: ['--import', ownCpuHook, concurrentlyBin, '--names', 'printer', '--no-color', printer], cwd: dir },
+    { name: '`cat`', command: 'sh', args: ['-c', `${printer} | cat`], cwd: dir },
+  ];
+}
+
+/** Counts the printer's lines that arrived intact on a stream (whatever label a relay put in front of them). */
+function countIntact(stream, workload) {
+  return new Promise((resolve) => {
+    const seen = new Uint8Array(workload.count);
+    const tail = 'x'.repeat(workload.width);
+    const marker = `${label} `;
     let rest = '';
-    child.stdout.setEncoding('utf8');
-    child.stdout.on('data', (chunk) => {
+    stream.setEncoding('utf8');
+    stream.on('data', (chunk) => {
       const lines = (rest + chunk).split('\n');
-      rest = lines.pop();
+      rest = lines.pop() ?? '';
       for (const line of lines) {
-        const [label, text = ''] = (contentOf(line) ?? '').split(' ');
-        const index = Number.parseInt(text, 10);
-        if (seen[label] && `${index}${expectedTail}` === text) seen[label][index] = 1;
+        const at = line.lastIndexOf(marker);
+        if (at < 0) continue;
+        const payload = line.slice(at + marker.length);
+        const index = Number.parseInt(payload, 10);
+        if (index >= 0 && index < workload.count && payload === `${index}${tail}`) seen[index] = 1;
       }
     });
-    child.on('error', reject);
-    child.on('close', () => resolve(labels.reduce((sum, label) => sum + seen[label].filter((intact) => !intact).length, 0)));
+    stream.on('end', () => resolve(seen.reduce((sum, intact) => sum + intact, 0)));
   });
 }
 
-/** How to run one side: node's arguments and how to find a line's content behind its label. */
-function tovrunSide(workload) {
-  const args = [fileURLToPath(import.meta.url), '--relay-driver', String(workload.count), workload.mode, String(workload.width)];
-  return { args, contentOf: (line) => line.split(' | ')[1] };
-}
-
-function concurrentlySide(workload) {
-  const commands = labels.map((label) => `"${process.execPath}" "${printLines}" ${workload.count} ${label} ${workload.mode} ${workload.width}`);
-  const args = [path.join(root, 'node_modules', 'concurrently', 'dist', 'bin', 'concurrently.js'), '--names', labels.join(','), '--no-color', ...commands];
-  return { args, contentOf: (line) => line.slice(line.indexOf('] ') + 2) };
-}
-
-/** A warm-up, then timed runs to /dev/null, then one run through a checking pipe. */
+/** A warm-up, timed runs with stdout to /dev/null, then one run through a pipe this process reads and checks. */
 async function sample(side, workload) {
-  const { args, contentOf } = side(workload);
-  await timedRun(args);
+  const ownCpuFile = path.join(side.cwd, 'own-cpu');
+  const env = { ...process.env, BENCH_OWN_CPU_FILE: ownCpuFile };
+  // tovrun appends to .tovrun/logs/printer.log on every run: start each run from none (not timed), as a first run does.
+  const fresh = () => rmSync(path.join(side.cwd, '.tovrun'), { recursive: true, force: true });
   const timed = [];
-  for (let i = 0; i < runs; i++) timed.push(await timedRun(args));
-  return { timed, lost: await checkedRun(args, workload, contentOf) };
+  for (let i = 0; i < workload.runs + 1; i++) {
+    fresh();
+    rmSync(ownCpuFile, { force: true });
+    const result = await runTree(side.command, side.args, { cwd: side.cwd, env });
+    if (result.code !== 0) throw new Error(`${side.name} exited with ${result.code}:\n${result.stderr}`);
+    const own = Number(readFileSync(ownCpuFile, { encoding: 'utf8', flag: 'a+' }).split('\n')[0] || Number.NaN);
+    if (i > 0) timed.push({ ...result, own });
+  }
+  fresh();
+  let intact = Promise.resolve(0);
+  await runTree(side.command, side.args, { cwd: side.cwd, env, stdout: 'pipe', onStdout: (stream) => (intact = countIntact(stream, workload)) });
+  fresh();
+  return { timed, lost: workload.count - (await intact) };
 }
 
 /** Adds throughput, CPU and lines-lost figures per workload to the report. */
 export async function run(report) {
   const notes = [];
   for (const workload of workloads) {
-    const ours = await sample(tovrunSide, workload);
-    const theirs = await sample(concurrentlySide, workload);
-    const lines = workload.count * labels.length;
-    const throughput = (result) => summarize(result.timed.map((r) => lines / (r.ms / 1000) / 1000));
+    const dir = workspace(workload);
+    const results = [];
+    for (const side of sides(workload, dir)) results.push({ side, ...(await sample(side, workload)) });
+    const mb = bytesOf(workload) / 1e6;
+    const perSecond = (r) => (workload.unit === 'MB/s' ? mb / (r.ms / 1000) : workload.count / (r.ms / 1000) / 1000);
+    const throughput = (result) => summarize(result.timed.map(perSecond));
     const cpu = (result) => summarize(result.timed.map((r) => r.cpu));
+    const [ours, peer, floor] = results;
     const tovrun = throughput(ours);
-    const reference = throughput(theirs);
-    const common = { referenceName: 'concurrently 9' };
-    report.add({ figure: `relay throughput, ${workload.name}`, unit: 'k lines/s', tovrun, reference, target: '≥ 1.5× concurrently', met: tovrun.median >= 1.5 * reference.median, ...common });
-    report.add({ figure: `relay process CPU (services excluded), ${workload.name}`, unit: 's', tovrun: cpu(ours), reference: cpu(theirs), target: 'reported', met: true, ...common });
-    report.add({ figure: `lines lost through a pipe, ${workload.name}`, unit: 'lines', tovrun: summarize([ours.lost]), reference: summarize([theirs.lost]), target: '0', met: ours.lost === 0, ...common });
+    const size = `${workload.count.toLocaleString('en-US')} lines, ${mb.toFixed(1)} MB`;
+    for (const reference of [peer, floor]) {
+      const isPeer = reference === peer;
+      report.add({
+        figure: `relay throughput, ${workload.name}`,
+        unit: workload.unit,
+        tovrun,
+        reference: throughput(reference),
+        referenceName: reference.side.name,
+        target: isPeer ? '≥ 1.5x concurrently' : 'reported (the floor)',
+        met: isPeer ? tovrun.median >= 1.5 * throughput(reference).median : true,
+      });
+    }
+    for (const reference of [peer, floor]) {
+      report.add({ figure: `relay CPU seconds (whole tree), ${workload.name}`, unit: 's', tovrun: cpu(ours), reference: cpu(reference), referenceName: reference.side.name, target: 'reported', met: true });
+    }
+    const own = (result) => summarize(result.timed.map((r) => r.own));
+    report.add({ figure: `relay process's own CPU seconds, ${workload.name}`, unit: 's', tovrun: own(ours), reference: own(peer), referenceName: peer.side.name, target: 'reported', met: true });
+    for (const reference of [peer, floor]) {
+      report.add({ figure: `lines lost through a pipe, ${workload.name}`, unit: 'lines', tovrun: summarize([ours.lost]), reference: summarize([reference.lost]), referenceName: reference.side.name, target: '0', met: ours.lost === 0 });
+    }
+    notes.push(`${workload.name}: ${size}; ${workload.runs} timed runs per side after a warm-up.`);
+    rmSync(dir, { recursive: true, force: true });
   }
   notes.push(
-    'Two fixture services (test/fixtures/procs/print-lines.js) each print 100,000 lines; timed runs write to /dev/null, the',
-    'lines-lost run reads through a pipe and counts lines not received intact. Wall time includes both tools\' start-up;',
-    'CPU is the relaying node process\'s own (process.cpuUsage at exit, preloaded with --import), services excluded.',
-    'tovrun also writes .tovrun/logs/<service>.log (ANSI-stripped), as `tovrun up` does; concurrently writes no logs.',
+    '',
+    'Each side runs the printer fixture (test/fixtures/procs/print-lines.js): tovrun as the one `command` service of a',
+    'workspace (`tovrun --no-install`, prefix output, log file .tovrun/logs/printer.log written as always), concurrently',
+    'as its one command, and `sh -c "printer | cat"` as the floor. Timed runs write to /dev/null; throughput is the',
+    "workload over the wall time from spawn to exit, so it includes each tool's start-up. CPU seconds are user + system",
+    "of the whole process tree (the printer included), from the shell's `times` after the command; a relay's own CPU is",
+    'its process.cpuUsage() at exit (preloaded with --import; children excluded). Lines lost: one more',
+    'run through a pipe this process reads, counting the printer lines that arrived intact.',
   );
   return notes.join('\n');
 }
-
-if (process.argv[2] === '--relay-driver') await drive(process.argv.slice(3));
