@@ -5,21 +5,12 @@ import { nodeFingerprint } from '../../src/install/install-node.js';
 import { pythonFingerprint } from '../../src/install/install-python.js';
 import { stampFile, writeStamp } from '../../src/install/stamp.js';
 import { loadWorkspace } from '../../src/workspace/load.js';
-import { runDoctor, withId, workspaceWith } from './support/doctor.js';
+import { runDoctor, withId, workspaceWith, tovplayWorkspace } from './support/doctor.js';
 
 /** Runs only the dependencies check with a PATH holding no npm (so the fake runner answers `npm --version`). */
 const dependencies = (root: string) => runDoctor(root, ['dependencies'], { env: { PATH: '/nowhere' } });
 
-function tovplay(extra: Record<string, string> = {}): string {
-  return workspaceWith({
-    '.env.template': 'APP=1\n',
-    '.env': 'APP=1\n',
-    'tovrun.yaml': 'version: 1\n',
-    'backend/requirements.txt': 'flask\n',
-    'frontend/package.json': '{"devDependencies": {"vite": "^8.3.8"}}\n',
-    ...extra,
-  });
-}
+const tovplay = tovplayWorkspace;
 
 /** A workspace installed as `tovrun install` leaves it: venv, node_modules, and stamps matching the fake machine. */
 async function installed(extra: Record<string, string> = {}): Promise<string> {

@@ -2,19 +2,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { exited, notFound } from '../install/support/fake-runner.js';
 import { writeFiles } from '../install/support/temp-dir.js';
-import { fakeEffects, machineRunner, runDoctor, withId, workspaceWith } from './support/doctor.js';
+import { fakeEffects, machineRunner, runDoctor, withId, workspaceWith, tovplayWorkspace } from './support/doctor.js';
 
-/** A TovPlay-shaped workspace: backend (python) and frontend (node, Vite declared), plus extra files. */
-function tovplay(extra: Record<string, string> = {}): string {
-  return workspaceWith({
-    '.env.template': 'APP=1\n',
-    '.env': 'APP=1\n',
-    'tovrun.yaml': 'version: 1\n',
-    'backend/requirements.txt': 'flask\n',
-    'frontend/package.json': '{"devDependencies": {"vite": "^8.3.8"}}\n',
-    ...extra,
-  });
-}
+const tovplay = tovplayWorkspace;
 
 const readyVenv = { 'backend/venv/pyvenv.cfg': 'version = 3.11.7\n', 'backend/venv/bin/python': '' };
 const installedVite = (engines: string) => ({ 'frontend/node_modules/vite/package.json': `{\n  "name": "vite",\n  "version": "8.3.8",\n  "engines": {\n    "node": "${engines}"\n  }\n}\n` });

@@ -1,21 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/errors.js';
-import { realHost, Supervisor, type SupervisorEvent } from '../../src/supervisor/index.js';
-import { eventually, isProcessAlive, MemorySink, nodeLaunch, tempDir } from './support.js';
+import { realHost } from '../../src/supervisor/index.js';
+import { eventually, isProcessAlive, nodeLaunch, stopTrackedSupervisors, trackedSupervisor } from './support.js';
 
 const host = realHost();
-const running: Supervisor[] = [];
-afterEach(async () => {
-  await Promise.all(running.splice(0).map((each) => each.forceStop()));
-});
-
-function supervisor(): { supervisor: Supervisor; events: SupervisorEvent[]; sink: MemorySink } {
-  const events: SupervisorEvent[] = [];
-  const sink = new MemorySink();
-  const created = new Supervisor({ stateDir: tempDir(), shutdownTimeoutMs: 1_000, sink, onEvent: (event) => events.push(event) });
-  running.push(created);
-  return { supervisor: created, events, sink };
-}
+afterEach(stopTrackedSupervisors);
+const supervisor = trackedSupervisor;
 
 const forever = (name: string) => nodeLaunch(name, 'forever.js', [], { probe: { kind: 'log', pattern: '^forever', timeoutMs: 10_000 }, port: 4100 });
 

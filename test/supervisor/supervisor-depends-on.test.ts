@@ -2,21 +2,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/errors.js';
 import { blockedDependents } from '../../src/supervisor/dependencies.js';
-import { describeEvent, ReadinessError, Supervisor, type LaunchSpec, type SupervisorEvent } from '../../src/supervisor/index.js';
-import { eventually, freePort, MemorySink, nodeLaunch, tempDir } from './support.js';
+import { describeEvent, ReadinessError, type LaunchSpec, type SupervisorEvent } from '../../src/supervisor/index.js';
+import { eventually, freePort, nodeLaunch, stopTrackedSupervisors, trackedSupervisor } from './support.js';
 
-const running: Supervisor[] = [];
-afterEach(async () => {
-  await Promise.all(running.splice(0).map((each) => each.forceStop()));
-});
-
-function supervisor(): { supervisor: Supervisor; events: SupervisorEvent[]; sink: MemorySink } {
-  const events: SupervisorEvent[] = [];
-  const sink = new MemorySink();
-  const created = new Supervisor({ stateDir: tempDir(), shutdownTimeoutMs: 1_000, sink, onEvent: (event) => events.push(event) });
-  running.push(created);
-  return { supervisor: created, events, sink };
-}
+afterEach(stopTrackedSupervisors);
+const supervisor = trackedSupervisor;
 
 /** The position of the first event of that type for that service (-1 when there is none). */
 const indexOf = (events: SupervisorEvent[], type: SupervisorEvent['type'], service: string) => events.findIndex((event) => event.type === type && event.service === service);

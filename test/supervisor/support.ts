@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { OutputStream, ServiceOutputSink } from '../../src/panes/index.js';
-import type { Host, LaunchSpec } from '../../src/supervisor/index.js';
+import { Supervisor, type Host, type LaunchSpec, type SupervisorEvent } from '../../src/supervisor/index.js';
 
 /** The absolute path of a fixture script in test/fixtures/procs/. */
 export function fixture(name: string): string {
@@ -110,4 +110,21 @@ export function fakeHost(overrides: Partial<Host> = {}): Host & { execCalls: [st
     execCalls,
     signals,
   };
+}
+
+/** Supervisors a test created, for its afterEach to force-stop. */
+export const runningSupervisors: Supervisor[] = [];
+
+/** Force-stops every supervisor trackedSupervisor made; call it from afterEach. */
+export async function stopTrackedSupervisors(): Promise<void> {
+  await Promise.all(runningSupervisors.splice(0).map((each) => each.forceStop()));
+}
+
+/** A Supervisor on a fresh state folder with a memory sink, recording its events; stopped by stopTrackedSupervisors. */
+export function trackedSupervisor(): { supervisor: Supervisor; events: SupervisorEvent[]; sink: MemorySink } {
+  const events: SupervisorEvent[] = [];
+  const sink = new MemorySink();
+  const created = new Supervisor({ stateDir: tempDir(), shutdownTimeoutMs: 1_000, sink, onEvent: (event) => events.push(event) });
+  runningSupervisors.push(created);
+  return { supervisor: created, events, sink };
 }

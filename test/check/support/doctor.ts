@@ -74,3 +74,15 @@ export async function runDoctor(
 export function withId(run: DoctorRun, id: string): TimedFinding[] {
   return run.findings.filter((item) => item.id === id);
 }
+
+/** A TovPlay-shaped workspace: backend (python) and frontend (node, Vite declared), plus extra files. */
+export function tovplayWorkspace(extra: Record<string, string> = {}): string {
+  return workspaceWith({
+    '.env.template': 'APP=1\n',
+    '.env': 'APP=1\n',
+    'tovrun.yaml': 'version: 1\n',
+    'backend/requirements.txt': 'flask\n',
+    'frontend/package.json': '{"devDependencies": {"vite": "^8.3.8"}}\n',
+    ...extra,
+  });
+}
