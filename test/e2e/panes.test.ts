@@ -98,7 +98,9 @@ describe('tmux panes (real tmux)', () => {
     expect(down.code).toBe(0);
     expect(down.output).toContain(`stopped the tovrun still running here (pid ${harness.child.pid})`);
     expect(await harness.exited).toBe(0);
-    expect(await allGone(root, server)).toBe(true);
+    const gone = await allGone(root, server);
+    // On failure, say what is left: processes of the workspace and tmux sessions.
+    expect(gone ? [] : [...processesUnder(root).map((process) => process.command), (await tmux(server, ['list-sessions'])).stdout]).toEqual([]);
   }, 40_000);
 
   it('inside tmux: panes beside tovrun in its window; Ctrl-C in tovrun’s pane stops everything', async () => {

@@ -16,7 +16,7 @@ const [{ TovrunError }, parse, load_, check, template, workspace, compose, inter
   load('compose/index.js'),
   load('env/readers/compose-interpolation.js'),
   load('check/compose.js'),
-  load('check/compose-variables.js'),
+  load('compose/variables.js'),
 ]);
 
 const yamlFile = '/ws/tovrun.yaml';

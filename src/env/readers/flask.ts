@@ -16,10 +16,13 @@ export function resolvePythonDotenv(parsed: ParsedEnv, environment: Environment 
       resolved.set(entry.key, null);
       continue;
     }
-    const value = entry.value.replace(posixVariable, (_match, name: string, fallback: string | undefined) => {
+    // No reference can end after the last `}`: leaving that tail out keeps a long unclosed run of `${` linear.
+    const closing = entry.value.lastIndexOf('}') + 1;
+    const head = entry.value.slice(0, closing).replace(posixVariable, (_match, name: string, fallback: string | undefined) => {
       if (resolved.has(name)) return resolved.get(name) ?? '';
       return environment[name] ?? fallback ?? '';
     });
+    const value = head + entry.value.slice(closing);
     resolved.set(entry.key, value);
   }
   return resolved;

@@ -8,7 +8,7 @@ import type { Environment, ReaderResult } from './types.js';
 const reference = /(?<!\\)\${([^{}]+)}|(?<!\\)\$([A-Za-z_][A-Za-z0-9_]*)/g;
 const operator = /(:\+|\+|:-|-)/;
 // A guard the real expander lacks: a pathological file must not hang tovrun.
-const maxReplacements = 10_000;
+const maxReplacements = 256;
 
 /** Expands one value against the parsed file and the environment, replicating dotenv-expand's expandValue. */
 function expandValue(value: string, environment: Environment, parsed: Record<string, string>): string {
