@@ -34,7 +34,8 @@ function missing(): string[] {
 /** Installs what Debian packages are missing, non-interactively. */
 function installPackages(): void {
   const wanted = [
-    ...(succeeds('docker', ['--version']) ? [] : ['docker.io']),
+    // The daemon, not the client: some machine images ship a docker client without dockerd.
+    ...(succeeds('dockerd', ['--version']) ? [] : ['docker.io']),
     ...(composeInstalled() ? [] : ['docker-compose']),
     ...(busyboxIsStatic() ? [] : ['busybox-static']),
   ];
@@ -47,7 +48,9 @@ function installPackages(): void {
 /** Starts dockerd in the background (its log in /tmp) and waits up to a minute for `docker info`. */
 function startDockerd(): void {
   const log = openSync(dockerdLog, 'a');
-  spawn('dockerd', [], { detached: true, stdio: ['ignore', log, log] }).unref();
+  const daemon = spawn('dockerd', [], { detached: true, stdio: ['ignore', log, log] });
+  daemon.on('error', () => undefined); // a missing dockerd shows as `docker info` still failing below
+  daemon.unref();
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline && !engineAnswers()) spawnSync('sleep', ['1']);
 }
