@@ -57,6 +57,17 @@ function websocketHandshake(port: number): Promise<{ head: string; expectedAccep
   });
 }
 
+
+/** The signaling server answers /status with ok and completes a WebSocket handshake on port. */
+async function expectSignalingServes(port: number): Promise<void> {
+  const status = await fetch(`http://127.0.0.1:${port}/status`);
+  expect(status.status).toBe(200);
+  expect(await status.json()).toMatchObject({ status: 'ok' });
+  const { head, expectedAccept } = await websocketHandshake(port);
+  expect(head).toMatch(/^HTTP\/1\.1 101 /);
+  expect(head).toContain(`Sec-WebSocket-Accept: ${expectedAccept}`);
+}
+
 describe('node-postgres-redis preset (real tovrun, real Node)', () => {
   it('init writes the preset; tovrun runs the signaling server: /status, a WebSocket handshake, SIGINT leaves nothing', async () => {
     expect(await portIsFree(4001), 'port 4001 must be free').toBe(true);
@@ -66,12 +77,7 @@ describe('node-postgres-redis preset (real tovrun, real Node)', () => {
 
     const run = startCli(dir, ['--only', 'signaling', '--no-install']);
     await run.waitForOutput(/Ready:\n {2}signaling /, 30_000);
-    const status = await fetch('http://127.0.0.1:4001/status');
-    expect(status.status).toBe(200);
-    expect(await status.json()).toMatchObject({ status: 'ok' });
-    const { head, expectedAccept } = await websocketHandshake(4001);
-    expect(head).toMatch(/^HTTP\/1\.1 101 /);
-    expect(head).toContain(`Sec-WebSocket-Accept: ${expectedAccept}`);
+    await expectSignalingServes(4001);
 
     run.child.kill('SIGINT');
     expect(await run.exited).toBe(130);
@@ -145,12 +151,7 @@ describe.skipIf(composeSkipReason !== '' && !mustRun)(composeTitle, () => {
     }
     expect(await redisPing(redisPort)).toBe('+PONG');
 
-    const status = await fetch('http://127.0.0.1:4001/status');
-    expect(status.status).toBe(200);
-    expect(await status.json()).toMatchObject({ status: 'ok' });
-    const { head, expectedAccept } = await websocketHandshake(4001);
-    expect(head).toMatch(/^HTTP\/1\.1 101 /);
-    expect(head).toContain(`Sec-WebSocket-Accept: ${expectedAccept}`);
+    await expectSignalingServes(4001);
 
     run.child.kill('SIGINT');
     expect(await run.exited, run.output()).toBe(130);

@@ -42,3 +42,17 @@ export function realAgentEffects(): AgentEffects {
     connect: connectLines,
   };
 }
+
+/** Connects an agent to tovrun; null (after saying why on stderr) when tovrun cannot be reached. */
+export async function connectAgent(
+  kind: 'pane' | 'pipe',
+  socket: string,
+  effects: Pick<AgentEffects, 'connect' | 'stderr'>,
+): Promise<LineConnection | null> {
+  try {
+    return await effects.connect(socket);
+  } catch (error) {
+    effects.stderr.write(`tovrun ${kind} agent: cannot reach tovrun at ${socket} (${(error as Error).message}).\n`);
+    return null;
+  }
+}

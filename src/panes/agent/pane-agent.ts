@@ -9,7 +9,7 @@ import { dim } from '../colors.js';
 import { LineSplitter } from '../line-splitter.js';
 import type { OutputStream } from '../sink.js';
 import { agentExitLine } from './agent-command.js';
-import type { AgentEffects } from './agent-effects.js';
+import { connectAgent, type AgentEffects } from './agent-effects.js';
 import { parseAgentOrder, type AgentHello, type AgentOrder, type AgentReport } from './messages.js';
 
 /** How long the service's tree may take to stop when tovrun is gone and the agent stops it itself. */
@@ -141,13 +141,8 @@ class ServiceInPane {
 
 /** Runs the agent of one pane until tovrun closes it (or goes away); returns the agent's exit code. */
 export async function runPaneAgent(options: { socket: string; ticket: string }, effects: AgentEffects): Promise<number> {
-  let connection: LineConnection;
-  try {
-    connection = await effects.connect(options.socket);
-  } catch (error) {
-    effects.stderr.write(`tovrun pane agent: cannot reach tovrun at ${options.socket} (${(error as Error).message}).\n`);
-    return 1;
-  }
+  const connection = await connectAgent('pane', options.socket, effects);
+  if (!connection) return 1;
   const hello: AgentHello = { type: 'agent-hello', ticket: options.ticket, role: 'runner' };
   const agent = new ServiceInPane(connection, effects);
   connection.send(hello);

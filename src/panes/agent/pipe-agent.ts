@@ -1,19 +1,13 @@
 /** The pipe agent: `tmux pipe-pane` feeds it the pane's output, it passes the lines to tovrun (for log probes and log files). */
 import { StringDecoder } from 'node:string_decoder';
-import type { LineConnection } from '../../supervisor/control/line-connection.js';
 import { LineSplitter } from '../line-splitter.js';
-import type { AgentEffects } from './agent-effects.js';
+import { connectAgent, type AgentEffects } from './agent-effects.js';
 import type { AgentHello, AgentReport } from './messages.js';
 
 /** Forwards stdin, line by line, to tovrun until stdin ends or tovrun goes away; returns the exit code. */
 export async function runPipeAgent(options: { socket: string; ticket: string }, effects: Pick<AgentEffects, 'connect' | 'stdin' | 'stderr'>): Promise<number> {
-  let connection: LineConnection;
-  try {
-    connection = await effects.connect(options.socket);
-  } catch (error) {
-    effects.stderr.write(`tovrun pipe agent: cannot reach tovrun at ${options.socket} (${(error as Error).message}).\n`);
-    return 1;
-  }
+  const connection = await connectAgent('pipe', options.socket, effects);
+  if (!connection) return 1;
   const hello: AgentHello = { type: 'agent-hello', ticket: options.ticket, role: 'pipe' };
   connection.send(hello);
   const decoder = new StringDecoder('utf8');
