@@ -1,33 +1,12 @@
 /** The doctor's checks by name, in the order `tovrun check` runs and reports them. */
-import { checkEnv } from '../env/check.js';
-import { displayName, readEnvText, readTemplateText } from '../env/files.js';
-import type { Workspace } from '../workspace/types.js';
 import { checkCompose } from './compose.js';
 import { checkDatabase } from './database/index.js';
 import { checkDependencies } from './dependencies.js';
+import { envCheck } from './env-check.js';
 import { checkHygiene } from './hygiene/index.js';
-import type { CheckResult } from './input.js';
 import { checkPorts } from './ports.js';
 import type { DoctorCheck } from './run-checks.js';
 import { checkToolchains } from './toolchains/index.js';
-
-/** What a check returns (findings and the secrets to mask), re-exported where it always was. */
-export type { CheckResult } from './input.js';
-
-/** A synchronous check over a workspace alone (the env check, which `tovrun up` runs as its gate). */
-export type Check = (workspace: Workspace) => CheckResult;
-
-/** `env`: .env against .env.template. */
-export const envCheck: Check = (workspace) =>
-  checkEnv({
-    envText: readEnvText(workspace),
-    templateText: readTemplateText(workspace),
-    templatePath: workspace.envTemplateFile,
-    files: { env: displayName(workspace, workspace.envFile), template: displayName(workspace, workspace.envTemplateFile), root: workspace.root },
-  });
-
-/** The workspace-only checks by name, for callers outside the doctor (`tovrun up`'s env gate). */
-export const availableChecks: ReadonlyMap<string, Check> = new Map([['env', envCheck]]);
 
 /** Every check of the doctor, in report order. */
 export const doctorChecks: readonly DoctorCheck[] = [

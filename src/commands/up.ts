@@ -1,10 +1,10 @@
 /** `tovrun` / `tovrun up`: validate the env, install what changed, start compose profiles and services, report ready, stop cleanly. */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { availableChecks } from '../check/checks.js';
+import { envCheck } from '../check/env-check.js';
 import { formatHumanReport, humanReportStyle } from '../check/print-human.js';
 import { maskFindings } from '../check/report.js';
-import { composeVariables, createComposeSession, loadComposeModel, requireComposeProvider, type ComposeSession } from '../compose/index.js';
+import type { ComposeSession } from '../compose/index.js';
 import type { RunContext } from '../context.js';
 import { loadEnvValues } from '../env/load.js';
 import { createSecretMasker, maskerForSecrets } from '../env/mask.js';
@@ -52,10 +52,9 @@ export interface UpDependencies {
 
 /** Runs the env check (when there is a template); prints problems (masked) and returns 1 on an error, else null to go on. */
 function envGate(ctx: RunContext, workspace: Workspace): number | null {
-  const check = availableChecks.get('env');
   // A workspace without .env.template (a generic tovrun.yaml stack) has no schema to check its .env against.
-  if (!check || !existsSync(workspace.envTemplateFile)) return null;
-  const result = check(workspace);
+  if (!existsSync(workspace.envTemplateFile)) return null;
+  const result = envCheck(workspace);
   const findings = maskFindings(result.findings, maskerForSecrets(result.secrets)).filter((item) => item.status !== 'ok');
   if (findings.length === 0) return null;
   const failed = findings.some((item) => item.status === 'error');
@@ -93,8 +92,10 @@ export async function runUpCommand(ctx: RunContext, options: UpOptions, deps: Up
   const mask = createSecretMasker(env.values, env.secretKeys);
   // depends_on may name compose services: their profiles are checked even when no profile was requested.
   const composeNeeded = profiles.length > 0 || (foreignDependencies(workspace.services).length > 0 && existsSync(workspace.composeFile));
-  const variables = composeNeeded ? composeVariables(workspace, ctx.env) : null;
-  const model = variables ? loadComposeModel(workspace, variables.values, profiles) : null;
+  // The compose modules (a YAML parser, the compose schema) are loaded only by runs that use compose.
+  const composeModule = composeNeeded ? await import('../compose/index.js') : null;
+  const variables = composeModule ? composeModule.composeVariables(workspace, ctx.env) : null;
+  const model = composeModule && variables ? composeModule.loadComposeModel(workspace, variables.values, profiles) : null;
   const services = withDependencies({ services: workspace.services, selected, compose: model, profiles, configFile: workspace.configFile ?? path.join(workspace.root, 'tovrun.yaml') });
   const composePlan = variables && model && profiles.length > 0 ? planCompose({ profiles, model, envFile: env.found ? workspace.envFile : null, values: variables.values }) : null;
   const backend = services.find((service) => service.name === 'backend');
@@ -109,14 +110,14 @@ export async function runUpCommand(ctx: RunContext, options: UpOptions, deps: Up
   const leftovers = await stopLeftovers(workspace.stateDir, { shutdownTimeoutMs: workspace.shutdownTimeoutMs, liveOwner: 'refuse' });
   for (const line of leftoverLines(leftovers, workspace.shutdownTimeoutMs)) ctx.stdout.write(line);
   const runner = deps.composeRunner ?? systemRunner(platform);
-  const provider = composePlan ? await requireComposeProvider(runner, ctx.platform, `the compose profiles ${profiles.join(', ')} need a container engine`) : null;
+  const provider = composePlan && composeModule ? await composeModule.requireComposeProvider(runner, ctx.platform, `the compose profiles ${profiles.join(', ')} need a container engine`) : null;
   if (options.install && services.length > 0) await installWorkspace(ctx, workspace, { reinstall: options.reinstall, services: services.map((service) => service.name) });
   // Planned after installing: a package binary (vite) is only resolvable once node_modules exists.
   const launches = services.map((service) => planLaunch(service, inputs));
   const compose = composePlan && variables ? { plan: composePlan, dotEnv: variables.dotEnv } : null;
   const session = (sink: ServiceOutputSink): ComposeSession | null =>
-    compose && provider
-      ? createComposeSession({ ...compose, provider, runner, processEnv: ctx.env, sink, stateDir: workspace.stateDir, healthTimeoutMs: workspace.composeHealthTimeoutMs, shutdownTimeoutMs: workspace.shutdownTimeoutMs, keep: options.keep, mask })
+    compose && provider && composeModule
+      ? composeModule.createComposeSession({ ...compose, provider, runner, processEnv: ctx.env, sink, stateDir: workspace.stateDir, healthTimeoutMs: workspace.composeHealthTimeoutMs, shutdownTimeoutMs: workspace.shutdownTimeoutMs, keep: options.keep, mask })
       : null;
   return supervise(ctx, workspace, { launches, compose, database, databaseUsers, selection }, session, mask, deps.signals);
 }

@@ -1,8 +1,10 @@
 /** Guards for YAML files tovrun reads (tovrun.yaml, compose files): plain scalar keys, and no alias inside its own anchor. */
-import { isMap, isScalar, visit, type Document, type LineCounter } from 'yaml';
+import type { Document, LineCounter } from 'yaml';
+import { yamlModule } from './yaml-module.js';
 
 /** The 1-based line of the first mapping key that is a collection (`? [a, b]: x`), or null when every key is a scalar. */
 export function firstCollectionKeyLine(doc: Document, counter: LineCounter): number | null {
+  const { isMap, isScalar, visit } = yamlModule();
   let line: number | null = null;
   visit(doc, {
     Map(_key, node) {

@@ -1,9 +1,10 @@
 /** Loads the Workspace: finds the root, reads tovrun.yaml (optional), validates it, merges it over its preset. */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
+import type { Document, LineCounter } from 'yaml';
 import { ConfigError } from '../errors.js';
 import { firstCollectionKeyLine, isCircular } from '../files/yaml-guards.js';
+import { yamlModule } from '../files/yaml-module.js';
 import { templatePath } from '../paths.js';
 import { findWorkspaceRoot } from './find-root.js';
 import { presetConfig, presetNames } from './presets.js';
@@ -33,7 +34,7 @@ export function lineOf(doc: Document, counter: LineCounter, problemPath: (string
       continue;
     }
     const node = at.length === 0 ? doc.contents : doc.getIn(at, true);
-    if (isNode(node) && node.range) return counter.linePos(node.range[0]).line;
+    if (yamlModule().isNode(node) && node.range) return counter.linePos(node.range[0]).line;
   }
   return undefined;
 }
@@ -57,6 +58,7 @@ function toPlainValue(doc: Document, file: string): unknown {
 
 /** Parses and validates tovrun.yaml text; a ConfigError with file, line, key, found and expected otherwise. */
 export function parseTovrunYaml(text: string, file: string): RawConfig {
+  const { LineCounter, parseDocument } = yamlModule();
   const counter = new LineCounter();
   const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
   const syntax = doc.errors[0];
