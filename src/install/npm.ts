@@ -2,7 +2,7 @@
 import { npmCommand } from '../platform/npm-command.js';
 import type { Platform } from '../platform/platform.js';
 import { hintFor, npmHints } from './hints.js';
-import { installedNpmVersion } from './npm-version.js';
+import { installedNpmVersion, pathNodeVersionIfRunning, type NpmInstallFiles } from './npm-version.js';
 import type { CommandRunner } from './runner.js';
 import { InstallStepFailure, toolFailure } from './step-failure.js';
 
@@ -40,20 +40,23 @@ export interface NpmContext {
   /** Already passed through npmEnvironment. */
   env: NodeJS.ProcessEnv;
   onLine?: (line: string) => void;
+  /** How node and npm are found on disk to read their versions without running them (the real file system by default). */
+  files?: NpmInstallFiles;
 }
 
 const nodeMissingHint = 'Install Node.js 20.19 or newer (npm comes with it) from https://nodejs.org/ or your version manager, then run `tovrun install` again.';
 
 /** The versions of the node and npm on PATH, which the install depends on (npm's read from its package.json when possible). */
 export async function npmToolVersions(npm: NpmContext): Promise<{ node: string; npm: string }> {
-  const knownNpm = installedNpmVersion(npm.env, npm.platform);
+  const knownNpm = installedNpmVersion(npm.env, npm.platform, npm.files);
+  const knownNode = pathNodeVersionIfRunning(npm.env, npm.platform, npm.files);
   const [node, npmVersion] = await Promise.all([
-    npm.runner('node', ['--version'], { cwd: npm.cwd, env: npm.env }),
+    knownNode === undefined ? npm.runner('node', ['--version'], { cwd: npm.cwd, env: npm.env }) : undefined,
     knownNpm === undefined ? npm.runner(npmCommand(npm.platform), ['--version'], { cwd: npm.cwd, env: npm.env }) : undefined,
   ]);
-  if (node.exitCode !== 0) throw toolFailure('`node --version`', node, nodeMissingHint);
+  if (node && node.exitCode !== 0) throw toolFailure('`node --version`', node, nodeMissingHint);
   if (npmVersion && npmVersion.exitCode !== 0) throw toolFailure('`npm --version`', npmVersion, nodeMissingHint);
-  return { node: lastLine(node.output), npm: knownNpm ?? lastLine(npmVersion?.output ?? '') };
+  return { node: knownNode ?? lastLine(node?.output ?? ''), npm: knownNpm ?? lastLine(npmVersion?.output ?? '') };
 }
 
 /** Runs npm install; an InstallStepFailure with the output's tail and a hint (ERESOLVE → legacyPeerDeps) when it fails. */

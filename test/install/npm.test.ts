@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FailedError } from '../../src/errors.js';
 import { declaresPackages, npmEnvironment, npmInstall, npmInstallArgs, npmToolVersions, type NpmContext } from '../../src/install/npm.js';
@@ -56,9 +57,17 @@ describe('npmToolVersions', () => {
     expect(runner.calls.map((call) => call.command).sort()).toEqual(['node', 'npm.cmd']);
   });
 
-  it('fails with how to install Node.js when npm is missing', async () => {
-    const runner = fakeRunner((command) => (command === 'node' ? ok('v20.19.0') : notFound));
-    await expect(npmToolVersions(npmContext(runner))).rejects.toMatchObject({ message: '`npm --version` was not found', hint: expect.stringContaining('Install Node.js') });
+  it('runs neither when the node on PATH is the running one and npm has a readable package.json', async () => {
+    const runner = fakeRunner(() => ok('unused'));
+    const bin = path.dirname(process.execPath);
+    const npmCli = '/opt/node/lib/node_modules/npm/bin/npm-cli.js';
+    const files = {
+      isFile: (file: string) => file === process.execPath || file === path.join(bin, 'npm'),
+      realpath: (file: string) => (file === path.join(bin, 'npm') ? npmCli : file),
+      readText: (file: string) => (file === '/opt/node/lib/node_modules/npm/package.json' ? '{"name":"npm","version":"11.1.0"}' : undefined),
+    };
+    expect(await npmToolVersions({ ...npmContext(runner), env: { PATH: bin }, files })).toEqual({ node: process.version, npm: '11.1.0' });
+    expect(runner.calls).toEqual([]);
   });
 });
 
