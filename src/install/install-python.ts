@@ -13,6 +13,7 @@ import { displayPath, type InstallEnvironment, type InstallReporter, type Prepar
 import { readStamp, removeStamp, stampFile, staleReason, writeStamp } from './stamp.js';
 import { InstallStepFailure } from './step-failure.js';
 import { createVenv, inspectVenv, removeVenv, type VenvState } from './venv.js';
+import { venvProbeFile } from './venv-probe-cache.js';
 import { formatVersion, parseVersion, type Version } from './version.js';
 
 /** Checks the venv and the stamp; the install (re)builds the venv when needed, then runs pip and stamps. */
@@ -28,7 +29,7 @@ export async function preparePythonService(service: PythonService, environment: 
     minimum: parseVersion(python.minVersion) ?? [3],
     minimumText: python.minVersion,
     ...(configured ? { configured: { label: commandLabel(configured), version: configured.version } } : {}),
-  });
+  }, venvProbeFile(environment.stateDir, service.name));
   const stamp = stampFile(environment.stateDir, service.name);
   const reason = await installReason(service, environment, venvState, stamp);
   return {

@@ -6,6 +6,7 @@ import { venvConfigFile, venvPython } from '../platform/venv-layout.js';
 import { probePython, type PythonProbe } from './python-probe.js';
 import type { CommandRunner } from './runner.js';
 import { InstallStepFailure, toolFailure } from './step-failure.js';
+import { interpreterIdentity, rememberedProbe, rememberProbe } from './venv-probe-cache.js';
 import { compareVersions, formatVersion, sameMinor, type Version } from './version.js';
 
 /** What inspecting a venv found. */
@@ -18,11 +19,18 @@ export interface VenvRequirement {
   configured?: { label: string; version: Version };
 }
 
-/** Whether the venv exists, and if so whether it works and has the required Python version. */
-export async function inspectVenv(venv: string, platform: Platform, runner: CommandRunner, env: NodeJS.ProcessEnv, requirement: VenvRequirement): Promise<VenvState> {
+/**
+ * Whether the venv exists, and if so whether it works and has the required Python version. With probeFile, a probe
+ * remembered there is reused while the interpreter's files are unchanged, and a new successful probe is remembered.
+ */
+export async function inspectVenv(venv: string, platform: Platform, runner: CommandRunner, env: NodeJS.ProcessEnv, requirement: VenvRequirement, probeFile?: string): Promise<VenvState> {
   if (!existsSync(venv) || (await readdir(venv)).length === 0) return { state: 'absent' };
   if (!existsSync(venvConfigFile(venv, platform))) return { state: 'broken', reason: 'its pyvenv.cfg is missing' };
+  const identity = probeFile === undefined ? undefined : interpreterIdentity(venv, platform);
+  const remembered = probeFile && identity ? rememberedProbe(probeFile, identity) : undefined;
+  if (remembered) return judgeVenvProbe(remembered, requirement);
   const probe = await probePython({ command: venvPython(venv, platform), args: [] }, runner, env);
+  if (probeFile && identity) rememberProbe(probeFile, identity, probe);
   return judgeVenvProbe(probe, requirement);
 }
 
