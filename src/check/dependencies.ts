@@ -16,7 +16,7 @@ const installHint = 'Run `tovrun install` (plain `tovrun` also installs what cha
 
 function installEnvironment(input: CheckInput): InstallEnvironment {
   const { workspace } = input;
-  return { root: workspace.root, stateDir: workspace.stateDir, env: input.facts.probeEnv, platform: input.platform, runner: input.effects.runner, python: workspace.python, reinstall: false };
+  return { root: workspace.root, stateDir: workspace.stateDir, env: input.facts.probeEnv, platform: input.platform, runner: input.effects.runner, python: workspace.python, reinstall: false, readOnly: true };
 }
 
 /** The file a service's packages are declared in, for the finding's location. */

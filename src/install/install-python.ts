@@ -29,7 +29,7 @@ export async function preparePythonService(service: PythonService, environment: 
     minimum: parseVersion(python.minVersion) ?? [3],
     minimumText: python.minVersion,
     ...(configured ? { configured: { label: commandLabel(configured), version: configured.version } } : {}),
-  }, venvProbeFile(environment.stateDir, service.name));
+  }, environment.readOnly ? undefined : venvProbeFile(environment.stateDir, service.name));
   const stamp = stampFile(environment.stateDir, service.name);
   const reason = await installReason(service, environment, venvState, stamp);
   return {

@@ -13,6 +13,8 @@ export interface InstallEnvironment {
   python: { command: string | null; minVersion: string };
   /** Install even when the stamp says up to date. */
   reinstall: boolean;
+  /** The doctor: preparing reads only (venvs are probed afresh and nothing is remembered under the state folder). */
+  readOnly?: boolean;
 }
 
 /** How an installer tells the user what it does. */

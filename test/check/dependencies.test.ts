@@ -34,6 +34,14 @@ describe('dependencies', () => {
     expect(run.code).toBe(0);
   });
 
+  it('probes the venv afresh and remembers nothing under .tovrun (the doctor only reads)', async () => {
+    const root = await installed();
+    writeFileSync(path.join(root, 'backend', 'venv', 'pyvenv.cfg'), `home = ${root}\nversion = 3.11.7\n`);
+    const run = await dependencies(root);
+    expect(withId(run, 'dependencies/up-to-date')).toHaveLength(2);
+    expect(existsSync(path.join(root, '.tovrun', 'venv-probes'))).toBe(false);
+  });
+
   it('warns, with tovrun install as the fix, when nothing is installed yet — and writes nothing', async () => {
     const root = tovplay();
     const run = await dependencies(root);
