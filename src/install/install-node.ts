@@ -2,10 +2,10 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { NodeService } from '../workspace/types.js';
-import { hashFiles, readTextOrUndefined, type Fingerprint } from './fingerprint.js';
+import { hashFiles, readTextOrUndefined, type Fingerprint, type KnownHashes } from './fingerprint.js';
 import { declaresPackages, npmEnvironment, npmInstall, npmInstallArgs, npmToolVersions, type NpmContext } from './npm.js';
 import { displayPath, type InstallEnvironment, type PreparedInstall } from './service-install.js';
-import { readStamp, removeStamp, stampFile, staleReason, writeStamp } from './stamp.js';
+import { knownHashes, readStamp, refreshStampStats, removeStamp, stampFile, stampFileStats, staleReason, writeStamp } from './stamp.js';
 import { InstallStepFailure } from './step-failure.js';
 
 /** Checks package.json, the tool versions, node_modules and the stamp; the install runs npm and stamps. */
@@ -20,11 +20,13 @@ export async function prepareNodeService(service: NodeService, environment: Inst
   const versions = await npmToolVersions(npm);
   const stamp = stampFile(environment.stateDir, service.name);
   const treePresent = !needsTree || existsSync(path.join(service.dir, 'node_modules', '.package-lock.json'));
+  const saved = await readStamp(stamp);
   const reason = environment.reinstall
     ? 'reinstall requested'
     : !treePresent
       ? `${displayPath(environment, path.join(service.dir, 'node_modules'))} is missing or incomplete`
-      : staleReason(await readStamp(stamp), nodeFingerprint(service, environment, versions));
+      : staleReason(saved, nodeFingerprint(service, environment, versions, knownHashes(saved)));
+  if (reason === undefined && saved && !environment.readOnly) await refreshStampStats(stamp, saved, environment.root);
   return {
     reason,
     install: async (reporter) => {
@@ -32,13 +34,14 @@ export async function prepareNodeService(service: NodeService, environment: Inst
       reporter.step(`npm ${npmInstallArgs(service).join(' ')}`);
       await npmInstall({ ...npm, onLine: reporter.toolOutput }, service, service.name);
       // npm may have rewritten package-lock.json: stamp what is on disk now.
-      await writeStamp(stamp, service.name, nodeFingerprint(service, environment, versions));
+      const fingerprint = nodeFingerprint(service, environment, versions);
+      await writeStamp(stamp, service.name, fingerprint, new Date(), stampFileStats(fingerprint, environment.root));
     },
   };
 }
 
-/** package.json and package-lock.json, the node and npm versions, and the flags npm runs with. */
-export function nodeFingerprint(service: NodeService, environment: Pick<InstallEnvironment, 'root'>, versions: { node: string; npm: string }): Fingerprint {
+/** package.json and package-lock.json (known hashes reused for unchanged files), the node and npm versions, and the flags npm runs with. */
+export function nodeFingerprint(service: NodeService, environment: Pick<InstallEnvironment, 'root'>, versions: { node: string; npm: string }, known?: KnownHashes): Fingerprint {
   const files = ['package.json', 'package-lock.json'].map((name) => path.join(service.dir, name));
-  return { files: hashFiles(files, environment.root), tools: { node: versions.node, npm: versions.npm }, flags: npmInstallArgs(service).slice(1) };
+  return { files: hashFiles(files, environment.root, known), tools: { node: versions.node, npm: versions.npm }, flags: npmInstallArgs(service).slice(1) };
 }

@@ -4,13 +4,13 @@ import path from 'node:path';
 import { venvPython } from '../platform/venv-layout.js';
 import type { PythonService } from '../workspace/types.js';
 import { pythonActivationEnv } from './activation.js';
-import { hashFiles, readTextOrUndefined, type Fingerprint } from './fingerprint.js';
+import { hashFiles, readTextOrUndefined, type Fingerprint, type KnownHashes } from './fingerprint.js';
 import { pipInstall, upgradePip, type PipContext } from './pip.js';
 import { findPython, type FoundPython } from './python-discovery.js';
 import { commandLabel } from './python-probe.js';
 import { requirementFiles } from './requirements.js';
 import { displayPath, type InstallEnvironment, type InstallReporter, type PreparedInstall } from './service-install.js';
-import { readStamp, removeStamp, stampFile, staleReason, writeStamp } from './stamp.js';
+import { knownHashes, readStamp, refreshStampStats, removeStamp, stampFile, stampFileStats, staleReason, writeStamp } from './stamp.js';
 import { InstallStepFailure } from './step-failure.js';
 import { createVenv, inspectVenv, removeVenv, type VenvState } from './venv.js';
 import { venvProbeFile } from './venv-probe-cache.js';
@@ -39,7 +39,8 @@ export async function preparePythonService(service: PythonService, environment: 
       const version = venvState.state === 'ready' ? venvState.version : await buildVenv(service, environment, reporter, venvState, configured);
       reporter.step(`pip install -r ${path.basename(service.requirements)}`);
       await pipInstall(pipContext(service, environment, reporter), service.requirements);
-      await writeStamp(stamp, service.name, pythonFingerprint(service, environment, version));
+      const fingerprint = pythonFingerprint(service, environment, version);
+      await writeStamp(stamp, service.name, fingerprint, new Date(), stampFileStats(fingerprint, environment.root));
     },
   };
 }
@@ -49,7 +50,10 @@ async function installReason(service: PythonService, environment: InstallEnviron
   if (venv.state === 'absent') return `${where} does not exist yet`;
   if (venv.state === 'broken') return `${where} is broken: ${venv.reason}`;
   if (environment.reinstall) return 'reinstall requested';
-  return staleReason(await readStamp(stamp), pythonFingerprint(service, environment, venv.version));
+  const saved = await readStamp(stamp);
+  const reason = staleReason(saved, pythonFingerprint(service, environment, venv.version, knownHashes(saved)));
+  if (reason === undefined && saved && !environment.readOnly) await refreshStampStats(stamp, saved, environment.root);
+  return reason;
 }
 
 /** Removes a broken venv (saying why), creates it with a found Python, upgrades pip (a failure only warns); the new venv's version. */
@@ -80,10 +84,10 @@ function pipContext(service: PythonService, environment: InstallEnvironment, rep
   };
 }
 
-/** The requirements files (nested -r and -c followed), the venv's Python version and the venv's place. */
-export function pythonFingerprint(service: PythonService, environment: Pick<InstallEnvironment, 'root'>, pythonVersion: Version): Fingerprint {
+/** The requirements files (nested -r and -c followed), the venv's Python version and the venv's place; known hashes reused for unchanged files. */
+export function pythonFingerprint(service: PythonService, environment: Pick<InstallEnvironment, 'root'>, pythonVersion: Version, known?: KnownHashes): Fingerprint {
   return {
-    files: hashFiles(requirementFiles(service.requirements, readTextOrUndefined), environment.root),
+    files: hashFiles(requirementFiles(service.requirements, readTextOrUndefined), environment.root, known),
     tools: { python: formatVersion(pythonVersion) },
     flags: [`venv=${displayPath(environment, service.venv)}`],
   };

@@ -1,13 +1,15 @@
 /** Stamps: per service, the fingerprint of its last successful install, under .tovrun/stamps/, written atomically. */
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fingerprintKey, type Fingerprint } from './fingerprint.js';
+import { fingerprintKey, settledFileStats, type Fingerprint, type KnownHashes } from './fingerprint.js';
 
 /** A stamp file's content. */
 export interface Stamp {
   service: string;
   installedAt: string;
   fingerprint: Fingerprint;
+  /** Stat keys of the fingerprint's files whose hashes may be reused while the stat is unchanged (see settledFileStats). */
+  fileStats?: Record<string, string>;
 }
 
 /** The stamp file of a service inside the workspace's state folder. */
@@ -30,13 +32,34 @@ export function stampMatches(stamp: Stamp | undefined, fingerprint: Fingerprint)
   return stamp !== undefined && fingerprintKey(stamp.fingerprint) === fingerprintKey(fingerprint);
 }
 
-/** Writes the stamp to a temporary file beside it and renames it into place, so a stamp is whole or absent. */
-export async function writeStamp(file: string, service: string, fingerprint: Fingerprint, now: Date = new Date()): Promise<void> {
+/** The hashes a stamp recorded, for hashFiles to reuse where a file's stat is unchanged. */
+export function knownHashes(stamp: Stamp | undefined): KnownHashes | undefined {
+  return stamp && { stats: stamp.fileStats ?? {}, hashes: stamp.fingerprint.files };
+}
+
+/** The stats of a fingerprint's files (its keys are paths relative to root) that may be recorded now (see settledFileStats). */
+export function stampFileStats(fingerprint: Fingerprint, root: string, now: number = Date.now()): Record<string, string> {
+  return settledFileStats(Object.keys(fingerprint.files).map((file) => path.join(root, file)), root, now);
+}
+
+/** Writes the stamp (with fileStats when any) to a temporary file beside it and renames it into place, so a stamp is whole or absent. */
+export async function writeStamp(file: string, service: string, fingerprint: Fingerprint, now: Date = new Date(), fileStats: Record<string, string> = {}): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
   const temporary = `${file}.${process.pid}.tmp`;
-  const stamp: Stamp = { service, installedAt: now.toISOString(), fingerprint };
+  const stamp: Stamp = { service, installedAt: now.toISOString(), fingerprint, ...(Object.keys(fileStats).length > 0 ? { fileStats } : {}) };
   await writeFile(temporary, `${JSON.stringify(stamp, null, 2)}\n`);
   await rename(temporary, file);
+}
+
+/**
+ * After a stamp was found up to date: records the stats of its files that settled since it was written (npm rewrites
+ * package-lock.json just before the stamp), so the next run reuses their hashes instead of reading the files.
+ */
+export async function refreshStampStats(file: string, stamp: Stamp, root: string, now: number = Date.now()): Promise<void> {
+  const fileStats = stampFileStats(stamp.fingerprint, root, now);
+  const recorded = stamp.fileStats ?? {};
+  const same = Object.keys(fileStats).length === Object.keys(recorded).length && Object.entries(fileStats).every(([name, stat]) => recorded[name] === stat);
+  if (!same) await writeStamp(file, stamp.service, stamp.fingerprint, new Date(stamp.installedAt), fileStats);
 }
 
 /** Removes a stamp before an install starts, so an interrupted install is redone next time. */

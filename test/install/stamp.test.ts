@@ -1,8 +1,8 @@
-import { readdirSync, writeFileSync } from 'node:fs';
+import { readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fingerprintKey, hashFiles, type Fingerprint } from '../../src/install/fingerprint.js';
-import { readStamp, removeStamp, stampFile, stampMatches, staleReason, writeStamp } from '../../src/install/stamp.js';
+import { fileStatKey, fingerprintKey, hashFiles, settledFileStats, type Fingerprint } from '../../src/install/fingerprint.js';
+import { knownHashes, readStamp, refreshStampStats, removeStamp, stampFile, stampFileStats, stampMatches, staleReason, writeStamp } from '../../src/install/stamp.js';
 import { tempDir, writeFiles } from './support/temp-dir.js';
 
 const fingerprint: Fingerprint = { files: { 'backend/requirements.txt': 'sha256:aa' }, tools: { python: '3.11.7' }, flags: ['venv=backend/venv'] };
@@ -53,5 +53,44 @@ describe('hashFiles', () => {
     const hashes = hashFiles([path.join(root, 'a', 'x.txt'), path.join(root, 'gone.txt')], root);
     expect(hashes['a/x.txt']).toMatch(/^sha256:[0-9a-f]{64}$/);
     expect(hashes['gone.txt']).toBe('missing');
+  });
+});
+
+describe('hashes reused while a file is unchanged', () => {
+  it('reuses a known hash only while the stat is exactly the recorded one', () => {
+    const root = writeFiles(tempDir(), { 'req.txt': 'flask\n' });
+    const file = path.join(root, 'req.txt');
+    const known = { stats: { 'req.txt': fileStatKey(file) ?? '' }, hashes: { 'req.txt': 'sha256:recorded' } };
+    expect(hashFiles([file], root, known)['req.txt']).toBe('sha256:recorded');
+    // Same size, and the modification time put back: the change time still differs, so the file is read again.
+    const { atime, mtime } = statSync(file);
+    writeFileSync(file, 'flusk\n');
+    utimesSync(file, atime, mtime);
+    expect(hashFiles([file], root, known)['req.txt']).toMatch(/^sha256:[0-9a-f]{64}$/);
+    expect(hashFiles([file], root, { stats: {}, hashes: known.hashes })['req.txt']).not.toBe('sha256:recorded');
+  });
+
+  it('records only stats of files that changed more than 2 s ago', () => {
+    const root = writeFiles(tempDir(), { 'req.txt': 'flask\n' });
+    const file = path.join(root, 'req.txt');
+    expect(settledFileStats([file, path.join(root, 'gone.txt')], root)).toEqual({});
+    expect(settledFileStats([file, path.join(root, 'gone.txt')], root, Date.now() + 5_000)).toEqual({ 'req.txt': fileStatKey(file) });
+  });
+
+  it('are recorded in the stamp once settled, keeping the install time and fingerprint', async () => {
+    const root = writeFiles(tempDir(), { 'req.txt': 'flask\n' });
+    const file = path.join(root, 'req.txt');
+    const stampPath = stampFile(path.join(root, '.tovrun'), 'backend');
+    const print: Fingerprint = { files: hashFiles([file], root), tools: {}, flags: [] };
+    await writeStamp(stampPath, 'backend', print, new Date('2026-01-02T03:04:05Z'), stampFileStats(print, root));
+    const bare = await readStamp(stampPath);
+    // Just written: not settled, so no stats are recorded and a refresh now writes nothing.
+    expect(bare?.fileStats).toBeUndefined();
+    await refreshStampStats(stampPath, bare!, root);
+    expect(await readStamp(stampPath)).toEqual(bare);
+    await refreshStampStats(stampPath, bare!, root, Date.now() + 5_000);
+    const refreshed = await readStamp(stampPath);
+    expect(refreshed).toEqual({ ...bare, fileStats: { 'req.txt': fileStatKey(file) } });
+    expect(knownHashes(refreshed)).toEqual({ stats: { 'req.txt': fileStatKey(file) }, hashes: print.files });
   });
 });
