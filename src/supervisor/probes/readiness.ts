@@ -25,10 +25,19 @@ export interface ReadinessOptions {
   now(): number;
   onFallback?(from: Probe, to: Probe): void;
   checks?: ProbeChecks;
+  /** The longest wait between two checks (50 ms by default; the first checks come sooner, see pollDelayMs). */
   pollMs?: number;
 }
 
 const attemptTimeoutMs = 2_000;
+
+/**
+ * How long to wait before the next check: 10 ms at first, growing by 1 ms every 25 ms waited up to maxMs (50 ms by
+ * default) — a service that is up within a few hundred ms is seen at once, a slow one is not polled needlessly often.
+ */
+export function pollDelayMs(elapsedMs: number, maxMs = 50): number {
+  return Math.min(maxMs, 10 + Math.floor(Math.max(0, elapsedMs) / 25));
+}
 
 function compile(pattern: string): RegExp | string {
   try {
@@ -83,7 +92,7 @@ export async function waitForReadiness(options: ReadinessOptions): Promise<Readi
       }
       if (seen.exit) return { kind: 'exited', exit: seen.exit };
       if (options.now() - started >= probe.timeoutMs) return { kind: 'timeout', probe, waitedMs: options.now() - started };
-      await waker.wait(Math.min(options.pollMs ?? 50, Math.max(1, started + probe.timeoutMs - options.now())), options.signal);
+      await waker.wait(Math.min(pollDelayMs(options.now() - started, options.pollMs), Math.max(1, started + probe.timeoutMs - options.now())), options.signal);
     }
   } finally {
     unsubscribe();

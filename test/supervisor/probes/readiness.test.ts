@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Probe } from '../../../src/workspace/types.js';
 import type { CheckResult } from '../../../src/supervisor/probes/checks.js';
-import { waitForReadiness, type ReadinessOptions } from '../../../src/supervisor/probes/readiness.js';
+import { pollDelayMs, waitForReadiness, type ReadinessOptions } from '../../../src/supervisor/probes/readiness.js';
 import { ReadinessError, Supervisor, type SupervisorEvent } from '../../../src/supervisor/index.js';
 import { freePort, MemorySink, nodeLaunch, tempDir } from '../support.js';
 
@@ -106,5 +106,16 @@ describe('waitForReadiness with fake checks', () => {
 
   it('reports an invalid log pattern', async () => {
     expect(await waitForReadiness(options([], { probe: { kind: 'log', pattern: '(', timeoutMs: 1_000 } }))).toMatchObject({ kind: 'invalid' });
+  });
+});
+
+describe('pollDelayMs', () => {
+  it('checks every 10 ms at first and slows to the maximum after about a second', () => {
+    expect(pollDelayMs(0)).toBe(10);
+    expect(pollDelayMs(250)).toBe(20);
+    expect(pollDelayMs(1_000)).toBe(50);
+    expect(pollDelayMs(60_000)).toBe(50);
+    expect(pollDelayMs(60_000, 500)).toBe(500);
+    expect(pollDelayMs(0, 1)).toBe(1);
   });
 });
