@@ -7,9 +7,9 @@ export const secretMask = '***';
 /** Shorter values are not masked in free text (they would hide ordinary words and numbers). */
 export const minimumMaskedLength = 4;
 
-// Any `scheme://user:password@` in free text, even from URLs tovrun never read: the password part.
+// Any `scheme://user:password@` in free text, even from URLs tovrun never read: the password part. Neither the match nor
+// its lookbehind and lookahead can cross a newline (each character class excludes \s, or is letters, digits and +.-).
 const urlCredentials = String.raw`(?<=[A-Za-z][A-Za-z0-9+.-]*://[^\s:/@]*:)[^\s@/]+(?=@)`;
-
 
 /** The ways a secret may be spelled in output: as is, percent-encoded (in URLs) and JSON-escaped. */
 function spellings(secret: string): string[] {
@@ -29,14 +29,28 @@ export function secretStrings(values: Readonly<Record<string, string>> | Readonl
   return [...secrets];
 }
 
-/** A function replacing every given secret (as is, percent-encoded or JSON-escaped) and every URL password in text with ***. */
+/** Whether text may hold a `scheme://user:password@`: only then can the URL-password pattern match. */
+function mayHoldUrlCredentials(text: string): boolean {
+  return text.includes('://') && text.includes('@');
+}
+
+/**
+ * A function replacing every given secret (as is, percent-encoded or JSON-escaped) and every URL password in text with ***.
+ * No match spans a newline (unless a secret holds one), so masking lines joined by '\n' equals masking each line.
+ */
 export function maskerForSecrets(secrets: Iterable<string>): (text: string) => string {
   const literals = [...new Set([...secrets].flatMap(spellings))]
     .filter((secret) => secret.length >= minimumMaskedLength)
     .sort((a, b) => b.length - a.length)
     .map(escapeRegex);
-  const pattern = new RegExp([...literals, urlCredentials].join('|'), 'g');
-  return (text) => text.replace(pattern, secretMask);
+  // One pattern with both, so a secret and a URL password overlapping are masked as one; the URL part costs a scan of
+  // every position, so text that cannot hold a URL password gets the secrets alone (or nothing when there are none).
+  const withUrlCredentials = new RegExp([...literals, urlCredentials].join('|'), 'g');
+  const literalsOnly = literals.length > 0 ? new RegExp(literals.join('|'), 'g') : null;
+  return (text) => {
+    if (mayHoldUrlCredentials(text)) return text.replace(withUrlCredentials, secretMask);
+    return literalsOnly ? text.replace(literalsOnly, secretMask) : text;
+  };
 }
 
 /**

@@ -1,5 +1,11 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createSecretMasker, maskerForSecrets } from '../../src/env/mask.js';
+
+/** Pieces of text around secrets and URL passwords, including every character the URL-password pattern looks at. */
+const piece = fc.constantFrom('a', 'Z9', ' ', '\t', ':', '@', '/', '://', 'https', 'user', 'pa55', '-', '.', '+', 's3cret-value', 'p@ss word', 'p%40ss%20word', '€');
+const line = fc.array(piece, { maxLength: 25 }).map((pieces) => pieces.join(''));
+const masker = maskerForSecrets(['s3cret-value', 'p@ss word']);
 
 describe('createSecretMasker', () => {
   const values = {
@@ -36,5 +42,29 @@ describe('createSecretMasker', () => {
     const started = performance.now();
     for (let index = 0; index < 100_000; index++) masker(line);
     expect(performance.now() - started).toBeLessThan(2_000);
+  });
+
+  it('masks lines joined by \\n exactly as it masks each line: no match crosses a newline', () => {
+    fc.assert(
+      fc.property(fc.array(line, { minLength: 1, maxLength: 6 }), (lines) => {
+        expect(masker(lines.join('\n'))).toBe(lines.map(masker).join('\n'));
+      }),
+      { numRuns: 1000 },
+    );
+    expect(mask('https://user:pass\nword@host https://user\n:word@host')).toBe('https://user:pass\nword@host https://user\n:word@host');
+  });
+
+  it('masks text without a URL, or without secrets, as the full pattern does', () => {
+    // A line holding '://' and '@' after the text makes the masker use its full pattern on all of it.
+    const urlTail = '\nx://@';
+    const withoutSecrets = maskerForSecrets([]);
+    fc.assert(
+      fc.property(line, (text) => {
+        expect(`${masker(text)}${urlTail}`).toBe(masker(`${text}${urlTail}`));
+        expect(`${withoutSecrets(text)}${urlTail}`).toBe(withoutSecrets(`${text}${urlTail}`));
+      }),
+      { numRuns: 1000 },
+    );
+    expect(withoutSecrets('no secrets: https://u:pw@h and s3cret-value')).toBe('no secrets: https://u:***@h and s3cret-value');
   });
 });
