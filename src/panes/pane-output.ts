@@ -1,5 +1,4 @@
 /** How service output is shown, assembled for a run: the sink tovrun's own lines go to, and (panes) the launcher opening the panes. */
-import { appendFileSync, mkdirSync } from 'node:fs';
 import { UsageError } from '../errors.js';
 import type { ControlServer } from '../supervisor/control/server.js';
 import type { OutputReceiver, ProcessLauncher } from '../supervisor/launcher.js';
@@ -7,7 +6,6 @@ import type { LaunchSpec } from '../supervisor/types.js';
 import { currentAgentProgram, type AgentProgram } from './agent/agent-command.js';
 import { AgentHub } from './agent/hub.js';
 import { PaneLauncher, type PaneOpener } from './agent/pane-launcher.js';
-import { logFilePath, logsDir } from './log-files.js';
 import type { PanesSelection } from './mode.js';
 import { createPrefixSink, type PrefixSink, type SinkDestination } from './prefix-sink.js';
 import type { LineMask } from './sink.js';
@@ -70,7 +68,7 @@ function logFollower(name: string, options: PaneOutputOptions, program: AgentPro
   };
 }
 
-const ignoreOutput: OutputReceiver = { line: () => undefined, whenWritable: () => undefined };
+const ignoreOutput: OutputReceiver = { lines: () => undefined, whenWritable: () => undefined };
 
 function tmuxOpener(options: PaneOutputOptions, selection: Extract<PanesSelection, { mode: 'tmux' }>): TmuxOpener {
   const { env, stateDir } = options;
@@ -108,11 +106,8 @@ export function openPaneOutput(options: PaneOutputOptions): PaneOutput {
     launcher,
     async followLogs(names) {
       if (!launcher) return;
-      for (const name of names) {
-        // `tovrun logs` knows a name by its log file; create it so the follower starts before the first line.
-        mkdirSync(logsDir(options.stateDir), { recursive: true });
-        appendFileSync(logFilePath(options.stateDir, name), '');
-      }
+      // `tovrun logs` knows a name by its log file; start it (once per run) so the follower starts before the first line.
+      for (const name of names) sink.openLog(name);
       await Promise.all(names.map((name) => launcher.launch(logFollower(name, options, program), ignoreOutput)));
     },
     async close() {

@@ -1,6 +1,8 @@
 /** The "prefix" output mode: every line labelled with its service's padded (optionally coloured) name. */
 import { dim, paint, serviceColorCode } from './colors.js';
+import { whenAll } from './backpressure.js';
 import { LogFiles, plainText } from './log-files.js';
+import type { LogLimits } from './service-log.js';
 import type { LineMask, OutputStream, ServiceOutputSink } from './sink.js';
 
 /** Where labelled lines go: the terminal, a pipe, or a test buffer; drain is used for backpressure when offered. */
@@ -12,21 +14,32 @@ export interface SinkDestination {
 /** Options of the prefix sink. */
 export interface PrefixSinkOptions {
   destination: SinkDestination;
-  /** Service names known up front, in order: they fix the colours and the label width. */
+  /** Service names known up front, in order: they fix the colours and the label width (and their log files start at once). */
   services: string[];
   /** Whether labels may carry colour (decide with useColor(output, env) from src/context.ts). */
   color: boolean;
-  /** The workspace's .tovrun folder; each service's lines are also appended to logs/<service>.log. Null: no log files. */
+  /**
+   * The workspace's .tovrun folder; each service's lines are also written to logs/<service>.log, which starts empty for
+   * this run (the previous run's kept as logs/<service>.previous.log). Null: no log files.
+   */
   stateDir: string | null;
+  /** Size cap and memory bound of each log file (defaultLogLimits unless set). */
+  logLimits?: LogLimits;
   /** Applied to every line before it is printed or logged (the env module's secret masker). */
   mask?: LineMask;
   /** False: service lines are only logged, not printed (they show in the services' own panes); notices are printed. Default true. */
   showLines?: boolean;
 }
 
+/** A service's label: what starts its first line, and what a newline inside a block becomes. */
+interface Label {
+  start: string;
+  newline: string;
+}
+
 /** Writes labelled lines in batches (one write per burst), never mixing two lines, holding nothing back. */
 export class PrefixSink implements ServiceOutputSink {
-  private readonly labels = new Map<string, string>();
+  private readonly labels = new Map<string, Label>();
   private readonly names: string[];
   private readonly logs: LogFiles | null;
   private width: number;
@@ -37,28 +50,42 @@ export class PrefixSink implements ServiceOutputSink {
   constructor(private readonly options: PrefixSinkOptions) {
     this.names = [...options.services];
     this.width = Math.max(0, ...this.names.map((name) => name.length));
-    this.logs = options.stateDir === null ? null : new LogFiles(options.stateDir);
+    this.logs = options.stateDir === null ? null : new LogFiles(options.stateDir, options.services, options.logLimits);
   }
 
-  /** Queues one labelled, masked line (its colours removed when tovrun shows none); written at the end of the burst. */
-  line(service: string, _stream: OutputStream, text: string): void {
-    const masked = this.options.mask ? this.options.mask(text) : text;
-    this.logs?.append(service, masked);
-    if (this.options.showLines !== false) this.pending += `${this.label(service)}${this.options.color ? masked : plainText(masked)}\n`;
+  /** Queues a block of lines, masked once and each labelled (colours removed when tovrun shows none); written at the end of the burst. */
+  lines(service: string, _stream: OutputStream, block: string): void {
+    const masked = this.options.mask ? this.options.mask(block) : block;
+    const plain = this.logs || !this.options.color ? this.plain(masked) : masked;
+    this.logs?.append(service, `${plain}\n`);
+    if (this.options.showLines !== false) {
+      const label = this.label(service);
+      this.pending += `${label.start}${(this.options.color ? masked : plain).replaceAll('\n', label.newline)}\n`;
+    }
     this.schedule();
+  }
+
+  /** Queues one labelled, masked line (a block of one line). */
+  line(service: string, stream: OutputStream, text: string): void {
+    this.lines(service, stream, text);
   }
 
   /** Queues a line from tovrun about a service, marked [tovrun] (dim when coloured). */
   notice(service: string, text: string): void {
     const message = `[tovrun] ${this.options.mask ? this.options.mask(text) : text}`;
-    this.pending += `${this.label(service)}${this.options.color ? dim(message) : message}\n`;
-    this.logs?.append(service, message);
+    this.pending += `${this.label(service).start}${this.options.color ? dim(message) : message}\n`;
+    this.logs?.append(service, `${message}\n`);
     this.schedule();
   }
 
-  /** A promise while the destination reported it is full; undefined otherwise. */
+  /** Starts the service's log file for this run now, if it was not yet (so a follower can open it before the first line). */
+  openLog(service: string): void {
+    this.logs?.open(service);
+  }
+
+  /** A promise while the destination reported it is full, or a log file has too much waiting to be written; undefined otherwise. */
   whenWritable(): Promise<void> | undefined {
-    return this.drained;
+    return this.logs ? whenAll([this.drained, this.logs.whenWritable()]) : this.drained;
   }
 
   /** Writes what is pending and closes the log files. */
@@ -86,6 +113,12 @@ export class PrefixSink implements ServiceOutputSink {
     }
   }
 
+  /** Masked text without its ANSI codes, masked again when codes were removed (they may have split a secret). */
+  private plain(masked: string): string {
+    const stripped = plainText(masked);
+    return stripped === masked || !this.options.mask ? stripped : this.options.mask(stripped);
+  }
+
   private schedule(): void {
     if (this.pending.length >= 65_536) this.flush();
     else if (!this.flushScheduled) {
@@ -94,7 +127,7 @@ export class PrefixSink implements ServiceOutputSink {
     }
   }
 
-  private label(service: string): string {
+  private label(service: string): Label {
     const cached = this.labels.get(service);
     if (cached !== undefined) return cached;
     if (!this.names.includes(service)) this.names.push(service);
@@ -103,7 +136,8 @@ export class PrefixSink implements ServiceOutputSink {
       this.labels.clear();
     }
     const text = `${service.padEnd(this.width)} |`;
-    const label = `${this.options.color ? paint(text, serviceColorCode(this.names.indexOf(service))) : text} `;
+    const start = `${this.options.color ? paint(text, serviceColorCode(this.names.indexOf(service))) : text} `;
+    const label = { start, newline: `\n${start}` };
     this.labels.set(service, label);
     return label;
   }

@@ -3,8 +3,13 @@
 /** Which of a child's output streams a line came from. */
 export type OutputStream = 'stdout' | 'stderr';
 
-/** Where the supervisor sends service output, one complete line at a time. */
+/** Where the supervisor sends service output: complete lines, a block of them at a time. */
 export interface ServiceOutputSink {
+  /**
+   * A block of complete lines a service printed: one or more lines joined by '\n', with no final newline and each
+   * line's ending '\r' removed (as a BlockSplitter emits them).
+   */
+  lines(service: string, stream: OutputStream, block: string): void;
   /** One complete line (no newline) a service printed. */
   line(service: string, stream: OutputStream, text: string): void;
   /** A line tovrun itself says about a service (started, exited, restarting, ready). */
@@ -15,5 +20,5 @@ export interface ServiceOutputSink {
   close(): Promise<void>;
 }
 
-/** Rewrites a line before it is shown or logged, e.g. to hide secrets. */
+/** Rewrites a line (or a block of lines) before it is shown or logged, e.g. to hide secrets; must treat each line alike. */
 export type LineMask = (line: string) => string;

@@ -1,7 +1,7 @@
 /** The default launcher: spawns the service as tovrun's child in its own process group, output through pipes. */
 import type { ChildProcess } from 'node:child_process';
 import type { Readable } from 'node:stream';
-import { LineSplitter } from '../panes/line-splitter.js';
+import { BlockSplitter } from '../panes/line-splitter.js';
 import type { OutputStream } from '../panes/sink.js';
 import { sleep } from './delay.js';
 import type { Host } from './host.js';
@@ -12,7 +12,7 @@ import type { LaunchSpec } from './types.js';
 function relay(stream: Readable | null, name: OutputStream, output: OutputReceiver): Promise<void> {
   if (!stream) return Promise.resolve();
   stream.setEncoding('utf8');
-  const splitter = new LineSplitter((line) => output.line(name, line));
+  const splitter = new BlockSplitter((block) => output.lines(name, block));
   stream.on('data', (chunk: string) => {
     splitter.push(chunk);
     const full = output.whenWritable();

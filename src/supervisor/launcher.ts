@@ -5,8 +5,8 @@ import type { LaunchSpec } from './types.js';
 
 /** Where a launched process's output lines go (the runner), with backpressure from the sink. */
 export interface OutputReceiver {
-  /** One complete line the service printed. */
-  line(stream: OutputStream, text: string): void;
+  /** A block of complete lines the service printed: joined by '\n', no final newline, each line's ending '\r' removed. */
+  lines(stream: OutputStream, block: string): void;
   /** A promise while the output destination is full; the launcher should pause its sources until it settles. */
   whenWritable(): Promise<void> | undefined;
 }

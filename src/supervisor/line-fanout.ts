@@ -2,7 +2,7 @@
 import { plainText, type OutputStream, type ServiceOutputSink } from '../panes/index.js';
 import { RecentLines } from './recent-lines.js';
 
-/** Passes each line of one service to the sink, remembers the last ones, and tells subscribers. */
+/** Passes each block of lines of one service to the sink, remembers the last lines, and tells subscribers line by line. */
 export class LineFanout {
   readonly recent = new RecentLines();
   private readonly listeners = new Set<(line: string) => void>();
@@ -18,12 +18,13 @@ export class LineFanout {
     return () => this.listeners.delete(listener);
   }
 
-  /** One line the service printed. */
-  line(stream: OutputStream, line: string): void {
-    this.recent.push(line);
-    this.sink.line(this.service, stream, line);
+  /** A block of complete lines the service printed (joined by '\n'); split into lines only when someone listens. */
+  lines(stream: OutputStream, block: string): void {
+    this.recent.pushBlock(block);
+    this.sink.lines(this.service, stream, block);
     if (this.listeners.size === 0) return;
-    const plain = plainText(line);
-    for (const listener of this.listeners) listener(plain);
+    for (const line of plainText(block).split('\n')) {
+      for (const listener of this.listeners) listener(line);
+    }
   }
 }

@@ -1,5 +1,17 @@
 /** The last lines a service printed, kept for readiness and crash reports. */
 
+/** The last count lines of a block (lines joined by '\n'), as a block; the whole block when it has no more. */
+function lastLines(block: string, count: number): string {
+  let start = block.length;
+  for (let found = 0; found < count; found++) {
+    if (start === 0) return block;
+    const newline = block.lastIndexOf('\n', start - 1);
+    if (newline === -1) return block;
+    start = newline;
+  }
+  return block.slice(start + 1);
+}
+
 /** A fixed-size ring of the most recent lines. */
 export class RecentLines {
   private readonly lines: string[] = [];
@@ -12,6 +24,11 @@ export class RecentLines {
     if (this.lines.length < this.capacity) this.lines.push(line);
     else this.lines[this.next] = line;
     this.next = (this.next + 1) % this.capacity;
+  }
+
+  /** Remembers the lines of a block (lines joined by '\n'); only its last ones are looked at, as only they can stay. */
+  pushBlock(block: string): void {
+    for (const line of lastLines(block, this.capacity).split('\n')) this.push(line);
   }
 
   /** The remembered lines, oldest first. */

@@ -34,7 +34,7 @@ const spawnFailureExit: ProcessExit = { code: 127, signal: null };
 
 /** Runs one LaunchSpec until it stops for good; `done` resolves with how it ended (again after a revive). */
 export class ServiceRunner {
-  private readonly lines: LineFanout;
+  private readonly output: LineFanout;
   private donePromise!: Promise<ServiceResult>;
   private resolveDone!: (result: ServiceResult) => void;
   private readonly waiters = new ReplaceWaiters();
@@ -58,13 +58,13 @@ export class ServiceRunner {
     readonly spec: LaunchSpec,
     private readonly deps: RunnerDeps,
   ) {
-    this.lines = new LineFanout(spec.name, deps.sink);
+    this.output = new LineFanout(spec.name, deps.sink);
     this.resetDone();
   }
 
   /** The last lines the service printed. */
   get recent(): LineFanout['recent'] {
-    return this.lines.recent;
+    return this.output.recent;
   }
 
   /** Resolves when the service has stopped for good. */
@@ -96,7 +96,7 @@ export class ServiceRunner {
 
   /** Listens to every output line (ANSI removed) until the returned function is called. */
   subscribeLines(listener: (line: string) => void): () => void {
-    return this.lines.subscribe(listener);
+    return this.output.subscribe(listener);
   }
 
   /** What the state file should hold for this service, or null while nothing runs. */
@@ -182,7 +182,7 @@ export class ServiceRunner {
   private async spawnChild(): Promise<void> {
     let launched: LaunchedProcess;
     try {
-      launched = await this.deps.launcher.launch(this.spec, { line: (stream, text) => this.lines.line(stream, text), whenWritable: () => this.deps.sink.whenWritable() });
+      launched = await this.deps.launcher.launch(this.spec, { lines: (stream, block) => this.output.lines(stream, block), whenWritable: () => this.deps.sink.whenWritable() });
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       this.deps.emit({ type: 'spawn-failed', service: this.spec.name, message });

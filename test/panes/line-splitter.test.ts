@@ -1,11 +1,29 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { LineSplitter } from '../../src/panes/index.js';
+import { BlockSplitter, LineSplitter } from '../../src/panes/index.js';
+import { chunked, cuts, outputText, ReferenceLineSplitter } from './output-model.js';
 
 function split(chunks: string[], flush = true): string[] {
   const lines: string[] = [];
   const splitter = new LineSplitter((line) => lines.push(line));
   for (const chunk of chunks) splitter.push(chunk);
   if (flush) splitter.flush();
+  return lines;
+}
+
+function blocks(chunks: string[]): string[] {
+  const emitted: string[] = [];
+  const splitter = new BlockSplitter((block) => emitted.push(block));
+  for (const chunk of chunks) splitter.push(chunk);
+  splitter.flush();
+  return emitted;
+}
+
+function referenceLines(chunks: string[]): string[] {
+  const lines: string[] = [];
+  const splitter = new ReferenceLineSplitter((line) => lines.push(line));
+  for (const chunk of chunks) splitter.push(chunk);
+  splitter.flush();
   return lines;
 }
 
@@ -21,5 +39,35 @@ describe('line splitter', () => {
 
   it('passes on a partial line that grows beyond 1 MiB', () => {
     expect(split(['x'.repeat(1024 * 1024 + 1)], false)).toHaveLength(1);
+  });
+});
+
+describe('block splitter', () => {
+  it('emits the complete lines of a chunk as one block, joined by \\n, without the final newline', () => {
+    expect(blocks(['one\ntwo\nthr', 'ee\n', '\n\nfour'])).toEqual(['one\ntwo', 'three', '\n', 'four']);
+  });
+
+  it("removes one '\\r' ending each line, and keeps a '\\r' inside a line", () => {
+    expect(blocks(['a\r\nb\r\r\nc\rd\r\n', 'last\r'])).toEqual(['a\nb\r\nc\rd', 'last']);
+  });
+
+  it('passes on a partial line that grows beyond 1 MiB as a block of its own', () => {
+    const emitted: string[] = [];
+    const splitter = new BlockSplitter((block) => emitted.push(block));
+    splitter.push('x'.repeat(1024 * 1024));
+    splitter.push('xx');
+    expect(emitted.map((block) => block.length)).toEqual([1024 * 1024 + 2]);
+  });
+
+  it('gives the same lines as the per-line splitter, however the text is cut, one block per chunk at most', () => {
+    fc.assert(
+      fc.property(outputText, cuts, (text, at) => {
+        const chunks = chunked(text, at);
+        const emitted = blocks(chunks);
+        expect(emitted.flatMap((block) => block.split('\n'))).toEqual(referenceLines(chunks));
+        expect(emitted.length).toBeLessThanOrEqual(chunks.length + 1);
+      }),
+      { numRuns: 500 },
+    );
   });
 });

@@ -1,8 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { EventEmitter } from 'node:events';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { childColorEnv, createPrefixSink, logFilePath } from '../../src/panes/index.js';
+import { maskerForSecrets } from '../../src/env/mask.js';
+import { BlockSplitter, childColorEnv, createPrefixSink, logFilePath, logsDir, previousLogFilePath, type LineMask } from '../../src/panes/index.js';
 import { tempDir } from '../supervisor/support.js';
+import { chunked, cuts, outputText, ReferenceLineSplitter, secrets } from './output-model.js';
 
 function memoryDestination() {
   const writes: string[] = [];
@@ -89,6 +92,108 @@ describe('prefix sink', () => {
     emitter.emit('drain');
     expect(sink.whenWritable()).toBeUndefined();
     return waiting;
+  });
+});
+
+/** Output of two services, each cut into chunks, in some interleaving (a service's own chunks stay in order). */
+const interleavedOutput = fc
+  .record({ api: outputText, web: outputText, apiCuts: cuts, webCuts: cuts, order: fc.array(fc.boolean(), { maxLength: 30 }) })
+  .map(({ api, web, apiCuts, webCuts, order }) => {
+    const queues = { api: chunked(api, apiCuts), web: chunked(web, webCuts) };
+    const events: [service: 'api' | 'web', chunk: string][] = [];
+    for (const apiFirst of order) {
+      const service = apiFirst ? 'api' : 'web';
+      const chunk = queues[service].shift();
+      if (chunk !== undefined) events.push([service, chunk]);
+    }
+    for (const service of ['api', 'web'] as const) for (const chunk of queues[service]) events.push([service, chunk]);
+    return events;
+  });
+
+interface Relayed {
+  printed: string;
+  logs: Record<'api' | 'web', string>;
+}
+
+/** Relays events through a sink fed by a splitter per service: blocks (BlockSplitter, lines()) or lines (the old splitter, line()). */
+async function relayed(events: [service: 'api' | 'web', chunk: string][], feed: 'blocks' | 'lines', color: boolean, mask: LineMask): Promise<Relayed> {
+  const destination = memoryDestination();
+  const stateDir = tempDir();
+  const sink = createPrefixSink({ destination, services: ['api', 'web'], color, stateDir, mask });
+  const splitter = (service: 'api' | 'web') =>
+    feed === 'blocks' ? new BlockSplitter((block) => sink.lines(service, 'stdout', block)) : new ReferenceLineSplitter((line) => sink.line(service, 'stdout', line));
+  const splitters = { api: splitter('api'), web: splitter('web') };
+  for (const [service, chunk] of events) splitters[service].push(chunk);
+  splitters.api.flush();
+  splitters.web.flush();
+  await sink.close();
+  return { printed: destination.text(), logs: { api: readFileSync(logFilePath(stateDir, 'api'), 'utf8'), web: readFileSync(logFilePath(stateDir, 'web'), 'utf8') } };
+}
+
+describe('prefix sink, a block of lines at a time', () => {
+  const mask = maskerForSecrets(secrets);
+
+  it('labels every line of a block, and logs the block as its lines', async () => {
+    const destination = memoryDestination();
+    const stateDir = tempDir();
+    const sink = createPrefixSink({ destination, services: ['api', 'web'], color: false, stateDir });
+    sink.lines('api', 'stdout', 'one\n\n\u001b[31mthree\u001b[0m');
+    sink.lines('web', 'stderr', 'alone');
+    await sink.close();
+    expect(destination.text()).toBe('api | one\napi | \napi | three\nweb | alone\n');
+    expect(readFileSync(logFilePath(stateDir, 'api'), 'utf8')).toBe('one\n\nthree\n');
+  });
+
+  it('prints and logs exactly what line-by-line relaying did, however the output is cut and interleaved', async () => {
+    await fc.assert(
+      fc.asyncProperty(interleavedOutput, fc.boolean(), async (events, color) => {
+        expect(await relayed(events, 'blocks', color, mask)).toEqual(await relayed(events, 'lines', color, mask));
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('never prints or logs a secret, even one split by colour codes', async () => {
+    await fc.assert(
+      fc.asyncProperty(interleavedOutput, fc.boolean(), async (events, color) => {
+        const { printed, logs } = await relayed(events, 'blocks', color, mask);
+        for (const text of [printed, logs.api, logs.web]) {
+          for (const secret of secrets) expect(text).not.toContain(secret);
+          expect(text).not.toContain(':pa55word@');
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it("starts each known service's log empty, keeping the last run's, and opens a log for a follower without wiping it", async () => {
+    const stateDir = tempDir();
+    mkdirSync(logsDir(stateDir), { recursive: true });
+    writeFileSync(logFilePath(stateDir, 'db'), 'last run\n');
+    const sink = createPrefixSink({ destination: memoryDestination(), services: ['db', 'api'], color: false, stateDir });
+    expect(readFileSync(logFilePath(stateDir, 'db'), 'utf8')).toBe('');
+    expect(readFileSync(logFilePath(stateDir, 'api'), 'utf8')).toBe('');
+    sink.lines('db', 'stdout', 'accepting connections');
+    sink.flush();
+    sink.openLog('db');
+    sink.openLog('cache');
+    await sink.close();
+    expect(readFileSync(logFilePath(stateDir, 'db'), 'utf8')).toBe('accepting connections\n');
+    expect(readFileSync(previousLogFilePath(stateDir, 'db'), 'utf8')).toBe('last run\n');
+    expect(readFileSync(logFilePath(stateDir, 'cache'), 'utf8')).toBe('');
+  });
+
+  it('reports full while a log file has more than its high-water mark waiting to be written', async () => {
+    const stateDir = tempDir();
+    const sink = createPrefixSink({ destination: memoryDestination(), services: ['api'], color: false, stateDir, logLimits: { maxBytes: 1024 * 1024, highWaterMark: 16 } });
+    sink.lines('api', 'stdout', 'x'.repeat(64));
+    expect(sink.whenWritable()).toBeUndefined();
+    sink.flush();
+    const waiting = sink.whenWritable();
+    expect(waiting).toBeInstanceOf(Promise);
+    await waiting;
+    expect(sink.whenWritable()).toBeUndefined();
+    await sink.close();
   });
 });
 

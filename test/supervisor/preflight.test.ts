@@ -36,7 +36,7 @@ describe('port preflight', () => {
     expect(error.hint).toContain(`kill ${holder}`);
     expect(error.hint).toContain('tovrun down');
     expect(error.hint).toContain('services.frontend.port');
-    expect(sink.lines).toEqual([]);
+    expect(sink.printed).toEqual([]);
   });
 
   it('passes when every port is free and skips services without a port', async () => {

@@ -35,11 +35,18 @@ export function nodeLaunch(name: string, script: string, args: string[] = [], ov
 
 /** A sink that keeps every line and notice in memory. */
 export class MemorySink implements ServiceOutputSink {
-  readonly lines: { service: string; stream: OutputStream; text: string }[] = [];
+  readonly printed: { service: string; stream: OutputStream; text: string }[] = [];
+  /** The blocks of lines given to lines(), as given. */
+  readonly blocks: string[] = [];
   readonly notices: { service: string; text: string }[] = [];
 
+  lines(service: string, stream: OutputStream, block: string): void {
+    this.blocks.push(block);
+    for (const text of block.split('\n')) this.line(service, stream, text);
+  }
+
   line(service: string, stream: OutputStream, text: string): void {
-    this.lines.push({ service, stream, text });
+    this.printed.push({ service, stream, text });
   }
 
   notice(service: string, text: string): void {
@@ -54,7 +61,7 @@ export class MemorySink implements ServiceOutputSink {
 
   /** The texts one service printed. */
   textsOf(service: string): string[] {
-    return this.lines.filter((line) => line.service === service).map((line) => line.text);
+    return this.printed.filter((line) => line.service === service).map((line) => line.text);
   }
 }
 

@@ -4,6 +4,7 @@ import type { LaunchedProcess, OutputReceiver } from '../../supervisor/launcher.
 import type { ProcessExit } from '../../supervisor/restart-policy.js';
 import type { LaunchSpec } from '../../supervisor/types.js';
 import { plainText } from '../log-files.js';
+import type { OutputStream } from '../sink.js';
 import { agentExitLine } from './agent-command.js';
 import { Deferred } from './deferred.js';
 import { definedEnv, parseAgentReport, type AgentOrder, type AgentOutput, type AgentReport } from './messages.js';
@@ -24,6 +25,11 @@ interface Run {
 }
 
 const exitLineEnd = 'this pane stays open until tovrun stops.';
+
+/** Passes lines on to the run's receiver as one block (nothing when there are none). */
+function relayLines(run: Run, stream: OutputStream, lines: readonly string[]): void {
+  if (lines.length > 0) run.output.lines(stream, lines.join('\n'));
+}
 
 /** The agent of one pane: runs one process at a time; `gone` once its pane or connection closed. */
 export class RemoteAgent {
@@ -98,13 +104,14 @@ export class RemoteAgent {
     if (!report || !run) return;
     if (report.type === 'started') run.started(report.pid);
     else if (report.type === 'spawn-failed') run.failed(new Error(report.message));
-    else if (report.type === 'output') for (const line of report.lines) run.output.line(report.stream, line);
+    else if (report.type === 'output') relayLines(run, report.stream, report.lines);
     else run.exited({ code: report.code, signal: report.signal });
   }
 
   private onPipe(report: AgentReport | null): void {
     const run = this.run;
     if (report?.type !== 'output' || !run) return;
+    const shown: string[] = [];
     for (const line of report.lines) {
       const plain = plainText(line).trim();
       if (this.isExitLine(run, plain)) {
@@ -112,10 +119,11 @@ export class RemoteAgent {
         run.endSeen();
         continue;
       }
-      if (run.heldBlank) run.output.line('stdout', '');
+      if (run.heldBlank) shown.push('');
       run.heldBlank = plain === '';
-      if (!run.heldBlank) run.output.line('stdout', line);
+      if (!run.heldBlank) shown.push(line);
     }
+    relayLines(run, 'stdout', shown);
   }
 
   private isExitLine(run: Run, plain: string): boolean {

@@ -1,0 +1,66 @@
+import type { ChildProcess } from 'node:child_process';
+import { EventEmitter } from 'node:events';
+import { readFileSync } from 'node:fs';
+import { PassThrough } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { createPrefixSink, logFilePath } from '../../src/panes/index.js';
+import { directLauncher } from '../../src/supervisor/direct-launcher.js';
+import { fakeHost, nodeLaunch, tempDir } from './support.js';
+
+/** A child process whose output the test writes: stdout and stderr are plain pass-through streams. */
+function fakeChild(): ChildProcess & { stdout: PassThrough; stderr: PassThrough } {
+  return Object.assign(new EventEmitter(), { pid: 4242, stdout: new PassThrough(), stderr: new PassThrough() }) as unknown as ChildProcess & { stdout: PassThrough; stderr: PassThrough };
+}
+
+/** Lets queued callbacks and promise reactions run, but no I/O: a file write started meanwhile cannot complete. */
+async function settleWithoutIo(): Promise<void> {
+  for (let round = 0; round < 5; round++) await new Promise<void>((resolve) => process.nextTick(resolve));
+}
+
+describe('direct launcher', () => {
+  it('pauses the output of a service while its log file is behind, and relays every line once it caught up', async () => {
+    const child = fakeChild();
+    const stateDir = tempDir();
+    const printed: string[] = [];
+    const sink = createPrefixSink({ destination: { write: (text) => void printed.push(text) }, services: ['svc'], color: false, stateDir, logLimits: { maxBytes: 1024 * 1024, highWaterMark: 16 } });
+    const launched = await directLauncher(fakeHost({ spawn: () => child })).launch(nodeLaunch('svc', 'print-lines.js'), {
+      lines: (stream, block) => sink.lines('svc', stream, block),
+      whenWritable: () => sink.whenWritable(),
+    });
+    await settleWithoutIo();
+    const long = 'x'.repeat(64);
+    child.stdout.write(`${long}\n`);
+    await settleWithoutIo();
+    // The sink wrote the first line to the log: more than 16 bytes wait there, so the next chunk pauses the pipe.
+    child.stdout.write('second\n');
+    await settleWithoutIo();
+    expect(child.stdout.isPaused()).toBe(true);
+    child.stdout.write('third');
+    await settleWithoutIo();
+    expect(printed.join('')).toBe(`svc | ${long}\nsvc | second\n`);
+    child.stderr.end('on stderr\n');
+    child.stdout.end('\n');
+    child.emit('exit', 0, null);
+    await launched.drain(5_000);
+    await sink.close();
+    const stderrLine = 'on stderr';
+    const stdoutLines = (text: string) => text.split('\n').filter((line) => line !== '' && !line.endsWith(stderrLine));
+    expect(stdoutLines(printed.join(''))).toEqual([`svc | ${long}`, 'svc | second', 'svc | third']);
+    expect(printed.join('')).toContain(`svc | ${stderrLine}\n`);
+    const logged = readFileSync(logFilePath(stateDir, 'svc'), 'utf8');
+    expect(stdoutLines(logged)).toEqual([long, 'second', 'third']);
+    expect(logged).toContain(`${stderrLine}\n`);
+  });
+
+  it('passes on a last line without a newline when the output ends', async () => {
+    const child = fakeChild();
+    const blocks: string[] = [];
+    const launched = await directLauncher(fakeHost({ spawn: () => child })).launch(nodeLaunch('svc', 'print-lines.js'), { lines: (_stream, block) => void blocks.push(block), whenWritable: () => undefined });
+    child.stdout.write('one\r\ntwo\r\nthr');
+    child.stdout.end('ee\r');
+    child.stderr.end();
+    child.emit('exit', 0, null);
+    await launched.drain(5_000);
+    expect(blocks).toEqual(['one\ntwo', 'three']);
+  });
+});
