@@ -163,7 +163,10 @@ export function createProgram(ctx: RunContext, setResult: (code: number) => void
     .command('logs [service]')
     .description("show services' logs from .tovrun/logs/")
     .option('-f, --follow', 'keep printing new lines')
-    .action((service: string | undefined, options: { follow?: boolean }) => run(async () => (await import('./commands/logs.js')).runLogsCommand(ctx, { service, follow: Boolean(options.follow) }))());
+    .option('-p, --previous', "the previous run's logs (each run keeps the one before it)")
+    .action((service: string | undefined, options: { follow?: boolean; previous?: boolean }) =>
+      run(async () => (await import('./commands/logs.js')).runLogsCommand(ctx, { service, follow: Boolean(options.follow), previous: Boolean(options.previous) }))(),
+    );
   program
     .command('env')
     .description("print the backend venv's activation for your shell")

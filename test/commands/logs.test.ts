@@ -27,6 +27,25 @@ describe('tovrun logs', () => {
     expect(ctx.stdout.text()).toBe('backend  | one\nfrontend | vite\nworker   | job\n');
   });
 
+  it("lists a previous run's log under its service, and prints it with --previous", async () => {
+    const ctx = memoryContext(workspace({ backend: 'now\n', 'backend.previous': 'before\n', 'worker.previous': 'old job\n' }));
+    expect(await runLogsCommand(ctx, { service: undefined, follow: false })).toBe(0);
+    expect(ctx.stdout.text()).toBe('backend  | now\n');
+    const previous = memoryContext(ctx.cwd);
+    expect(await runLogsCommand(previous, { service: undefined, follow: false, previous: true })).toBe(0);
+    expect(previous.stdout.text()).toBe('backend | before\nworker  | old job\n');
+    const one = memoryContext(ctx.cwd);
+    expect(await runLogsCommand(one, { service: 'worker', follow: false, previous: true })).toBe(0);
+    expect(one.stdout.text()).toBe('old job\n');
+  });
+
+  it('says there is no previous log yet, and refuses --previous with --follow', async () => {
+    const ctx = memoryContext(workspace({ backend: 'now\n' }));
+    expect(await runLogsCommand(ctx, { service: 'backend', follow: false, previous: true })).toBe(0);
+    expect(ctx.stdout.text()).toMatch(/^no logs from a previous run for backend/);
+    await expect(runLogsCommand(ctx, { service: undefined, follow: true, previous: true })).rejects.toBeInstanceOf(UsageError);
+  });
+
   it('rejects an unknown service, listing the known ones', async () => {
     const ctx = memoryContext(workspace({ worker: 'job\n' }));
     const error = await runLogsCommand(ctx, { service: 'db', follow: false }).catch((failure: unknown) => failure);
