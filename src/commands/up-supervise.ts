@@ -3,7 +3,8 @@ import type { ComposeSession } from '../compose/index.js';
 import type { ComposePlan } from '../plan/compose.js';
 import { useColor, type RunContext } from '../context.js';
 import { ExitCode } from '../errors.js';
-import { openPaneOutput, type PanesSelection } from '../panes/index.js';
+import type { PanesSelection } from '../panes/mode.js';
+import { openPaneOutput } from '../panes/pane-output.js';
 import type { ServiceOutputSink } from '../panes/sink.js';
 import { describeDatabase, type DatabaseChoice } from '../plan/database.js';
 import { formatReadySummary, handleStopSignals, runExitCode, startControlServer, Supervisor, type ReadyService, type SignalSource } from '../supervisor/index.js';
@@ -39,7 +40,7 @@ export async function supervise(
   const names = [...composeNames, ...run.launches.map((launch) => launch.name)];
   // The control socket comes first: pane agents and `tovrun status` connect to it.
   const control = await startControlServer({ root: workspace.root, stateDir: workspace.stateDir, platform: ctx.platform });
-  const output = openPaneOutput({ selection: run.selection, destination: ctx.stdout, color: useColor(ctx.stdout, ctx.env), env: ctx.env, platform: ctx.platform, root: workspace.root, stateDir: workspace.stateDir, services: names, mask, control });
+  const output = await openPaneOutput({ selection: run.selection, destination: ctx.stdout, color: useColor(ctx.stdout, ctx.env), env: ctx.env, platform: ctx.platform, root: workspace.root, stateDir: workspace.stateDir, services: names, mask, control });
   const sink = output.sink;
   const supervisor = new Supervisor({ stateDir: workspace.stateDir, shutdownTimeoutMs: workspace.shutdownTimeoutMs, sink, launcher: output.launcher, mask });
   control.serve(supervisor, output.mode);

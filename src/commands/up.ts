@@ -11,7 +11,7 @@ import { createSecretMasker, maskerForSecrets } from '../env/mask.js';
 import { ExitCode, UsageError } from '../errors.js';
 import { installWorkspace } from '../install/install-workspace.js';
 import { systemRunner, type CommandRunner } from '../install/runner.js';
-import { childrenUseColor, needsTmuxSession, runInNewTmuxSession, selectPanesMode } from '../panes/index.js';
+import { childrenUseColor, needsTmuxSession, selectPanesMode } from '../panes/mode.js';
 import type { ServiceOutputSink } from '../panes/sink.js';
 import { findExecutable } from '../platform/executable.js';
 import { planCompose } from '../plan/compose.js';
@@ -85,6 +85,7 @@ export async function runUpCommand(ctx: RunContext, options: UpOptions, deps: Up
   if (blocked !== null) return blocked;
   // Outside tmux on a terminal, --panes tmux runs this same command again in a new session's first pane and attaches.
   if (!options.dryRun && needsTmuxSession(selection, ctx.stdout)) {
+    const { runInNewTmuxSession } = await import('../panes/tmux/tmux-session.js');
     return runInNewTmuxSession({ tmux: selection.tmux, root: workspace.root, argv: deps.argv ?? process.argv, env: ctx.env, stdout: ctx.stdout });
   }
 

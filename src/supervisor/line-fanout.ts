@@ -1,5 +1,6 @@
 /** A service's output lines going out: to the sink, to the recent-lines ring, and (ANSI removed) to probes listening. */
-import { plainText, type OutputStream, type ServiceOutputSink } from '../panes/index.js';
+import { plainText } from '../panes/log-files.js';
+import type { OutputStream, ServiceOutputSink } from '../panes/sink.js';
 import { RecentLines } from './recent-lines.js';
 
 /** Passes each block of lines of one service to the sink, remembers the last lines, and tells subscribers line by line. */

@@ -1,6 +1,6 @@
 /** One service's life: launch it, relay its lines, restart on failure or on request, stop its whole tree. */
 import { constants } from 'node:os';
-import type { ServiceOutputSink } from '../panes/index.js';
+import type { ServiceOutputSink } from '../panes/sink.js';
 import type { SupervisorEvent } from './events.js';
 import type { Host } from './host.js';
 import { terminateTree, type ProcessTree } from './kill-tree.js';

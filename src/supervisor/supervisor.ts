@@ -1,6 +1,7 @@
 /** The supervisor: starts services, waits for readiness, records them in the state file, restarts and stops them. */
 import { UsageError } from '../errors.js';
-import { plainText, type LineMask, type ServiceOutputSink } from '../panes/index.js';
+import { plainText } from '../panes/log-files.js';
+import type { LineMask, ServiceOutputSink } from '../panes/sink.js';
 import { directLauncher } from './direct-launcher.js';
 import { describeDependencies, type DependencyWait } from './dependencies.js';
 import { DependencyGates } from './dependency-gates.js';
