@@ -101,9 +101,6 @@ function treeWorkspace() {
   const dir = mkdtempSync(path.join(tmpdir(), 'tovrun-bench-tree-'));
   const fixture = path.join(root, 'test', 'fixtures', 'procs', 'process-tree.js');
   writeFileSync(path.join(dir, "tovrun.yaml"), `preset: none\nservices:\n  tree:\n    type: command\n    command: ["${process.execPath}", "${fixture}", "25"]\n    probe: { log: "tree ready" }\n`);
-  // An empty template and .env: `tovrun up` checks .env against .env.template when the workspace has one.
-  writeFileSync(path.join(dir, '.env.template'), '');
-  writeFileSync(path.join(dir, '.env'), '');
   return dir;
 }
 

@@ -31,9 +31,6 @@ function workspace(workload) {
   const dir = mkdtempSync(path.join(tmpdir(), 'tovrun-bench-relay-'));
   const command = [process.execPath, printLines, String(workload.count), label, workload.mode, String(workload.width)];
   writeFileSync(path.join(dir, 'tovrun.yaml'), `preset: none\npanes: prefix\nservices:\n  printer:\n    type: command\n    command: ${JSON.stringify(command)}\n`);
-  // An empty template and .env: `tovrun up` checks .env against .env.template when the workspace has one.
-  writeFileSync(path.join(dir, '.env.template'), '');
-  writeFileSync(path.join(dir, '.env'), '');
   return dir;
 }
 
@@ -77,7 +74,7 @@ function countIntact(stream, workload) {
 async function sample(side, workload) {
   const ownCpuFile = path.join(side.cwd, 'own-cpu');
   const env = { ...process.env, BENCH_OWN_CPU_FILE: ownCpuFile };
-  // tovrun appends to .tovrun/logs/printer.log on every run: start each run from none (not timed), as a first run does.
+  // Each run moves the last run's log to printer.previous.log: start each run from no .tovrun (not timed), as a first run does.
   const fresh = () => rmSync(path.join(side.cwd, '.tovrun'), { recursive: true, force: true });
   const timed = [];
   for (let i = 0; i < workload.runs + 1; i++) {
