@@ -5,6 +5,12 @@ import { packageRoot } from '../../paths.js';
 import { describeExit } from '../../supervisor/events.js';
 import type { ProcessExit } from '../../supervisor/restart-policy.js';
 
+/** How long an agent's service may take to stop after SIGTERM before the agent kills its tree. */
+export const serviceStopGraceMs = 3_000;
+
+/** How long a closing tovrun waits for an agent to have stopped its service and left before it closes the pane anyway. */
+export const agentLeaveMs = serviceStopGraceMs + 2_000;
+
 /** The hidden command the agents run as. */
 export const agentCommandName = '__pane-agent';
 

@@ -6,9 +6,10 @@ import { LineConnection } from '../../supervisor/control/line-connection.js';
 import { realHost, type Host } from '../../supervisor/host.js';
 import type { SignalSource } from '../../supervisor/signals.js';
 
-/** Where the agent writes: its pane's terminal. */
+/** Where the agent writes: its pane's terminal, which reports an error (EIO) once the pane has gone. */
 export interface AgentTerminal {
   write(data: string | Uint8Array): unknown;
+  on(event: 'error', listener: (error: Error) => void): unknown;
 }
 
 /** Everything a pane agent asks of the outside world. */
@@ -20,6 +21,8 @@ export interface AgentEffects {
   signals: SignalSource;
   spawn(file: string, args: string[], options: SpawnOptions): ChildProcess;
   connect(socket: string): Promise<LineConnection>;
+  /** Calls listener when the agent's process is about to exit, for whatever reason (an uncaught error too); returns its remover. */
+  onExit(listener: () => void): () => void;
 }
 
 /** Connects to the control socket (a unix socket or a Windows pipe). */
@@ -40,6 +43,10 @@ export function realAgentEffects(): AgentEffects {
     signals: process,
     spawn: (file, args, options) => spawn(file, args, options),
     connect: connectLines,
+    onExit: (listener) => {
+      process.on('exit', listener);
+      return () => process.off('exit', listener);
+    },
   };
 }
 

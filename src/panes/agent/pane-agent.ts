@@ -3,21 +3,19 @@ import type { ChildProcess } from 'node:child_process';
 import { StringDecoder } from 'node:string_decoder';
 import type { Readable } from 'node:stream';
 import type { LineConnection } from '../../supervisor/control/line-connection.js';
-import { terminateTree } from '../../supervisor/kill-tree.js';
+import { signalTree, terminateTree, type ProcessTree } from '../../supervisor/kill-tree.js';
 import type { ProcessExit } from '../../supervisor/restart-policy.js';
 import { dim } from '../colors.js';
 import { LineSplitter } from '../line-splitter.js';
 import type { OutputStream } from '../sink.js';
-import { agentExitLine } from './agent-command.js';
+import { agentExitLine, serviceStopGraceMs } from './agent-command.js';
 import { connectAgent, type AgentEffects } from './agent-effects.js';
+import { waitAtMost } from './deferred.js';
 import { parseAgentOrder, type AgentHello, type AgentOrder, type AgentReport } from './messages.js';
+import { tieToPane } from './pane-ties.js';
 
-/** How long the service's tree may take to stop when tovrun is gone and the agent stops it itself. */
-const orphanGraceMs = 3_000;
 /** How long relayed output may keep flowing after the service exited. */
 const relayDrainMs = 1_000;
-const forwardedSignals: NodeJS.Signals[] = ['SIGINT', 'SIGQUIT', 'SIGWINCH'];
-const leavingSignals: NodeJS.Signals[] = ['SIGHUP', 'SIGTERM'];
 
 /** One service in its pane, run on orders from tovrun. */
 class ServiceInPane {
@@ -25,7 +23,7 @@ class ServiceInPane {
   private resolveFinished!: (code: number) => void;
   private child: ChildProcess | null = null;
   private leaving = false;
-  private readonly handlers: [NodeJS.Signals, () => void][] = [];
+  private readonly untie: () => void;
 
   constructor(
     private readonly connection: LineConnection,
@@ -34,14 +32,7 @@ class ServiceInPane {
     this.finished = new Promise((resolve) => (this.resolveFinished = resolve));
     connection.onLine((line) => this.obey(parseAgentOrder(line)));
     connection.onClose(() => void this.leave());
-    const posix = effects.host.platform !== 'win32';
-    for (const signal of forwardedSignals) if (posix || signal === 'SIGINT') this.listen(signal, () => this.forward(signal));
-    for (const signal of leavingSignals) this.listen(signal, () => void this.leave());
-  }
-
-  private listen(signal: NodeJS.Signals, handler: () => void): void {
-    this.effects.signals.on(signal, handler);
-    this.handlers.push([signal, handler]);
+    this.untie = tieToPane(effects, { forward: (signal) => this.forward(signal), leave: () => void this.leave(), exiting: () => this.killNow() });
   }
 
   private report(report: AgentReport): void {
@@ -53,9 +44,24 @@ class ServiceInPane {
     else if (order?.type === 'spawn') this.start(order);
   }
 
+  /** The service's tree while it runs: its process group on POSIX (it runs in its own session). */
+  private tree(): ProcessTree | null {
+    const pid = this.child?.pid;
+    if (pid === undefined) return null;
+    return { pid, pgid: this.effects.host.platform === 'win32' ? null : pid };
+  }
+
   /** Ctrl-C in the pane reaches the agent (the terminal's foreground); the service runs in its own group (POSIX) and gets it passed on. On Windows the console already delivered it. */
   private forward(signal: NodeJS.Signals): void {
-    if (this.child?.pid !== undefined && this.effects.host.platform !== 'win32') this.effects.host.signal(-this.child.pid, signal);
+    const pgid = this.tree()?.pgid;
+    if (pgid) this.effects.host.signal(-pgid, signal);
+  }
+
+  /** The agent's process is exiting with the service still running (an uncaught error): kill its tree now, without grace. */
+  private killNow(): void {
+    const tree = this.tree();
+    // Synchronous where it matters: the group's signal on POSIX, taskkill's start on Windows.
+    if (tree) void signalTree(this.effects.host, tree, 'SIGKILL');
   }
 
   private start(order: Extract<AgentOrder, { type: 'spawn' }>): void {
@@ -116,24 +122,20 @@ class ServiceInPane {
   }
 
   private async exited(service: string, exit: ProcessExit, streams: Promise<void>[]): Promise<void> {
-    let timer: NodeJS.Timeout | undefined;
-    await Promise.race([Promise.all(streams), new Promise((resolve) => (timer = setTimeout(resolve, relayDrainMs)))]);
-    clearTimeout(timer);
+    await waitAtMost(Promise.all(streams), relayDrainMs);
     this.child = null;
     this.report({ type: 'exited', code: exit.code, signal: exit.signal });
     if (!this.leaving) this.effects.stdout.write(`\n${dim(agentExitLine(service, exit))}\n`);
   }
 
-  /** Stops the service's tree when it still runs (tovrun is gone, or the pane is closing), then ends the agent. */
+  /** Stops the service's tree when it still runs (tovrun is gone, or closes the pane, or the pane has gone), then ends the agent. */
   private async leave(): Promise<void> {
     if (this.leaving) return;
     this.leaving = true;
-    const pid = this.child?.pid;
-    if (pid !== undefined) {
-      const posix = this.effects.host.platform !== 'win32';
-      await terminateTree(this.effects.host, { pid, pgid: posix ? pid : null }, { graceMs: orphanGraceMs });
-    }
-    for (const [signal, handler] of this.handlers) this.effects.signals.off(signal, handler);
+    const tree = this.tree();
+    if (tree) await terminateTree(this.effects.host, tree, { graceMs: serviceStopGraceMs });
+    this.untie();
+    // tovrun waits for this close to know the service has stopped.
     this.connection.destroy();
     this.resolveFinished(0);
   }

@@ -54,10 +54,11 @@ export class PaneLauncher implements ProcessLauncher {
     return agent.launch(spec, output);
   }
 
-  /** Sends every agent away and closes the panes. */
+  /** Sends every agent away, waits until each has stopped its process (closing a pane first could orphan it), then closes the panes. */
   async close(): Promise<void> {
-    for (const agent of this.agents.values()) agent.close();
+    const agents = [...this.agents.values()];
     this.agents.clear();
+    await Promise.all(agents.map((agent) => agent.close()));
     await this.options.opener.close();
   }
 

@@ -5,8 +5,8 @@ import type { ProcessExit } from '../../supervisor/restart-policy.js';
 import type { LaunchSpec } from '../../supervisor/types.js';
 import { plainText } from '../log-files.js';
 import type { OutputStream } from '../sink.js';
-import { agentExitLine } from './agent-command.js';
-import { Deferred } from './deferred.js';
+import { agentExitLine, agentLeaveMs } from './agent-command.js';
+import { Deferred, waitAtMost } from './deferred.js';
 import { definedEnv, parseAgentReport, type AgentOrder, type AgentOutput, type AgentReport } from './messages.js';
 
 /** The process being started or running in the pane. */
@@ -81,21 +81,19 @@ export class RemoteAgent {
     });
   }
 
-  /** Tells the agent to leave (its pane closes). */
-  close(): void {
+  /** Tells the agent to leave; resolves once it has stopped its process and left (it closes the connection then), or after agentLeaveMs. */
+  async close(): Promise<void> {
     this.closed = true;
-    this.runner.send({ type: 'close' } satisfies AgentOrder);
-    this.runner.end();
     this.pipe?.destroy();
+    this.runner.send({ type: 'close' } satisfies AgentOrder);
+    // Not ended from here: an ended connection closes at once on the agent's side too, before its process has stopped.
+    await waitAtMost(new Promise<void>((resolve) => this.runner.onClose(resolve)), agentLeaveMs);
+    this.runner.destroy();
   }
 
   /** Waits (at most ms) until the pipe delivered the agent's exit line, so every line printed before it was passed on. */
   private async drain(run: Run, ended: Promise<void>, ms: number): Promise<void> {
-    if (this.pipe && !this.pipe.isClosed) {
-      let timer: NodeJS.Timeout | undefined;
-      await Promise.race([ended, new Promise((settle) => (timer = setTimeout(settle, ms)))]);
-      clearTimeout(timer);
-    }
+    if (this.pipe && !this.pipe.isClosed) await waitAtMost(ended, ms);
     if (this.run === run) this.run = null;
   }
 

@@ -15,6 +15,8 @@ const host = realHost();
 /** Opens a "pane" as a child process; with pipesOutput, its stdout feeds the pipe agent like tmux pipe-pane. */
 class ProcessOpener implements PaneOpener {
   readonly panes: { request: PaneRequest; agent: ChildProcess; screen: () => string }[] = [];
+  /** Called when asked to close the panes. */
+  closing: () => Promise<void> = async () => undefined;
 
   constructor(readonly pipesOutput: boolean) {}
 
@@ -26,6 +28,8 @@ class ProcessOpener implements PaneOpener {
     if (request.pipeCommand) {
       const [pipeFile = '', ...pipeArgs] = request.pipeCommand;
       const pipe = spawn(pipeFile, pipeArgs, { stdio: ['pipe', 'ignore', 'inherit'] });
+      // Closing the pane's pipe first (as tovrun does) may leave the agent's last output nowhere to go.
+      pipe.stdin?.on('error', () => undefined);
       agent.stdout?.on('data', (chunk: Buffer) => {
         screen += chunk.toString();
         pipe.stdin?.write(chunk);
@@ -37,7 +41,9 @@ class ProcessOpener implements PaneOpener {
     this.panes.push({ request, agent, screen: () => screen });
   }
 
-  async close(): Promise<void> {}
+  close(): Promise<void> {
+    return this.closing();
+  }
 }
 
 const cleanups: (() => Promise<unknown>)[] = [];
@@ -90,6 +96,18 @@ describe('PaneLauncher with real agents', () => {
     expect(opener.panes[0]?.screen()).toContain(`forever ${report.service.pid}`);
     await supervisor.stop();
     await launcher.close();
+    await eventually(() => opener.panes.every((pane) => pane.agent.exitCode === 0));
+  });
+
+  it('close waits until every agent has stopped its process before it closes the panes', async () => {
+    const { opener, launcher } = await run(true);
+    const receiver = { lines: () => undefined, whenWritable: () => undefined };
+    const launched = await Promise.all([launcher.launch(nodeLaunch('a', 'forever.js'), receiver), launcher.launch(nodeLaunch('b', 'ignore-sigterm.js'), receiver)]);
+    await eventually(() => opener.panes.every((pane) => /forever|ignoring/.test(pane.screen())));
+    let aliveAtClose: boolean[] = [];
+    opener.closing = async () => void (aliveAtClose = await Promise.all(launched.map((each) => isProcessAlive(host, each.pid))));
+    await launcher.close();
+    expect(aliveAtClose).toEqual([false, false]);
     await eventually(() => opener.panes.every((pane) => pane.agent.exitCode === 0));
   });
 

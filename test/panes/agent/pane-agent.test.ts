@@ -1,0 +1,125 @@
+// The pane agent in a fake pane (its terminal, signals and exit hook are fakes) with real services and a real socket
+// answered by the test as tovrun: however the pane goes away, the agent stops its service's whole tree first.
+import { spawn } from 'node:child_process';
+import { EventEmitter } from 'node:events';
+import net from 'node:net';
+import path from 'node:path';
+import { PassThrough } from 'node:stream';
+import { afterEach, describe, expect, it } from 'vitest';
+import { connectLines, type AgentEffects } from '../../../src/panes/agent/agent-effects.js';
+import { parseAgentReport, type AgentOrder } from '../../../src/panes/agent/messages.js';
+import { runPaneAgent } from '../../../src/panes/agent/pane-agent.js';
+import { LineConnection } from '../../../src/supervisor/control/line-connection.js';
+import { realHost } from '../../../src/supervisor/host.js';
+import { eventually, fixture, isProcessAlive, tempDir } from '../../supervisor/support.js';
+
+const host = realHost();
+
+/** A pane's terminal that keeps what is written and, like a tty stream, reports its loss as an 'error' event. */
+class FakeTerminal extends EventEmitter {
+  written = '';
+
+  write(data: string | Uint8Array): boolean {
+    this.written += String(data);
+    return true;
+  }
+
+  /** What Node's stdout emits on SIGWINCH once the pane's terminal has gone. */
+  lose(): void {
+    this.emit('error', Object.assign(new Error('getWindowSize EIO'), { code: 'EIO', errno: -5, syscall: 'getWindowSize' }));
+  }
+}
+
+const cleanups: (() => unknown)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+/** Starts an agent in a fake pane and accepts its connection as tovrun would. */
+async function agentInPane() {
+  const socket = path.join(tempDir('tovrun-agent-'), 'control.sock');
+  const server = net.createServer();
+  const accepted = new Promise<LineConnection>((resolve) => server.once('connection', (client) => resolve(new LineConnection(client))));
+  await new Promise<void>((resolve) => server.listen(socket, resolve));
+  cleanups.push(() => new Promise((resolve) => server.close(resolve)));
+  const pane = { stdout: new FakeTerminal(), stderr: new FakeTerminal(), signals: new EventEmitter(), exitHooks: new Set<() => void>() };
+  const effects: AgentEffects = {
+    host,
+    stdout: pane.stdout,
+    stderr: pane.stderr,
+    stdin: new PassThrough(),
+    signals: pane.signals,
+    spawn: (file, args, options) => spawn(file, args, options),
+    connect: connectLines,
+    onExit: (listener) => {
+      pane.exitHooks.add(listener);
+      return () => pane.exitHooks.delete(listener);
+    },
+  };
+  let finished: number | null = null;
+  const agent = runPaneAgent({ socket, ticket: 'ticket' }, effects).then((code) => (finished = code));
+  const tovrun = await accepted;
+  cleanups.push(() => agent, () => tovrun.destroy());
+  const lines: string[] = [];
+  tovrun.onLine((line) => lines.push(line));
+  return { pane, tovrun, lines, finished: () => finished };
+}
+
+/** Has the agent run spawn-grandchild.js (output relayed); resolves with the service's pid and its grandchild's. */
+async function startTree(agent: Awaited<ReturnType<typeof agentInPane>>): Promise<number[]> {
+  const order: AgentOrder = { type: 'spawn', service: 'svc', file: process.execPath, args: [fixture('spawn-grandchild.js')], cwd: process.cwd(), env: { PATH: process.env.PATH ?? '' }, output: 'relay' };
+  agent.tovrun.send(order);
+  const pids = await eventually(() => {
+    const reports = agent.lines.map(parseAgentReport);
+    const started = reports.find((report) => report?.type === 'started');
+    const printed = reports.flatMap((report) => (report?.type === 'output' ? report.lines : [])).join('\n');
+    const grandchild = /^grandchild (\d+)$/m.exec(printed)?.[1];
+    return started?.type === 'started' && grandchild ? [started.pid, Number(grandchild)] : undefined;
+  });
+  // Should an assertion fail, nothing is left running.
+  cleanups.push(() => host.signal(-(pids[0] ?? 0), 'SIGKILL'));
+  return pids;
+}
+
+async function allStopped(pids: number[]): Promise<boolean> {
+  return (await Promise.all(pids.map((pid) => isProcessAlive(host, pid)))).every((alive) => !alive);
+}
+
+describe.skipIf(process.platform === 'win32')('pane agent losing its pane', () => {
+  it.each(['stdout', 'stderr'] as const)('its terminal gone (getWindowSize EIO on %s): stops the service’s tree, then leaves', async (stream) => {
+    const agent = await agentInPane();
+    const pids = await startTree(agent);
+    agent.pane[stream].lose();
+    await eventually(() => agent.finished() === 0);
+    expect(await allStopped(pids)).toBe(true);
+    expect(agent.tovrun.isClosed).toBe(true);
+    expect(agent.pane.exitHooks.size).toBe(0);
+    // A terminal failing again after the agent left changes nothing (and throws nothing).
+    agent.pane.stdout.lose();
+    agent.pane.stderr.lose();
+  });
+
+  it('SIGHUP (its pane was killed): stops the service’s tree, then leaves', async () => {
+    const agent = await agentInPane();
+    const pids = await startTree(agent);
+    agent.pane.signals.emit('SIGHUP');
+    await eventually(() => agent.finished() === 0);
+    expect(await allStopped(pids)).toBe(true);
+  });
+
+  it('its process exiting while the service runs (an uncaught error): the service’s tree is killed at once', async () => {
+    const agent = await agentInPane();
+    const pids = await startTree(agent);
+    for (const hook of agent.pane.exitHooks) hook();
+    await eventually(() => allStopped(pids));
+  });
+
+  it('closed by tovrun: its connection closes only once the service’s tree has stopped', async () => {
+    const agent = await agentInPane();
+    const pids = await startTree(agent);
+    const stoppedAtClose = new Promise<boolean>((resolve) => agent.tovrun.onClose(() => void allStopped(pids).then(resolve)));
+    agent.tovrun.send({ type: 'close' } satisfies AgentOrder);
+    expect(await stoppedAtClose).toBe(true);
+    await eventually(() => agent.finished() === 0);
+  });
+});
