@@ -207,3 +207,6 @@ function commanderExitCode(error: CommanderError, ctx: RunContext): number {
   ctx.stderr.write('Run `tovrun --help` for the commands and flags.\n');
   return ExitCode.usage;
 }
+
+/** The real process's context, re-exported so bin/ needs one module (the bundle's entry). */
+export { processContext } from './context.js';

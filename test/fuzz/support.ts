@@ -195,7 +195,7 @@ export class WorkerGuard {
   #pending = new Map<number, (answer: WorkerAnswer) => void>();
 
   #start(): Promise<void> {
-    if (!existsSync(path.join(process.env.FUZZ_DIST ?? path.join(repoRoot, 'dist'), 'env', 'parse.js'))) throw new Error('dist/ is missing: run `npx tsc -p tsconfig.json` first (the hard guard runs the built parsers).');
+    if (!existsSync(path.join(process.env.FUZZ_DIST ?? path.join(repoRoot, 'dist'), 'env', 'parse.js'))) throw new Error('dist/ is missing: run `npm run build` first (the hard guard runs the built parsers).');
     const worker = new Worker(new URL('./fuzz-worker.mjs', import.meta.url));
     this.#worker = worker;
     this.#ready = new Promise((resolve, reject) => {

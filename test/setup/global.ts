@@ -13,7 +13,7 @@ declare module 'vitest' {
 
 export default function setup(project: TestProject): void {
   // TOVRUN_TEST_SKIP_BUILD=1 lets a developer who already ran `npm run build` skip the compile.
-  if (process.env.TOVRUN_TEST_SKIP_BUILD !== '1') execFileSync('npx', ['tsc', '-p', 'tsconfig.json'], { stdio: 'inherit', cwd: project.config.root });
+  if (process.env.TOVRUN_TEST_SKIP_BUILD !== '1') execFileSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit', cwd: project.config.root });
   project.provide('sharedVenv', ensureSharedVenv());
   project.provide('composeEngine', ensureEngine());
 }
