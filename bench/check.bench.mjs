@@ -48,7 +48,7 @@ export async function run(report) {
       target: 'under 1500 ms',
       met: check.median < 1500,
     });
-    return `The doctor spends ${(check.median - startup.median).toFixed(0)} ms beyond starting the CLI: seven checks at once, probing python3 and the venv's Python, node --version, git twice, and binding the two ports.`;
+    return `The doctor spends ${(check.median - startup.median).toFixed(0)} ms beyond starting the CLI: seven checks at once, probing python3 (on this machine through pyenv's shell shims) and the venv's Python, asking git twice, and binding the two ports.`;
   } finally {
     rmSync(path.dirname(root), { recursive: true, force: true });
   }

@@ -127,6 +127,11 @@ export async function run(report) {
       report.add({ figure: `lines lost through a pipe, ${workload.name}`, unit: 'lines', tovrun: summarize([ours.lost]), reference: summarize([reference.lost]), referenceName: reference.side.name, target: '0', met: ours.lost === 0 });
     }
     notes.push(`${workload.name}: ${size}; ${workload.runs} timed runs per side after a warm-up.`);
+    const wanted = 1.5 * throughput(peer).median;
+    const floorValue = throughput(floor).median;
+    const share = `tovrun reaches ${((100 * tovrun.median) / floorValue).toFixed(0)}% of the floor`;
+    if (wanted > floorValue) notes.push(`  1.5x concurrently is ${wanted.toFixed(1)} ${workload.unit}, above the \`cat\` floor of ${floorValue.toFixed(1)}, which a relay cannot pass: ${share}.`);
+    else notes.push(`  1.5x concurrently is ${wanted.toFixed(1)} ${workload.unit}, below the \`cat\` floor of ${floorValue.toFixed(1)}; ${share}.`);
     rmSync(dir, { recursive: true, force: true });
   }
   notes.push(
