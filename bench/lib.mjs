@@ -1,6 +1,6 @@
 // Benchmark helpers: timing with warm-up and medians, child-process CPU and memory, and the BENCHMARKS.md table.
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -126,7 +126,7 @@ export class Report {
     return `${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), Node ${process.version}, ${python}, ${process.platform}`;
   }
 
-  /** Writes the table to a Markdown file. */
+  /** Writes the table to a Markdown file, keeping the soak section `npm run soak` wrote there. */
   write(file, notes = []) {
     const fmt = (s) => (s ? `${s.median.toFixed(1)} (${s.min.toFixed(1)}–${s.max.toFixed(1)}, n=${s.runs})` : '—');
     const load = (values) => values.map((value) => value.toFixed(2)).join(' ');
@@ -151,8 +151,27 @@ export class Report {
       '',
       ...notes,
     ];
-    writeFileSync(file, `${lines.join('\n')}\n`);
+    const soak = soakSection(existsSync(file) ? readFileSync(file, 'utf8') : '');
+    writeFileSync(file, `${lines.join('\n')}\n${soak ? `\n${soak}\n` : ''}`);
   }
+}
+
+const soakStart = '<!-- soak: written by `npm run soak`, kept by `npm run bench` -->';
+const soakEnd = '<!-- /soak -->';
+
+/** The soak section of a BENCHMARKS.md text (markers included), or '' when it has none. */
+export function soakSection(text) {
+  const start = text.indexOf(soakStart);
+  const end = text.indexOf(soakEnd, start);
+  return start === -1 || end === -1 ? '' : text.slice(start, end + soakEnd.length);
+}
+
+/** Puts body in the soak section of the Markdown file (replacing the last one, or at the end). */
+export function writeSoakSection(file, body) {
+  const text = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n';
+  const section = `${soakStart}\n${body.trimEnd()}\n${soakEnd}`;
+  const old = soakSection(text);
+  writeFileSync(file, old ? text.replace(old, section) : `${text.trimEnd()}\n\n${section}\n`);
 }
 
 /** Live processes (pid, state, command line) whose working folder or command line is inside dir; zombies are left out. */

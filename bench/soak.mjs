@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { listeningPorts, processesUnder, socketHolders, summarize } from './lib.mjs';
+import { listeningPorts, processesUnder, Report, socketHolders, summarize, writeSoakSection } from './lib.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const cli = path.join(root, 'bin', 'tovrun.js');
@@ -214,15 +214,24 @@ async function main() {
     });
   }
 
-  console.log(`\nsoak totals (${((performance.now() - started) / 60_000).toFixed(1)} min):`);
-  console.log('kind            cycles  not ready  dirty cycles  processes left  ports left  stop median (min–max)  exits (repeated: port taken by another program)');
-  for (const t of totals) {
-    console.log(`${t.kind.padEnd(15)} ${String(t.cycles).padStart(6)}  ${String(t.notReady).padStart(9)}  ${String(t.dirtyCycles).padStart(12)}  ${String(t.processes).padStart(14)}  ${String(t.ports).padStart(10)}  ${t.stop.padEnd(21)}  ${t.exits}${t.interfered ? ` (repeated ${t.interfered})` : ''}`);
-  }
+  const minutes = ((performance.now() - started) / 60_000).toFixed(1);
+  const header = 'kind            cycles  not ready  dirty cycles  processes left  ports left  stop median (min–max)  exits (repeated: port taken by another program)';
+  const rows = totals.map(
+    (t) =>
+      `${t.kind.padEnd(15)} ${String(t.cycles).padStart(6)}  ${String(t.notReady).padStart(9)}  ${String(t.dirtyCycles).padStart(12)}  ${String(t.processes).padStart(14)}  ${String(t.ports).padStart(10)}  ${t.stop.padEnd(21)}  ${t.exits}${t.interfered ? ` (repeated ${t.interfered})` : ''}`,
+  );
   const sum = (key) => totals.reduce((total, t) => total + t[key], 0);
-  console.log(`${'overall'.padEnd(15)} ${String(sum('cycles')).padStart(6)}  ${String(sum('notReady')).padStart(9)}  ${String(sum('dirtyCycles')).padStart(12)}  ${String(sum('processes')).padStart(14)}  ${String(sum('ports')).padStart(10)}`);
+  rows.push(`${'overall'.padEnd(15)} ${String(sum('cycles')).padStart(6)}  ${String(sum('notReady')).padStart(9)}  ${String(sum('dirtyCycles')).padStart(12)}  ${String(sum('processes')).padStart(14)}  ${String(sum('ports')).padStart(10)}`);
+  console.log(`\nsoak totals (${minutes} min):\n${header}\n${rows.join('\n')}`);
   const ok = sum('processes') === 0 && sum('ports') === 0 && sum('notReady') === 0;
-  console.log(ok ? '\nsoak: OK — 0 processes and 0 ports left after every cycle' : '\nsoak: FAILED — see the cycles above');
+  const verdict = ok ? 'soak: OK — 0 processes and 0 ports left after every cycle' : 'soak: FAILED — see the cycles above';
+  console.log(`\n${verdict}`);
+  // Only the full soak of issue 9 goes into BENCHMARKS.md; a shorter one (--cycles) is for looking.
+  if (cycles === 50 && killCycles === 20) {
+    const body = ['## Soak (`npm run soak`)', '', `Latest run: ${new Date().toISOString()} on ${Report.machine()}, ${minutes} min.`, '', '```', header, ...rows, '```', '', verdict];
+    writeSoakSection(path.join(root, 'BENCHMARKS.md'), body.join('\n'));
+    console.log('wrote the soak section of BENCHMARKS.md');
+  }
   if (!options.keep && !options.dir) rmSync(base, { recursive: true, force: true });
   return ok ? 0 : 1;
 }
