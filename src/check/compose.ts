@@ -2,7 +2,8 @@
  * The compose check: the root compose file parses as YAML and every variable it interpolates is defined in
  * .env.template, it matches the Compose specification, and (with an engine) `compose config -q` accepts every profile.
  */
-import { isMap, LineCounter, parseDocument, type Document } from 'yaml';
+import type { Document, LineCounter } from 'yaml';
+import { yamlModule } from '../files/yaml-module.js';
 import { checkComposeProvider, composeConfigProblems, composeSchemaProblems, composeVariables } from '../compose/index.js';
 import { collectComposeVariables, type VariableUse } from '../compose/variables.js';
 import { createSecretMasker } from '../env/mask.js';
@@ -86,6 +87,7 @@ export const composeRules: ComposeRule[] = [variablesRule, schemaRule, configRul
 
 /** Parses the compose text; a finding with the line of the first YAML error when it does not parse. */
 export function parseCompose(source: string, file: string): ParsedCompose | Finding {
+  const { isMap, LineCounter, parseDocument } = yamlModule();
   const lines = new LineCounter();
   const doc = parseDocument(source, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   const error = doc.errors[0];

@@ -1,6 +1,7 @@
 /** A compose file parsed with line numbers, and its values interpolated the way compose does (`${VAR:-default}`). */
 import { firstCollectionKeyLine, isCircular } from '../files/yaml-guards.js';
-import { LineCounter, parseDocument, type Document } from 'yaml';
+import type { Document, LineCounter } from 'yaml';
+import { yamlModule } from '../files/yaml-module.js';
 import { interpolateCompose } from '../env/readers/compose-interpolation.js';
 import { lineOf } from '../workspace/load.js';
 
@@ -36,6 +37,7 @@ export type VariableLookup = (name: string) => string | undefined;
 
 /** Parses compose text (never throws: a syntax error, or aliases that cannot be expanded, is reported in the result). */
 export function parseComposeText(text: string, file: string): ComposeDocument {
+  const { LineCounter, parseDocument } = yamlModule();
   const counter = new LineCounter();
   const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true, merge: true });
   const first = doc.errors[0];

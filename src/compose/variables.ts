@@ -1,5 +1,6 @@
 /** The variables a compose file interpolates (`${VAR}`, `${VAR:-default}`, `$VAR`), with their lines, read as compose reads them. */
-import { isScalar, visit, type Document, type LineCounter } from 'yaml';
+import type { Document, LineCounter } from 'yaml';
+import { yamlModule } from '../files/yaml-module.js';
 import { interpolateCompose } from '../env/readers/compose-interpolation.js';
 import { escapeRegex } from '../env/regex.js';
 
@@ -32,6 +33,7 @@ function lineOfName(name: string, source: string, start: number, end: number, co
 export function collectComposeVariables(doc: Document, counter: LineCounter, source: string): { uses: VariableUse[]; problems: InterpolationProblem[] } {
   const uses: VariableUse[] = [];
   const problems: InterpolationProblem[] = [];
+  const { isScalar, visit } = yamlModule();
   visit(doc, {
     Scalar(key, node) {
       if (key === 'key' || !isScalar(node) || typeof node.value !== 'string' || !node.value.includes('$')) return;

@@ -1,5 +1,5 @@
 /** Renders the commented tovrun.yaml init writes: schema line, the chosen preset, detected folders, commented examples. */
-import { stringify } from 'yaml';
+import { yamlModule } from '../files/yaml-module.js';
 import type { RawConfig } from '../workspace/raw-config.js';
 import type { DetectedLayout } from './types.js';
 
@@ -48,10 +48,10 @@ function nodeServicesBody(layout: DetectedLayout): RawConfig {
 export function renderTovrunYaml(preset: string, layout: DetectedLayout, presetConfig: RawConfig | undefined): string {
   if (presetConfig) {
     const body = { version: 1, preset: 'none', ...presetConfig };
-    return `${header(`the ${preset} preset, written out in full`)}${stringify(body)}`;
+    return `${header(`the ${preset} preset, written out in full`)}${yamlModule().stringify(body)}`;
   }
   const plainNode = preset === 'tovplay' && !layout.backend && !layout.frontend && layout.nodeServices.length > 0;
   const body = plainNode ? nodeServicesBody(layout) : tovplayBody(layout);
   const comment = plainNode ? '# The detected Node services; add `port:` and a `probe:` so tovrun waits until each answers.\n' : '';
-  return `${header(plainNode ? 'Node services found in this repository' : 'TovPlay: Flask backend on 5001, Vite frontend on 3000')}${comment}${stringify(body)}${examples}`;
+  return `${header(plainNode ? 'Node services found in this repository' : 'TovPlay: Flask backend on 5001, Vite frontend on 3000')}${comment}${yamlModule().stringify(body)}${examples}`;
 }

@@ -3,7 +3,7 @@
  * over from before the consolidation into the root files; each named with its path and the keys that differ.
  */
 import path from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { yamlModule } from '../../files/yaml-module.js';
 import { parseEnv } from '../../env/parse.js';
 import type { CheckFiles } from '../files.js';
 import { workspacePath, type CheckInput } from '../input.js';
@@ -45,7 +45,7 @@ export function envMap(text: string): Map<string, string> {
 
 /** The services of a compose text, each as its JSON definition (for comparing). */
 export function composeServices(text: string): Map<string, string> {
-  const value: unknown = parseYaml(text);
+  const value: unknown = yamlModule().parse(text);
   const services = (value as { services?: Record<string, unknown> } | null)?.services ?? {};
   return new Map(Object.entries(services).map(([name, service]) => [name, JSON.stringify(service)]));
 }
