@@ -41,7 +41,8 @@ export function selectChecks(names: readonly string[]): DoctorCheck[] {
 /** Runs the requested checks and prints the report (JSON on stdout with --json; annotations too under GitHub Actions), every secret masked; 1 when a check failed. */
 export async function runCheck(ctx: RunContext, names: string[], options: CheckOptions, effects: Partial<CheckEffects> = {}): Promise<number> {
   const checks = selectChecks(names);
-  const workspace = loadWorkspace(ctx.cwd);
+  // The doctor writes nothing: an earlier run's parse of tovrun.yaml may be used, none is remembered.
+  const workspace = loadWorkspace(ctx.cwd, undefined, 'recall');
   const platform = platformFor(ctx.platform);
   const allEffects: CheckEffects = { ...realCheckEffects(platform), ...effects };
   const input: CheckInput = {

@@ -9,7 +9,8 @@ import { templatePath } from '../paths.js';
 import { findWorkspaceRoot } from './find-root.js';
 import { presetConfig, presetNames } from './presets.js';
 import type { RawConfig } from './raw-config.js';
-import { mergeRawConfigs, resolveWorkspace } from './resolve.js';
+import { recallConfig, rememberConfig, tovrunIdentity, type ConfigMemory } from './config-cache.js';
+import { mergeRawConfigs, resolveWorkspace, workspaceStateDir } from './resolve.js';
 import { validateSchema, type JsonSchema, type SchemaProblem } from './schema.js';
 import type { Workspace } from './types.js';
 
@@ -94,12 +95,27 @@ export interface WorkspaceSource {
 
 const realFiles: WorkspaceSource = { exists: existsSync, readText: (file) => readFileSync(file, 'utf8') };
 
-/** The Workspace containing cwd, with tovrun.yaml (when present) merged over its preset. */
-export function loadWorkspace(cwd: string, source: WorkspaceSource = realFiles): Workspace {
+/** tovrun.yaml's text parsed, or recalled from an earlier run's parse of the same text (real files only). */
+function readTovrunYaml(configPath: string, stateDir: string, source: WorkspaceSource, memory: ConfigMemory): RawConfig {
+  const text = source.readText(configPath);
+  if (source !== realFiles || memory === 'none') return parseTovrunYaml(text, configPath);
+  const tovrun = tovrunIdentity();
+  const recalled = recallConfig(stateDir, text, tovrun);
+  if (recalled) return recalled;
+  const config = parseTovrunYaml(text, configPath);
+  if (memory === 'remember') rememberConfig(stateDir, text, tovrun, config);
+  return config;
+}
+
+/**
+ * The Workspace containing cwd, with tovrun.yaml (when present) merged over its preset. memory: whether tovrun.yaml's
+ * parse may be remembered in .tovrun/ for later runs (`remember`), only recalled (`recall`, the read-only doctor), or neither.
+ */
+export function loadWorkspace(cwd: string, source: WorkspaceSource = realFiles, memory: ConfigMemory = 'remember'): Workspace {
   const root = findWorkspaceRoot(cwd, source.exists);
   const configPath = path.join(root, 'tovrun.yaml');
   const hasConfig = source.exists(configPath);
-  const user = hasConfig ? parseTovrunYaml(source.readText(configPath), configPath) : {};
+  const user = hasConfig ? readTovrunYaml(configPath, workspaceStateDir(root), source, memory) : {};
   const presetName = user.preset ?? 'tovplay';
   const preset = presetConfig(presetName, { exists: (relative) => source.exists(path.join(root, relative)) });
   if (!preset) {

@@ -108,6 +108,11 @@ function resolveService(name: string, raw: RawService, root: string, configFile:
   return { ...base, type: 'command' };
 }
 
+/** The folder where tovrun keeps a workspace's state (stamps, logs, run state): .tovrun/ in its root. */
+export function workspaceStateDir(root: string): string {
+  return path.join(root, '.tovrun');
+}
+
 /** The Workspace for a root and its merged raw config. */
 export function resolveWorkspace(root: string, raw: RawConfig, configFile: string | null, preset: string): Workspace {
   const services = Object.entries(raw.services ?? {})
@@ -123,7 +128,7 @@ export function resolveWorkspace(root: string, raw: RawConfig, configFile: strin
     composeFile,
     composeProfiles: raw.compose?.profiles ?? [],
     composeHealthTimeoutMs: Math.round((raw.compose?.healthTimeout ?? 120) * 1000),
-    stateDir: path.join(root, '.tovrun'),
+    stateDir: workspaceStateDir(root),
     python: { command: raw.python?.command ?? null, minVersion: raw.python?.minVersion ?? '3.10' },
     panes: raw.panes ?? 'auto',
     shutdownTimeoutMs: Math.round((raw.shutdownTimeout ?? 5) * 1000),
