@@ -44,6 +44,7 @@ function sides(workload, dir) {
     { name: 'tovrun', command: process.execPath, args: ['--import', ownCpuHook, cli, '--no-install'], cwd: dir },
     { name: 'concurrently 9', command: process.execPath, args: ['--import', ownCpuHook, concurrentlyBin, '--names', 'printer', '--no-color', printer], cwd: dir },
     { name: '`cat`', command: 'sh', args: ['-c', `${printer} | cat`], cwd: dir },
+    { name: '`node` passing stdin through', command: 'sh', args: ['-c', `${printer} | "${process.execPath}" -e "process.stdin.pipe(process.stdout)"`], cwd: dir },
   ];
 }
 
@@ -103,10 +104,10 @@ export async function run(report) {
     const perSecond = (r) => (workload.unit === 'MB/s' ? mb / (r.ms / 1000) : workload.count / (r.ms / 1000) / 1000);
     const throughput = (result) => summarize(result.timed.map(perSecond));
     const cpu = (result) => summarize(result.timed.map((r) => r.cpu));
-    const [ours, peer, floor] = results;
+    const [ours, peer, floor, nodeFloor] = results;
     const tovrun = throughput(ours);
     const size = `${workload.count.toLocaleString('en-US')} lines, ${mb.toFixed(1)} MB`;
-    for (const reference of [peer, floor]) {
+    for (const reference of [peer, floor, nodeFloor]) {
       const isPeer = reference === peer;
       report.add({
         figure: `relay throughput, ${workload.name}`,
@@ -114,22 +115,22 @@ export async function run(report) {
         tovrun,
         reference: throughput(reference),
         referenceName: reference.side.name,
-        target: isPeer ? '≥ 1.5x concurrently' : 'reported (the floor)',
+        target: isPeer ? '≥ 1.5x concurrently' : reference === floor ? 'reported (the floor)' : "reported (the floor for a relay in Node)",
         met: isPeer ? tovrun.median >= 1.5 * throughput(reference).median : true,
       });
     }
-    for (const reference of [peer, floor]) {
+    for (const reference of [peer, floor, nodeFloor]) {
       report.add({ figure: `relay CPU seconds (whole tree), ${workload.name}`, unit: 's', tovrun: cpu(ours), reference: cpu(reference), referenceName: reference.side.name, target: 'reported', met: true });
     }
     const own = (result) => summarize(result.timed.map((r) => r.own));
     report.add({ figure: `relay process's own CPU seconds, ${workload.name}`, unit: 's', tovrun: own(ours), reference: own(peer), referenceName: peer.side.name, target: 'reported', met: true });
-    for (const reference of [peer, floor]) {
+    for (const reference of [peer, floor, nodeFloor]) {
       report.add({ figure: `lines lost through a pipe, ${workload.name}`, unit: 'lines', tovrun: summarize([ours.lost]), reference: summarize([reference.lost]), referenceName: reference.side.name, target: '0', met: ours.lost === 0 });
     }
     notes.push(`${workload.name}: ${size}; ${workload.runs} timed runs per side after a warm-up.`);
     const wanted = 1.5 * throughput(peer).median;
     const floorValue = throughput(floor).median;
-    const share = `tovrun reaches ${((100 * tovrun.median) / floorValue).toFixed(0)}% of the floor`;
+    const share = `tovrun reaches ${((100 * tovrun.median) / floorValue).toFixed(0)}% of the floor and ${((100 * tovrun.median) / throughput(nodeFloor).median).toFixed(0)}% of a Node process that only passes stdin through (${throughput(nodeFloor).median.toFixed(1)})`;
     if (wanted > floorValue) notes.push(`  1.5x concurrently is ${wanted.toFixed(1)} ${workload.unit}, above the \`cat\` floor of ${floorValue.toFixed(1)}, which a relay cannot pass: ${share}.`);
     else notes.push(`  1.5x concurrently is ${wanted.toFixed(1)} ${workload.unit}, below the \`cat\` floor of ${floorValue.toFixed(1)}; ${share}.`);
     rmSync(dir, { recursive: true, force: true });
@@ -138,8 +139,9 @@ export async function run(report) {
     '',
     'Each side runs the printer fixture (test/fixtures/procs/print-lines.js): tovrun as the one `command` service of a',
     'workspace (`tovrun --no-install`, prefix output, log file .tovrun/logs/printer.log written as always), concurrently',
-    'as its one command, and `sh -c "printer | cat"` as the floor. Timed runs write to /dev/null; throughput is the',
-    "workload over the wall time from spawn to exit, so it includes each tool's start-up. CPU seconds are user + system",
+    'as its one command, `sh -c "printer | cat"` as the floor, and `printer | node -e "process.stdin.pipe(process.stdout)"`',
+    'as the floor for any relay written in Node. Timed runs write to /dev/null; throughput is the workload over the wall',
+    "time from spawn to exit, so it includes each tool's start-up. CPU seconds are user + system",
     "of the whole process tree (the printer included), from the shell's `times` after the command; a relay's own CPU is",
     'its process.cpuUsage() at exit (preloaded with --import; children excluded). Lines lost: one more',
     'run through a pipe this process reads, counting the printer lines that arrived intact.',
