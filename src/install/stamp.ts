@@ -59,7 +59,8 @@ export async function refreshStampStats(file: string, stamp: Stamp, root: string
   const fileStats = stampFileStats(stamp.fingerprint, root, now);
   const recorded = stamp.fileStats ?? {};
   const same = Object.keys(fileStats).length === Object.keys(recorded).length && Object.entries(fileStats).every(([name, stat]) => recorded[name] === stat);
-  if (!same) await writeStamp(file, stamp.service, stamp.fingerprint, new Date(stamp.installedAt), fileStats);
+  // Best effort: a stamp that cannot be rewritten only costs the next run the hashing.
+  if (!same) await writeStamp(file, stamp.service, stamp.fingerprint, new Date(stamp.installedAt), fileStats).catch(() => undefined);
 }
 
 /** Removes a stamp before an install starts, so an interrupted install is redone next time. */

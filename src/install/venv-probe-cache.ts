@@ -80,7 +80,12 @@ export function rememberedProbe(file: string, identity: InterpreterIdentity): Py
   return record && JSON.stringify(record.identity) === JSON.stringify(identity) ? record.probe : undefined;
 }
 
-/** Remembers a successful probe for identity (atomically); failed probes are never remembered. */
+/** Remembers a successful probe for identity (atomically, best effort); failed probes are never remembered. */
 export function rememberProbe(file: string, identity: InterpreterIdentity, probe: PythonProbe): void {
-  if (probe.ok) writeJsonRecord(file, { identity, probe } satisfies ProbeRecord);
+  if (!probe.ok) return;
+  try {
+    writeJsonRecord(file, { identity, probe } satisfies ProbeRecord);
+  } catch {
+    // A state folder tovrun cannot write to only costs the next run a probe.
+  }
 }

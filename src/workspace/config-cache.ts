@@ -46,7 +46,7 @@ export function recallConfig(stateDir: string, text: string, tovrun: string): Ra
 }
 
 /**
- * Remembers a successful parse (atomically), only in an existing state folder (a run that keeps no state leaves no
+ * Remembers a successful parse (atomically, best effort), only in an existing state folder (a run that keeps no state leaves no
  * cache) and only when the config survives JSON unchanged.
  */
 export function rememberConfig(stateDir: string, text: string, tovrun: string, config: RawConfig): void {
@@ -56,5 +56,9 @@ export function rememberConfig(stateDir: string, text: string, tovrun: string, c
     return;
   }
   if (!isDeepStrictEqual(JSON.parse(JSON.stringify(config)), config)) return;
-  writeJsonRecord(configCacheFile(stateDir), { tovrun, text, config } satisfies CachedConfig);
+  try {
+    writeJsonRecord(configCacheFile(stateDir), { tovrun, text, config } satisfies CachedConfig);
+  } catch {
+    // Best effort: a state folder tovrun cannot write to only costs the next run a parse.
+  }
 }

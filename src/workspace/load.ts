@@ -99,7 +99,12 @@ const realFiles: WorkspaceSource = { exists: existsSync, readText: (file) => rea
 function readTovrunYaml(configPath: string, stateDir: string, source: WorkspaceSource, memory: ConfigMemory): RawConfig {
   const text = source.readText(configPath);
   if (source !== realFiles || memory === 'none') return parseTovrunYaml(text, configPath);
-  const tovrun = tovrunIdentity();
+  let tovrun: string;
+  try {
+    tovrun = tovrunIdentity();
+  } catch {
+    return parseTovrunYaml(text, configPath);
+  }
   const recalled = recallConfig(stateDir, text, tovrun);
   if (recalled) return recalled;
   const config = parseTovrunYaml(text, configPath);

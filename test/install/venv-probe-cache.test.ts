@@ -34,6 +34,13 @@ describe('inspectVenv with a remembered probe', () => {
     expect(existsSync(probeFile)).toBe(true);
   });
 
+  it('is best effort: a probe that cannot be remembered still answers', async () => {
+    const { venv, probeFile } = linkedVenv();
+    mkdirSync(path.join(probeFile, 'blocked'), { recursive: true });
+    const runner = fakeRunner(() => probeAnswer(path.join(venv, 'bin/python'), '3.11.7'));
+    expect(await inspectVenv(venv, linux, runner, {}, atLeast310, probeFile)).toEqual({ state: 'ready', version: [3, 11, 7] });
+  });
+
   it('still judges a remembered version against the requirement', async () => {
     const { venv, probeFile } = linkedVenv();
     const runner = fakeRunner(() => probeAnswer(path.join(venv, 'bin/python'), '3.11.7'));

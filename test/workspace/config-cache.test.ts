@@ -52,4 +52,11 @@ describe('tovrun.yaml parse remembered between runs', () => {
     loadWorkspace(doctor, undefined, 'recall');
     expect(existsSync(configCacheFile(path.join(doctor, '.tovrun')))).toBe(false);
   });
+
+  it('is best effort: a cache that cannot be written leaves the load unharmed', () => {
+    const root = workspace(worker);
+    // A folder where the cache file would go: the atomic rename onto it fails (even for root).
+    mkdirSync(path.join(configCacheFile(path.join(root, '.tovrun')), 'blocked'), { recursive: true });
+    expect(loadWorkspace(root).services.map((service) => service.name)).toEqual(['worker']);
+  });
 });
