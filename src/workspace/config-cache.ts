@@ -10,8 +10,8 @@ import { parseJson, readJsonRecord, writeJsonRecord } from '../files/json-state.
 import { packageRoot, templatePath } from '../paths.js';
 import type { RawConfig } from './raw-config.js';
 
-/** Whether a run may write what it parsed (`remember`), only use what an earlier run wrote (`recall`: the read-only doctor), or neither. */
-export type ConfigMemory = 'remember' | 'recall' | 'none';
+/** Whether a run may write what it parsed (`remember`) or only use what an earlier run wrote (`recall`: the read-only doctor). */
+export type ConfigMemory = 'remember' | 'recall';
 
 interface CachedConfig {
   tovrun: string;

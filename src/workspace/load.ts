@@ -98,7 +98,7 @@ const realFiles: WorkspaceSource = { exists: existsSync, readText: (file) => rea
 /** tovrun.yaml's text parsed, or recalled from an earlier run's parse of the same text (real files only). */
 function readTovrunYaml(configPath: string, stateDir: string, source: WorkspaceSource, memory: ConfigMemory): RawConfig {
   const text = source.readText(configPath);
-  if (source !== realFiles || memory === 'none') return parseTovrunYaml(text, configPath);
+  if (source !== realFiles) return parseTovrunYaml(text, configPath);
   let tovrun: string;
   try {
     tovrun = tovrunIdentity();
@@ -114,7 +114,7 @@ function readTovrunYaml(configPath: string, stateDir: string, source: WorkspaceS
 
 /**
  * The Workspace containing cwd, with tovrun.yaml (when present) merged over its preset. memory: whether tovrun.yaml's
- * parse may be remembered in .tovrun/ for later runs (`remember`), only recalled (`recall`, the read-only doctor), or neither.
+ * parse may be remembered in .tovrun/ for later runs (`remember`) or only recalled (`recall`, the read-only doctor).
  */
 export function loadWorkspace(cwd: string, source: WorkspaceSource = realFiles, memory: ConfigMemory = 'remember'): Workspace {
   const root = findWorkspaceRoot(cwd, source.exists);
