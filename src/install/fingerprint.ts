@@ -1,7 +1,8 @@
 /** What an install depended on, as plain data: file hashes, tool versions and flags. Equal fingerprints mean nothing to do. */
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync, type Stats } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileStatKey, statKey, statOrUndefined } from '../files/file-stat.js';
 
 /** The inputs of one service's install. */
 export interface Fingerprint {
@@ -42,22 +43,6 @@ export interface KnownHashes {
   stats: Readonly<Record<string, string>>;
   /** Relative path → "sha256:<hex>". */
   hashes: Readonly<Record<string, string>>;
-}
-
-function statOrUndefined(file: string): Stats | undefined {
-  try {
-    return statSync(file);
-  } catch {
-    return undefined;
-  }
-}
-
-const statKey = (stat: Stats): string => `${stat.size}:${stat.mtimeMs}:${stat.ctimeMs}:${stat.ino}`;
-
-/** size, modification and change times, and inode of a file as one string; undefined when it cannot be read. */
-export function fileStatKey(file: string): string | undefined {
-  const stat = statOrUndefined(file);
-  return stat && statKey(stat);
 }
 
 /** Files last changed this long ago cannot be changed again unnoticed within the file system's time resolution. */

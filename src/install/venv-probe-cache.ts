@@ -4,6 +4,7 @@
  */
 import { readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { statKey } from '../files/file-stat.js';
 import { parseJson, readJsonRecord, writeJsonRecord } from '../files/json-state.js';
 import type { Platform } from '../platform/platform.js';
 import { venvConfigFile, venvPython } from '../platform/venv-layout.js';
@@ -23,17 +24,14 @@ export interface InterpreterIdentity {
 /** The file system reads interpreterIdentity needs; injectable for tests. */
 export interface IdentityFiles {
   realpath(file: string): string;
-  /** size, mtime and inode of a file or folder, as one string; throws when it is missing. */
+  /** statKey of a file or folder; throws when it is missing. */
   stat(file: string): string;
   readText(file: string): string;
 }
 
 const realFiles: IdentityFiles = {
   realpath: (file) => realpathSync(file),
-  stat: (file) => {
-    const stat = statSync(file);
-    return `${stat.size}:${stat.mtimeMs}:${stat.ino}`;
-  },
+  stat: (file) => statKey(statSync(file)),
   readText: (file) => readFileSync(file, 'utf8'),
 };
 

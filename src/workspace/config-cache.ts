@@ -6,6 +6,7 @@ import { statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
+import { statKey } from '../files/file-stat.js';
 import { parseJson, readJsonRecord, writeJsonRecord } from '../files/json-state.js';
 import { packageRoot, templatePath } from '../paths.js';
 import type { RawConfig } from './raw-config.js';
@@ -24,14 +25,9 @@ export function configCacheFile(stateDir: string): string {
   return path.join(stateDir, 'config-cache.json');
 }
 
-/** This tovrun as it parses and validates: sizes and times of its package.json, its tovrun.yaml schema and this module. */
+/** This tovrun as it parses and validates: the statKey of its package.json, its tovrun.yaml schema and this module (throws when one is missing). */
 export function tovrunIdentity(files: readonly string[] = [path.join(packageRoot, 'package.json'), templatePath('tovrun.schema.json'), fileURLToPath(import.meta.url)]): string {
-  return files
-    .map((file) => {
-      const stat = statSync(file);
-      return `${stat.size}:${stat.mtimeMs}`;
-    })
-    .join('|');
+  return files.map((file) => statKey(statSync(file))).join('|');
 }
 
 function parseRecord(text: string): CachedConfig | null {

@@ -1,7 +1,8 @@
 import { readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fileStatKey, fingerprintKey, hashFiles, settledFileStats, type Fingerprint } from '../../src/install/fingerprint.js';
+import { fileStatKey } from '../../src/files/file-stat.js';
+import { fingerprintKey, hashFiles, settledFileStats, type Fingerprint } from '../../src/install/fingerprint.js';
 import { knownHashes, readStamp, refreshStampStats, removeStamp, stampFile, stampFileStats, stampMatches, staleReason, writeStamp } from '../../src/install/stamp.js';
 import { tempDir, writeFiles } from './support/temp-dir.js';
 
