@@ -5,7 +5,7 @@ import type { NodeService } from '../workspace/types.js';
 import { hashFiles, readTextOrUndefined, type Fingerprint, type KnownHashes } from './fingerprint.js';
 import { declaresPackages, npmEnvironment, npmInstall, npmInstallArgs, npmToolVersions, type NpmContext } from './npm.js';
 import { displayPath, type InstallEnvironment, type PreparedInstall } from './service-install.js';
-import { knownHashes, readStamp, refreshStampStats, removeStamp, stampFile, stampFileStats, staleReason, writeStamp } from './stamp.js';
+import { removeStamp, stampFile, stampFileStats, stampStaleReason, writeStamp } from './stamp.js';
 import { InstallStepFailure } from './step-failure.js';
 
 /** Checks package.json, the tool versions, node_modules and the stamp; the install runs npm and stamps. */
@@ -20,13 +20,11 @@ export async function prepareNodeService(service: NodeService, environment: Inst
   const versions = await npmToolVersions(npm);
   const stamp = stampFile(environment.stateDir, service.name);
   const treePresent = !needsTree || existsSync(path.join(service.dir, 'node_modules', '.package-lock.json'));
-  const saved = await readStamp(stamp);
   const reason = environment.reinstall
     ? 'reinstall requested'
     : !treePresent
       ? `${displayPath(environment, path.join(service.dir, 'node_modules'))} is missing or incomplete`
-      : staleReason(saved, nodeFingerprint(service, environment, versions, knownHashes(saved)));
-  if (reason === undefined && saved && !environment.readOnly) await refreshStampStats(stamp, saved, environment.root);
+      : await stampStaleReason(stamp, (known) => nodeFingerprint(service, environment, versions, known), environment.root, environment.readOnly ?? false);
   return {
     reason,
     install: async (reporter) => {

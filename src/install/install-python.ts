@@ -10,7 +10,7 @@ import { findPython, type FoundPython } from './python-discovery.js';
 import { commandLabel } from './python-probe.js';
 import { requirementFiles } from './requirements.js';
 import { displayPath, type InstallEnvironment, type InstallReporter, type PreparedInstall } from './service-install.js';
-import { knownHashes, readStamp, refreshStampStats, removeStamp, stampFile, stampFileStats, staleReason, writeStamp } from './stamp.js';
+import { removeStamp, stampFile, stampFileStats, stampStaleReason, writeStamp } from './stamp.js';
 import { InstallStepFailure } from './step-failure.js';
 import { createVenv, inspectVenv, removeVenv, type VenvState } from './venv.js';
 import { venvProbeFile } from './venv-probe-cache.js';
@@ -50,10 +50,7 @@ async function installReason(service: PythonService, environment: InstallEnviron
   if (venv.state === 'absent') return `${where} does not exist yet`;
   if (venv.state === 'broken') return `${where} is broken: ${venv.reason}`;
   if (environment.reinstall) return 'reinstall requested';
-  const saved = await readStamp(stamp);
-  const reason = staleReason(saved, pythonFingerprint(service, environment, venv.version, knownHashes(saved)));
-  if (reason === undefined && saved && !environment.readOnly) await refreshStampStats(stamp, saved, environment.root);
-  return reason;
+  return stampStaleReason(stamp, (known) => pythonFingerprint(service, environment, venv.version, known), environment.root, environment.readOnly ?? false);
 }
 
 /** Removes a broken venv (saying why), creates it with a found Python, upgrades pip (a failure only warns); the new venv's version. */

@@ -63,6 +63,17 @@ export async function refreshStampStats(file: string, stamp: Stamp, root: string
   if (!same) await writeStamp(file, stamp.service, stamp.fingerprint, new Date(stamp.installedAt), fileStats).catch(() => undefined);
 }
 
+/**
+ * Why an install is due by the stamp in file (undefined when it records this fingerprint); fingerprint is computed
+ * reusing the stamp's hashes for unchanged files. When up to date and not readOnly, newly settled stats are recorded.
+ */
+export async function stampStaleReason(file: string, fingerprint: (known: KnownHashes | undefined) => Fingerprint, root: string, readOnly: boolean): Promise<string | undefined> {
+  const saved = await readStamp(file);
+  const reason = staleReason(saved, fingerprint(knownHashes(saved)));
+  if (reason === undefined && saved && !readOnly) await refreshStampStats(file, saved, root);
+  return reason;
+}
+
 /** Removes a stamp before an install starts, so an interrupted install is redone next time. */
 export async function removeStamp(file: string): Promise<void> {
   await rm(file, { force: true });
