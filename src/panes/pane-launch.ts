@@ -59,10 +59,8 @@ function opener(options: PaneOutputOptions, selection: Exclude<PanesSelection, {
   return selection.wt ? new WindowsTerminalOpener(selection.wt, options.detachedStart) : new ConsoleWindowOpener(options.detachedStart);
 }
 
-/** The panes of a tmux or windows run (a prefix run has none). */
-export function openPaneLaunch(options: PaneOutputOptions): PaneLaunch | null {
-  const { selection } = options;
-  if (selection.mode === 'prefix') return null;
+/** The panes of a tmux or windows run (selection: options.selection, known not to be prefix). */
+export function openPaneLaunch(options: PaneOutputOptions, selection: Exclude<PanesSelection, { mode: 'prefix' }>): PaneLaunch {
   const program = options.program ?? currentAgentProgram();
   const launcher = new PaneLauncher({ hub: AgentHub.on(options.control), opener: opener(options, selection), program, platform: options.platform });
   return {

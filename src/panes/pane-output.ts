@@ -49,7 +49,8 @@ export interface PaneOutput {
 /** The sink (and, for tmux and windows, the pane launcher) of a run; panes open as the supervisor launches services. */
 export async function openPaneOutput(options: PaneOutputOptions): Promise<PaneOutput> {
   // The pane machinery (tmux, Windows terminals, agents) is loaded only by runs that open panes.
-  const panes = options.selection.mode === 'prefix' ? null : (await import('./pane-launch.js')).openPaneLaunch(options);
+  const { selection } = options;
+  const panes = selection.mode === 'prefix' ? null : (await import('./pane-launch.js')).openPaneLaunch(options, selection);
   const sink = createPrefixSink({ destination: options.destination, services: options.services, color: options.color, stateDir: options.stateDir, showLines: panes === null, ...(options.mask ? { mask: options.mask } : {}) });
   return {
     mode: options.selection.mode,
