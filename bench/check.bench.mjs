@@ -1,7 +1,7 @@
 // tovrun --check on a clean workspace (real venv, Vite manifest, stamps, a git repository) with no database configured:
 // the doctor CI runs on every push. Target: under 1.5 s. Reference: the CLI starting at all (`tovrun --version`).
 // Runs the built CLI (npm run build first).
-import { existsSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -34,7 +34,6 @@ async function timed(args, cwd) {
 
 /** Adds the doctor's figure to the report. */
 export async function run(report) {
-  if (!existsSync(path.join(repoRoot, 'dist', 'cli.js'))) throw new Error('dist/ is missing: run `npm run build` first.');
   const root = await makeCleanWorkspace({ ports: { backend: await freePort(), frontend: await freePort() }, git: true, env });
   try {
     const check = await measure(() => timed(['--check'], root), { runs: 10, warmup: 1 });

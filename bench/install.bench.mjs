@@ -2,7 +2,7 @@
 // install against the slower of the two installs alone. Runs the built CLI (npm run build first) on copies of
 // test/fixtures/install/workspace; PIP_RETRIES=0 for every run, tovrun's and the references', because this machine's
 // pip first tries a public index it cannot reach.
-import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -50,7 +50,6 @@ async function oldScriptSequence(root) {
 
 /** Adds the two install figures to the report. */
 export async function run(report) {
-  if (!existsSync(path.join(repoRoot, 'dist', 'cli.js'))) throw new Error('dist/ is missing: run `npm run build` first.');
   const both = workspace();
   const coldBoth = await measure(() => coldInstall(both), { runs: 3, warmup: 0 });
   const coldBackend = await measure(() => coldInstall(workspace('backend')), { runs: 3, warmup: 0 });

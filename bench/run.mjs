@@ -1,10 +1,12 @@
 // `npm run bench`: runs every bench/*.bench.mjs and writes BENCHMARKS.md; `node bench/run.mjs <prefix>…` runs a subset and only prints.
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Report } from './lib.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
+// Every bench runs the built CLI (bin/ loads the bundle).
+if (!existsSync(path.join(here, '..', 'dist', 'cli.bundle.js'))) throw new Error('dist/cli.bundle.js is missing: run `npm run build` first.');
 const wanted = process.argv.slice(2);
 const files = readdirSync(here)
   .filter((name) => name.endsWith('.bench.mjs'))

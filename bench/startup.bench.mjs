@@ -1,6 +1,5 @@
 // Startup: `tovrun --version` and `tovrun --help` against `node -e 0` (the floor any Node CLI pays) and
 // `concurrently --version` (the peer), interleaved run by run so that machine noise falls on all four alike.
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runCommand, summarize } from './lib.mjs';
@@ -27,7 +26,6 @@ async function once(args) {
 
 /** Adds the startup figures to the report. */
 export async function run(report) {
-  if (!existsSync(path.join(root, 'dist', 'cli.js'))) throw new Error('dist/ is missing: run `npm run build` first.');
   const samples = Object.fromEntries(Object.keys(commands).map((name) => [name, []]));
   for (let i = 0; i < warmup + runs; i++) {
     for (const [name, args] of Object.entries(commands)) {
