@@ -1,7 +1,8 @@
 /** Starts each service once its depends_on are met (or skips it when one fails), and settles what its own dependents wait for. */
 import { blockedDependents, Milestones, waitForDependencies, type DependencyWait } from './dependencies.js';
 import { describeExit, type SupervisorEvent } from './events.js';
-import { ReadinessError } from './readiness-error.js';
+import { ReadinessError, StartError } from './readiness-error.js';
+import type { ProcessExit } from './restart-policy.js';
 import type { ServiceRunner } from './service-runner.js';
 import type { ReadyService } from './types.js';
 
@@ -10,6 +11,12 @@ export interface GateDeps {
   emit(event: SupervisorEvent): void;
   /** Whether the run is stopping (a dependency that ends then is "stopped", not "failed"). */
   stopping(): boolean;
+}
+
+/** Why a service that ended never met "started": it could not start (and why), or its process is gone. */
+function startedFailure(startFailure: string | null, exit: ProcessExit | null): string {
+  if (startFailure !== null) return `could not start: ${startFailure}`;
+  return `could not be started (${exit ? describeExit(exit) : 'no process'})`;
 }
 
 /** The depends_on gates of one run. */
@@ -52,10 +59,10 @@ export class DependencyGates {
   /** Settles "started" when the service ended before spawning, and "healthy" with its first readiness wait. */
   watch(runner: ServiceRunner, ready: Promise<ReadyService | null>): void {
     const milestones = this.of(runner.spec.name);
-    void runner.done.then(({ exit }) => milestones.settle('started', this.deps.stopping() ? { kind: 'stopped' } : { kind: 'failed', reason: `could not be started (${exit ? describeExit(exit) : 'no process'})` }));
+    void runner.done.then(({ exit }) => milestones.settle('started', this.deps.stopping() ? { kind: 'stopped' } : { kind: 'failed', reason: startedFailure(runner.startFailure, exit) }));
     ready.then(
       (result) => milestones.settle('healthy', result ? { kind: 'met' } : { kind: 'stopped' }),
-      (error: unknown) => milestones.settle('healthy', { kind: 'failed', reason: error instanceof ReadinessError ? error.reason : String(error) }),
+      (error: unknown) => milestones.settle('healthy', { kind: 'failed', reason: error instanceof ReadinessError || error instanceof StartError ? error.reason : String(error) }),
     );
   }
 

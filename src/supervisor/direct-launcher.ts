@@ -1,5 +1,6 @@
 /** The default launcher: spawns the service as tovrun's child in its own process group, output through pipes. */
 import type { ChildProcess } from 'node:child_process';
+import { statSync } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { BlockSplitter } from '../panes/line-splitter.js';
 import type { OutputStream } from '../panes/sink.js';
@@ -48,23 +49,43 @@ function started(child: ChildProcess, pid: number, host: Host, output: OutputRec
   };
 }
 
+/** Why a spawn failed, in words a user can act on: the folder first (a missing cwd is reported by Node as a missing program), then the program. */
+export function startFailureReason(error: unknown, spec: Pick<LaunchSpec, 'file' | 'cwd'>, stat: (file: string) => { isDirectory(): boolean } | undefined = statOrUndefined): string {
+  const folder = stat(spec.cwd);
+  if (!folder) return `folder ${spec.cwd} does not exist`;
+  if (!folder.isDirectory()) return `${spec.cwd} is not a folder`;
+  if (spec.file.trim() === '') return 'the program to run is empty';
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ENOENT') return `program ${spec.file} was not found${/[\\/]/.test(spec.file) ? '' : ' on PATH'}`;
+  if (code === 'EACCES') return `program ${spec.file} cannot be run (permission denied)`;
+  return error instanceof Error ? error.message : String(error);
+}
+
+function statOrUndefined(file: string): { isDirectory(): boolean } | undefined {
+  try {
+    return statSync(file, { throwIfNoEntry: false });
+  } catch {
+    return undefined;
+  }
+}
+
 /** Spawns with pipes (never through a shell), detached on POSIX so the service leads its own process group. */
 export function directLauncher(host: Host): ProcessLauncher {
   return {
     launch(spec: LaunchSpec, output: OutputReceiver): Promise<LaunchedProcess> {
-      const child = host.spawn(spec.file, spec.args, {
-        cwd: spec.cwd,
-        env: spec.env,
-        stdio: ['ignore', 'pipe', 'pipe'],
-        detached: host.platform !== 'win32',
-        windowsHide: true,
-      });
+      const failure = (error: unknown) => new Error(startFailureReason(error, spec));
+      let child: ChildProcess;
+      try {
+        child = host.spawn(spec.file, spec.args, { cwd: spec.cwd, env: spec.env, stdio: ['ignore', 'pipe', 'pipe'], detached: host.platform !== 'win32', windowsHide: true });
+      } catch (error) {
+        return Promise.reject(failure(error));
+      }
       const pid = child.pid;
       if (pid !== undefined) {
         child.on('error', () => undefined);
         return Promise.resolve(started(child, pid, host, output));
       }
-      return new Promise((_resolve, reject) => child.once('error', reject));
+      return new Promise((_resolve, reject) => child.once('error', (error) => reject(failure(error))));
     },
   };
 }

@@ -2,7 +2,7 @@
 export { Supervisor, type SupervisorOptions } from './supervisor.js';
 export type { LaunchSpec, ReadyService, RunOutcome, ServiceResult, StopReason } from './types.js';
 export { describeEvent, describeExit, type SupervisorEvent } from './events.js';
-export { ReadinessError } from './readiness-error.js';
+export { ReadinessError, StartError } from './readiness-error.js';
 export { realHost, type ExecResult, type Host } from './host.js';
 export { preflightPorts, describeHolder, type BusyPort, type PortClaim, type PortProbe } from './preflight.js';
 export { findPortHolder } from './port-holder.js';

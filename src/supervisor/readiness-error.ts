@@ -22,3 +22,18 @@ export class ReadinessError extends FailedError {
     super(`${service} ${reason}${blockedText(blocked)}.${tail}`, `See \`tovrun logs ${service}\` for its whole output${slow}.`);
   }
 }
+
+/** A service whose process could not be started at all (a missing folder or program): never ready, its dependents never start. */
+export class StartError extends FailedError {
+  /** Why, as the rest of a sentence after the service's name: "could not start: folder /w/api does not exist". */
+  readonly reason: string;
+
+  constructor(
+    readonly service: string,
+    why: string,
+    readonly blocked: readonly string[] = [],
+  ) {
+    super(`${service} could not start: ${why}${blockedText(blocked)}.`, `Check services.${service}.dir and services.${service}.command in tovrun.yaml, then run tovrun again.`);
+    this.reason = `could not start: ${why}`;
+  }
+}

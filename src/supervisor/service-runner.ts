@@ -1,5 +1,6 @@
 /** One service's life: launch it, relay its lines, restart on failure or on request, stop its whole tree. */
 import { constants } from 'node:os';
+import { ExitCode } from '../errors.js';
 import type { ServiceOutputSink } from '../panes/sink.js';
 import type { SupervisorEvent } from './events.js';
 import type { Host } from './host.js';
@@ -30,7 +31,6 @@ export interface RunnerDeps {
 
 /** How long output may keep flowing after the process exited (a descendant outside the group may hold the pipe). */
 const outputDrainMs = 1_000;
-const spawnFailureExit: ProcessExit = { code: 127, signal: null };
 
 /** Runs one LaunchSpec until it stops for good; `done` resolves with how it ended (again after a revive). */
 export class ServiceRunner {
@@ -49,6 +49,7 @@ export class ServiceRunner {
   private failed = false;
   private restartTimer: NodeJS.Timeout | null = null;
   private lastExit: ProcessExit | null = null;
+  private startError: string | null = null;
   private terminating: Promise<unknown> | null = null;
   private settleFirstLaunch!: () => void;
   /** Resolves once the first launch has started the process or failed (panes may take a moment to open). */
@@ -80,6 +81,11 @@ export class ServiceRunner {
   /** Whether start() launched the service (false while it waits for its dependencies, or when it never started). */
   get hasStarted(): boolean {
     return this.launchRequested;
+  }
+
+  /** Why the last launch could not start a process ("folder … does not exist"), or null when it did. */
+  get startFailure(): string | null {
+    return this.startError;
   }
 
   /** Launches the service (once; not after it was stopped or skipped). */
@@ -167,6 +173,7 @@ export class ServiceRunner {
     this.finished = false;
     this.stopRequested = false;
     this.failed = false;
+    this.startError = null;
     this.restarts = 0;
   }
 
@@ -184,13 +191,15 @@ export class ServiceRunner {
     try {
       launched = await this.deps.launcher.launch(this.spec, { lines: (stream, block) => this.output.lines(stream, block), whenWritable: () => this.deps.sink.whenWritable() });
     } catch (error) {
+      // Final, whatever the restart policy: a missing folder or program stays missing, and no process ever ran.
       const message = error instanceof Error ? error.message : String(error);
+      this.startError = message;
       this.deps.emit({ type: 'spawn-failed', service: this.spec.name, message });
       this.waiters.rejectAll(new Error(`${this.spec.name} could not start: ${message}`));
-      this.settleFirstLaunch();
-      void this.afterExit(spawnFailureExit, false);
+      this.finish(null, !this.stopRequested);
       return;
     }
+    this.startError = null;
     const current = new CurrentProcess(launched, this.deps.host, () => this.current === current && this.deps.changed());
     this.current = current;
     this.deps.emit({ type: 'started', service: this.spec.name, pid: launched.pid, restarts: this.restarts + this.requestedRestarts });
@@ -216,7 +225,7 @@ export class ServiceRunner {
 
   private async afterExit(exit: ProcessExit, requested: boolean): Promise<void> {
     this.lastExit = exit;
-    if (exit !== spawnFailureExit) this.deps.emit({ type: 'exited', service: this.spec.name, exit, requested });
+    this.deps.emit({ type: 'exited', service: this.spec.name, exit, requested });
     if (this.stopRequested) return this.finish(exit, !requested && isFailure(exit));
     if (this.replaceRequested) {
       this.replaceRequested = false;
@@ -243,7 +252,8 @@ export class ServiceRunner {
     this.failed = failed;
     this.settleFirstLaunch();
     this.waiters.rejectAll(new Error(`${this.spec.name} has stopped.`));
-    const code = failed && exit ? exitCodeFor(exit, constants.signals) : 0;
+    // A launch that started no process has no exit of its own: it is a failed service (1), never a shell's 127.
+    const code = !failed ? 0 : exit ? exitCodeFor(exit, constants.signals) : ExitCode.failed;
     this.resolveDone({ name: this.spec.name, exit, failed, restarts: this.restarts, code });
   }
 }

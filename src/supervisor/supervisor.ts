@@ -12,7 +12,7 @@ import { preflightPorts, type PortClaim, type PortProbe } from './preflight.js';
 import { serviceUrl } from './probes/describe.js';
 import { waitForReadiness, type ReadinessResult } from './probes/readiness.js';
 import { processIdentity, type ProcessIdentity } from './process-table.js';
-import { ReadinessError } from './readiness-error.js';
+import { ReadinessError, StartError } from './readiness-error.js';
 import { notReadyReason, probeProcess } from './service-readiness.js';
 import { ServiceRunner } from './service-runner.js';
 import type { RestartReport, ServiceStatus } from './service-status.js';
@@ -178,6 +178,11 @@ export class Supervisor {
     const { spec } = runner;
     if ((await gate).kind !== 'met') return null;
     await runner.firstLaunch;
+    const startFailure = runner.startFailure;
+    if (startFailure !== null) {
+      if (this.stopReason !== null) return null;
+      throw new StartError(spec.name, startFailure, this.gates.blockedBy(spec.name, this.runners));
+    }
     const result: ReadinessResult = await waitForReadiness({
       probe: spec.probe,
       fallback: spec.probeFallback,

@@ -1,10 +1,12 @@
 import type { ChildProcess } from 'node:child_process';
 import { EventEmitter } from 'node:events';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { createPrefixSink, logFilePath } from '../../src/panes/index.js';
-import { directLauncher } from '../../src/supervisor/direct-launcher.js';
+import { directLauncher, startFailureReason } from '../../src/supervisor/direct-launcher.js';
+import { realHost } from '../../src/supervisor/host.js';
 import { fakeHost, nodeLaunch, tempDir } from './support.js';
 
 /** A child process whose output the test writes: stdout and stderr are plain pass-through streams. */
@@ -62,5 +64,30 @@ describe('direct launcher', () => {
     child.emit('exit', 0, null);
     await launched.drain(5_000);
     expect(blocks).toEqual(['one\ntwo', 'three']);
+  });
+});
+
+describe('direct launcher: why a service could not start', () => {
+  const noOutput = { lines: () => undefined, whenWritable: () => undefined };
+  const launch = (overrides: Parameters<typeof nodeLaunch>[3]) => directLauncher(realHost()).launch(nodeLaunch('svc', 'forever.js', [], overrides), noOutput);
+
+  it('names a missing folder, not the program Node blames for it', async () => {
+    await expect(launch({ cwd: '/nonexistent/tovrun-dir' })).rejects.toThrow(/^folder \/nonexistent\/tovrun-dir does not exist$/);
+  });
+
+  it('names a folder that is a file', async () => {
+    const file = path.join(tempDir(), 'plain-file');
+    writeFileSync(file, '');
+    await expect(launch({ cwd: file })).rejects.toThrow(new RegExp(`^${file} is not a folder$`));
+  });
+
+  it('names a missing program, on PATH or by path, and an empty one', async () => {
+    await expect(launch({ file: 'tovrun-no-such-program' })).rejects.toThrow(/^program tovrun-no-such-program was not found on PATH$/);
+    await expect(launch({ file: '/nonexistent/prog' })).rejects.toThrow(/^program \/nonexistent\/prog was not found$/);
+    await expect(launch({ file: '' })).rejects.toThrow(/^the program to run is empty$/);
+  });
+
+  it('keeps any other reason as Node gave it', () => {
+    expect(startFailureReason(new Error('spawn EMFILE'), { file: 'x', cwd: '/' }, () => ({ isDirectory: () => true }))).toBe('spawn EMFILE');
   });
 });

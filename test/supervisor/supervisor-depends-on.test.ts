@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/errors.js';
 import { blockedDependents } from '../../src/supervisor/dependencies.js';
-import { describeEvent, ReadinessError, type LaunchSpec, type SupervisorEvent } from '../../src/supervisor/index.js';
+import { describeEvent, ReadinessError, StartError, type LaunchSpec, type SupervisorEvent } from '../../src/supervisor/index.js';
 import { eventually, freePort, nodeLaunch, stopTrackedSupervisors, trackedSupervisor } from './support.js';
 
 afterEach(stopTrackedSupervisors);
@@ -62,6 +62,20 @@ describe('Supervisor: depends_on', () => {
     const outcome = await sup.stop('failed');
     expect(outcome.exitCode).toBe(3);
     expect(outcome.services.find((service) => service.name === 'api')).toMatchObject({ exit: null, failed: false });
+  });
+
+  it('never starts the dependents of a service that could not start, healthy or started, and fails the run with 1', async () => {
+    const { supervisor: sup, events } = supervisor();
+    const cwd = '/nonexistent/tovrun-folder';
+    sup.start([nodeLaunch('db', 'forever.js', [], { cwd }), forever('api', { dependsOn: { db: 'healthy' } }), forever('worker', { dependsOn: { db: 'started' } })]);
+    const error = await sup.waitReady().catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(StartError);
+    expect((error as StartError).message).toBe(`db could not start: folder ${cwd} does not exist; api, worker depend on it and were not started.`);
+    await eventually(() => indexOf(events, 'not-started', 'api') >= 0 && indexOf(events, 'not-started', 'worker') >= 0);
+    expect(describeEvent(events[indexOf(events, 'not-started', 'api')] as SupervisorEvent)).toBe(`not started: it needs db healthy, and db could not start: folder ${cwd} does not exist`);
+    expect(describeEvent(events[indexOf(events, 'not-started', 'worker')] as SupervisorEvent)).toBe(`not started: it needs db started, and db could not start: folder ${cwd} does not exist`);
+    expect(events.filter((event) => event.type === 'started' || event.type === 'ready')).toEqual([]);
+    expect((await sup.stop('failed')).exitCode).toBe(1);
   });
 
   it('does not start a waiting service once the run stops', async () => {

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { readState, realHost, statePath, Supervisor, type SupervisorEvent, type SupervisorOptions } from '../../src/supervisor/index.js';
+import { readState, realHost, StartError, statePath, Supervisor, type SupervisorEvent, type SupervisorOptions } from '../../src/supervisor/index.js';
 import { eventually, isProcessAlive, MemorySink, nodeLaunch, tempDir } from './support.js';
 
 const host = realHost();
@@ -104,12 +104,28 @@ describe('Supervisor: crashes and restarts', () => {
     expect(outcome.services.find((service) => service.name === 'steady')).toMatchObject({ failed: false, code: 0 });
   });
 
-  it('reports a program that cannot be started', async () => {
-    const { supervisor: sup, sink } = supervisor();
+  it('reports a program that cannot be started as a failed service (exit 1), never as one that exited with 127', async () => {
+    const { supervisor: sup, sink, events } = supervisor();
     sup.start([nodeLaunch('missing', 'forever.js', [], { file: '/nonexistent/tovrun-program', probe: { kind: 'tcp', port: 1, timeoutMs: 5_000 } })]);
-    await expect(sup.waitReady()).rejects.toThrow(/missing exited with code 127 before it was ready/);
-    expect((await sup.finished).exitCode).toBe(127);
-    expect(sink.notices[0]?.text).toMatch(/^could not start: spawn \/nonexistent\/tovrun-program ENOENT/);
+    await expect(sup.waitReady()).rejects.toThrow(/^missing could not start: program \/nonexistent\/tovrun-program was not found\.$/);
+    const outcome = await sup.finished;
+    expect(outcome).toMatchObject({ exitCode: 1, services: [{ name: 'missing', exit: null, failed: true, code: 1 }] });
+    expect(sink.notices[0]?.text).toBe('could not start: program /nonexistent/tovrun-program was not found');
+    expect(events.some((event) => event.type === 'exited')).toBe(false);
+  });
+
+  it('never calls a service ready when its folder does not exist, even without a probe, and does not restart it', async () => {
+    const { supervisor: sup, sink, events } = supervisor();
+    const cwd = '/nonexistent/tovrun-folder';
+    sup.start([nodeLaunch('nodir', 'forever.js', [], { cwd, restart: { policy: 'on-failure', maxRetries: 3, backoffMs: 10 } })]);
+    const error = await sup.waitReady().catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(StartError);
+    expect((error as StartError).exitCode).toBe(1);
+    expect((error as StartError).message).toBe(`nodir could not start: folder ${cwd} does not exist.`);
+    expect(events.map((event) => event.type)).toEqual(['spawn-failed']);
+    expect(sink.notices.map((notice) => notice.text)).not.toContain(expect.stringMatching(/ready/));
+    expect(sup.status()[0]).toMatchObject({ state: 'failed', pid: null, ready: false });
+    expect((await sup.finished).exitCode).toBe(1);
   });
 });
 

@@ -129,14 +129,14 @@ describe('PaneLauncher with real agents', () => {
     const sink = new MemorySink();
     const supervisor = new Supervisor({ stateDir: path.join(root, '.tovrun'), shutdownTimeoutMs: 1_000, sink, launcher });
     supervisor.start([nodeLaunch('lost', 'forever.js')]);
-    expect((await supervisor.finished).exitCode).toBe(127);
+    expect((await supervisor.finished).exitCode).toBe(1);
     expect(sink.notices[0]?.text).toBe('could not start: the pane of lost did not start its tovrun agent within 0.2 s');
   });
 
   it('a program that cannot start is reported by the agent, with its reason', async () => {
     const { supervisor, sink } = await run(true);
     supervisor.start([nodeLaunch('missing', 'forever.js', [], { file: '/nonexistent/tovrun-program', probe: { kind: 'tcp', port: 1, timeoutMs: 5_000 } })]);
-    await expect(supervisor.waitReady()).rejects.toThrow(/missing exited with code 127 before it was ready/);
+    await expect(supervisor.waitReady()).rejects.toThrow(/^missing could not start: spawn \/nonexistent\/tovrun-program ENOENT/);
     expect(sink.notices[0]?.text).toMatch(/^could not start: spawn \/nonexistent\/tovrun-program ENOENT/);
   });
 });
