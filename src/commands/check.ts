@@ -13,6 +13,7 @@ import { maskerForSecrets } from '../env/mask.js';
 import { UsageError } from '../errors.js';
 import { platformFor } from '../platform/platform.js';
 import { loadWorkspace } from '../workspace/load.js';
+import { checkServiceDirs } from '../workspace/service-dirs.js';
 
 /** Options of the check command. */
 export interface CheckOptions {
@@ -43,6 +44,8 @@ export async function runCheck(ctx: RunContext, names: string[], options: CheckO
   const checks = selectChecks(names);
   // The doctor writes nothing: an earlier run's parse of tovrun.yaml may be used, none is remembered.
   const workspace = loadWorkspace(ctx.cwd, undefined, 'recall');
+  // A folder tovrun.yaml names but that is missing is a configuration error, as it is for `tovrun` and `--dry-run`.
+  checkServiceDirs(workspace);
   const platform = platformFor(ctx.platform);
   const allEffects: CheckEffects = { ...realCheckEffects(platform), ...effects };
   const input: CheckInput = {

@@ -24,6 +24,7 @@ import { selectServices, type ServiceSelection } from '../plan/select.js';
 import { platformFor } from '../platform/platform.js';
 import { leftoverLines, stopLeftovers, type SignalSource } from '../supervisor/index.js';
 import { loadWorkspace } from '../workspace/load.js';
+import { checkServiceDirs } from '../workspace/service-dirs.js';
 import { supervise } from './up-supervise.js';
 import type { PanesMode, ServiceSpec, Workspace } from '../workspace/types.js';
 
@@ -98,6 +99,7 @@ export async function runUpCommand(ctx: RunContext, options: UpOptions, deps: Up
   const variables = composeModule ? composeModule.composeVariables(workspace, ctx.env) : null;
   const model = composeModule && variables ? composeModule.loadComposeModel(workspace, variables.values, profiles) : null;
   const services = withDependencies({ services: workspace.services, selected, compose: model, profiles, configFile: workspace.configFile ?? path.join(workspace.root, 'tovrun.yaml') });
+  checkServiceDirs(workspace, services);
   const composePlan = variables && model && profiles.length > 0 ? planCompose({ profiles, model, envFile: env.found ? workspace.envFile : null, values: variables.values }) : null;
   const backend = services.find((service) => service.name === 'backend');
   const database = chooseDatabase({ profiles, values: { ...env.values, ...ctx.env }, configured: backend?.env.DATABASE_URL });

@@ -1,9 +1,9 @@
 /** The default launcher: spawns the service as tovrun's child in its own process group, output through pipes. */
 import type { ChildProcess } from 'node:child_process';
-import { statSync } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { BlockSplitter } from '../panes/line-splitter.js';
 import type { OutputStream } from '../panes/sink.js';
+import { folderProblem } from '../workspace/service-dirs.js';
 import { sleep } from './delay.js';
 import type { Host } from './host.js';
 import type { LaunchedProcess, OutputReceiver, ProcessLauncher } from './launcher.js';
@@ -49,24 +49,15 @@ function started(child: ChildProcess, pid: number, host: Host, output: OutputRec
   };
 }
 
-/** Why a spawn failed, in words a user can act on: the folder first (a missing cwd is reported by Node as a missing program), then the program. */
-export function startFailureReason(error: unknown, spec: Pick<LaunchSpec, 'file' | 'cwd'>, stat: (file: string) => { isDirectory(): boolean } | undefined = statOrUndefined): string {
-  const folder = stat(spec.cwd);
-  if (!folder) return `folder ${spec.cwd} does not exist`;
-  if (!folder.isDirectory()) return `${spec.cwd} is not a folder`;
+/** Why a spawn failed, in words a user can act on: the folder first (Node reports a missing cwd as a missing program), then the program. */
+export function startFailureReason(error: unknown, spec: Pick<LaunchSpec, 'file' | 'cwd'>, folder: (dir: string) => string | null = folderProblem): string {
+  const problem = folder(spec.cwd);
+  if (problem !== null) return problem;
   if (spec.file.trim() === '') return 'the program to run is empty';
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   if (code === 'ENOENT') return `program ${spec.file} was not found${/[\\/]/.test(spec.file) ? '' : ' on PATH'}`;
   if (code === 'EACCES') return `program ${spec.file} cannot be run (permission denied)`;
   return error instanceof Error ? error.message : String(error);
-}
-
-function statOrUndefined(file: string): { isDirectory(): boolean } | undefined {
-  try {
-    return statSync(file, { throwIfNoEntry: false });
-  } catch {
-    return undefined;
-  }
 }
 
 /** Spawns with pipes (never through a shell), detached on POSIX so the service leads its own process group. */

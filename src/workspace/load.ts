@@ -1,18 +1,23 @@
 /** Loads the Workspace: finds the root, reads tovrun.yaml (optional), validates it, merges it over its preset. */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Document, LineCounter } from 'yaml';
+import type { Document } from 'yaml';
 import { ConfigError } from '../errors.js';
 import { firstCollectionKeyLine, isCircular } from '../files/yaml-guards.js';
 import { yamlModule } from '../files/yaml-module.js';
 import { templatePath } from '../paths.js';
+import { lineOf } from './config-line.js';
 import { findWorkspaceRoot } from './find-root.js';
 import { presetConfig, presetNames } from './presets.js';
 import type { RawConfig } from './raw-config.js';
 import { recallConfig, rememberConfig, tovrunIdentity, type ConfigMemory } from './config-cache.js';
 import { mergeRawConfigs, resolveWorkspace, workspaceStateDir } from './resolve.js';
 import { validateSchema, type JsonSchema, type SchemaProblem } from './schema.js';
+import { keyPathText } from './service-name.js';
 import type { Workspace } from './types.js';
+
+/** Re-exported: the compose files use the same lookup. */
+export { lineOf };
 
 let cachedSchema: JsonSchema | undefined;
 
@@ -22,26 +27,8 @@ export function tovrunYamlSchema(): JsonSchema {
   return cachedSchema;
 }
 
-/** The 1-based line of the node at path in a parsed document (its key for unknown keys), or the nearest parent's. */
-export function lineOf(doc: Document, counter: LineCounter, problemPath: (string | number)[], pointAtKey: boolean): number | undefined {
-  for (let depth = problemPath.length; depth >= 0; depth--) {
-    const at = problemPath.slice(0, depth);
-    if (pointAtKey && depth === problemPath.length && depth > 0) {
-      const parent = at.length > 1 ? doc.getIn(at.slice(0, -1), true) : doc.contents;
-      const pair = (parent as { items?: { key?: { value?: unknown; range?: [number, number, number] } }[] } | null)?.items?.find(
-        (item) => item.key?.value === at[at.length - 1],
-      );
-      if (pair?.key?.range) return counter.linePos(pair.key.range[0]).line;
-      continue;
-    }
-    const node = at.length === 0 ? doc.contents : doc.getIn(at, true);
-    if (yamlModule().isNode(node) && node.range) return counter.linePos(node.range[0]).line;
-  }
-  return undefined;
-}
-
 function problemMessage(problem: SchemaProblem): string {
-  const key = problem.path.join('.') || '(top level)';
+  const key = keyPathText(problem.path) || '(top level)';
   return `${key}: found ${problem.found}, expected ${problem.expected}`;
 }
 

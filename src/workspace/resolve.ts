@@ -1,7 +1,7 @@
 /** Turns a merged raw configuration into the plain-data Workspace: absolute paths, probes, restart policies. */
 import path from 'node:path';
-import { ConfigError } from '../errors.js';
 import type { RawConfig, RawProbe, RawService } from './raw-config.js';
+import { checkServiceRules, serviceConfigError } from './service-rules.js';
 import type { Probe, RestartPolicy, ServiceSpec, Workspace } from './types.js';
 
 const defaultProbeTimeoutMs = 60_000;
@@ -81,10 +81,11 @@ function resolveRestart(raw: RawService['restart']): RestartPolicy {
 }
 
 function resolveService(name: string, raw: RawService, root: string, configFile: string): ServiceSpec {
-  const where = { file: configFile, key: `services.${name}` };
-  if (!raw.type) throw new ConfigError(`service "${name}" has no type; expected one of python, node, command.`, { ...where, hint: `Add \`type: python\`, \`type: node\` or \`type: command\` under services.${name}.` });
-  if (raw.command === undefined || (Array.isArray(raw.command) && raw.command.length === 0) || raw.command === '') {
-    throw new ConfigError(`service "${name}" has no command.`, { ...where, hint: `Add \`command:\` under services.${name}, e.g. command: npm run dev.` });
+  if (!raw.type) throw serviceConfigError(configFile, ['services', name], 'the service has no type; expected one of python, node, command.', `Add \`type: python\`, \`type: node\` or \`type: command\` under services.${name}.`);
+  const command = raw.command === undefined ? [] : commandArgs(raw.command, raw.port ?? null);
+  if (command.length === 0) throw serviceConfigError(configFile, ['services', name, 'command'], 'the service has no command.', `Add \`command:\` under services.${name}, e.g. command: npm run dev.`);
+  if ((command[0] as string).trim() === '') {
+    throw serviceConfigError(configFile, ['services', name, 'command'], 'the program to run (the first word of the command) is empty.', `Start services.${name}.command with the program, e.g. command: node server.js, or command: [node, server.js].`);
   }
   const port = raw.port ?? null;
   const dir = path.resolve(root, raw.dir ?? '.');
@@ -92,7 +93,7 @@ function resolveService(name: string, raw: RawService, root: string, configFile:
     name,
     dir,
     port,
-    command: commandArgs(raw.command, port),
+    command,
     env: Object.fromEntries(Object.entries(raw.env ?? {}).map(([key, value]) => [key, String(value)])),
     probe: resolveProbe(raw.probe, port),
     probeFallback: raw.probeFallback ? resolveProbe(raw.probeFallback, port) : null,
@@ -115,9 +116,11 @@ export function workspaceStateDir(root: string): string {
 
 /** The Workspace for a root and its merged raw config. */
 export function resolveWorkspace(root: string, raw: RawConfig, configFile: string | null, preset: string): Workspace {
+  const file = configFile ?? path.join(root, 'tovrun.yaml');
+  checkServiceRules(raw, file);
   const services = Object.entries(raw.services ?? {})
     .filter(([, service]) => service.enabled !== false)
-    .map(([name, service]) => resolveService(name, service, root, configFile ?? path.join(root, 'tovrun.yaml')));
+    .map(([name, service]) => resolveService(name, service, root, file));
   const composeFile = path.resolve(root, raw.compose?.file ?? 'docker-compose.yml');
   return {
     root,

@@ -1,4 +1,5 @@
 /** A small JSON Schema (draft-07 subset) validator for tovrun's own schemas: every problem with its path. */
+import { quoteText } from './service-name.js';
 
 /** The schema keywords tovrun's schemas use. */
 export interface JsonSchema {
@@ -46,7 +47,7 @@ export function jsonTypeOf(value: unknown): string {
 function describe(value: unknown): string {
   const type = jsonTypeOf(value);
   if (type === 'object' || type === 'array') return `an ${type}`;
-  return `${type} ${JSON.stringify(value)}`;
+  return `${type} ${typeof value === 'string' ? quoteText(value, 80) : JSON.stringify(value)}`;
 }
 
 function matchesType(value: unknown, type: string): boolean {
@@ -99,7 +100,7 @@ function visitObject(value: Record<string, unknown>, schema: JsonSchema, root: J
       visit(child, known, root, [...path, key], out);
     } else if (schema.additionalProperties === false) {
       const allowed = Object.keys(schema.properties ?? {});
-      out.push({ path: [...path, key], expected: `one of the keys ${allowed.join(', ')}`, found: `unknown key "${key}"`, unknownKey: key });
+      out.push({ path: [...path, key], expected: `one of the keys ${allowed.join(', ')}`, found: `unknown key ${quoteText(key)}`, unknownKey: key });
     } else if (typeof schema.additionalProperties === 'object') {
       visit(child, schema.additionalProperties, root, [...path, key], out);
     }

@@ -88,6 +88,6 @@ describe('direct launcher: why a service could not start', () => {
   });
 
   it('keeps any other reason as Node gave it', () => {
-    expect(startFailureReason(new Error('spawn EMFILE'), { file: 'x', cwd: '/' }, () => ({ isDirectory: () => true }))).toBe('spawn EMFILE');
+    expect(startFailureReason(new Error('spawn EMFILE'), { file: 'x', cwd: '/' }, () => null)).toBe('spawn EMFILE');
   });
 });
