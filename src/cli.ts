@@ -7,7 +7,7 @@ import type { ShellName } from './commands/env.js';
 import type { UpOptions } from './commands/up.js';
 import type { PanesMode } from './workspace/types.js';
 import type { RunContext } from './context.js';
-import { ExitCode, exitCodeOf, formatError } from './errors.js';
+import { ExitCode, exitCodeOf, formatError, UsageError } from './errors.js';
 import { packageRoot } from './paths.js';
 
 const examples = `
@@ -75,6 +75,25 @@ function upOptions(raw: RawUpOptions): UpOptions {
   };
 }
 
+/** The flags of `up` that shape the doctor's report, and those that shape a run of services: each only with, or only without, --check. */
+const checkOnlyFlags: Readonly<Record<string, string>> = { json: '--json', strict: '--strict', requireDb: '--require-db' };
+const runOnlyFlags: Readonly<Record<string, string>> = { backend: '--backend', frontend: '--frontend', only: '--only', install: '--no-install', reinstall: '--reinstall', keep: '--keep', services: '--no-services', panes: '--panes', dryRun: '--dry-run' };
+
+/**
+ * A UsageError for a flag that `up` would otherwise ignore: --json without --check would start the services (a report flag
+ * never starts anything), --backend with --check would be silently dropped. Nothing is implied: the error says what to run.
+ */
+function refuseStrayFlags(command: Command): void {
+  const given = (flags: Readonly<Record<string, string>>) => Object.keys(flags).filter((key) => command.getOptionValueSource(key) === 'cli').map((key) => flags[key] as string);
+  if (command.getOptionValueSource('check') === 'cli') {
+    const stray = given(runOnlyFlags)[0];
+    if (stray !== undefined) throw new UsageError(`${stray} does not go with --check: the doctor starts nothing and checks the whole workspace.`, `Run \`tovrun --check\`, or drop --check to start services with ${stray}.`);
+    return;
+  }
+  const stray = given(checkOnlyFlags)[0];
+  if (stray !== undefined) throw new UsageError(`${stray} goes with --check: run \`tovrun --check ${stray}\`.`, 'Without --check, tovrun starts the services; --json, --strict and --require-db only shape the report of the read-only doctor.');
+}
+
 /** The commander program; every action stores its exit code through setResult. */
 export function createProgram(ctx: RunContext, setResult: (code: number) => void): Command {
   const program = new Command('tovrun');
@@ -105,7 +124,8 @@ export function createProgram(ctx: RunContext, setResult: (code: number) => void
     .option('--no-services', 'start only the compose profiles, not the backend and frontend')
     .addOption(panesOption())
     .option('--dry-run', 'print the plan (programs, folders, ports, probes) and start nothing')
-    .action(async (options: RawUpOptions & RawCheckOptions & { check?: boolean }) => {
+    .action(async (options: RawUpOptions & RawCheckOptions & { check?: boolean }, command: Command) => {
+      refuseStrayFlags(command);
       if (options.check) return run(async () => (await import('./commands/check.js')).runCheck(ctx, [], checkOptions(options)))();
       return run(async () => (await import('./commands/up.js')).runUpCommand(ctx, upOptions(options)))();
     });
