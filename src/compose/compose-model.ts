@@ -1,6 +1,7 @@
 /** The parts of a compose file tovrun plans with: each service's profiles, image and published ports. */
 import { ConfigError } from '../errors.js';
-import { interpolateDocument, parseComposeText, type VariableLookup } from './compose-document.js';
+import { quoteText } from '../workspace/service-name.js';
+import { interpolateDocument, lineAt, parseComposeText, type VariableLookup } from './compose-document.js';
 
 /** A published port: the host side (null when compose picks one) and the container side. */
 export interface PublishedPort {
@@ -72,6 +73,12 @@ export function readComposeModel(text: string, file: string, lookup: VariableLoo
   if (failure) {
     throw new ConfigError(`compose cannot interpolate ${failure.path.join('.')}: ${failure.message}.`, { file, ...(failure.line === null ? {} : { line: failure.line }), hint: 'Set the variable in .env (see .env.template), or fix the ${...} expression.' });
   }
-  const services = Object.entries(asRecord(asRecord(value).services)).map(([name, raw]) => serviceInfo(name, raw));
+  const entries = Object.entries(asRecord(asRecord(value).services));
+  // Names label tovrun's output and name log files: only what the Compose specification allows, never an escape sequence.
+  const badName = entries.find(([name]) => !/^[A-Za-z0-9._-]+$/.test(name))?.[0];
+  if (badName !== undefined) {
+    throw new ConfigError(`the compose service name ${quoteText(badName)} is not allowed: compose names hold only letters, digits, ".", "_" and "-".`, { file, line: lineAt(parsed, ['services', badName], true) ?? 1, key: 'services', hint: 'Rename the service in the compose file.' });
+  }
+  const services = entries.map(([name, raw]) => serviceInfo(name, raw));
   return { file, services, profiles: [...new Set(services.flatMap((service) => service.profiles))].sort() };
 }

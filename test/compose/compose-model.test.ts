@@ -20,6 +20,20 @@ const text = `services:
 `;
 
 describe('readComposeModel', () => {
+  it('refuses a service name compose does not allow, escaped, with its line (names label output and name log files)', () => {
+    const read = () => readComposeModel('services:\n  app:\n    image: a\n  "db\u001b[31m/x":\n    image: b\n', '/ws/docker-compose.yml', () => undefined);
+    expect(read).toThrow('the compose service name "db\\u001b[31m/x" is not allowed: compose names hold only letters, digits, ".", "_" and "-".');
+    const error = (() => {
+      try {
+        return read();
+      } catch (caught) {
+        return caught;
+      }
+    })();
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).location).toEqual({ file: '/ws/docker-compose.yml', line: 4 });
+  });
+
   it('reads profiles, images, published ports (interpolated) and healthchecks', () => {
     const model = readComposeModel(text, '/ws/docker-compose.yml', (name) => ({ POSTGRES_PORT: '15432' })[name]);
     expect(model.profiles).toEqual(['all', 'local-db', 'monitoring']);
