@@ -1,5 +1,6 @@
 /** Which services a run starts: --backend, --frontend and --only narrow the workspace's list. */
 import { UsageError } from '../errors.js';
+import { quoteText } from '../workspace/service-name.js';
 import type { ServiceSpec } from '../workspace/types.js';
 
 /** The subset flags of `tovrun up`. */
@@ -19,7 +20,7 @@ export function selectServices(services: ServiceSpec[], selection: ServiceSelect
   const unknown = [...wanted].filter((name) => !known.has(name));
   if (unknown.length > 0) {
     throw new UsageError(
-      `no service named ${unknown.map((name) => `"${name}"`).join(', ')} in this workspace.`,
+      `no service named ${unknown.map((name) => quoteText(name)).join(', ')} in this workspace.`,
       `Known services: ${[...known].join(', ') || '(none)'}.`,
     );
   }

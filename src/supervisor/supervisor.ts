@@ -1,5 +1,6 @@
 /** The supervisor: starts services, waits for readiness, records them in the state file, restarts and stops them. */
 import { UsageError } from '../errors.js';
+import { quoteText } from '../workspace/service-name.js';
 import { plainText } from '../panes/log-files.js';
 import type { LineMask, ServiceOutputSink } from '../panes/sink.js';
 import { directLauncher } from './direct-launcher.js';
@@ -121,7 +122,7 @@ export class Supervisor {
     const runner = this.runners.find((each) => each.spec.name === name);
     if (!runner) {
       const known = this.runners.map((each) => each.spec.name);
-      throw new UsageError(`unknown service "${name}".`, known.length === 0 ? 'This tovrun runs no services.' : `Known services: ${known.join(', ')}.`);
+      throw new UsageError(`unknown service ${quoteText(name)}.`, known.length === 0 ? 'This tovrun runs no services.' : `Known services: ${known.join(', ')}.`);
     }
     if (this.stopReason !== null || this.done) throw new UsageError(`tovrun is stopping; ${name} was not restarted.`);
     if (!runner.hasStarted) {

@@ -20,4 +20,8 @@ describe('selectServices', () => {
     expect(() => selectServices(all, { only: ['db'] })).toThrow(UsageError);
     expect(() => selectServices(all, { only: ['db'] })).toThrow(/"db"/);
   });
+
+  it('shows an unknown name from the command line escaped, never raw', () => {
+    expect(() => selectServices(all, { only: ['db\u001b[2J'] })).toThrow('no service named "db\\u001b[2J" in this workspace.');
+  });
 });

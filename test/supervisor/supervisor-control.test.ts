@@ -48,6 +48,7 @@ describe('Supervisor.restart', () => {
     const error = await sup.restart('nope').catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(UsageError);
     expect(error).toMatchObject({ message: 'unknown service "nope".', hint: 'Known services: api.' });
+    expect(await sup.restart('x\u001b]0;t\u0007').catch((caught: unknown) => caught)).toMatchObject({ message: 'unknown service "x\\u001b]0;t\\u0007".' });
   });
 
   it('starts a service that had exited again, and the run still ends only when all have stopped', async () => {
