@@ -1,26 +1,10 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../src/errors.js';
 import { loadWorkspace, parseTovrunYaml } from '../../src/workspace/load.js';
-
-function workspace(files: Record<string, string>, dirs: string[] = []): string {
-  const root = mkdtempSync(path.join(tmpdir(), 'tovrun-ws-'));
-  for (const dir of dirs) mkdirSync(path.join(root, dir), { recursive: true });
-  for (const [name, text] of Object.entries(files)) writeFileSync(path.join(root, name), text);
-  return root;
-}
-
-function configError(fn: () => unknown): ConfigError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof ConfigError) return error;
-    throw error;
-  }
-  throw new Error('expected a ConfigError');
-}
+import { configError, workspaceDir as workspace } from './support.js';
 
 describe('loadWorkspace', () => {
   it('finds the root upwards from a sub-folder and applies the TovPlay defaults', () => {
