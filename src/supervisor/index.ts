@@ -7,7 +7,7 @@ export { realHost, type ExecResult, type Host } from './host.js';
 export { preflightPorts, describeHolder, type BusyPort, type PortClaim, type PortProbe } from './preflight.js';
 export { findPortHolder } from './port-holder.js';
 export type { PortHolder } from './port-holder-parse.js';
-export { stopLeftovers, type LeftoverOptions, type LeftoverReport, type SparedProcess, type StoppedLeftover } from './leftovers.js';
+export { stopLeftovers, type LeftoverOptions, type LeftoverReport, type SparedProcess, type StoppedLeftover, type UnprovenEntry } from './leftovers.js';
 export { handleStopSignals, runExitCode, stopSignals, type SignalSource, type StopSignals, type Stoppable } from './signals.js';
 export { describeProbe, seconds, serviceUrl } from './probes/describe.js';
 export { formatReadySummary } from './ready-summary.js';
