@@ -93,7 +93,7 @@ describe('stopLeftovers signals only what it proves', () => {
 
   it('applies the same proof to taskkill on Windows', async () => {
     const stateDir = tempDir();
-    const windowsService = (startTime: number | null) => service({ pid: 3000, pgid: null, startTime });
+    const windowsService = (startTime: number | null) => service({ pid: 3000, pgid: null, startTime, commandLine: victim.commandLine });
     const identity = { code: 0, stdout: `${new Date(victim.startTime).toISOString()}\r\nsleep 4103.5\r\n` };
     for (const [startTime, expected] of [[null, 0], [victim.startTime, 1]] as const) {
       writeFileSync(statePath(stateDir), JSON.stringify({ version: 1, owner: deadOwner, services: [windowsService(startTime)] }));
