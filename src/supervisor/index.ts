@@ -18,5 +18,5 @@ export type { LaunchedProcess, OutputReceiver, ProcessLauncher } from './launche
 export type { RestartReport, RunStatus, ServiceState, ServiceStatus } from './service-status.js';
 export { formatRestart, formatStatus, formatUptime } from './status-table.js';
 export { startControlServer, ControlServer, type ControlHandler, type ControlServerOptions } from './control/server.js';
-export { requestRestart, requestStatus, type ControlClientOptions } from './control/client.js';
+export { requestRestart, requestStatus, type ControlClientOptions, type RestartClientOptions } from './control/client.js';
 export { controlSocketPath, rootHash } from './control/socket-path.js';
