@@ -1,14 +1,25 @@
 /** `tovrun restart <service>`: has the running tovrun replace one service's process and waits until it is ready again. */
 import type { RunContext } from '../context.js';
 import { ExitCode, FailedError } from '../errors.js';
-import { requestRestart } from '../supervisor/control/client.js';
+import { requestRestart, type RestartClientOptions } from '../supervisor/control/client.js';
 import { formatRestart } from '../supervisor/status-table.js';
 import { loadWorkspace } from '../workspace/load.js';
+import type { Workspace } from '../workspace/types.js';
 
-/** Restarts the service; exit 1 when no tovrun runs here or the new process is not ready, 2 for an unknown service. */
-export async function runRestartCommand(ctx: RunContext, service: string): Promise<number> {
+/** Time beyond the stop and the probe for the rest of a restart (the forced kill's wait, spawning, the answer). */
+const restartSlackMs = 15_000;
+
+/** How long a restart of service may take: the old process's grace period, then its probes' timeouts, then slack. */
+export function restartTimeoutMs(workspace: Workspace, service: string): number {
+  const spec = workspace.services.find((each) => each.name === service);
+  const probes = spec ? [spec.probe, spec.probeFallback].reduce((sum, probe) => sum + (probe && 'timeoutMs' in probe ? probe.timeoutMs : 0), 0) : 0;
+  return workspace.shutdownTimeoutMs + probes + restartSlackMs;
+}
+
+/** Restarts the service; exit 1 when no tovrun runs here, it does not answer in time, or the new process is not ready; 2 for an unknown service. */
+export async function runRestartCommand(ctx: RunContext, service: string, timeouts: Partial<RestartClientOptions> = {}): Promise<number> {
   const workspace = loadWorkspace(ctx.cwd);
-  const report = await requestRestart(workspace.stateDir, service);
+  const report = await requestRestart(workspace.stateDir, service, { timeoutMs: restartTimeoutMs(workspace, service), ...timeouts });
   const line = formatRestart(report);
   if (line === null) {
     const pid = report.service.pid === null ? '' : ` (pid ${report.service.pid})`;

@@ -26,13 +26,19 @@ function isServer(value: unknown): value is TmuxServer {
   return typeof server.socketPath === 'string' || typeof server.socketName === 'string';
 }
 
-/** The record in text, or null when it is not one tovrun wrote. */
-function parsePanesRecord(text: string): PanesRecord | null {
-  const value = (parseJson(text) ?? {}) as Record<string, unknown>;
+/** A session name tovrun gives (tmuxSessionName): `down` never closes a session it could not have created. */
+const isTovrunSession = (value: unknown) => typeof value === 'string' && /^tovrun-[A-Za-z0-9_-]+$/.test(value);
+/** A tmux pane id (%3), not a target tmux would resolve some other way (a session, a window, a pattern). */
+const isPaneId = (value: unknown) => typeof value === 'string' && /^%\d+$/.test(value);
+
+/** The record in text, or null when it is not one tovrun wrote (a pid not above 1, a session or pane it does not create). */
+export function parsePanesRecord(text: string): PanesRecord | null {
+  const parsed = parseJson(text);
+  const value = (typeof parsed === 'object' && parsed !== null ? parsed : {}) as Record<string, unknown>;
   const { version, ownerPid, server, session, panes } = value;
-  if (version !== 1 || typeof ownerPid !== 'number' || !isServer(server) || (session !== null && typeof session !== 'string')) return null;
-  if (!Array.isArray(panes) || !panes.every((pane) => typeof pane === 'string')) return null;
-  return { version, ownerPid, server, session, panes };
+  if (version !== 1 || !Number.isSafeInteger(ownerPid) || (ownerPid as number) <= 1 || !isServer(server) || (session !== null && !isTovrunSession(session))) return null;
+  if (!Array.isArray(panes) || !panes.every(isPaneId)) return null;
+  return { version, ownerPid: ownerPid as number, server, session: session as string | null, panes: panes as string[] };
 }
 
 /** The record, or null when there is none (or it is not one tovrun wrote). */

@@ -7,7 +7,7 @@ export { realHost, type ExecResult, type Host } from './host.js';
 export { preflightPorts, describeHolder, type BusyPort, type PortClaim, type PortProbe } from './preflight.js';
 export { findPortHolder } from './port-holder.js';
 export type { PortHolder } from './port-holder-parse.js';
-export { stopLeftovers, type LeftoverOptions, type LeftoverReport, type SparedProcess, type StoppedLeftover } from './leftovers.js';
+export { stopLeftovers, type LeftoverOptions, type LeftoverReport, type SparedProcess, type StoppedLeftover, type UnprovenEntry } from './leftovers.js';
 export { handleStopSignals, runExitCode, stopSignals, type SignalSource, type StopSignals, type Stoppable } from './signals.js';
 export { describeProbe, seconds, serviceUrl } from './probes/describe.js';
 export { formatReadySummary } from './ready-summary.js';
@@ -18,5 +18,5 @@ export type { LaunchedProcess, OutputReceiver, ProcessLauncher } from './launche
 export type { RestartReport, RunStatus, ServiceState, ServiceStatus } from './service-status.js';
 export { formatRestart, formatStatus, formatUptime } from './status-table.js';
 export { startControlServer, ControlServer, type ControlHandler, type ControlServerOptions } from './control/server.js';
-export { requestRestart, requestStatus, type ControlClientOptions } from './control/client.js';
+export { requestRestart, requestStatus, type ControlClientOptions, type RestartClientOptions } from './control/client.js';
 export { controlSocketPath, rootHash } from './control/socket-path.js';

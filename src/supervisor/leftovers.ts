@@ -1,13 +1,17 @@
-/** Stopping what a previous tovrun recorded and left running, never touching a process whose identity changed. */
+/**
+ * Stopping what a previous tovrun recorded and left running. The state file is only a claim: a process or group is
+ * signalled only when its identity is proven now (a pid above 1 whose start time matches the recorded one, and the
+ * group that very process leads); anything else is reported and left alone.
+ */
 import { FailedError } from '../errors.js';
 import { closeRecordedPanes } from '../panes/tmux/close-recorded.js';
 import { sleep } from './delay.js';
 import { realHost, type Host } from './host.js';
-import { terminateTree, treeAlive } from './kill-tree.js';
-import { isProcessAlive, processIdentity, sameProcess } from './process-table.js';
-import { readState, removeState, type RecordedService, type RunState } from './state-file.js';
+import { terminateTree, type ProcessTree } from './kill-tree.js';
+import { isGroupAlive, isProcessAlive, processGroupOf, processIdentity, provenSameProcess, type ProcessIdentity } from './process-table.js';
+import { readCheckedState, removeState, type RecordedService, type RunState, type SelfProcess } from './state-file.js';
 
-/** A recorded service tovrun found running and stopped. */
+/** A recorded service tovrun found running, proved to be the one it started, and stopped. */
 export interface StoppedLeftover {
   name: string;
   pid: number;
@@ -15,21 +19,29 @@ export interface StoppedLeftover {
   command: string[];
   /** True when it had to be killed after the grace period. */
   forced: boolean;
-  /** True when its leader was gone and only the rest of its process group was left. */
-  groupOnly: boolean;
 }
 
-/** A recorded pid left alone because it now belongs to another program. */
+/** A recorded pid left alone because it now belongs to another program (its start time differs). */
 export interface SparedProcess {
   name: string;
   pid: number;
   commandLine: string | null;
 }
 
+/** A recorded entry left alone because nothing proves it is what tovrun started (or it is not a valid entry at all). */
+export interface UnprovenEntry {
+  /** What was left alone ("pid 5", "process group 5"), or null when the entry named nothing tovrun could use. */
+  target: string | null;
+  /** What the entry claims to be: "the backend tovrun started", "the tovrun that wrote .tovrun/state.json". */
+  claim: string;
+  reason: string;
+}
+
 /** What stopLeftovers did. */
 export interface LeftoverReport {
   stopped: StoppedLeftover[];
   spared: SparedProcess[];
+  unproven: UnprovenEntry[];
   /** The pid of a still-running tovrun that was asked to stop (down only), else null. */
   ownerStopped: number | null;
   /** What was closed of the tmux session or panes a previous tovrun recorded in panes.json, else null. */
@@ -45,32 +57,66 @@ export interface LeftoverOptions {
   liveOwner: 'stop' | 'refuse';
 }
 
-type Outcome = { stopped: StoppedLeftover } | { spared: SparedProcess } | null;
+type Outcome = { stopped: StoppedLeftover } | { spared: SparedProcess } | { unproven: UnprovenEntry } | null;
+
+const ownerClaim = 'the tovrun that wrote .tovrun/state.json';
+
+/** Why a live process whose start time does not prove it is the recorded one cannot be proved either way; null when it is simply another program. */
+function unprovableReason(recorded: ProcessIdentity, current: ProcessIdentity): string | null {
+  if (recorded.startTime === null) return 'no start time was recorded for it, and a matching command line is no proof';
+  if (current.startTime === null) return 'its start time cannot be read now';
+  return null;
+}
+
+/** The leader is gone: a live group with its id is left alone, since a group id alone proves nothing (the file may be stale or edited). */
+async function leaderGone(host: Host, service: RecordedService): Promise<Outcome> {
+  if (host.platform === 'win32' || service.pgid === null || !(await isGroupAlive(host, service.pgid))) return null;
+  const reason = `its main process (pid ${service.pid}) has exited, and a group id alone is no proof; see \`pgrep -g ${service.pgid}\``;
+  return { unproven: { target: `process group ${service.pgid}`, claim: `the rest of ${service.name}`, reason } };
+}
 
 async function stopRecorded(host: Host, service: RecordedService, graceMs: number): Promise<Outcome> {
   const current = await processIdentity(host, service.pid);
-  const tree = { pid: service.pid, pgid: service.pgid };
-  const stopped = (forced: boolean, groupOnly: boolean) => ({ stopped: { name: service.name, pid: service.pid, port: service.port, command: service.command, forced, groupOnly } });
-  if (current && sameProcess(service, current)) return stopped((await terminateTree(host, tree, { graceMs })) === 'forced', false);
-  if (current) return { spared: { name: service.name, pid: service.pid, commandLine: current.commandLine } };
-  // The leader is gone and its pid is not reused: while any member of its group lives, no new process can take that
-  // pid, so a live group with this id is still the one tovrun started.
-  if (host.platform === 'win32' || service.pgid === null || !(await treeAlive(host, tree))) return null;
-  return stopped((await terminateTree(host, tree, { graceMs })) === 'forced', true);
+  if (!current) return leaderGone(host, service);
+  if (!provenSameProcess(service, current)) {
+    const reason = unprovableReason(service, current);
+    if (reason) return { unproven: { target: `pid ${service.pid}`, claim: `the ${service.name} tovrun started`, reason } };
+    return { spared: { name: service.name, pid: service.pid, commandLine: current.commandLine } };
+  }
+  // Proven: pid N is the recorded process, and the state file only holds groups a service leads (pgid N), so -N is the
+  // group it created. A group id is not reused while the group has members, so polling it until the SIGKILL is safe;
+  // a bare pid (Windows, or no group) is proved again before each signal instead.
+  const tree: ProcessTree = { pid: service.pid, pgid: service.pgid };
+  const byGroup = host.platform !== 'win32' && tree.pgid !== null;
+  const stillProven = async () => {
+    const now = await processIdentity(host, service.pid);
+    return now !== null && provenSameProcess(service, now);
+  };
+  const result = await terminateTree(host, tree, { graceMs, ...(byGroup ? {} : { alive: stillProven }) });
+  return { stopped: { name: service.name, pid: service.pid, port: service.port, command: service.command, forced: result === 'forced' } };
 }
 
-async function handleLiveOwner(host: Host, state: RunState, options: LeftoverOptions): Promise<number | null> {
-  const { owner } = state;
-  if (owner.pid === host.pid) return null;
+type OwnerOutcome = { stopped: number | null; unproven: UnprovenEntry | null };
+
+async function handleLiveOwner(host: Host, owner: RunState['owner'] | null, self: SelfProcess, options: LeftoverOptions): Promise<OwnerOutcome> {
+  const none = { stopped: null, unproven: null };
+  if (!owner || owner.pid === host.pid) return none;
   const current = await processIdentity(host, owner.pid);
-  if (!current || !sameProcess(owner, current)) return null;
+  if (!current) return none;
+  if (!provenSameProcess(owner, current)) {
+    const reason = unprovableReason(owner, current);
+    return reason ? { stopped: null, unproven: { target: `pid ${owner.pid}`, claim: ownerClaim, reason } } : none;
+  }
+  // Only the owner's pid is signalled, so sharing this tovrun's group is fine (`tovrun & … tovrun down` in a script);
+  // leading it is not, since no tovrun that wrote a state file starts the `tovrun` reading it.
+  if (owner.pid === self.pgid) return { stopped: null, unproven: { target: `pid ${owner.pid}`, claim: ownerClaim, reason: `it leads this tovrun's own process group` } };
   if (options.liveOwner === 'refuse') {
     throw new FailedError(`tovrun is already running in this workspace (pid ${owner.pid}).`, 'Stop it with Ctrl-C in its terminal, or run `tovrun down`.');
   }
   host.signal(owner.pid, 'SIGTERM');
   const deadline = host.now() + options.shutdownTimeoutMs + 2_000;
   while (host.now() < deadline && (await isProcessAlive(host, owner.pid))) await sleep(25);
-  return owner.pid;
+  return { stopped: owner.pid, unproven: null };
 }
 
 function closePanes(stateDir: string, host: Host, options: LeftoverOptions): Promise<string | null> {
@@ -78,18 +124,21 @@ function closePanes(stateDir: string, host: Host, options: LeftoverOptions): Pro
   return closeRecordedPanes(stateDir, deps, options.liveOwner === 'stop');
 }
 
-/** Stops every recorded service still running (with its process tree), removes the state file, and closes recorded tmux panes. */
+/** Stops every recorded service still running that is proved to be the one recorded (with its process group), removes the state file, and closes recorded tmux panes. */
 export async function stopLeftovers(stateDir: string, options: LeftoverOptions): Promise<LeftoverReport> {
   const host = options.host ?? realHost();
-  const state = readState(stateDir);
-  if (!state) return { stopped: [], spared: [], ownerStopped: null, closedPanes: await closePanes(stateDir, host, options) };
-  const ownerStopped = await handleLiveOwner(host, state, options);
+  const self: SelfProcess = { pid: host.pid, pgid: await processGroupOf(host, host.pid) };
+  const state = readCheckedState(stateDir, self);
+  if (!state) return { stopped: [], spared: [], unproven: [], ownerStopped: null, closedPanes: await closePanes(stateDir, host, options) };
+  const rejected: UnprovenEntry[] = state.rejected.map((entry) => ({ target: null, claim: entry.name, reason: entry.reason }));
+  const owner = await handleLiveOwner(host, state.owner, self, options);
   const outcomes = await Promise.all(state.services.map((service) => stopRecorded(host, service, options.shutdownTimeoutMs)));
   removeState(stateDir);
   return {
     stopped: outcomes.flatMap((outcome) => (outcome && 'stopped' in outcome ? [outcome.stopped] : [])),
     spared: outcomes.flatMap((outcome) => (outcome && 'spared' in outcome ? [outcome.spared] : [])),
-    ownerStopped,
+    unproven: [...rejected, ...(owner.unproven ? [owner.unproven] : []), ...outcomes.flatMap((outcome) => (outcome && 'unproven' in outcome ? [outcome.unproven] : []))],
+    ownerStopped: owner.stopped,
     closedPanes: await closePanes(stateDir, host, options),
   };
 }

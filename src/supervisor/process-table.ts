@@ -87,11 +87,37 @@ export async function processIdentity(host: Host, pid: number): Promise<ProcessI
   return psIdentity(host, pid);
 }
 
-/** Whether a live process is the one recorded: start times when both are known, else command lines; unknown never matches. */
+/**
+ * Whether a live process is the one recorded, as a guess: start times when both are known, else command lines. Enough
+ * to decide not to start a second run; never enough to signal anything (see provenSameProcess).
+ */
 export function sameProcess(recorded: ProcessIdentity, current: ProcessIdentity): boolean {
   if (recorded.startTime !== null && current.startTime !== null) return Math.abs(recorded.startTime - current.startTime) <= startTimeToleranceMs;
   if (recorded.commandLine !== null && current.commandLine !== null) return recorded.commandLine.trim() === current.commandLine.trim();
   return false;
+}
+
+/**
+ * Whether a live process is provably the one recorded: both start times known and equal (within the tolerance). A
+ * command line is no proof (another `sleep 30` has the same one), so an unknown start time never proves anything.
+ */
+export function provenSameProcess(recorded: ProcessIdentity, current: ProcessIdentity): boolean {
+  const { startTime: then } = recorded;
+  const { startTime: now } = current;
+  return then !== null && now !== null && Number.isFinite(then) && Number.isFinite(now) && Math.abs(then - now) <= startTimeToleranceMs;
+}
+
+/** The process group a live pid is in now (POSIX: /proc, else ps), or null when it cannot be told (or on Windows). */
+export async function processGroupOf(host: Host, pid: number): Promise<number | null> {
+  if (host.platform === 'win32') return null;
+  if (host.platform === 'linux') {
+    const text = await host.readText(`/proc/${pid}/stat`);
+    const stat = text === null ? null : parseProcStat(text);
+    if (stat) return stat.pgrp;
+  }
+  const result = await host.exec('ps', ['-p', String(pid), '-o', 'pgid=']);
+  const pgid = Number(result.stdout.trim());
+  return result.code === 0 && result.stdout.trim() !== '' && Number.isSafeInteger(pgid) ? pgid : null;
 }
 
 /** Whether a process group still has a live (non-zombie) member; POSIX only. */

@@ -38,14 +38,14 @@ describe('stopLeftovers', () => {
     const recycled = await record('backend', sleeper, { startTime: Date.now() - 3_600_000, commandLine: 'python -m flask run' });
     writeState(stateDir, { version: 1, owner: deadOwner, services: [await record('frontend', leftover), recycled] });
     const report = await stopLeftovers(stateDir, { host, shutdownTimeoutMs: 2_000, liveOwner: 'refuse' });
-    expect(report.stopped).toMatchObject([{ name: 'frontend', pid: leftover.pid, forced: false, groupOnly: false }]);
+    expect(report.stopped).toMatchObject([{ name: 'frontend', pid: leftover.pid, forced: false }]);
     expect(report.spared).toEqual([{ name: 'backend', pid: sleeper.pid, commandLine: 'sleep 30' }]);
     expect(await isProcessAlive(host, leftover.pid ?? 0)).toBe(false);
     expect(await isProcessAlive(host, sleeper.pid ?? 0)).toBe(true);
     expect(existsSync(statePath(stateDir))).toBe(false);
   });
 
-  it('stops the rest of a process group whose leader is already gone', async () => {
+  it('leaves alone the rest of a process group whose leader is already gone: nothing proves the group is the one recorded', async () => {
     const stateDir = tempDir();
     const leader = start(process.execPath, [fixture('spawn-grandchild.js')], true);
     let output = '';
@@ -54,9 +54,14 @@ describe('stopLeftovers', () => {
     writeState(stateDir, { version: 1, owner: deadOwner, services: [await record('svc', leader)] });
     host.signal(leader.pid ?? 0, 'SIGKILL');
     await eventually(async () => !(await isProcessAlive(host, leader.pid ?? 0)));
-    const report = await stopLeftovers(stateDir, { host, shutdownTimeoutMs: 2_000, liveOwner: 'refuse' });
-    expect(report.stopped).toMatchObject([{ name: 'svc', groupOnly: true }]);
-    expect(await isProcessAlive(host, grandchild)).toBe(false);
+    try {
+      const report = await stopLeftovers(stateDir, { host, shutdownTimeoutMs: 2_000, liveOwner: 'refuse' });
+      expect(report.stopped).toEqual([]);
+      expect(report.unproven).toMatchObject([{ target: `process group ${leader.pid}`, claim: 'the rest of svc' }]);
+      expect(await isProcessAlive(host, grandchild)).toBe(true);
+    } finally {
+      host.signal(-(leader.pid ?? 0), 'SIGKILL');
+    }
   });
 
   it('refuses to start over a tovrun that still runs, and stops it for down', async () => {
@@ -72,7 +77,7 @@ describe('stopLeftovers', () => {
   });
 
   it('reports nothing when no state was recorded', async () => {
-    expect(await stopLeftovers(tempDir(), { host, shutdownTimeoutMs: 1_000, liveOwner: 'refuse' })).toEqual({ stopped: [], spared: [], ownerStopped: null, closedPanes: null });
+    expect(await stopLeftovers(tempDir(), { host, shutdownTimeoutMs: 1_000, liveOwner: 'refuse' })).toEqual({ stopped: [], spared: [], unproven: [], ownerStopped: null, closedPanes: null });
   });
 
   it('closes the tmux session a dead tovrun recorded in panes.json, through tmux on its server', async () => {
@@ -80,7 +85,7 @@ describe('stopLeftovers', () => {
     writePanesFile(stateDir, { version: 1, ownerPid: 999_999, server: { socketName: 'tovrun-test' }, session: 'tovrun-w', panes: ['%0'] });
     const fake = fakeHost({ pid: 5, signal: () => false });
     const report = await stopLeftovers(stateDir, { host: fake, shutdownTimeoutMs: 1_000, liveOwner: 'refuse' });
-    expect(fake.execCalls).toEqual([['tmux', ['-L', 'tovrun-test', 'kill-session', '-t', '=tovrun-w']]]);
+    expect(fake.execCalls.filter(([file]) => file === 'tmux')).toEqual([['tmux', ['-L', 'tovrun-test', 'kill-session', '-t', '=tovrun-w']]]);
     expect(report.closedPanes).toBe('closed tmux session tovrun-w');
     expect(leftoverLines(report, 1_000)).toEqual(['closed tmux session tovrun-w\n']);
     expect(readPanesFile(stateDir)).toBeNull();

@@ -1,6 +1,6 @@
 import { readdirSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseState, readState, removeState, statePath, writeState, type RunState } from '../../src/supervisor/state-file.js';
+import { checkState, parseState, readCheckedState, readState, removeState, statePath, writeState, type RunState } from '../../src/supervisor/state-file.js';
 import { tempDir } from './support.js';
 
 const state: RunState = {
@@ -26,5 +26,32 @@ describe('state file', () => {
     const dir = tempDir();
     writeFileSync(statePath(dir), JSON.stringify({ ...state, services: [...state.services, { name: 'broken' }] }));
     expect(readState(dir)?.services.map((service) => service.name)).toEqual(['backend']);
+  });
+
+  it('rejects, with a reason, every entry tovrun could not signal safely', () => {
+    const [valid] = state.services;
+    const self = { pid: 4242, pgid: 4240 };
+    const reasons = (overrides: Record<string, unknown>) => checkState({ ...state, services: [{ ...valid, ...overrides }] }, self)?.rejected.map((entry) => entry.reason);
+    expect(reasons({})).toEqual([]);
+    expect(reasons({ pgid: 1 })).toEqual(['its process group 1 is not a process id above 1']);
+    expect(reasons({ pgid: 0 })).toEqual(['its process group 0 is not a process id above 1']);
+    expect(reasons({ pid: 1, pgid: 1 })).toEqual(['its pid 1 is not a process id above 1']);
+    expect(reasons({ pid: -5 })).toEqual(['its pid -5 is not a process id above 1']);
+    expect(reasons({ pid: 2 ** 53 })).toEqual([`its pid ${2 ** 53} is not a process id above 1`]);
+    expect(reasons({ pid: '11' })).toEqual(['its pid "11" is not a process id above 1']);
+    expect(reasons({ pgid: 12 })).toEqual(['its process group 12 is not the one it leads (tovrun starts every service as the leader of group 11)']);
+    expect(reasons({ pid: 4240, pgid: 4240 })).toEqual(["process group 4240 is this tovrun's own"]);
+    expect(reasons({ pid: 4242, pgid: 4242 })).toEqual(['pid 4242 is this tovrun itself']);
+    expect(reasons({ startTime: -1 })).toEqual(['its start time is not a positive number']);
+    expect(reasons({ startTime: '1700000000500' })).toEqual(['its start time is not a positive number']);
+    expect(reasons({ name: 'a\u001b[2Jb' })).toEqual(['its name is not a service name']);
+    expect(checkState({ ...state, owner: { pid: 1, startTime: null, commandLine: null } })?.owner).toBeNull();
+    expect(parseState(JSON.stringify({ ...state, owner: { pid: 0, startTime: null, commandLine: null } }))).toBeNull();
+  });
+
+  it('reports a file that is not a state file at all', () => {
+    const dir = tempDir();
+    writeFileSync(statePath(dir), '{"version": 1, "owner": ');
+    expect(readCheckedState(dir, { pid: 5, pgid: 5 })).toEqual({ owner: null, services: [], rejected: [{ name: 'everything', reason: 'it is not a state file tovrun wrote' }] });
   });
 });

@@ -1,15 +1,24 @@
 /** Talking to the running tovrun of a workspace: one request, one answer, typed errors when nobody answers. */
 import net from 'node:net';
 import { FailedError, UsageError, ExitCode } from '../../errors.js';
+import { seconds } from '../probes/describe.js';
 import type { RestartReport, RunStatus } from '../service-status.js';
 import { readControlFile } from './control-file.js';
 import { LineConnection } from './line-connection.js';
 import { parseControlResponse, type ControlResponse } from './protocol.js';
 
+/** How long a running tovrun may take to answer a status request (which it answers at once). */
+export const answerTimeoutMs = 10_000;
+
 /** Options of the requests. */
 export interface ControlClientOptions {
-  /** Give up waiting for the answer after this long (none by default: a restart waits for readiness). */
-  timeoutMs?: number;
+  /** Give up connecting and waiting for the answer after this long. */
+  timeoutMs: number;
+}
+
+/** Options of a restart: its own deadline (the old process's stop and the new one's probe), and how fast the running tovrun must first answer at all. */
+export interface RestartClientOptions extends ControlClientOptions {
+  answerTimeoutMs?: number;
 }
 
 function notRunning(detail = ''): FailedError {
@@ -26,40 +35,61 @@ function connect(socketPath: string): Promise<LineConnection> {
   });
 }
 
+function noAnswer(pid: number, socketPath: string, timeoutMs: number): FailedError {
+  return new FailedError(
+    `the running tovrun (pid ${pid}) did not answer within ${seconds(timeoutMs)}: something accepts connections on its control socket ${socketPath} but sends nothing back.`,
+    `If that tovrun hangs, stop it with \`tovrun down\` (or Ctrl-C in its terminal), then start again.`,
+  );
+}
+
 async function send(stateDir: string, body: { type: 'status' } | { type: 'restart'; service: string }, options: ControlClientOptions): Promise<ControlResponse & { ok: true }> {
   const record = readControlFile(stateDir);
   if (!record) throw notRunning();
-  const connection = await connect(record.socket);
   let timer: NodeJS.Timeout | undefined;
-  const response = await new Promise<ControlResponse>((resolve, reject) => {
-    if (options.timeoutMs !== undefined) {
-      timer = setTimeout(() => reject(new FailedError(`the running tovrun (pid ${record.pid}) did not answer within ${options.timeoutMs} ms.`)), options.timeoutMs);
-    }
-    connection.onLine((line) => {
-      const parsed = parseControlResponse(line);
-      if ('error' in parsed) reject(new FailedError(`the running tovrun gave an answer tovrun cannot read: ${parsed.error}.`));
-      else resolve(parsed.value);
+  let connection: LineConnection | undefined;
+  let settled = false;
+  // One deadline for connecting and answering: a socket that accepts but never answers cannot make a request wait forever.
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(noAnswer(record.pid, record.socket, options.timeoutMs)), options.timeoutMs);
+  });
+  const exchange = connect(record.socket).then((connected) => {
+    connection = connected;
+    if (settled) connected.destroy();
+    return new Promise<ControlResponse>((resolve, reject) => {
+      connected.onLine((line) => {
+        const parsed = parseControlResponse(line);
+        if ('error' in parsed) reject(new FailedError(`the running tovrun gave an answer tovrun cannot read: ${parsed.error}.`));
+        else resolve(parsed.value);
+      });
+      connected.onClose(() => reject(new FailedError(`the running tovrun (pid ${record.pid}) closed the connection without answering.`)));
+      connected.send({ id: 1, ...body });
     });
-    connection.onClose(() => reject(new FailedError(`the running tovrun (pid ${record.pid}) closed the connection without answering.`)));
-    connection.send({ id: 1, ...body });
-  }).finally(() => {
+  });
+  exchange.catch(() => undefined);
+  const response = await Promise.race([exchange, deadline]).finally(() => {
+    settled = true;
     clearTimeout(timer);
-    connection.destroy();
+    connection?.destroy();
   });
   if (response.ok) return response;
   const { message, hint, exitCode } = response.error;
   throw exitCode === ExitCode.usage ? new UsageError(message, hint ?? undefined) : new FailedError(message, hint ?? undefined);
 }
 
-/** The running tovrun's status; a FailedError (exit 1) when none runs. */
-export async function requestStatus(stateDir: string, options: ControlClientOptions = { timeoutMs: 10_000 }): Promise<RunStatus> {
+/** The running tovrun's status; a FailedError (exit 1) when none runs or it does not answer in time. */
+export async function requestStatus(stateDir: string, options: ControlClientOptions = { timeoutMs: answerTimeoutMs }): Promise<RunStatus> {
   const response = await send(stateDir, { type: 'status' }, options);
   if ('status' in response) return response.status;
   throw new FailedError('the running tovrun answered a status request with something else.');
 }
 
-/** Asks the running tovrun to restart a service and waits for the new process's probe; a UsageError (exit 2) for an unknown service. */
-export async function requestRestart(stateDir: string, service: string, options: ControlClientOptions = {}): Promise<RestartReport> {
+/**
+ * Asks the running tovrun to restart a service and waits for the new process's probe; a UsageError (exit 2) for an
+ * unknown service. A status request first proves that tovrun answers at all (within answerTimeoutMs), so a hung one
+ * fails fast; the restart itself then gets timeoutMs.
+ */
+export async function requestRestart(stateDir: string, service: string, options: RestartClientOptions): Promise<RestartReport> {
+  await requestStatus(stateDir, { timeoutMs: options.answerTimeoutMs ?? answerTimeoutMs });
   const response = await send(stateDir, { type: 'restart', service }, options);
   if ('restart' in response) return response.restart;
   throw new FailedError('the running tovrun answered a restart request with something else.');

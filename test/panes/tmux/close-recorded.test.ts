@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { panesFilePath, writePanesFile, type PanesRecord } from '../../../src/panes/panes-file.js';
 import { closeRecordedPanes } from '../../../src/panes/tmux/close-recorded.js';
@@ -30,10 +30,28 @@ describe('closeRecordedPanes', () => {
   });
 
   it('leaves the panes of a tovrun that still runs, unless forced (down)', async () => {
-    const { stateDir, calls, deps } = setup({ ownerPid: 50, server: { socketName: 'x' }, session: 's', panes: [] }, true);
+    const { stateDir, calls, deps } = setup({ ownerPid: 50, server: { socketName: 'x' }, session: 'tovrun-s', panes: [] }, true);
     expect(await closeRecordedPanes(stateDir, deps, false)).toBeNull();
     expect(calls).toEqual([]);
-    expect(await closeRecordedPanes(stateDir, deps, true)).toBe('closed tmux session s');
+    expect(await closeRecordedPanes(stateDir, deps, true)).toBe('closed tmux session tovrun-s');
+  });
+
+  it('never closes a session, pane or target tovrun does not create, whatever panes.json says', async () => {
+    const hostile: Record<string, unknown>[] = [
+      { ownerPid: 50, server: { socketPath: '/tmp/tmux-1/default' }, session: 'main', panes: [] },
+      { ownerPid: 50, server: { socketPath: '/tmp/tmux-1/default' }, session: null, panes: ['main:0', '%1'] },
+      { ownerPid: 50, server: { socketPath: '/tmp/tmux-1/default' }, session: '=tovrun-x', panes: [] },
+      { ownerPid: 1, server: { socketName: 'x' }, session: 'tovrun-w', panes: [] },
+      { ownerPid: 0, server: { socketName: 'x' }, session: 'tovrun-w', panes: [] },
+    ];
+    for (const record of hostile) {
+      const stateDir = tempDir();
+      writeFileSync(panesFilePath(stateDir), JSON.stringify({ version: 1, ...record }));
+      const calls: string[][] = [];
+      const deps = { exec: async (_file: string, args: string[]) => (calls.push(args), { code: 0, stdout: '' }), alive: async () => false, selfPid: 4242 };
+      expect(await closeRecordedPanes(stateDir, deps, true)).toBeNull();
+      expect(calls).toEqual([]);
+    }
   });
 
   it('does nothing without a record', async () => {

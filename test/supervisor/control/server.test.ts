@@ -65,8 +65,8 @@ describe('control server and client', () => {
     await expect(requestStatus(stateDir)).rejects.toThrow('tovrun is still starting its services.');
     server.serve(handler, 'tmux');
     expect(await requestStatus(stateDir)).toEqual({ pid: process.pid, root: path.dirname(stateDir), panes: 'tmux', uptimeMs: 500, services: [api] });
-    expect(await requestRestart(stateDir, 'api')).toMatchObject({ previousPid: 10, service: { pid: 11 } });
-    const unknown = await requestRestart(stateDir, 'db').catch((error: unknown) => error);
+    expect(await requestRestart(stateDir, 'api', { timeoutMs: 10_000 })).toMatchObject({ previousPid: 10, service: { pid: 11 } });
+    const unknown = await requestRestart(stateDir, 'db', { timeoutMs: 10_000 }).catch((error: unknown) => error);
     expect(unknown).toBeInstanceOf(UsageError);
     expect(unknown).toMatchObject({ message: 'unknown service "db".', hint: 'Known services: api.' });
   });
@@ -87,7 +87,7 @@ describe('control server and client', () => {
     expect(notRunning).toBeInstanceOf(FailedError);
     expect((notRunning as Error).message).toBe('no tovrun is running in this workspace.');
     writeControlFile(stateDir, { version: 1, pid: 999_999, socket: path.join(stateDir, 'gone.sock') });
-    await expect(requestRestart(stateDir, 'api')).rejects.toThrow('no tovrun is running in this workspace (its control socket is gone).');
+    await expect(requestRestart(stateDir, 'api', { timeoutMs: 10_000 })).rejects.toThrow('no tovrun is running in this workspace (its control socket is gone).');
   });
 
   it('replaces a stale socket file, but refuses while another tovrun answers on it', async () => {
