@@ -4,24 +4,34 @@ import { escapeRegex } from './regex.js';
 
 /** What a masked secret is replaced with. */
 export const secretMask = '***';
-/** Shorter values are not masked in free text (they would hide ordinary words and numbers). */
+/** Shorter values are not masked in relayed service output (they would hide ordinary words and numbers). */
 export const minimumMaskedLength = 4;
 
-// Any `scheme://user:password@` in free text, even from URLs tovrun never read: the password part. Neither the match nor
-// its lookbehind and lookahead can cross a newline (each character class excludes \s, or is letters, digits and +.-).
-const urlCredentials = String.raw`(?<=[A-Za-z][A-Za-z0-9+.-]*://[^\s:/@]*:)[^\s@/]+(?=@)`;
+/**
+ * What is masked: tovrun's own messages (every secret, however short; one shorter than minimumMaskedLength only where
+ * it stands as a word of its own, so "abc" is hidden in `found "abc"` but "abcdef" is left whole), or relayed service
+ * output (secrets of minimumMaskedLength characters or more, wherever they occur).
+ */
+export type MaskScope = 'messages' | 'relay';
 
-/** The ways a secret may be spelled in output: as is, percent-encoded (in URLs) and JSON-escaped. */
+// Any `scheme://user:password@` in free text, even from URLs tovrun never read: the password part, which may hold '@'
+// (the user-info ends at the last '@' before the host). Neither the match nor its lookbehind can cross a newline (each
+// character class excludes \s, or is letters, digits and +.-).
+const urlCredentials = String.raw`(?<=[A-Za-z][A-Za-z0-9+.-]*://[^\s:/@]*:)[^\s/]*[^\s@/](?=@)`;
+
+/** The ways a secret may be spelled in output: as is, trimmed (as dotenv readers and apps trim), percent-encoded (in URLs) and JSON-escaped. */
 function spellings(secret: string): string[] {
-  return [secret, encodeURIComponent(secret), JSON.stringify(secret).slice(1, -1)];
+  const trimmed = secret.trim();
+  return [...new Set([secret, trimmed])].filter((each) => each !== '').flatMap((each) => [each, encodeURIComponent(each), JSON.stringify(each).slice(1, -1)]);
 }
 
 /** The secret strings among values: values of secret keys or named like secrets, secret-looking values, URL passwords. */
-export function secretStrings(values: Readonly<Record<string, string>> | ReadonlyMap<string, string>, secretKeys: Iterable<string>): string[] {
+export function secretStrings(values: Readonly<Record<string, string | undefined>> | ReadonlyMap<string, string>, secretKeys: Iterable<string>): string[] {
   const keys = new Set(secretKeys);
   const secrets = new Set<string>();
   const entries = values instanceof Map ? [...values] : Object.entries(values);
   for (const [key, value] of entries) {
+    if (value === undefined) continue;
     if (keys.has(key) || isSecretKeyName(key) || looksLikeSecretValue(value)) secrets.add(value);
     const password = urlPassword(value);
     if (password !== null) secrets.add(password);
@@ -34,15 +44,28 @@ function mayHoldUrlCredentials(text: string): boolean {
   return text.includes('://') && text.includes('@');
 }
 
+/** A pattern for a short secret: only where it is not part of a longer word (no letter, digit or _ next to its own). */
+function wholeWord(secret: string): string {
+  const before = /^\w/.test(secret) ? String.raw`(?<!\w)` : '';
+  const after = /\w$/.test(secret) ? String.raw`(?!\w)` : '';
+  return `${before}${escapeRegex(secret)}${after}`;
+}
+
+/** The alternatives of the pattern for secrets, longest first (so a secret wins over its own substrings). */
+function secretPatterns(secrets: Iterable<string>, scope: MaskScope): string[] {
+  const spelled = [...new Set([...secrets].flatMap(spellings))].sort((a, b) => b.length - a.length);
+  const long = spelled.filter((secret) => secret.length >= minimumMaskedLength).map(escapeRegex);
+  const short = scope === 'messages' ? spelled.filter((secret) => secret.length < minimumMaskedLength).map(wholeWord) : [];
+  return [...long, ...short];
+}
+
 /**
- * A function replacing every given secret (as is, percent-encoded or JSON-escaped) and every URL password in text with ***.
- * No match spans a newline (unless a secret holds one), so masking lines joined by '\n' equals masking each line.
+ * A function replacing every given secret (as is, trimmed, percent-encoded or JSON-escaped) and every URL password in
+ * text with ***; which secrets depends on scope (tovrun's own messages by default). No match spans a newline (unless
+ * a secret holds one), so masking lines joined by '\n' equals masking each line.
  */
-export function maskerForSecrets(secrets: Iterable<string>): (text: string) => string {
-  const literals = [...new Set([...secrets].flatMap(spellings))]
-    .filter((secret) => secret.length >= minimumMaskedLength)
-    .sort((a, b) => b.length - a.length)
-    .map(escapeRegex);
+export function maskerForSecrets(secrets: Iterable<string>, scope: MaskScope = 'messages'): (text: string) => string {
+  const literals = secretPatterns(secrets, scope);
   // One pattern with both, so a secret and a URL password overlapping are masked as one; the URL part costs a scan of
   // every position, so text that cannot hold a URL password gets the secrets alone (or nothing when there are none).
   const withUrlCredentials = new RegExp([...literals, urlCredentials].join('|'), 'g');
@@ -57,6 +80,6 @@ export function maskerForSecrets(secrets: Iterable<string>): (text: string) => s
  * A function replacing every secret value (of keys in secretKeys or named like secrets: SECRET, PASSWORD, TOKEN,
  * KEY, DSN) and every URL password in text with ***; longer secrets win over their own substrings.
  */
-export function createSecretMasker(values: Readonly<Record<string, string>>, secretKeys: Iterable<string>): (text: string) => string {
-  return maskerForSecrets(secretStrings(values, secretKeys));
+export function createSecretMasker(values: Readonly<Record<string, string>>, secretKeys: Iterable<string>, scope: MaskScope = 'messages'): (text: string) => string {
+  return maskerForSecrets(secretStrings(values, secretKeys), scope);
 }
