@@ -1,7 +1,7 @@
 /** The "prefix" output mode: every line labelled with its service's padded (optionally coloured) name. */
 import { dim, paint, serviceColorCode } from './colors.js';
 import { whenAll } from './backpressure.js';
-import { LogFiles, plainText } from './log-files.js';
+import { holdsControlCodes, LogFiles, plainText } from './log-files.js';
 import type { LogLimits } from './service-log.js';
 import type { LineMask, OutputStream, ServiceOutputSink } from './sink.js';
 
@@ -60,7 +60,7 @@ export class PrefixSink implements ServiceOutputSink {
     this.logs?.append(service, `${plain}\n`);
     if (this.options.showLines !== false) {
       const label = this.label(service);
-      this.pending += `${label.start}${(this.options.color ? masked : plain).replaceAll('\n', label.newline)}\n`;
+      this.pending += `${label.start}${(this.options.color ? this.coloured(masked) : plain).replaceAll('\n', label.newline)}\n`;
     }
     this.schedule();
   }
@@ -117,6 +117,25 @@ export class PrefixSink implements ServiceOutputSink {
   private plain(masked: string): string {
     const stripped = plainText(masked);
     return stripped === masked || !this.options.mask ? stripped : this.options.mask(stripped);
+  }
+
+  /**
+   * Masked text keeping its colours, except each line whose codes split a secret: masking its text without the codes
+   * finds more, and that masked plain text is shown instead (the line loses its colours). Text without ESC or CSI is
+   * returned as it is, at no cost.
+   */
+  private coloured(masked: string): string {
+    const mask = this.options.mask;
+    if (!mask || !holdsControlCodes(masked)) return masked;
+    return masked
+      .split('\n')
+      .map((line) => {
+        if (!holdsControlCodes(line)) return line;
+        const stripped = plainText(line);
+        const again = mask(stripped);
+        return again === stripped ? line : again;
+      })
+      .join('\n');
   }
 
   private schedule(): void {
