@@ -57,6 +57,16 @@ describe('prefix sink', () => {
     expect(destination.text()).toBe('\u001b[36mapi |\u001b[39m *** end\n\u001b[36mapi |\u001b[39m \u001b[32mgreen\u001b[39m\n\u001b[36mapi |\u001b[39m plain\n');
   });
 
+  it('masks a secret whose codes split it even where a shorter secret inside it matched the coloured text', async () => {
+    const stateDir = tempDir();
+    const destination = memoryDestination();
+    const sink = createPrefixSink({ destination, services: ['api'], color: true, stateDir, mask: maskerForSecrets(['QXZJ', '1234QXZJ5678'], 'relay') });
+    sink.lines('api', 'stdout', 'key=1234QXZJ\u001b[1m5678\u001b[22m');
+    await sink.close();
+    expect(plainText(destination.text())).toBe('api | key=***\n');
+    expect(readFileSync(logFilePath(stateDir, 'api'), 'utf8')).toBe('key=***\n');
+  });
+
   it('masks lines before printing and logging, and logs them without ANSI codes', async () => {
     const stateDir = tempDir();
     const destination = memoryDestination();
