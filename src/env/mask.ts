@@ -59,20 +59,66 @@ function secretPatterns(secrets: Iterable<string>, scope: MaskScope): string[] {
   return [...long, ...short];
 }
 
+/** Replaces every match of some patterns in text with ***, overlapping matches as one (their union). */
+class OverlapMasker {
+  private readonly leftmost: RegExp;
+  private readonly at: RegExp[];
+
+  /** groups: alternatives, each group longest first (so a group's first match at a position is its longest there). */
+  constructor(groups: ReadonlyArray<readonly string[]>) {
+    const patterns = groups.filter((group) => group.length > 0).map((group) => group.join('|'));
+    this.leftmost = new RegExp(patterns.join('|'), 'g');
+    this.at = patterns.map((pattern) => new RegExp(pattern, 'y'));
+  }
+
+  /**
+   * Text unchanged when nothing matches (one scan). Otherwise each leftmost match, grown while a match starting inside
+   * it runs past its end (one secret's end is another's start, a URL password runs into a secret), becomes ***.
+   */
+  mask(text: string): string {
+    this.leftmost.lastIndex = 0;
+    let match = this.leftmost.exec(text);
+    if (!match) return text;
+    let masked = '';
+    let copied = 0;
+    while (match) {
+      const start = match.index;
+      let end = start + Math.max(1, match[0].length);
+      for (let position = start; position < end; position++) end = Math.max(end, position + this.longestAt(text, position));
+      masked += `${text.slice(copied, start)}${secretMask}`;
+      copied = end;
+      this.leftmost.lastIndex = end;
+      match = this.leftmost.exec(text);
+    }
+    return masked + text.slice(copied);
+  }
+
+  /** The length of the longest match starting at position, 0 when none does. */
+  private longestAt(text: string, position: number): number {
+    let longest = 0;
+    for (const pattern of this.at) {
+      pattern.lastIndex = position;
+      longest = Math.max(longest, pattern.exec(text)?.[0].length ?? 0);
+    }
+    return longest;
+  }
+}
+
 /**
  * A function replacing every given secret (as is, trimmed, percent-encoded or JSON-escaped) and every URL password in
- * text with ***; which secrets depends on scope (tovrun's own messages by default). No match spans a newline (unless
- * a secret holds one), so masking lines joined by '\n' equals masking each line.
+ * text with ***; which secrets depends on scope (tovrun's own messages by default). Where two matches overlap (one
+ * secret's end is another's start, a URL password running into a secret), their union is masked, so no part of either
+ * is left. No match spans a newline (unless a secret holds one), so masking lines joined by '\n' equals masking each line.
  */
 export function maskerForSecrets(secrets: Iterable<string>, scope: MaskScope = 'messages'): (text: string) => string {
   const literals = secretPatterns(secrets, scope);
-  // One pattern with both, so a secret and a URL password overlapping are masked as one; the URL part costs a scan of
-  // every position, so text that cannot hold a URL password gets the secrets alone (or nothing when there are none).
-  const withUrlCredentials = new RegExp([...literals, urlCredentials].join('|'), 'g');
-  const literalsOnly = literals.length > 0 ? new RegExp(literals.join('|'), 'g') : null;
+  // The URL part costs a scan of every position, so text that cannot hold a URL password gets the secrets alone (or
+  // nothing when there are none).
+  const withUrlCredentials = new OverlapMasker([literals, [urlCredentials]]);
+  const literalsOnly = literals.length > 0 ? new OverlapMasker([literals]) : null;
   return (text) => {
-    if (mayHoldUrlCredentials(text)) return text.replace(withUrlCredentials, secretMask);
-    return literalsOnly ? text.replace(literalsOnly, secretMask) : text;
+    if (mayHoldUrlCredentials(text)) return withUrlCredentials.mask(text);
+    return literalsOnly ? literalsOnly.mask(text) : text;
   };
 }
 

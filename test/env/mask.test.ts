@@ -48,6 +48,12 @@ describe('createSecretMasker', () => {
     expect(masker('quoted "  CANARYspace  "')).toBe('quoted "***"');
   });
 
+  it('masks overlapping matches as one: no part of a secret is left where another secret or a URL password ran into it', () => {
+    expect(maskerForSecrets([' Q', 'Q+QQQ'])('hint: Q+QQQ="..."')).toBe('hint:***="..."');
+    expect(maskerForSecrets(['WXYZ', 'YZABCD'], 'relay')('WXYZABCD end')).toBe('*** end');
+    expect(maskerForSecrets(['AB@CDEFG'], 'relay')('x://u:ZAB@CDEFG here')).toBe('x://u:*** here');
+  });
+
   it("masks short secrets in tovrun's own messages as words of their own, and never in relayed output", () => {
     const messages = maskerForSecrets(['abc', 'x', '!?']);
     expect(messages('PORT must be a port, found "abc".')).toBe('PORT must be a port, found "***".');
