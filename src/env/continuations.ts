@@ -17,12 +17,14 @@ export interface SecretContinuation {
 }
 
 /**
- * Whether a statement is an assignment of its own: a `KEY=value` python-dotenv reads, unless its value is empty or only
- * `=` and its key is no name anyone writes (mixed case or odd characters: `AbCd==`, the end of a base64 body).
+ * Whether a statement is an assignment of its own: a `KEY=value` python-dotenv reads, unless its value is only `=`
+ * (`QUJD==`: base64 padding), or empty with a key no one writes (mixed case or odd characters: `AbCd=`).
  */
 function isAssignment(statement: EnvStatement): boolean {
   if (statement.kind !== 'entry' || statement.value === null) return false;
-  return !/^=*$/.test(statement.rawValue ?? '') || /^(?:[A-Z0-9_]+|[a-z0-9_]+)$/.test(statement.key);
+  const raw = statement.rawValue ?? '';
+  if (/^=+$/.test(raw)) return false;
+  return raw !== '' || /^(?:[A-Z0-9_]+|[a-z0-9_]+)$/.test(statement.key);
 }
 
 /** The key a statement sets (or seems to set, for a line Flask rejects), or null. */

@@ -55,5 +55,7 @@ describe('env/secret-continuation', () => {
     expect(ids('API_TOKEN=abcdef\n# note\nstray\n')).toEqual(expect.arrayContaining(['env/missing-equals:3']));
     expect(ids('A=abcdef\nstray\n')).toEqual(expect.arrayContaining(['env/missing-equals:2']));
     expect(ids('API_TOKEN=abcdef\nB=1\n').filter((id) => id.startsWith('env/secret-continuation'))).toEqual([]);
+    // Base64 padding makes a line look like an assignment of "=": it still continues the secret, as does the line after.
+    expect(ids('API_TOKEN=abcdef\nQUJD==\nQUJD\n').filter((id) => /secret-continuation|missing-equals/.test(id))).toEqual(['env/secret-continuation:2']);
   });
 });
