@@ -52,7 +52,7 @@ export interface UpDependencies {
 }
 
 /** The secret strings of the .env and of every environment given to services or compose (secret keys, named or looking like secrets, URL passwords). */
-function runSecrets(env: EnvValues, environments: ReadonlyArray<Readonly<Record<string, string | undefined>>>): string[] {
+export function runSecrets(env: EnvValues, environments: ReadonlyArray<Readonly<Record<string, string | undefined>>>): string[] {
   return [...new Set([...secretStrings(env.values, env.secretKeys), ...environments.flatMap((values) => secretStrings(values, env.secretKeys))])];
 }
 
