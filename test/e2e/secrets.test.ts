@@ -88,7 +88,7 @@ describe('secrets printed by a service (real processes, the built CLI)', () => {
     expectNoSecret(run.stdout + run.stderr, ['CANARY@CANARYtail', 'CANARY@pg:pw Zx'], 'the plan');
   });
 
-  it('masks the lines of a PEM body in check env, its --json and its GitHub annotations', async () => {
+  it('masks the lines of a PEM body in check env, its --json, its GitHub annotations and the env gate of tovrun', async () => {
     const body = ['MIIEvQIBADANBgkqhkiG9w0BAQEFAASC', 'abcDEFcanaryPEMq7Zx'];
     const root = workspace({ '.env': `SECRET_KEY=-----BEGIN PRIVATE KEY-----\n${body.join('\n')}\n-----END PRIVATE KEY-----\n`, '.env.template': '# @secret\nSECRET_KEY=x\n' });
     for (const args of [['check', 'env'], ['check', 'env', '--json']]) {
@@ -98,5 +98,10 @@ describe('secrets printed by a service (real processes, the built CLI)', () => {
       expect(run.stdout + run.stderr).toContain('::error file=.env,line=2');
       expectNoSecret((run.stdout + run.stderr).toUpperCase(), body.map((line) => line.toUpperCase()), args.join(' '));
     }
+    writeFileSync(path.join(root, 'tovrun.yaml'), 'version: 1\npreset: none\nservices:\n  echo:\n    type: command\n    command: ["node", "-e", "0"]\n');
+    const gate = await tovrun(root, [], {});
+    expect(gate.code).toBe(1);
+    expect(gate.stderr).toContain('env/secret-continuation');
+    expectNoSecret((gate.stdout + gate.stderr).toUpperCase(), body.map((line) => line.toUpperCase()), 'tovrun');
   });
 });
