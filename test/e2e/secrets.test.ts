@@ -2,26 +2,17 @@
 // from tovrun.yaml env: (plain, trimmed, split by colour codes under FORCE_COLOR, split across writes), `--dry-run` with
 // a database URL whose password holds '@', and `check env --json` under GitHub Actions with a PEM body in .env.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { logFilePath } from '../../src/panes/log-files.js';
 import { plainText } from '../../src/panes/log-files.js';
 import { cliPath } from '../support/processes.js';
+import { tempWorkspaces } from '../env/support/workspace.js';
 
-const created: string[] = [];
-afterAll(() => {
-  for (const dir of created) rmSync(dir, { recursive: true, force: true });
-});
-
-/** A fresh workspace holding files. */
-function workspace(files: Record<string, string>): string {
-  const root = mkdtempSync(path.join(tmpdir(), 'tovrun-secrets-e2e-'));
-  created.push(root);
-  for (const [name, text] of Object.entries(files)) writeFileSync(path.join(root, name), text);
-  return root;
-}
+const workspaces = tempWorkspaces();
+afterAll(workspaces.removeAll);
+const workspace = workspaces.make;
 
 /** Runs the built CLI in cwd with PATH, HOME and env; resolves with its exit code, stdout and stderr. */
 function tovrun(cwd: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number; stdout: string; stderr: string }> {

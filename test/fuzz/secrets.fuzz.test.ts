@@ -5,8 +5,7 @@
 // of 4 characters or more, must be absent from all of it. Secrets shorter than 4 characters are masked in tovrun's own
 // messages as words of their own, and are not masked in relayed output at all (see the README), so for them the check
 // is that no finding's message or hint holds them as a word.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -24,19 +23,11 @@ import { loadWorkspace } from '../../src/workspace/load.js';
 import { memoryContext } from '../support/memory-context.js';
 import { chunked, cuts } from '../panes/output-model.js';
 import { params, runs } from './support.js';
+import { tempWorkspaces } from '../env/support/workspace.js';
 
-const created: string[] = [];
-afterAll(() => {
-  for (const dir of created) rmSync(dir, { recursive: true, force: true });
-});
-
-/** A fresh workspace holding files. */
-function workspace(files: Record<string, string>): string {
-  const root = mkdtempSync(path.join(tmpdir(), 'tovrun-secrets-fuzz-'));
-  created.push(root);
-  for (const [name, text] of Object.entries(files)) writeFileSync(path.join(root, name), text);
-  return root;
-}
+const workspaces = tempWorkspaces();
+afterAll(workspaces.removeAll);
+const workspace = workspaces.make;
 
 // Secrets end in a character tovrun's own words never hold (Q X Z J, or non-ASCII), so a suffix of 4 or more found in
 // the output is a leak and never an ordinary word; no '*' (the mask), '$', '\', '`' or '#' (which readers interpret).
