@@ -51,9 +51,9 @@ export interface UpDependencies {
   argv?: string[];
 }
 
-/** The secret strings of the .env and of every environment given to services or compose (secret keys, named or looking like secrets, URL passwords). */
+/** The secret strings of the .env (lines continuing a secret included) and of every environment given to services or compose (secret keys, named or looking like secrets, URL passwords). */
 export function runSecrets(env: EnvValues, environments: ReadonlyArray<Readonly<Record<string, string | undefined>>>): string[] {
-  return [...new Set([...secretStrings(env.values, env.secretKeys), ...environments.flatMap((values) => secretStrings(values, env.secretKeys))])];
+  return [...new Set([...secretStrings(env.values, env.secretKeys), ...env.hidden, ...environments.flatMap((values) => secretStrings(values, env.secretKeys))])];
 }
 
 /** Runs the env check (when there is a template); prints problems (masked) and returns 1 on an error, else null to go on. */
