@@ -19,10 +19,15 @@ export type MaskScope = 'messages' | 'relay';
 // character class excludes \s, or is letters, digits and +.-).
 const urlCredentials = String.raw`(?<=[A-Za-z][A-Za-z0-9+.-]*://[^\s:/@]*:)[^\s/]*[^\s@/](?=@)`;
 
-/** The ways a secret may be spelled in output: as is, trimmed (as dotenv readers and apps trim), percent-encoded (in URLs) and JSON-escaped. */
+/**
+ * The ways a secret may be spelled in output: as is, trimmed (as dotenv readers and apps trim), percent-encoded (in
+ * URLs) and JSON-escaped; none for a value of only whitespace, which tells nothing and whose masking would hide the
+ * layout of every message and log line.
+ */
 function spellings(secret: string): string[] {
   const trimmed = secret.trim();
-  return [...new Set([secret, trimmed])].filter((each) => each !== '').flatMap((each) => [each, encodeURIComponent(each), JSON.stringify(each).slice(1, -1)]);
+  if (trimmed === '') return [];
+  return [...new Set([secret, trimmed])].flatMap((each) => [each, encodeURIComponent(each), JSON.stringify(each).slice(1, -1)]);
 }
 
 /** The secret strings among values: values of secret keys or named like secrets, secret-looking values, URL passwords. */

@@ -59,6 +59,8 @@ describe('createSecretMasker', () => {
     expect(messages('PORT must be a port, found "abc".')).toBe('PORT must be a port, found "***".');
     expect(messages('abcdef and xylophone stay; abc x !? go')).toBe('abcdef and xylophone stay; *** *** *** go');
     expect(maskerForSecrets(['abc'], 'relay')('found "abc"')).toBe('found "abc"');
+    // A value of only whitespace tells nothing, and masking it would hide every message's and log line's layout.
+    expect(maskerForSecrets([' ', '    '])('a b    c')).toBe('a b    c');
   });
 
   it('is fast enough to run on every relayed log line', () => {
