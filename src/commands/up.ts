@@ -6,8 +6,8 @@ import { formatHumanReport, humanReportStyle } from '../check/print-human.js';
 import { maskFindings } from '../check/report.js';
 import type { ComposeSession } from '../compose/index.js';
 import type { RunContext } from '../context.js';
-import { loadEnvValues } from '../env/load.js';
-import { createSecretMasker, maskerForSecrets } from '../env/mask.js';
+import { loadEnvValues, type EnvValues } from '../env/load.js';
+import { maskerForSecrets, secretStrings } from '../env/mask.js';
 import { ExitCode, UsageError } from '../errors.js';
 import { installWorkspace } from '../install/install-workspace.js';
 import { systemRunner, type CommandRunner } from '../install/runner.js';
@@ -25,6 +25,7 @@ import { platformFor } from '../platform/platform.js';
 import { leftoverLines, stopLeftovers, type SignalSource } from '../supervisor/index.js';
 import { loadWorkspace } from '../workspace/load.js';
 import { checkServiceDirs } from '../workspace/service-dirs.js';
+import type { LaunchSpec } from '../supervisor/types.js';
 import { supervise } from './up-supervise.js';
 import type { PanesMode, ServiceSpec, Workspace } from '../workspace/types.js';
 
@@ -49,6 +50,11 @@ export interface UpDependencies {
   composeRunner?: CommandRunner;
   /** This process's command line, run again inside a new tmux session (process.argv by default). */
   argv?: string[];
+}
+
+/** The secret strings of the .env (lines continuing a secret included) and of every environment given to services or compose (secret keys, named or looking like secrets, URL passwords). */
+export function runSecrets(env: EnvValues, environments: ReadonlyArray<Readonly<Record<string, string | undefined>>>): string[] {
+  return [...new Set([...secretStrings(env.values, env.secretKeys), ...env.hidden, ...environments.flatMap((values) => secretStrings(values, env.secretKeys))])];
 }
 
 /** Runs the env check (when there is a template); prints problems (masked) and returns 1 on an error, else null to go on. */
@@ -91,7 +97,6 @@ export async function runUpCommand(ctx: RunContext, options: UpOptions, deps: Up
   }
 
   const env = loadEnvValues(workspace, ctx.env);
-  const mask = createSecretMasker(env.values, env.secretKeys);
   // depends_on may name compose services: their profiles are checked even when no profile was requested.
   const composeNeeded = profiles.length > 0 || (foreignDependencies(workspace.services).length > 0 && existsSync(workspace.composeFile));
   // The compose modules (a YAML parser, the compose schema) are loaded only by runs that use compose.
@@ -105,9 +110,13 @@ export async function runUpCommand(ctx: RunContext, options: UpOptions, deps: Up
   const database = chooseDatabase({ profiles, values: { ...env.values, ...ctx.env }, configured: backend?.env.DATABASE_URL });
   const inputs = { envValues: env.values, processEnv: ctx.env, platform, color: childrenUseColor(selection, ctx.stdout, ctx.env), nodePath: deps.nodePath, overrides: databaseOverrides(database), serviceNames: services.map((service) => service.name) };
   const databaseUsers = database.url === null ? [] : services.filter((service) => service.name === 'backend' || service.type === 'python').map((service) => service.name);
+  // Every secret a service or container receives: .env's, the environment's, tovrun.yaml env:'s and the DATABASE_URL tovrun composes.
+  const secrets = (launches: readonly LaunchSpec[]) => runSecrets(env, [ctx.env, variables?.values ?? {}, { DATABASE_URL: database.url ?? undefined }, ...launches.map((launch) => launch.env)]);
   if (options.dryRun) {
-    if (composePlan) ctx.stdout.write(formatComposePlan(composePlan, databaseUsers.length > 0 ? describeDatabase(database) : null));
-    if (services.length > 0) ctx.stdout.write(formatPlan(services.map((service) => planLaunch(service, inputs)), Object.keys(env.values)));
+    const planned = services.map((service) => planLaunch(service, inputs));
+    const mask = maskerForSecrets(secrets(planned));
+    if (composePlan) ctx.stdout.write(mask(formatComposePlan(composePlan, databaseUsers.length > 0 ? describeDatabase(database) : null)));
+    if (services.length > 0) ctx.stdout.write(mask(formatPlan(planned, Object.keys(env.values))));
     return ExitCode.ok;
   }
   const leftovers = await stopLeftovers(workspace.stateDir, { shutdownTimeoutMs: workspace.shutdownTimeoutMs, liveOwner: 'refuse' });
@@ -117,6 +126,7 @@ export async function runUpCommand(ctx: RunContext, options: UpOptions, deps: Up
   if (options.install && services.length > 0) await installWorkspace(ctx, workspace, { reinstall: options.reinstall, services: services.map((service) => service.name) });
   // Planned after installing: a package binary (vite) is only resolvable once node_modules exists.
   const launches = services.map((service) => planLaunch(service, inputs));
+  const mask = maskerForSecrets(secrets(launches), 'relay');
   const compose = composePlan && variables ? { plan: composePlan, dotEnv: variables.dotEnv } : null;
   const session = (sink: ServiceOutputSink): ComposeSession | null =>
     compose && provider && composeModule

@@ -1,5 +1,6 @@
 /** `tovrun check env` as a pure function: .env text and template text in, findings and secrets out. */
 import { finding, type Finding } from '../check/report.js';
+import { continuationSecrets, secretContinuations } from './continuations.js';
 import { findReaderDisagreements } from './disagreements.js';
 import { secretStrings } from './mask.js';
 import { invalidValueText, parseEnv, type ParsedEnv } from './parse.js';
@@ -48,7 +49,7 @@ function allSecrets(parsed: ParsedEnv, readings: EnvReadings, secretKeys: Set<st
     return [];
   });
   const rawSecrets = written.filter((item) => secretKeys.has(item.key)).map((item) => item.value);
-  return [...rawSecrets, ...Object.values(readings).flatMap((reading) => secretStrings(reading.values, secretKeys))];
+  return [...rawSecrets, ...continuationSecrets(secretContinuations(parsed, secretKeys)), ...Object.values(readings).flatMap((reading) => secretStrings(reading.values, secretKeys))];
 }
 
 function ruleInput(parsed: ParsedEnv, schema: EnvSchema, readings: EnvReadings, input: EnvCheckInput): EnvRuleInput {

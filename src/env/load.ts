@@ -1,7 +1,8 @@
 /** The values services get from the workspace's .env (as Flask's python-dotenv reads it) and which are secret. */
 import type { Workspace } from '../workspace/types.js';
 import { readEnvText, readTemplateText, realEnvFiles, type EnvFileSource } from './files.js';
-import { createSecretMasker } from './mask.js';
+import { continuationSecrets, secretContinuations } from './continuations.js';
+import { maskerForSecrets, secretStrings } from './mask.js';
 import { parseEnv } from './parse.js';
 import { readAsFlask } from './readers/flask.js';
 import type { Environment } from './readers/types.js';
@@ -14,6 +15,8 @@ export interface EnvValues {
   secretKeys: string[];
   /** False when the workspace has no .env (values is then empty). */
   found: boolean;
+  /** The text of lines continuing a secret's value (an unquoted PEM body): no reader gets it, yet it is as secret. */
+  hidden: string[];
 }
 
 /** Values of .env text with python-dotenv's semantics; `${NAME}` not defined above falls back to environment. */
@@ -24,13 +27,16 @@ export function resolveEnvValues(text: string, environment: Environment = {}): M
 /** Loads the workspace's .env: values (keys without a value left out) and secret keys (template, names, credentials). */
 export function loadEnvValues(workspace: Workspace, environment: Environment = {}, files: EnvFileSource = realEnvFiles): EnvValues {
   const text = readEnvText(workspace, files);
-  const values = text === null ? new Map<string, string>() : resolveEnvValues(text, environment);
+  const parsed = parseEnv(text ?? '');
+  const values = readAsFlask(parsed, environment).values;
   const schema = files.exists(workspace.envTemplateFile) ? parseEnvTemplate(readTemplateText(workspace, files), workspace.envTemplateFile) : null;
-  return { values: Object.fromEntries(values), secretKeys: [...collectSecretKeys(schema, values)].sort(), found: text !== null };
+  const secretKeys = collectSecretKeys(schema, values);
+  const hidden = continuationSecrets(secretContinuations(parsed, secretKeys));
+  return { values: Object.fromEntries(values), secretKeys: [...secretKeys].sort(), found: text !== null, hidden };
 }
 
 /** A masker for everything the workspace's .env holds secret, for relaying service output. */
 export function workspaceSecretMasker(workspace: Workspace, files: EnvFileSource = realEnvFiles): (text: string) => string {
-  const { values, secretKeys } = loadEnvValues(workspace, {}, files);
-  return createSecretMasker(values, secretKeys);
+  const { values, secretKeys, hidden } = loadEnvValues(workspace, {}, files);
+  return maskerForSecrets([...secretStrings(values, secretKeys), ...hidden]);
 }

@@ -4,24 +4,39 @@ import { escapeRegex } from './regex.js';
 
 /** What a masked secret is replaced with. */
 export const secretMask = '***';
-/** Shorter values are not masked in free text (they would hide ordinary words and numbers). */
+/** Shorter values are not masked in relayed service output (they would hide ordinary words and numbers). */
 export const minimumMaskedLength = 4;
 
-// Any `scheme://user:password@` in free text, even from URLs tovrun never read: the password part. Neither the match nor
-// its lookbehind and lookahead can cross a newline (each character class excludes \s, or is letters, digits and +.-).
-const urlCredentials = String.raw`(?<=[A-Za-z][A-Za-z0-9+.-]*://[^\s:/@]*:)[^\s@/]+(?=@)`;
+/**
+ * What is masked: tovrun's own messages (every secret, however short; one shorter than minimumMaskedLength only where
+ * it stands as a word of its own, so "abc" is hidden in `found "abc"` but "abcdef" is left whole), or relayed service
+ * output (secrets of minimumMaskedLength characters or more, wherever they occur).
+ */
+export type MaskScope = 'messages' | 'relay';
 
-/** The ways a secret may be spelled in output: as is, percent-encoded (in URLs) and JSON-escaped. */
+// Any `scheme://user:password@` in free text, even from URLs tovrun never read: the password part, which may hold '@'
+// (the user-info ends at the last '@' before the host). Neither the match nor its lookbehind can cross a newline (each
+// character class excludes \s, or is letters, digits and +.-).
+const urlCredentials = String.raw`(?<=[A-Za-z][A-Za-z0-9+.-]*://[^\s:/@]*:)[^\s/]*[^\s@/](?=@)`;
+
+/**
+ * The ways a secret may be spelled in output: as is, trimmed (as dotenv readers and apps trim), percent-encoded (in
+ * URLs) and JSON-escaped; none for a value of only whitespace, which tells nothing and whose masking would hide the
+ * layout of every message and log line.
+ */
 function spellings(secret: string): string[] {
-  return [secret, encodeURIComponent(secret), JSON.stringify(secret).slice(1, -1)];
+  const trimmed = secret.trim();
+  if (trimmed === '') return [];
+  return [...new Set([secret, trimmed])].flatMap((each) => [each, encodeURIComponent(each), JSON.stringify(each).slice(1, -1)]);
 }
 
 /** The secret strings among values: values of secret keys or named like secrets, secret-looking values, URL passwords. */
-export function secretStrings(values: Readonly<Record<string, string>> | ReadonlyMap<string, string>, secretKeys: Iterable<string>): string[] {
+export function secretStrings(values: Readonly<Record<string, string | undefined>> | ReadonlyMap<string, string>, secretKeys: Iterable<string>): string[] {
   const keys = new Set(secretKeys);
   const secrets = new Set<string>();
   const entries = values instanceof Map ? [...values] : Object.entries(values);
   for (const [key, value] of entries) {
+    if (value === undefined) continue;
     if (keys.has(key) || isSecretKeyName(key) || looksLikeSecretValue(value)) secrets.add(value);
     const password = urlPassword(value);
     if (password !== null) secrets.add(password);
@@ -34,22 +49,81 @@ function mayHoldUrlCredentials(text: string): boolean {
   return text.includes('://') && text.includes('@');
 }
 
+/** A pattern for a short secret: only where it is not part of a longer word (no letter, digit or _ next to its own). */
+function wholeWord(secret: string): string {
+  const before = /^\w/.test(secret) ? String.raw`(?<!\w)` : '';
+  const after = /\w$/.test(secret) ? String.raw`(?!\w)` : '';
+  return `${before}${escapeRegex(secret)}${after}`;
+}
+
+/** The alternatives of the pattern for secrets, longest first (so a secret wins over its own substrings). */
+function secretPatterns(secrets: Iterable<string>, scope: MaskScope): string[] {
+  const spelled = [...new Set([...secrets].flatMap(spellings))].sort((a, b) => b.length - a.length);
+  const long = spelled.filter((secret) => secret.length >= minimumMaskedLength).map(escapeRegex);
+  const short = scope === 'messages' ? spelled.filter((secret) => secret.length < minimumMaskedLength).map(wholeWord) : [];
+  return [...long, ...short];
+}
+
+/** Replaces every match of some patterns in text with ***, overlapping matches as one (their union). */
+class OverlapMasker {
+  private readonly leftmost: RegExp;
+  private readonly at: RegExp[];
+
+  /** groups: alternatives, each group longest first (so a group's first match at a position is its longest there). */
+  constructor(groups: ReadonlyArray<readonly string[]>) {
+    const patterns = groups.filter((group) => group.length > 0).map((group) => group.join('|'));
+    this.leftmost = new RegExp(patterns.join('|'), 'g');
+    this.at = patterns.map((pattern) => new RegExp(pattern, 'y'));
+  }
+
+  /**
+   * Text unchanged when nothing matches (one scan). Otherwise each leftmost match, grown while a match starting inside
+   * it runs past its end (one secret's end is another's start, a URL password runs into a secret), becomes ***.
+   */
+  mask(text: string): string {
+    this.leftmost.lastIndex = 0;
+    let match = this.leftmost.exec(text);
+    if (!match) return text;
+    let masked = '';
+    let copied = 0;
+    while (match) {
+      const start = match.index;
+      let end = start + Math.max(1, match[0].length);
+      for (let position = start; position < end; position++) end = Math.max(end, position + this.longestAt(text, position));
+      masked += `${text.slice(copied, start)}${secretMask}`;
+      copied = end;
+      this.leftmost.lastIndex = end;
+      match = this.leftmost.exec(text);
+    }
+    return masked + text.slice(copied);
+  }
+
+  /** The length of the longest match starting at position, 0 when none does. */
+  private longestAt(text: string, position: number): number {
+    let longest = 0;
+    for (const pattern of this.at) {
+      pattern.lastIndex = position;
+      longest = Math.max(longest, pattern.exec(text)?.[0].length ?? 0);
+    }
+    return longest;
+  }
+}
+
 /**
- * A function replacing every given secret (as is, percent-encoded or JSON-escaped) and every URL password in text with ***.
- * No match spans a newline (unless a secret holds one), so masking lines joined by '\n' equals masking each line.
+ * A function replacing every given secret (as is, trimmed, percent-encoded or JSON-escaped) and every URL password in
+ * text with ***; which secrets depends on scope (tovrun's own messages by default). Where two matches overlap (one
+ * secret's end is another's start, a URL password running into a secret), their union is masked, so no part of either
+ * is left. No match spans a newline (unless a secret holds one), so masking lines joined by '\n' equals masking each line.
  */
-export function maskerForSecrets(secrets: Iterable<string>): (text: string) => string {
-  const literals = [...new Set([...secrets].flatMap(spellings))]
-    .filter((secret) => secret.length >= minimumMaskedLength)
-    .sort((a, b) => b.length - a.length)
-    .map(escapeRegex);
-  // One pattern with both, so a secret and a URL password overlapping are masked as one; the URL part costs a scan of
-  // every position, so text that cannot hold a URL password gets the secrets alone (or nothing when there are none).
-  const withUrlCredentials = new RegExp([...literals, urlCredentials].join('|'), 'g');
-  const literalsOnly = literals.length > 0 ? new RegExp(literals.join('|'), 'g') : null;
+export function maskerForSecrets(secrets: Iterable<string>, scope: MaskScope = 'messages'): (text: string) => string {
+  const literals = secretPatterns(secrets, scope);
+  // The URL part costs a scan of every position, so text that cannot hold a URL password gets the secrets alone (or
+  // nothing when there are none).
+  const withUrlCredentials = new OverlapMasker([literals, [urlCredentials]]);
+  const literalsOnly = literals.length > 0 ? new OverlapMasker([literals]) : null;
   return (text) => {
-    if (mayHoldUrlCredentials(text)) return text.replace(withUrlCredentials, secretMask);
-    return literalsOnly ? text.replace(literalsOnly, secretMask) : text;
+    if (mayHoldUrlCredentials(text)) return withUrlCredentials.mask(text);
+    return literalsOnly ? literalsOnly.mask(text) : text;
   };
 }
 
@@ -57,6 +131,6 @@ export function maskerForSecrets(secrets: Iterable<string>): (text: string) => s
  * A function replacing every secret value (of keys in secretKeys or named like secrets: SECRET, PASSWORD, TOKEN,
  * KEY, DSN) and every URL password in text with ***; longer secrets win over their own substrings.
  */
-export function createSecretMasker(values: Readonly<Record<string, string>>, secretKeys: Iterable<string>): (text: string) => string {
-  return maskerForSecrets(secretStrings(values, secretKeys));
+export function createSecretMasker(values: Readonly<Record<string, string>>, secretKeys: Iterable<string>, scope: MaskScope = 'messages'): (text: string) => string {
+  return maskerForSecrets(secretStrings(values, secretKeys), scope);
 }

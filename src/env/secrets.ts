@@ -25,9 +25,9 @@ export function looksLikeSecretValue(value: string): boolean {
   return secretValuePatterns.some((pattern) => pattern.test(value));
 }
 
-/** The password inside a URL's user-info (`scheme://user:password@host`), decoded, or null. */
+/** The password inside a URL's user-info (`scheme://user:password@host`), decoded, or null; it may hold '@' (the user-info ends at the last '@' before the path). */
 export function urlPassword(value: string): string | null {
-  const match = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/[^\s:/@]*:([^\s@/]+)@/.exec(value);
+  const match = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/[^\s:/@]*:([^\s/]*[^\s@/])@[^\s@/]*(?:[/\s]|$)/.exec(value);
   if (!match?.[1]) return null;
   try {
     return decodeURIComponent(match[1]);

@@ -25,9 +25,14 @@ export function previousLogFilePath(stateDir: string, service: string): string {
   return path.join(logsDir(stateDir), `${fileStem(service)}.previous.log`);
 }
 
+/** Whether text may hold terminal control sequences (an ESC or a CSI character). */
+export function holdsControlCodes(text: string): boolean {
+  return text.includes('\u001b') || text.includes('\u009b');
+}
+
 /** Text without terminal control sequences; skips the regex when there is nothing to strip. */
 export function plainText(text: string): string {
-  return text.includes('\u001b') || text.includes('\u009b') ? stripVTControlCharacters(text) : text;
+  return holdsControlCodes(text) ? stripVTControlCharacters(text) : text;
 }
 
 /** The log files of one run: each service's file is started (the previous run's kept) when first used, or up front. */

@@ -1,7 +1,7 @@
 /** The "prefix" output mode: every line labelled with its service's padded (optionally coloured) name. */
 import { dim, paint, serviceColorCode } from './colors.js';
 import { whenAll } from './backpressure.js';
-import { LogFiles, plainText } from './log-files.js';
+import { holdsControlCodes, LogFiles, plainText } from './log-files.js';
 import type { LogLimits } from './service-log.js';
 import type { LineMask, OutputStream, ServiceOutputSink } from './sink.js';
 
@@ -53,14 +53,17 @@ export class PrefixSink implements ServiceOutputSink {
     this.logs = options.stateDir === null ? null : new LogFiles(options.stateDir, options.services, options.logLimits);
   }
 
-  /** Queues a block of lines, masked once and each labelled (colours removed when tovrun shows none); written at the end of the burst. */
+  /**
+   * Queues a block of lines, masked and each labelled (colours removed when tovrun shows none); written at the end of
+   * the burst. Colour codes may split a secret, so text holding codes is also masked without them.
+   */
   lines(service: string, _stream: OutputStream, block: string): void {
-    const masked = this.options.mask ? this.options.mask(block) : block;
-    const plain = this.logs || !this.options.color ? this.plain(masked) : masked;
+    const masked = this.masked(block);
+    const plain = holdsControlCodes(block) ? this.masked(plainText(block)) : masked;
     this.logs?.append(service, `${plain}\n`);
     if (this.options.showLines !== false) {
       const label = this.label(service);
-      this.pending += `${label.start}${(this.options.color ? masked : plain).replaceAll('\n', label.newline)}\n`;
+      this.pending += `${label.start}${(this.options.color ? this.coloured(masked, plain) : plain).replaceAll('\n', label.newline)}\n`;
     }
     this.schedule();
   }
@@ -72,7 +75,7 @@ export class PrefixSink implements ServiceOutputSink {
 
   /** Queues a line from tovrun about a service, marked [tovrun] (dim when coloured). */
   notice(service: string, text: string): void {
-    const message = `[tovrun] ${this.options.mask ? this.options.mask(text) : text}`;
+    const message = `[tovrun] ${this.masked(text)}`;
     this.pending += `${this.label(service).start}${this.options.color ? dim(message) : message}\n`;
     this.logs?.append(service, `${message}\n`);
     this.schedule();
@@ -113,10 +116,22 @@ export class PrefixSink implements ServiceOutputSink {
     }
   }
 
-  /** Masked text without its ANSI codes, masked again when codes were removed (they may have split a secret). */
-  private plain(masked: string): string {
-    const stripped = plainText(masked);
-    return stripped === masked || !this.options.mask ? stripped : this.options.mask(stripped);
+  private masked(text: string): string {
+    return this.options.mask ? this.options.mask(text) : text;
+  }
+
+  /**
+   * The masked block with its colours, but each line whose codes hid a secret from the mask (its text without codes,
+   * masked, differs from what the coloured line shows) as that masked plain text: the line loses its colours.
+   * Without codes (masked === plain) this costs nothing.
+   */
+  private coloured(masked: string, plain: string): string {
+    if (masked === plain || plainText(masked) === plain) return masked;
+    const lines = masked.split('\n');
+    const plainLines = plain.split('\n');
+    // A secret holding a newline, or a control sequence spanning one, leaves no line-by-line match: show it all plain.
+    if (lines.length !== plainLines.length) return plain;
+    return lines.map((line, index) => (plainText(line) === plainLines[index] ? line : (plainLines[index] ?? ''))).join('\n');
   }
 
   private schedule(): void {

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { formatGitHubAnnotations } from '../../src/check/print-github.js';
+import { formatHumanReport } from '../../src/check/print-human.js';
+import { formatJsonReport } from '../../src/check/print-json.js';
+import { maskFindings } from '../../src/check/report.js';
 import { checkEnv } from '../../src/env/check.js';
+import { maskerForSecrets } from '../../src/env/mask.js';
 import { ConfigError } from '../../src/errors.js';
 
 const files = { env: '.env', template: '.env.template', root: '/ws' };
@@ -29,5 +34,18 @@ describe('checkEnv', () => {
   it("returns every secret string any reader holds, even on lines Flask skips, so the caller can mask them", () => {
     const { secrets } = checkEnv({ envText: 'DB_PASSWORD="skipped-secret"x\nAPI_TOKEN=pa$rt\n', templateText: '', templatePath: '/t', files });
     expect(secrets).toEqual(expect.arrayContaining(['"skipped-secret"x', 'skipped-secret', 'pa$rt', 'pa']));
+  });
+
+  it('returns the text of lines continuing a secret, so every report format masks it, however short', () => {
+    const envText = 'SECRET_KEY=-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkq\nxyz\n-----END PRIVATE KEY-----\nPORT=xyz\n';
+    const { findings, secrets } = checkEnv({ envText, templateText: '# @secret\nSECRET_KEY=x\n# @type=port\nPORT=1\n', templatePath: '/t', files });
+    expect(secrets).toEqual(expect.arrayContaining(['MIIEvQIBADANBgkq', 'xyz']));
+    const masked = maskFindings(findings.map((item) => ({ ...item, durationMs: 1 })), maskerForSecrets(secrets));
+    const outputs = [formatHumanReport(masked, { unicode: true, color: false }), formatJsonReport(masked), formatGitHubAnnotations(masked, { root: '/ws' })];
+    for (const output of outputs) {
+      expect(output).not.toMatch(/MIIEvQIBADANBgkq|MIIEVQIBADANBGKQ|\bxyz\b/i);
+      expect(output).toContain('env/secret-continuation');
+    }
+    expect(outputs[1]).toContain('found \\"***\\"');
   });
 });

@@ -16,13 +16,20 @@ describe('loadEnvValues', () => {
   });
 
   it('is empty (found: false) without a .env, and uses only names when there is no template', () => {
-    expect(loadEnvValues(loadWorkspace(tempWorkspace({ '.env.template': 'A=1\n' })))).toEqual({ values: {}, secretKeys: [], found: false });
+    expect(loadEnvValues(loadWorkspace(tempWorkspace({ '.env.template': 'A=1\n' })))).toEqual({ values: {}, secretKeys: [], found: false, hidden: [] });
     const root = tempWorkspace({ 'docker-compose.yml': 'services: {}\n', '.env': 'A=1\nB_PASSWORD=pw\n' });
     expect(loadEnvValues(loadWorkspace(root)).secretKeys).toEqual(['B_PASSWORD']);
   });
 
   it('falls back to the given environment for ${NAME} not defined in the file', () => {
     expect(resolveEnvValues('A=${HOME_DIR}/x\n', { HOME_DIR: '/home/me' }).get('A')).toBe('/home/me/x');
+  });
+
+  it('holds the text of lines continuing a secret (an unquoted PEM body), which its masker masks', () => {
+    const root = tempWorkspace({ 'docker-compose.yml': 'services: {}\n', '.env': 'SECRET_KEY=-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0B\n-----END PRIVATE KEY-----\nA=1\n' });
+    const workspace = loadWorkspace(root);
+    expect(loadEnvValues(workspace).hidden).toEqual(expect.arrayContaining(['MIIEvQIBADANBgkqhkiG9w0B']));
+    expect(workspaceSecretMasker(workspace)('key line MIIEvQIBADANBgkqhkiG9w0B')).toBe('key line ***');
   });
 
   it('gives a masker for relaying service output', () => {

@@ -32,7 +32,35 @@ describe('createSecretMasker', () => {
   it('masks percent-encoded and JSON-escaped spellings, and leaves other text alone', () => {
     const masker = maskerForSecrets(['p@ss "word"']);
     expect(masker('url p%40ss%20%22word%22 json "p@ss \\"word\\""')).toBe('url *** json "***"');
-    expect(mask('FLASK_ENV=development abc')).toBe('FLASK_ENV=development abc');
+    expect(createSecretMasker(values, ['MARKED'], 'relay')('FLASK_ENV=development abc')).toBe('FLASK_ENV=development abc');
+  });
+
+  it("masks a URL password holding '@' whole: the user-info ends at the last '@' before the host", () => {
+    const masker = maskerForSecrets([]);
+    expect(masker('db postgresql://u:CANARY@CANARYtail@localhost:5432/db up')).toBe('db postgresql://u:***@localhost:5432/db up');
+    // What describeDatabase makes of such a URL (it masks up to the first '@') is masked the rest of the way.
+    expect(masker('postgresql://u:***@CANARYtail@localhost:5432/db')).toBe('postgresql://u:***@localhost:5432/db');
+  });
+
+  it('masks the trimmed spelling of a secret written with surrounding spaces (apps and dotenv readers trim)', () => {
+    const masker = maskerForSecrets(['  CANARYspace  '], 'relay');
+    expect(masker('token=CANARYspace.')).toBe('token=***.');
+    expect(masker('quoted "  CANARYspace  "')).toBe('quoted "***"');
+  });
+
+  it('masks overlapping matches as one: no part of a secret is left where another secret or a URL password ran into it', () => {
+    expect(maskerForSecrets([' Q', 'Q+QQQ'])('hint: Q+QQQ="..."')).toBe('hint:***="..."');
+    expect(maskerForSecrets(['WXYZ', 'YZABCD'], 'relay')('WXYZABCD end')).toBe('*** end');
+    expect(maskerForSecrets(['AB@CDEFG'], 'relay')('x://u:ZAB@CDEFG here')).toBe('x://u:*** here');
+  });
+
+  it("masks short secrets in tovrun's own messages as words of their own, and never in relayed output", () => {
+    const messages = maskerForSecrets(['abc', 'x', '!?']);
+    expect(messages('PORT must be a port, found "abc".')).toBe('PORT must be a port, found "***".');
+    expect(messages('abcdef and xylophone stay; abc x !? go')).toBe('abcdef and xylophone stay; *** *** *** go');
+    expect(maskerForSecrets(['abc'], 'relay')('found "abc"')).toBe('found "abc"');
+    // A value of only whitespace tells nothing, and masking it would hide every message's and log line's layout.
+    expect(maskerForSecrets([' ', '    '])('a b    c')).toBe('a b    c');
   });
 
   it('is fast enough to run on every relayed log line', () => {

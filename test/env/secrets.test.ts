@@ -17,6 +17,11 @@ describe('secrets', () => {
     expect(urlPassword('http://localhost:5001')).toBeNull();
   });
 
+  it("reads a password holding '@' up to the last '@' before the host", () => {
+    expect(urlPassword('postgresql://u:CANARY@CANARYtail@localhost:5432/db')).toBe('CANARY@CANARYtail');
+    expect(urlPassword('redis://:a@b@cache')).toBe('a@b');
+  });
+
   it('says why a secret is unfit for production', () => {
     expect(weakSecretReason('same-as-template', 'same-as-template')).toMatch(/example value/);
     expect(weakSecretReason('<generate one>', '')).toMatch(/placeholder/);

@@ -28,6 +28,8 @@ const envFragments = fc.oneof(
       '\\"', "\\'", '\\\\', '\\n', ' #', ' # note', '#', '\n', '\r\n', 'production', 'postgres://u:p@h:5432/db', 'a@b.co',
       '# @required', '# @optional', '# @secret', '# @type=', 'int', 'port', 'bool', 'url', 'email', 'string', 'enum(', 'one-of(', '|', ')',
       '# KEY=', '#KEY=1', 'KEY=1\n', 'changeme', 'true', '65536', '0',
+      // The lines of an unquoted PEM body under a secret key, and base64 padding that reads as an assignment.
+      '-----BEGIN PRIVATE KEY-----\n', 'MIIEvQIBADANBgkqhkiG9w0B\n', 'QUJD==\n', 'AbCd=\n', '-----END PRIVATE KEY-----',
     ),
   },
   { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 8 }) },

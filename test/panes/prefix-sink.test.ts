@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { maskerForSecrets } from '../../src/env/mask.js';
 import { BlockSplitter, childColorEnv, createPrefixSink, logFilePath, logsDir, previousLogFilePath, type LineMask } from '../../src/panes/index.js';
+import { plainText } from '../../src/panes/log-files.js';
 import { tempDir } from '../supervisor/support.js';
 import { chunked, cuts, outputText, ReferenceLineSplitter, secrets } from './output-model.js';
 
@@ -46,6 +47,24 @@ describe('prefix sink', () => {
     await Promise.resolve();
     expect(plain.text()).toBe('api | WARNING: dev server\n');
     expect(coloured.text()).toContain(red);
+  });
+
+  it('prints a line whose colour codes split a secret without its codes, masked; other lines keep their colours', async () => {
+    const destination = memoryDestination();
+    const sink = createPrefixSink({ destination, services: ['api'], color: true, stateDir: null, mask: maskerForSecrets(['CANARYxyz99'], 'relay') });
+    sink.lines('api', 'stdout', '\u001b[31mCANA\u001b[0mRYxyz99 end\n\u001b[32mgreen\u001b[39m\nplain');
+    await sink.close();
+    expect(destination.text()).toBe('\u001b[36mapi |\u001b[39m *** end\n\u001b[36mapi |\u001b[39m \u001b[32mgreen\u001b[39m\n\u001b[36mapi |\u001b[39m plain\n');
+  });
+
+  it('masks a secret whose codes split it even where a shorter secret inside it matched the coloured text', async () => {
+    const stateDir = tempDir();
+    const destination = memoryDestination();
+    const sink = createPrefixSink({ destination, services: ['api'], color: true, stateDir, mask: maskerForSecrets(['QXZJ', '1234QXZJ5678'], 'relay') });
+    sink.lines('api', 'stdout', 'key=1234QXZJ\u001b[1m5678\u001b[22m');
+    await sink.close();
+    expect(plainText(destination.text())).toBe('api | key=***\n');
+    expect(readFileSync(logFilePath(stateDir, 'api'), 'utf8')).toBe('key=***\n');
   });
 
   it('masks lines before printing and logging, and logs them without ANSI codes', async () => {
@@ -157,7 +176,8 @@ describe('prefix sink, a block of lines at a time', () => {
     await fc.assert(
       fc.asyncProperty(interleavedOutput, fc.boolean(), async (events, color) => {
         const { printed, logs } = await relayed(events, 'blocks', color, mask);
-        for (const text of [printed, logs.api, logs.web]) {
+        // What the terminal shows is the printed text without its codes.
+        for (const text of [printed, plainText(printed), logs.api, logs.web]) {
           for (const secret of secrets) expect(text).not.toContain(secret);
           expect(text).not.toContain(':pa55word@');
         }

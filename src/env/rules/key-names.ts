@@ -2,6 +2,7 @@
 import { closestKey } from '../suggest.js';
 import type { EnvSchema } from '../template.js';
 import { envFinding, type EnvRule } from './context.js';
+import { secretContinuationLines } from './syntax.js';
 
 /** What is wrong with a key's name, or null; keys the template defines are always fine. */
 export function keyNameProblem(key: string, schema: EnvSchema): 'lowercase' | 'invalid' | null {
@@ -13,7 +14,9 @@ export function keyNameProblem(key: string, schema: EnvSchema): 'lowercase' | 'i
 /** env/lowercase-key and env/invalid-key, once per key (at its first line). */
 export const keyNameRule: EnvRule = (input) => {
   const seen = new Set<string>();
+  const skipped = secretContinuationLines(input);
   return input.parsed.entries.flatMap((entry) => {
+    if (skipped.has(entry.line)) return [];
     const problem = keyNameProblem(entry.key, input.schema);
     if (!problem || seen.has(entry.key)) return [];
     seen.add(entry.key);

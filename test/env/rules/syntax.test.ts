@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findingsOf } from '../support/check-text.js';
+import { checkText, findingsOf } from '../support/check-text.js';
 
 describe('syntax rules', () => {
   it('env/missing-equals is an error at the bare key', () => {
@@ -32,5 +32,30 @@ describe('syntax rules', () => {
 describe('env/space-around-equals and comments', () => {
   it('accepts `KEY= # comment` (an empty value and a comment)', () => {
     expect(findingsOf('space-around-equals', 'A= # note\n', '# A=\n')).toEqual([]);
+  });
+});
+
+describe('env/secret-continuation', () => {
+  const pem = 'SECRET_KEY=-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcw\nabcDEFcanaryline\nAbCd==\n-----END PRIVATE KEY-----\nPORT=1\n';
+
+  it('reports the lines after a secret key that are no assignment once, without their text, instead of missing-equals or key-name findings', () => {
+    const findings = checkText(pem, '# @secret\nSECRET_KEY=x\nPORT=1\n');
+    expect(findings.filter((item) => item.id === 'env/secret-continuation')).toMatchObject([{ status: 'error', line: 2 }]);
+    expect(findings.filter((item) => item.id === 'env/secret-continuation')[0]?.message).toMatch(/^lines 2-5 continue SECRET_KEY's value/);
+    expect(findings.map((item) => item.id)).not.toEqual(expect.arrayContaining(['env/missing-equals']));
+    expect(findings.map((item) => item.id)).not.toEqual(expect.arrayContaining(['env/lowercase-key']));
+    const shown = JSON.stringify(findings);
+    for (const text of ['MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcw', 'MIIEVQIBADANBGKQHKIG9W0BAQEFAASCBKCW', 'abcDEFcanaryline', 'ABCDEFCANARYLINE']) expect(shown).not.toContain(text);
+  });
+
+  it('ends at an assignment, a comment or a blank line, and follows only secret keys', () => {
+    const ids = (text: string) => checkText(text, '# A=\n# API_TOKEN=\n# B=\n').map((item) => `${item.id}:${item.line ?? ''}`);
+    expect(ids('API_TOKEN=abcdef\nghijkl\nB=1\nstray\n')).toEqual(expect.arrayContaining(['env/secret-continuation:2', 'env/missing-equals:4']));
+    expect(ids('API_TOKEN=abcdef\n\nstray\n')).toEqual(expect.arrayContaining(['env/missing-equals:3']));
+    expect(ids('API_TOKEN=abcdef\n# note\nstray\n')).toEqual(expect.arrayContaining(['env/missing-equals:3']));
+    expect(ids('A=abcdef\nstray\n')).toEqual(expect.arrayContaining(['env/missing-equals:2']));
+    expect(ids('API_TOKEN=abcdef\nB=1\n').filter((id) => id.startsWith('env/secret-continuation'))).toEqual([]);
+    // Base64 padding makes a line look like an assignment of "=": it still continues the secret, as does the line after.
+    expect(ids('API_TOKEN=abcdef\nQUJD==\nQUJD\n').filter((id) => /secret-continuation|missing-equals/.test(id))).toEqual(['env/secret-continuation:2']);
   });
 });

@@ -1,5 +1,5 @@
 // Temporary TovPlay workspaces for env tests, and the expectation header of fixture .env files.
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -13,6 +13,21 @@ export function tempWorkspace(files: Record<string, string | Buffer>): string {
   const root = mkdtempSync(path.join(tmpdir(), 'tovrun-env-'));
   for (const [name, content] of Object.entries(files)) writeFileSync(path.join(root, name), content);
   return root;
+}
+
+/** Temporary workspaces: make() creates one holding files (as tempWorkspace), removeAll() removes every one made (call it in afterAll). */
+export function tempWorkspaces(): { make: (files: Record<string, string | Buffer>) => string; removeAll: () => void } {
+  const made: string[] = [];
+  return {
+    make: (files) => {
+      const root = tempWorkspace(files);
+      made.push(root);
+      return root;
+    },
+    removeAll: () => {
+      for (const root of made.splice(0)) rmSync(root, { recursive: true, force: true });
+    },
+  };
 }
 
 /** A workspace with a fixture's template and the given fixture file copied in as .env. */
