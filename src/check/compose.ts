@@ -5,6 +5,8 @@
 import type { Document, LineCounter } from 'yaml';
 import { yamlModule } from '../files/yaml-module.js';
 import { checkComposeProvider, composeConfigProblems, composeSchemaProblems, composeVariables } from '../compose/index.js';
+import { composeFileMaxBytes } from '../compose/load-model.js';
+import { ConfigError } from '../errors.js';
 import { collectComposeVariables, type VariableUse } from '../compose/variables.js';
 import { createSecretMasker } from '../env/mask.js';
 import { composeProjectName } from '../plan/compose.js';
@@ -105,7 +107,13 @@ export function parseCompose(source: string, file: string): ParsedCompose | Find
 /** Parses the workspace's compose file and runs every rule; an ok note when the workspace has none. */
 export async function checkCompose(input: CheckInput): Promise<CheckResult> {
   const file = workspacePath(input, input.workspace.composeFile);
-  const source = input.effects.files.readText(input.workspace.composeFile);
+  let source: string | undefined;
+  try {
+    source = input.effects.files.readText(input.workspace.composeFile, { label: file, maxBytes: composeFileMaxBytes });
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    return findingsOnly([finding('compose/unreadable', 'error', error.message, { file, ...(error.hint === undefined ? {} : { hint: error.hint }) })]);
+  }
   if (source === undefined) return findingsOnly([finding('compose/no-file', 'ok', `no ${file} in the workspace; nothing to check.`)]);
   const parsed = parseCompose(source, file);
   if ('id' in parsed) return findingsOnly([parsed]);

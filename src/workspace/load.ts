@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Document, LineCounter } from 'yaml';
 import { ConfigError } from '../errors.js';
+import { mebibyte, readTextFile } from '../files/read-text.js';
 import { firstCollectionKeyLine, isCircular } from '../files/yaml-guards.js';
 import { yamlModule } from '../files/yaml-module.js';
 import { templatePath } from '../paths.js';
@@ -93,7 +94,10 @@ export interface WorkspaceSource {
   readText(file: string): string;
 }
 
-const realFiles: WorkspaceSource = { exists: existsSync, readText: (file) => readFileSync(file, 'utf8') };
+/** The most tovrun reads of tovrun.yaml (1 MiB: a real one is a few KiB). */
+export const tovrunYamlMaxBytes = mebibyte;
+
+const realFiles: WorkspaceSource = { exists: existsSync, readText: (file) => readTextFile(file, { label: 'tovrun.yaml', maxBytes: tovrunYamlMaxBytes }) };
 
 /** tovrun.yaml's text parsed, or recalled from an earlier run's parse of the same text (real files only). */
 function readTovrunYaml(configPath: string, stateDir: string, source: WorkspaceSource, memory: ConfigMemory): RawConfig {
