@@ -63,7 +63,9 @@ export function orderFindings<T extends Finding>(findings: readonly T[]): T[] {
   const groups = new Map<string, T[]>();
   for (const item of findings) {
     const name = checkNameOf(item);
-    groups.set(name, [...(groups.get(name) ?? []), item]);
+    const group = groups.get(name);
+    if (group) group.push(item);
+    else groups.set(name, [item]);
   }
   return [...groups.values()].flatMap((group) => sortFindings(group));
 }
@@ -73,7 +75,23 @@ export interface TimedFinding extends Finding {
   durationMs: number;
 }
 
-/** Findings with mask applied to every text a user reads (message, hint, file), leaving the structure intact. */
+/** The longest run of non-blank characters a message shows whole (longer ones, such as a 100,000-character key, are shortened). */
+export const longestWord = 200;
+
+/** text with every run of more than longestWord non-blank characters cut to its start and its length. */
+export function shortenLongWords(text: string): string {
+  return text.replace(new RegExp(`\\S{${longestWord + 1},}`, 'g'), (word) => `${word.slice(0, 40)}…(${word.length} characters)`);
+}
+
+/**
+ * Findings with mask applied to every text a user reads (message, hint, file), leaving the structure intact; then,
+ * only after masking (so no part of a secret is cut out of its reach), overlong words in message and hint are shortened.
+ */
 export function maskFindings<T extends Finding>(findings: readonly T[], mask: (text: string) => string): T[] {
-  return findings.map((item) => ({ ...item, message: mask(item.message), hint: item.hint === null ? null : mask(item.hint), file: item.file === null ? null : mask(item.file) }));
+  return findings.map((item) => ({
+    ...item,
+    message: shortenLongWords(mask(item.message)),
+    hint: item.hint === null ? null : shortenLongWords(mask(item.hint)),
+    file: item.file === null ? null : mask(item.file),
+  }));
 }
