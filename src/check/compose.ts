@@ -4,6 +4,7 @@
  */
 import type { Document, LineCounter } from 'yaml';
 import { yamlModule } from '../files/yaml-module.js';
+import { parseYaml } from '../files/yaml-parse.js';
 import { checkComposeProvider, composeConfigProblems, composeSchemaProblems, composeVariables } from '../compose/index.js';
 import { composeFileMaxBytes } from '../compose/load-model.js';
 import { ConfigError } from '../errors.js';
@@ -89,18 +90,15 @@ export const composeRules: ComposeRule[] = [variablesRule, schemaRule, configRul
 
 /** Parses the compose text; a finding with the line of the first YAML error when it does not parse. */
 export function parseCompose(source: string, file: string): ParsedCompose | Finding {
-  const { isMap, LineCounter, parseDocument } = yamlModule();
-  const lines = new LineCounter();
-  const doc = parseDocument(source, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
-  const error = doc.errors[0];
+  const { doc, counter: lines, error } = parseYaml(source);
   if (error) {
-    return finding('compose/syntax', 'error', `${file} is not valid YAML: ${error.message.split('\n')[0]}`, {
+    return finding('compose/syntax', 'error', `${file} is not valid YAML: ${error.message}`, {
       file,
-      line: lines.linePos(error.pos[0]).line,
+      line: error.line,
       hint: 'Fix the YAML at that line (indentation, a missing colon or quote, a key written twice).',
     });
   }
-  if (!isMap(doc.contents)) return finding('compose/syntax', 'error', `${file} is not a compose file: its top level is not a mapping of keys such as services:.`, { file, line: 1, hint: 'Start the file with `services:`.' });
+  if (!yamlModule().isMap(doc.contents)) return finding('compose/syntax', 'error', `${file} is not a compose file: its top level is not a mapping of keys such as services:.`, { file, line: 1, hint: 'Start the file with `services:`.' });
   return { file, source, doc, lines };
 }
 

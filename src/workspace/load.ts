@@ -6,6 +6,7 @@ import { ConfigError } from '../errors.js';
 import { mebibyte, readTextFile } from '../files/read-text.js';
 import { firstCollectionKeyLine, isCircular } from '../files/yaml-guards.js';
 import { yamlModule } from '../files/yaml-module.js';
+import { parseYaml } from '../files/yaml-parse.js';
 import { templatePath } from '../paths.js';
 import { findWorkspaceRoot } from './find-root.js';
 import { presetConfig, presetNames } from './presets.js';
@@ -60,13 +61,9 @@ function toPlainValue(doc: Document, file: string): unknown {
 
 /** Parses and validates tovrun.yaml text; a ConfigError with file, line, key, found and expected otherwise. */
 export function parseTovrunYaml(text: string, file: string): RawConfig {
-  const { LineCounter, parseDocument } = yamlModule();
-  const counter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
-  const syntax = doc.errors[0];
-  if (syntax) {
-    const line = counter.linePos(syntax.pos[0]).line;
-    throw new ConfigError(`tovrun.yaml is not valid YAML: ${syntax.message.split('\n')[0]}`, { file, line, hint: 'Fix the YAML syntax at that line (indentation, a missing colon or quote).' });
+  const { doc, counter, error } = parseYaml(text);
+  if (error) {
+    throw new ConfigError(`tovrun.yaml is not valid YAML: ${error.message}`, { file, line: error.line, hint: 'Fix the YAML syntax at that line (indentation, a missing colon or quote, a key written twice).' });
   }
   const collectionKey = firstCollectionKeyLine(doc, counter);
   if (collectionKey !== null) {

@@ -102,6 +102,9 @@ describe('parseTovrunYaml', () => {
 
   it('rejects duplicate keys', () => {
     expect(() => parseTovrunYaml('panes: prefix\npanes: tmux\n', 'tovrun.yaml')).toThrow(ConfigError);
+    const error = configError(() => parseTovrunYaml('services:\n  backend:\n    port: 1\n  backend:\n    port: 2\n', 'tovrun.yaml'));
+    expect(error.message).toContain('the key "backend" is written twice');
+    expect(error.location?.line).toBe(4);
   });
 });
 
