@@ -7,6 +7,7 @@ import { mebibyte, readTextFile } from '../files/read-text.js';
 import { firstCollectionKeyLine, isCircular } from '../files/yaml-guards.js';
 import { yamlModule } from '../files/yaml-module.js';
 import { parseYaml } from '../files/yaml-parse.js';
+import { checkStateDir } from '../files/state-dir.js';
 import { templatePath } from '../paths.js';
 import { findWorkspaceRoot } from './find-root.js';
 import { presetConfig, presetNames } from './presets.js';
@@ -114,11 +115,13 @@ function readTovrunYaml(configPath: string, stateDir: string, source: WorkspaceS
 }
 
 /**
- * The Workspace containing cwd, with tovrun.yaml (when present) merged over its preset. memory: whether tovrun.yaml's
- * parse may be remembered in .tovrun/ for later runs (`remember`) or only recalled (`recall`, the read-only doctor).
+ * The Workspace containing cwd, with tovrun.yaml (when present) merged over its preset. memory: whether this run keeps
+ * state in .tovrun/ (`remember`: then tovrun.yaml's parse is remembered there, and a .tovrun that is a file or not
+ * writable is a ConfigError up front) or only reads it (`recall`, the read-only doctor).
  */
 export function loadWorkspace(cwd: string, source: WorkspaceSource = realFiles, memory: ConfigMemory = 'remember'): Workspace {
   const root = findWorkspaceRoot(cwd, source.exists);
+  if (memory === 'remember' && source === realFiles) checkStateDir(workspaceStateDir(root));
   const configPath = path.join(root, 'tovrun.yaml');
   const hasConfig = source.exists(configPath);
   const user = hasConfig ? readTovrunYaml(configPath, workspaceStateDir(root), source, memory) : {};

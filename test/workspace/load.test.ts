@@ -72,6 +72,21 @@ describe('loadWorkspace', () => {
     expect(error.message).toMatch(/no tovrun workspace/);
     expect(error.hint).toMatch(/tovrun\.yaml/);
   });
+
+  it('names tovrun.yaml when it is a folder, and refuses one over 1 MiB', () => {
+    const folder = workspace({ '.env.template': 'A=1\n' }, ['tovrun.yaml']);
+    const error = configError(() => loadWorkspace(folder));
+    expect(error.message).toBe('tovrun.yaml is a folder, not a text file; tovrun reads it as text and will not open it.');
+    expect(error.location?.file).toBe(path.join(folder, 'tovrun.yaml'));
+    const big = workspace({ 'tovrun.yaml': `# ${'x'.repeat(1024 * 1024)}\n` });
+    expect(configError(() => loadWorkspace(big)).message).toBe('tovrun.yaml is larger than 1 MiB, the most tovrun reads from it.');
+  });
+
+  it('refuses a .tovrun that is a file for a run that keeps state, not for the read-only doctor', () => {
+    const root = workspace({ '.env.template': 'A=1\n', '.tovrun': 'x' });
+    expect(configError(() => loadWorkspace(root)).message).toContain('.tovrun is a file, not a folder');
+    expect(loadWorkspace(root, undefined, 'recall').root).toBe(root);
+  });
 });
 
 describe('parseTovrunYaml', () => {
