@@ -1,6 +1,7 @@
 /**
  * The safety check init makes before writing anything: no file it writes may go through a symbolic link that leaves
- * the workspace or leads nowhere, and a file it appends to must be a regular file. One refusal stops the whole plan.
+ * the workspace or leads nowhere, and a file it appends to or copies from must be a regular file. One refusal stops
+ * the whole plan.
  */
 import { lstatSync, readlinkSync, realpathSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
@@ -67,8 +68,21 @@ function checkAction(root: string, realRoot: string, action: InitAction): void {
   }
 }
 
+/** Throws when a copy's source (a user's .env.template copied to .env) is not a regular file: a FIFO would block the copy forever. */
+function checkSource(root: string, action: InitAction): void {
+  if (action.kind !== 'copy' || statSync(action.from).isFile()) return;
+  const name = shown(root, action.from);
+  throw new ConfigError(`${name} is not a regular file (a folder, a FIFO or a device); tovrun init copies it to ${action.path} and wrote nothing.`, {
+    file: action.from,
+    hint: `Put a plain text file named ${name} in its place, then run tovrun init again.`,
+  });
+}
+
 /** Throws a ConfigError, before anything is written, when any action of the plan could write outside the workspace or through a broken link. */
 export function checkInitTargets(plan: InitPlan): void {
   const realRoot = realOrUndefined(plan.root) ?? path.resolve(plan.root);
-  for (const action of plan.actions) checkAction(plan.root, realRoot, action);
+  for (const action of plan.actions) {
+    checkAction(plan.root, realRoot, action);
+    checkSource(plan.root, action);
+  }
 }

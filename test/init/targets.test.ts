@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -60,6 +61,13 @@ describe('init refuses to write through links', () => {
     const root = copyFixture('plain-node');
     mkdirSync(path.join(root, '.gitignore'));
     expect(initError(root).message).toBe('.gitignore is a folder; tovrun init appends lines to it and wrote nothing.');
+  });
+
+  it('refuses to copy a .env.template that is a FIFO to .env (the copy would wait for a writer forever)', { timeout: 10_000 }, () => {
+    const root = copyFixture('tovplay-layout');
+    execFileSync('mkfifo', [path.join(root, '.env.template')]);
+    expect(initError(root).message).toContain('.env.template is not a regular file');
+    expect(names(root)).not.toContain('.env');
   });
 
   it('writes through a link that stays inside the workspace', () => {
