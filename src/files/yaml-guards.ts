@@ -26,31 +26,35 @@ export interface DuplicateKey {
 }
 
 /**
- * The first scalar key written twice in one mapping, found in linear time: parse with `uniqueKeys: false` and call this,
+ * The first scalar key written twice in one mapping, found in linear time (a Set per mapping, and a walk with its own
+ * stack, since the yaml package's visit copies the path at every node): parse with `uniqueKeys: false` and call this,
  * because the yaml package's own check compares each key with every earlier one (a 250,000-key map took minutes).
  */
 export function firstDuplicateKey(doc: Document, counter: LineCounter): DuplicateKey | null {
-  const { isMap, isScalar, visit } = yamlModule();
-  let found: DuplicateKey | null = null;
-  visit(doc, {
-    Map(_key, node) {
-      if (!isMap(node)) return undefined;
-      const seen = new Set<unknown>();
-      for (const pair of node.items) {
-        if (!isScalar(pair.key)) continue;
-        if (!seen.has(pair.key.value)) {
-          seen.add(pair.key.value);
-          continue;
-        }
-        const text = String(pair.key.value);
-        const range = pair.key.range;
-        found = { line: range ? counter.linePos(range[0]).line : 1, key: text.length > 60 ? `${text.slice(0, 40)}…` : text };
-        return visit.BREAK;
+  const { isMap, isSeq, isScalar } = yamlModule();
+  let first: { offset: number; key: string } | null = null;
+  const pending: unknown[] = [doc.contents];
+  while (pending.length > 0) {
+    const node = pending.pop();
+    if (isSeq(node)) for (const item of node.items) pending.push(item);
+    if (!isMap(node)) continue;
+    const seen = new Set<unknown>();
+    for (const pair of node.items) {
+      pending.push(pair.value);
+      if (!isScalar(pair.key)) {
+        pending.push(pair.key);
+        continue;
       }
-      return undefined;
-    },
-  });
-  return found;
+      if (!seen.has(pair.key.value)) {
+        seen.add(pair.key.value);
+        continue;
+      }
+      const offset = pair.key.range?.[0] ?? 0;
+      if (!first || offset < first.offset) first = { offset, key: String(pair.key.value) };
+    }
+  }
+  if (!first) return null;
+  return { line: counter.linePos(first.offset).line, key: first.key.length > 60 ? `${first.key.slice(0, 40)}…` : first.key };
 }
 
 /** Whether a value from toJS refers to itself (`x: &a [*a]`), which would send any walk over it round forever. */
