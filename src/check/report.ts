@@ -78,9 +78,12 @@ export interface TimedFinding extends Finding {
 /** The longest run of non-blank characters a message shows whole (longer ones, such as a 100,000-character key, are shortened). */
 export const longestWord = 200;
 
+const longWord = new RegExp(`\\S{${longestWord + 1},}`, 'g');
+
 /** text with every run of more than longestWord non-blank characters cut to its start and its length. */
 export function shortenLongWords(text: string): string {
-  return text.replace(new RegExp(`\\S{${longestWord + 1},}`, 'g'), (word) => `${word.slice(0, 40)}…(${word.length} characters)`);
+  if (text.length <= longestWord) return text;
+  return text.replace(longWord, (word) => `${word.slice(0, 40)}…(${word.length} characters)`);
 }
 
 /**
