@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadComposeModel } from '../../src/compose/load-model.js';
-import { ConfigError } from '../../src/errors.js';
 import { loadWorkspace } from '../../src/workspace/load.js';
+import { configError } from '../support/config-error.js';
 
 /** A workspace with a template and, as given, a compose file or a folder of that name. */
 function workspaceWithCompose(compose: string | 'folder' | null) {
@@ -16,15 +16,7 @@ function workspaceWithCompose(compose: string | 'folder' | null) {
 }
 
 /** The ConfigError loading the compose model throws. */
-function loadError(compose: string | 'folder' | null): ConfigError {
-  try {
-    loadComposeModel(workspaceWithCompose(compose), {}, ['local-db']);
-  } catch (error) {
-    if (error instanceof ConfigError) return error;
-    throw error;
-  }
-  throw new Error('loading did not fail');
-}
+const loadError = (compose: string | 'folder' | null) => configError(() => loadComposeModel(workspaceWithCompose(compose), {}, ['local-db']));
 
 describe('loadComposeModel', () => {
   it('reads the services of the compose file', () => {

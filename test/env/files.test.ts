@@ -2,21 +2,10 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError } from '../../src/errors.js';
 import { readEnvText, readTemplateText } from '../../src/env/files.js';
 import { loadWorkspace } from '../../src/workspace/load.js';
+import { configError } from '../support/config-error.js';
 import { tempWorkspace } from './support/workspace.js';
-
-/** The ConfigError fn throws. */
-function configError(fn: () => unknown): ConfigError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof ConfigError) return error;
-    throw error;
-  }
-  throw new Error('expected a ConfigError');
-}
 
 describe('reading .env and .env.template', () => {
   it('reads both, and null for a missing .env', () => {

@@ -4,21 +4,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../src/errors.js';
+import { configError } from '../support/config-error.js';
 import { formatBytes, mebibyte, readFailure, readTextFile, readTextFileIfPresent } from '../../src/files/read-text.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'tovrun-read-text-'));
 const options = { label: '.env', maxBytes: mebibyte };
 
-/** The ConfigError reading file throws (fails the test when it throws something else or nothing). */
-function readError(file: string, limits = options): ConfigError {
-  try {
-    readTextFile(file, limits);
-  } catch (error) {
-    expect(error).toBeInstanceOf(ConfigError);
-    return error as ConfigError;
-  }
-  throw new Error(`reading ${file} did not fail`);
-}
+/** The ConfigError reading file throws. */
+const readError = (file: string, limits = options) => configError(() => readTextFile(file, limits));
 
 describe('readTextFile', () => {
   it('reads a regular file as UTF-8, a byte-order mark included', () => {

@@ -2,21 +2,13 @@ import { mkdirSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError } from '../../src/errors.js';
+import { configError } from '../support/config-error.js';
 import { checkStateDir, realStateDirProbe, type StateDirProbe } from '../../src/files/state-dir.js';
 
 const root = mkdtempSync(path.join(tmpdir(), 'tovrun-state-dir-'));
 
 /** The ConfigError checkStateDir throws for stateDir. */
-function stateDirError(stateDir: string, probe?: StateDirProbe): ConfigError {
-  try {
-    checkStateDir(stateDir, probe);
-  } catch (error) {
-    expect(error).toBeInstanceOf(ConfigError);
-    return error as ConfigError;
-  }
-  throw new Error('checkStateDir did not fail');
-}
+const stateDirError = (stateDir: string, probe?: StateDirProbe) => configError(() => checkStateDir(stateDir, probe));
 
 describe('checkStateDir', () => {
   it('accepts a writable folder and a missing one in a writable workspace, creating nothing', () => {

@@ -3,9 +3,9 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFi
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError } from '../../src/errors.js';
 import { applyInit } from '../../src/init/apply.js';
 import { planInit } from '../../src/init/plan.js';
+import { configError } from '../support/config-error.js';
 import { copyFixture, realReader } from './support.js';
 
 const tovplay = { preset: 'tovplay' };
@@ -14,15 +14,7 @@ const tovplay = { preset: 'tovplay' };
 const names = (dir: string) => readdirSync(dir).sort();
 
 /** The ConfigError applying init's plan in root throws. */
-function initError(root: string): ConfigError {
-  try {
-    applyInit(planInit(root, tovplay, realReader));
-  } catch (error) {
-    if (error instanceof ConfigError) return error;
-    throw error;
-  }
-  throw new Error('init did not refuse');
-}
+const initError = (root: string) => configError(() => applyInit(planInit(root, tovplay, realReader)));
 
 describe('init refuses to write through links', () => {
   it('refuses a dangling .env link, naming it, and writes nothing', () => {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../src/errors.js';
 import { loadWorkspace, parseTovrunYaml } from '../../src/workspace/load.js';
+import { configError } from '../support/config-error.js';
 
 function workspace(files: Record<string, string>, dirs: string[] = []): string {
   const root = mkdtempSync(path.join(tmpdir(), 'tovrun-ws-'));
@@ -12,15 +13,6 @@ function workspace(files: Record<string, string>, dirs: string[] = []): string {
   return root;
 }
 
-function configError(fn: () => unknown): ConfigError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof ConfigError) return error;
-    throw error;
-  }
-  throw new Error('expected a ConfigError');
-}
 
 describe('loadWorkspace', () => {
   it('finds the root upwards from a sub-folder and applies the TovPlay defaults', () => {
