@@ -1,5 +1,5 @@
 /** The doctor's report: plain-data findings every check produces and every printer (human, JSON) reads. */
-import { ExitCode } from '../errors.js';
+import { ExitCode, shortenLongWords } from '../errors.js';
 
 /** How a finding ranks: ok (a check passed), warn (worth fixing, not failing), error (fails the check). */
 export type CheckStatus = 'ok' | 'warn' | 'error';
@@ -73,17 +73,6 @@ export function orderFindings<T extends Finding>(findings: readonly T[]): T[] {
 /** A finding with how long its check took, as `--json` prints it. */
 export interface TimedFinding extends Finding {
   durationMs: number;
-}
-
-/** The longest run of non-blank characters a message shows whole (longer ones, such as a 100,000-character key, are shortened). */
-export const longestWord = 200;
-
-const longWord = new RegExp(`\\S{${longestWord + 1},}`, 'g');
-
-/** text with every run of more than longestWord non-blank characters cut to its start and its length. */
-export function shortenLongWords(text: string): string {
-  if (text.length <= longestWord) return text;
-  return text.replace(longWord, (word) => `${word.slice(0, 40)}…(${word.length} characters)`);
 }
 
 /**

@@ -2,7 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Document, LineCounter } from 'yaml';
-import { ConfigError } from '../errors.js';
+import { ConfigError, shortenLongWords } from '../errors.js';
 import { mebibyte, readTextFile } from '../files/read-text.js';
 import { firstCollectionKeyLine, isCircular } from '../files/yaml-guards.js';
 import { yamlModule } from '../files/yaml-module.js';
@@ -43,9 +43,10 @@ export function lineOf(doc: Document, counter: LineCounter, problemPath: (string
   return undefined;
 }
 
+/** A schema problem in words; a very long key (`? AAAA…` can be any length) is shortened, not echoed whole. */
 function problemMessage(problem: SchemaProblem): string {
   const key = problem.path.join('.') || '(top level)';
-  return `${key}: found ${problem.found}, expected ${problem.expected}`;
+  return shortenLongWords(`${key}: found ${problem.found}, expected ${problem.expected}`);
 }
 
 /** The document as plain data; an unresolved or excessive alias (`*name`) is a ConfigError, not a crash. */
@@ -79,7 +80,7 @@ export function parseTovrunYaml(text: string, file: string): RawConfig {
     throw new ConfigError(`${problemMessage(first)}.${rest.join('')}`, {
       file,
       ...(line === undefined ? {} : { line }),
-      key: first.path.join('.'),
+      key: shortenLongWords(first.path.join('.')),
       hint: `See the schema at ${templatePath('tovrun.schema.json')} for every key tovrun.yaml accepts.`,
     });
   }

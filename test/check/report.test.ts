@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkNameOf, countByStatus, exitCodeForFindings, finding, maskFindings, orderFindings, shortenLongWords, sortFindings, worstStatus } from '../../src/check/report.js';
+import { checkNameOf, countByStatus, exitCodeForFindings, finding, maskFindings, orderFindings, sortFindings, worstStatus } from '../../src/check/report.js';
+import { shortenLongWords } from '../../src/errors.js';
 
 describe('the report model', () => {
   const error = finding('env/a', 'error', 'bad', { file: '.env', line: 9, hint: 'fix it' });

@@ -107,6 +107,12 @@ describe('parseTovrunYaml', () => {
     expect(error.location?.line).toBe(1);
   });
 
+  it('shortens a 100,000-character key in its message instead of echoing it', () => {
+    const error = configError(() => parseTovrunYaml(`? ${'A'.repeat(100_000)}\n: 1\n`, 'tovrun.yaml'));
+    expect(error.message.length).toBeLessThan(500);
+    expect(error.message).toMatch(/^A{40}…\(100001 characters\) found unknown key "A{39}…\(100003 characters\) expected one of/);
+  });
+
   it('rejects duplicate keys', () => {
     expect(() => parseTovrunYaml('panes: prefix\npanes: tmux\n', 'tovrun.yaml')).toThrow(ConfigError);
     const error = configError(() => parseTovrunYaml('services:\n  backend:\n    port: 1\n  backend:\n    port: 2\n', 'tovrun.yaml'));
