@@ -65,9 +65,15 @@ function tooLarge(file: string, options: ReadTextOptions): ConfigError {
 
 /** The bytes of an open regular file; a ConfigError when there are more than maxBytes (even if it grew since its stat). */
 function readCapped(fd: number, file: string, options: ReadTextOptions, size: number): Buffer {
-  const buffer = Buffer.allocUnsafe(Math.min(options.maxBytes, size) + 1);
+  let buffer = Buffer.allocUnsafe(Math.min(options.maxBytes, size) + 1);
   let length = 0;
-  while (length < buffer.length) {
+  for (;;) {
+    if (length === buffer.length) {
+      if (length > options.maxBytes) break;
+      const bigger = Buffer.allocUnsafe(Math.min(options.maxBytes + 1, buffer.length * 2));
+      buffer.copy(bigger, 0, 0, length);
+      buffer = bigger;
+    }
     const read = readSync(fd, buffer, length, buffer.length - length, null);
     if (read === 0) break;
     length += read;

@@ -20,6 +20,13 @@ describe('readTextFile', () => {
     expect(readTextFile(file, options)).toBe('\uFEFFA=1\nB=é\n');
   });
 
+  it.runIf(process.platform === 'linux')('reads a file whose size the system reports as 0 to its end (/proc), within the cap', () => {
+    const text = readTextFile('/proc/self/status', { label: 'status', maxBytes: mebibyte });
+    expect(text).toMatch(/^Name:/);
+    expect(text).toContain('\nPid:');
+    expect(() => readTextFile('/proc/self/status', { label: 'status', maxBytes: 16 })).toThrow('status is larger than 16 bytes');
+  });
+
   it('refuses a folder, naming the file and the fix', () => {
     const folder = path.join(dir, 'folder.env');
     mkdirSync(folder);
