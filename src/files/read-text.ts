@@ -3,7 +3,7 @@
  * blocking, refuses what is not a regular file (a folder, a FIFO, a device such as /dev/zero) and files over a size
  * cap, and turns every failure into a ConfigError naming the file and the fix, instead of a hang or a stack trace.
  */
-import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readlinkSync, readSync, type Stats } from 'node:fs';
 import { ConfigError } from '../errors.js';
 
 /** One mebibyte, the cap of the small text files tovrun reads (.env, .env.template, tovrun.yaml). */
@@ -31,9 +31,18 @@ function kindOf(stat: Stats): string {
   return 'not a regular file';
 }
 
+/** " (a link to /dev/zero)" when file is a symbolic link, else "". */
+function linkNote(file: string): string {
+  try {
+    return lstatSync(file).isSymbolicLink() ? ` (a link to ${readlinkSync(file)})` : '';
+  } catch {
+    return '';
+  }
+}
+
 /** The ConfigError for a file that is not a regular file. */
 function notRegular(file: string, label: string, stat: Stats): ConfigError {
-  return new ConfigError(`${label} is ${kindOf(stat)}, not a text file; tovrun reads it as text and will not open it.`, {
+  return new ConfigError(`${label}${linkNote(file)} is ${kindOf(stat)}, not a text file; tovrun reads it as text and will not open it.`, {
     file,
     hint: `Move it out of the way and put a plain text file named ${label} in its place (or remove it if you do not need it).`,
   });

@@ -108,7 +108,7 @@ describe('files that are not text files', () => {
     const root = workspace();
     rmSync(path.join(root, '.env'));
     symlinkSync('/dev/zero', path.join(root, '.env'));
-    await expectRefusal(root, ['check', 'env'], { code: 2, file: '.env', says: '.env is a device, not a text file', timeoutMs: 15_000 });
+    await expectRefusal(root, ['check', 'env'], { code: 2, file: '.env', says: '.env (a link to /dev/zero) is a device, not a text file', timeoutMs: 15_000 });
   });
 
   it('a docker-compose.yml folder is reported as a folder, not as missing', async () => {

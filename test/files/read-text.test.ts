@@ -45,7 +45,7 @@ describe('readTextFile', () => {
   it('refuses a link to /dev/zero instead of reading without end', { timeout: 5000 }, () => {
     const link = path.join(dir, 'zero.env');
     symlinkSync('/dev/zero', link);
-    expect(readError(link).message).toContain('.env is a device, not a text file');
+    expect(readError(link).message).toContain('.env (a link to /dev/zero) is a device, not a text file');
   });
 
   it('refuses a file over its cap, saying the cap', () => {
