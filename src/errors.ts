@@ -77,3 +77,14 @@ export function formatError(error: unknown, debug: boolean): string {
   const trace = debug && error instanceof Error && error.stack ? `\n${error.stack}` : '\n  Run again with TOVRUN_DEBUG=1 for details, and please report it.';
   return `tovrun: unexpected error: ${message}${trace}`;
 }
+
+/** The longest run of non-blank characters a message shows whole (longer ones, such as a 100,000-character key, are shortened). */
+export const longestWord = 200;
+
+const longWord = new RegExp(`\\S{${longestWord + 1},}`, 'g');
+
+/** text with every run of more than longestWord non-blank characters cut to its start and its length (mask secrets first). */
+export function shortenLongWords(text: string): string {
+  if (text.length <= longestWord) return text;
+  return text.replace(longWord, (word) => `${word.slice(0, 40)}…(${word.length} characters)`);
+}

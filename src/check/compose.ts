@@ -4,7 +4,10 @@
  */
 import type { Document, LineCounter } from 'yaml';
 import { yamlModule } from '../files/yaml-module.js';
+import { parseYaml } from '../files/yaml-parse.js';
 import { checkComposeProvider, composeConfigProblems, composeSchemaProblems, composeVariables } from '../compose/index.js';
+import { composeFileMaxBytes } from '../compose/load-model.js';
+import { ConfigError } from '../errors.js';
 import { collectComposeVariables, type VariableUse } from '../compose/variables.js';
 import { createSecretMasker } from '../env/mask.js';
 import { composeProjectName } from '../plan/compose.js';
@@ -87,25 +90,28 @@ export const composeRules: ComposeRule[] = [variablesRule, schemaRule, configRul
 
 /** Parses the compose text; a finding with the line of the first YAML error when it does not parse. */
 export function parseCompose(source: string, file: string): ParsedCompose | Finding {
-  const { isMap, LineCounter, parseDocument } = yamlModule();
-  const lines = new LineCounter();
-  const doc = parseDocument(source, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
-  const error = doc.errors[0];
+  const { doc, counter: lines, error } = parseYaml(source);
   if (error) {
-    return finding('compose/syntax', 'error', `${file} is not valid YAML: ${error.message.split('\n')[0]}`, {
+    return finding('compose/syntax', 'error', `${file} is not valid YAML: ${error.message}`, {
       file,
-      line: lines.linePos(error.pos[0]).line,
+      line: error.line,
       hint: 'Fix the YAML at that line (indentation, a missing colon or quote, a key written twice).',
     });
   }
-  if (!isMap(doc.contents)) return finding('compose/syntax', 'error', `${file} is not a compose file: its top level is not a mapping of keys such as services:.`, { file, line: 1, hint: 'Start the file with `services:`.' });
+  if (!yamlModule().isMap(doc.contents)) return finding('compose/syntax', 'error', `${file} is not a compose file: its top level is not a mapping of keys such as services:.`, { file, line: 1, hint: 'Start the file with `services:`.' });
   return { file, source, doc, lines };
 }
 
 /** Parses the workspace's compose file and runs every rule; an ok note when the workspace has none. */
 export async function checkCompose(input: CheckInput): Promise<CheckResult> {
   const file = workspacePath(input, input.workspace.composeFile);
-  const source = input.effects.files.readText(input.workspace.composeFile);
+  let source: string | undefined;
+  try {
+    source = input.effects.files.readText(input.workspace.composeFile, { label: file, maxBytes: composeFileMaxBytes });
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    return findingsOnly([finding('compose/unreadable', 'error', error.message, { file, ...(error.hint === undefined ? {} : { hint: error.hint }) })]);
+  }
   if (source === undefined) return findingsOnly([finding('compose/no-file', 'ok', `no ${file} in the workspace; nothing to check.`)]);
   const parsed = parseCompose(source, file);
   if ('id' in parsed) return findingsOnly([parsed]);

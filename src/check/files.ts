@@ -1,5 +1,6 @@
 /** The file reads the doctor's checks make, injectable for tests; never a write. */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
+import { mebibyte, readTextFileIfPresent, type ReadTextOptions } from '../files/read-text.js';
 
 /** One entry of a folder. */
 export interface FolderEntry {
@@ -10,15 +11,23 @@ export interface FolderEntry {
 
 /** Reading files and folders; a missing or unreadable one reads as undefined / []. */
 export interface CheckFiles {
-  readText(file: string): string | undefined;
+  /**
+   * The file's text, undefined when it is missing. Without limits anything else that cannot be read as text (a folder,
+   * a FIFO, a device, a file over 64 MiB) reads as undefined too; with limits it is a ConfigError naming limits.label.
+   */
+  readText(file: string, limits?: ReadTextOptions): string | undefined;
   listDir(dir: string): FolderEntry[];
 }
 
-/** The real file system, read only. */
+/** The most the doctor reads of a file it was given no limits for (lock files and manifests can be large). */
+const anyFileMaxBytes = 64 * mebibyte;
+
+/** The real file system, read only; never blocks on a FIFO or reads a device. */
 export const realCheckFiles: CheckFiles = {
-  readText(file) {
+  readText(file, limits) {
+    if (limits) return readTextFileIfPresent(file, limits);
     try {
-      return readFileSync(file, 'utf8');
+      return readTextFileIfPresent(file, { label: file, maxBytes: anyFileMaxBytes });
     } catch {
       return undefined;
     }

@@ -1,5 +1,5 @@
 /** The doctor's report: plain-data findings every check produces and every printer (human, JSON) reads. */
-import { ExitCode } from '../errors.js';
+import { ExitCode, shortenLongWords } from '../errors.js';
 
 /** How a finding ranks: ok (a check passed), warn (worth fixing, not failing), error (fails the check). */
 export type CheckStatus = 'ok' | 'warn' | 'error';
@@ -63,7 +63,9 @@ export function orderFindings<T extends Finding>(findings: readonly T[]): T[] {
   const groups = new Map<string, T[]>();
   for (const item of findings) {
     const name = checkNameOf(item);
-    groups.set(name, [...(groups.get(name) ?? []), item]);
+    const group = groups.get(name);
+    if (group) group.push(item);
+    else groups.set(name, [item]);
   }
   return [...groups.values()].flatMap((group) => sortFindings(group));
 }
@@ -73,7 +75,15 @@ export interface TimedFinding extends Finding {
   durationMs: number;
 }
 
-/** Findings with mask applied to every text a user reads (message, hint, file), leaving the structure intact. */
+/**
+ * Findings with mask applied to every text a user reads (message, hint, file), leaving the structure intact; then,
+ * only after masking (so no part of a secret is cut out of its reach), overlong words in message and hint are shortened.
+ */
 export function maskFindings<T extends Finding>(findings: readonly T[], mask: (text: string) => string): T[] {
-  return findings.map((item) => ({ ...item, message: mask(item.message), hint: item.hint === null ? null : mask(item.hint), file: item.file === null ? null : mask(item.file) }));
+  return findings.map((item) => ({
+    ...item,
+    message: shortenLongWords(mask(item.message)),
+    hint: item.hint === null ? null : shortenLongWords(mask(item.hint)),
+    file: item.file === null ? null : mask(item.file),
+  }));
 }

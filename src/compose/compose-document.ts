@@ -1,7 +1,7 @@
 /** A compose file parsed with line numbers, and its values interpolated the way compose does (`${VAR:-default}`). */
 import { firstCollectionKeyLine, isCircular } from '../files/yaml-guards.js';
 import type { Document, LineCounter } from 'yaml';
-import { yamlModule } from '../files/yaml-module.js';
+import { parseYaml } from '../files/yaml-parse.js';
 import { interpolateCompose } from '../env/readers/compose-interpolation.js';
 import { lineOf } from '../workspace/load.js';
 
@@ -37,11 +37,8 @@ export type VariableLookup = (name: string) => string | undefined;
 
 /** Parses compose text (never throws: a syntax error, or aliases that cannot be expanded, is reported in the result). */
 export function parseComposeText(text: string, file: string): ComposeDocument {
-  const { LineCounter, parseDocument } = yamlModule();
-  const counter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true, merge: true });
-  const first = doc.errors[0];
-  if (first) return { file, doc, counter, value: {}, syntaxError: { message: first.message.split('\n')[0] ?? first.message, line: counter.linePos(first.pos[0]).line } };
+  const { doc, counter, error: syntaxError } = parseYaml(text, { merge: true });
+  if (syntaxError) return { file, doc, counter, value: {}, syntaxError };
   // Compose keys are names; a collection as a key (`? [a]: x`) is refused before toJS, which stringifies such keys slowly.
   const collectionKey = firstCollectionKeyLine(doc, counter);
   if (collectionKey !== null) return { file, doc, counter, value: {}, syntaxError: { message: 'a mapping key is a list or a mapping; compose keys are plain names', line: collectionKey } };

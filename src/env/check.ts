@@ -7,7 +7,7 @@ import { invalidValueText, parseEnv, type ParsedEnv } from './parse.js';
 import { readWithAllReaders, type EnvReadings } from './readers/readings.js';
 import { browserRule } from './rules/browser.js';
 import type { EnvRule, EnvRuleInput } from './rules/context.js';
-import { byteOrderMarkRule, utf16Finding } from './rules/encoding.js';
+import { byteOrderMarkRule, encodingFinding } from './rules/encoding.js';
 import { keyNameRule } from './rules/key-names.js';
 import { productionMarker, productionRules } from './rules/production.js';
 import { readerRule } from './rules/readers.js';
@@ -71,8 +71,8 @@ function ruleInput(parsed: ParsedEnv, schema: EnvSchema, readings: EnvReadings, 
 export function checkEnv(input: EnvCheckInput): EnvCheckResult {
   const schema = parseEnvTemplate(input.templateText, input.templatePath);
   if (input.envText === null) return { findings: [missingFile(input)], secrets: [] };
-  const utf16 = utf16Finding(input.envText, input.files.env);
-  if (utf16) return { findings: [utf16], secrets: [] };
+  const encoding = encodingFinding(input.envText, input.files.env);
+  if (encoding) return { findings: [encoding], secrets: [] };
   const parsed = parseEnv(input.envText);
   const readings = readWithAllReaders(input.envText, parsed);
   const context = ruleInput(parsed, schema, readings, input);

@@ -1,7 +1,8 @@
 /** Reading a workspace's .env and .env.template: the only file access of the env check. */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { ConfigError } from '../errors.js';
+import { mebibyte, readTextFile } from '../files/read-text.js';
 import type { Workspace } from '../workspace/types.js';
 
 /** File access the env modules need; defaults to the real file system. */
@@ -10,8 +11,14 @@ export interface EnvFileSource {
   readText(file: string): string;
 }
 
-/** The real file system. */
-export const realEnvFiles: EnvFileSource = { exists: existsSync, readText: (file) => readFileSync(file, 'utf8') };
+/** The most tovrun reads of .env or .env.template (1 MiB). */
+export const envFileMaxBytes = mebibyte;
+
+/** The real file system: a folder, FIFO or device, an unreadable file or one over 1 MiB is a ConfigError naming it. */
+export const realEnvFiles: EnvFileSource = {
+  exists: existsSync,
+  readText: (file) => readTextFile(file, { label: path.basename(file), maxBytes: envFileMaxBytes }),
+};
 
 /** A workspace file's name as shown to users: relative to the root, with forward slashes. */
 export function displayName(workspace: Workspace, file: string): string {

@@ -1,6 +1,10 @@
 /** The small JSON records tovrun keeps under .tovrun/ (run state, compose state, panes): read checked, written atomically. */
-import { readFileSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { writeFileAtomic } from './atomic-write.js';
+import { mebibyte, readTextFile } from './read-text.js';
+
+/** The most tovrun reads of one of its records (16 MiB: the largest, the config cache, holds a tovrun.yaml of at most 1 MiB). */
+const recordMaxBytes = 16 * mebibyte;
 
 /** JSON text as a value, or undefined when it does not parse. */
 export function parseJson(text: string): unknown {
@@ -11,11 +15,14 @@ export function parseJson(text: string): unknown {
   }
 }
 
-/** The record in file as parse accepts it; null when the file is missing, unreadable, not JSON or not a record tovrun wrote. */
+/**
+ * The record in file as parse accepts it; null when the file is missing, unreadable, not a regular file (a FIFO put in
+ * its place never blocks), over 16 MiB, not JSON or not a record tovrun wrote.
+ */
 export function readJsonRecord<T>(file: string, parse: (text: string) => T | null): T | null {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readTextFile(file, { label: file, maxBytes: recordMaxBytes });
   } catch {
     return null;
   }

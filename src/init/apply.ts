@@ -1,6 +1,7 @@
 /** The applier of an init plan: creates files (never replacing one) and appends .gitignore lines. */
 import { appendFileSync, constants, copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { checkInitTargets } from './targets.js';
 import type { InitAction, InitPlan } from './types.js';
 
 /** The file writes init makes, injectable for tests. */
@@ -36,8 +37,9 @@ function applyAction(root: string, action: InitAction, writer: InitWriter): void
   else writer.create(file, action.text);
 }
 
-/** Applies every action of the plan in order; returns the paths written. */
+/** Applies every action of the plan in order, after checking that none writes through a link out of the workspace or to nothing; returns the paths written. */
 export function applyInit(plan: InitPlan, writer: InitWriter = realInitWriter): string[] {
+  checkInitTargets(plan);
   for (const action of plan.actions) applyAction(plan.root, action, writer);
   return plan.actions.map((action) => action.path);
 }

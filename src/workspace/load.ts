@@ -2,9 +2,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Document } from 'yaml';
-import { ConfigError } from '../errors.js';
+import { ConfigError, shortenLongWords } from '../errors.js';
+import { mebibyte, readTextFile } from '../files/read-text.js';
 import { firstCollectionKeyLine, isCircular } from '../files/yaml-guards.js';
-import { yamlModule } from '../files/yaml-module.js';
+import { parseYaml } from '../files/yaml-parse.js';
+import { checkStateDir } from '../files/state-dir.js';
 import { templatePath } from '../paths.js';
 import { lineOf } from './config-line.js';
 import { findWorkspaceRoot } from './find-root.js';
@@ -27,9 +29,10 @@ export function tovrunYamlSchema(): JsonSchema {
   return cachedSchema;
 }
 
+/** A schema problem in words; a very long key (`? AAAA…` can be any length) is shortened, not echoed whole. */
 function problemMessage(problem: SchemaProblem): string {
   const key = keyPathText(problem.path) || '(top level)';
-  return `${key}: found ${problem.found}, expected ${problem.expected}`;
+  return shortenLongWords(`${key}: found ${problem.found}, expected ${problem.expected}`);
 }
 
 /** The document as plain data; an unresolved or excessive alias (`*name`) is a ConfigError, not a crash. */
@@ -46,13 +49,9 @@ function toPlainValue(doc: Document, file: string): unknown {
 
 /** Parses and validates tovrun.yaml text; a ConfigError with file, line, key, found and expected otherwise. */
 export function parseTovrunYaml(text: string, file: string): RawConfig {
-  const { LineCounter, parseDocument } = yamlModule();
-  const counter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
-  const syntax = doc.errors[0];
-  if (syntax) {
-    const line = counter.linePos(syntax.pos[0]).line;
-    throw new ConfigError(`tovrun.yaml is not valid YAML: ${syntax.message.split('\n')[0]}`, { file, line, hint: 'Fix the YAML syntax at that line (indentation, a missing colon or quote).' });
+  const { doc, counter, error } = parseYaml(text);
+  if (error) {
+    throw new ConfigError(`tovrun.yaml is not valid YAML: ${error.message}`, { file, line: error.line, hint: 'Fix the YAML syntax at that line (indentation, a missing colon or quote, a key written twice).' });
   }
   const collectionKey = firstCollectionKeyLine(doc, counter);
   if (collectionKey !== null) {
@@ -67,7 +66,7 @@ export function parseTovrunYaml(text: string, file: string): RawConfig {
     throw new ConfigError(`${problemMessage(first)}.${rest.join('')}`, {
       file,
       ...(line === undefined ? {} : { line }),
-      key: first.path.join('.'),
+      key: shortenLongWords(first.path.join('.')),
       hint: `See the schema at ${templatePath('tovrun.schema.json')} for every key tovrun.yaml accepts.`,
     });
   }
@@ -80,7 +79,10 @@ export interface WorkspaceSource {
   readText(file: string): string;
 }
 
-const realFiles: WorkspaceSource = { exists: existsSync, readText: (file) => readFileSync(file, 'utf8') };
+/** The most tovrun reads of tovrun.yaml (1 MiB: a real one is a few KiB). */
+export const tovrunYamlMaxBytes = mebibyte;
+
+const realFiles: WorkspaceSource = { exists: existsSync, readText: (file) => readTextFile(file, { label: 'tovrun.yaml', maxBytes: tovrunYamlMaxBytes }) };
 
 /** tovrun.yaml's text parsed, or recalled from an earlier run's parse of the same text (real files only). */
 function readTovrunYaml(configPath: string, stateDir: string, source: WorkspaceSource, memory: ConfigMemory): RawConfig {
@@ -100,11 +102,13 @@ function readTovrunYaml(configPath: string, stateDir: string, source: WorkspaceS
 }
 
 /**
- * The Workspace containing cwd, with tovrun.yaml (when present) merged over its preset. memory: whether tovrun.yaml's
- * parse may be remembered in .tovrun/ for later runs (`remember`) or only recalled (`recall`, the read-only doctor).
+ * The Workspace containing cwd, with tovrun.yaml (when present) merged over its preset. memory: whether this run keeps
+ * state in .tovrun/ (`remember`: then tovrun.yaml's parse is remembered there, and a .tovrun that is a file or not
+ * writable is a ConfigError up front) or only reads it (`recall`, the read-only doctor).
  */
 export function loadWorkspace(cwd: string, source: WorkspaceSource = realFiles, memory: ConfigMemory = 'remember'): Workspace {
   const root = findWorkspaceRoot(cwd, source.exists);
+  if (memory === 'remember' && source === realFiles) checkStateDir(workspaceStateDir(root));
   const configPath = path.join(root, 'tovrun.yaml');
   const hasConfig = source.exists(configPath);
   const user = hasConfig ? readTovrunYaml(configPath, workspaceStateDir(root), source, memory) : {};

@@ -1,3 +1,5 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fakeEffects, runDoctor, withId, workspaceWith } from './support/doctor.js';
 
@@ -60,5 +62,25 @@ describe('compose', () => {
 
   it('notes a workspace without a compose file', async () => {
     expect((await runDoctor(composeWorkspace(null), ['compose'])).findings).toEqual([expect.objectContaining({ id: 'compose/no-file', status: 'ok' })]);
+  });
+
+  it('says a docker-compose.yml folder is a folder, not that the file is missing', async () => {
+    const root = composeWorkspace(null);
+    mkdirSync(path.join(root, 'docker-compose.yml'));
+    const run = await runDoctor(root, ['compose']);
+    expect(run.findings).toEqual([expect.objectContaining({ id: 'compose/unreadable', status: 'error', file: 'docker-compose.yml', message: 'docker-compose.yml is a folder, not a text file; tovrun reads it as text and will not open it.' })]);
+    expect(run.code).toBe(1);
+  });
+
+  it('refuses a compose file over 8 MiB with the cap in the message', async () => {
+    const root = composeWorkspace(null);
+    writeFileSync(path.join(root, 'docker-compose.yml'), `# ${'x'.repeat(8 * 1024 * 1024)}\nservices: {}\n`);
+    const run = await runDoctor(root, ['compose']);
+    expect(run.findings).toEqual([expect.objectContaining({ id: 'compose/unreadable', message: 'docker-compose.yml is larger than 8 MiB, the most tovrun reads from it.' })]);
+  });
+
+  it('reports a key written twice at its line', async () => {
+    const run = await runDoctor(composeWorkspace('services:\n  db:\n    image: a\n  db:\n    image: b\n'), ['compose']);
+    expect(run.findings).toEqual([expect.objectContaining({ id: 'compose/syntax', line: 4, message: 'docker-compose.yml is not valid YAML: the key "db" is written twice in one mapping' })]);
   });
 });

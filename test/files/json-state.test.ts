@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -22,5 +23,12 @@ describe('json-state', () => {
     removeJsonRecord(file);
     removeJsonRecord(file);
     expect(readdirSync(path.dirname(file))).toEqual([]);
+  });
+
+  it('reads null, at once, for a FIFO or a folder put in place of a record', { timeout: 5000 }, () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'tovrun-json-'));
+    execFileSync('mkfifo', [path.join(dir, 'state.json')]);
+    expect(readJsonRecord(path.join(dir, 'state.json'), parseCounter)).toBeNull();
+    expect(readJsonRecord(dir, parseCounter)).toBeNull();
   });
 });

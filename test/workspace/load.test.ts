@@ -56,6 +56,21 @@ describe('loadWorkspace', () => {
     expect(error.message).toMatch(/no tovrun workspace/);
     expect(error.hint).toMatch(/tovrun\.yaml/);
   });
+
+  it('names tovrun.yaml when it is a folder, and refuses one over 1 MiB', () => {
+    const folder = workspace({ '.env.template': 'A=1\n' }, ['tovrun.yaml']);
+    const error = configError(() => loadWorkspace(folder));
+    expect(error.message).toBe('tovrun.yaml is a folder, not a text file; tovrun reads it as text and will not open it.');
+    expect(error.location?.file).toBe(path.join(folder, 'tovrun.yaml'));
+    const big = workspace({ 'tovrun.yaml': `# ${'x'.repeat(1024 * 1024)}\n` });
+    expect(configError(() => loadWorkspace(big)).message).toBe('tovrun.yaml is larger than 1 MiB, the most tovrun reads from it.');
+  });
+
+  it('refuses a .tovrun that is a file for a run that keeps state, not for the read-only doctor', () => {
+    const root = workspace({ '.env.template': 'A=1\n', '.tovrun': 'x' });
+    expect(configError(() => loadWorkspace(root)).message).toContain('.tovrun is a file, not a folder');
+    expect(loadWorkspace(root, undefined, 'recall').root).toBe(root);
+  });
 });
 
 describe('parseTovrunYaml', () => {
@@ -84,8 +99,17 @@ describe('parseTovrunYaml', () => {
     expect(error.location?.line).toBe(1);
   });
 
+  it('shortens a 100,000-character key in its message instead of echoing it', () => {
+    const error = configError(() => parseTovrunYaml(`? ${'A'.repeat(100_000)}\n: 1\n`, 'tovrun.yaml'));
+    expect(error.message.length).toBeLessThan(500);
+    expect(error.message).toMatch(/^A{40}…\(100001 characters\) found unknown key "A{39}…\(100003 characters\) expected one of/);
+  });
+
   it('rejects duplicate keys', () => {
     expect(() => parseTovrunYaml('panes: prefix\npanes: tmux\n', 'tovrun.yaml')).toThrow(ConfigError);
+    const error = configError(() => parseTovrunYaml('services:\n  backend:\n    port: 1\n  backend:\n    port: 2\n', 'tovrun.yaml'));
+    expect(error.message).toContain('the key "backend" is written twice');
+    expect(error.location?.line).toBe(4);
   });
 });
 

@@ -2,7 +2,8 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { ConfigError } from '../../src/errors.js';
+
+export { configError } from '../support/config-error.js';
 
 /** A fresh workspace folder holding the given files (by relative path) and folders. */
 export function workspaceDir(files: Record<string, string>, dirs: string[] = []): string {
@@ -10,17 +11,6 @@ export function workspaceDir(files: Record<string, string>, dirs: string[] = [])
   for (const dir of dirs) mkdirSync(path.join(root, dir), { recursive: true });
   for (const [name, text] of Object.entries(files)) writeFileSync(path.join(root, name), text);
   return root;
-}
-
-/** The ConfigError fn throws; fails the test when it throws nothing or something else. */
-export function configError(fn: () => unknown): ConfigError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof ConfigError) return error;
-    throw error;
-  }
-  throw new Error('expected a ConfigError');
 }
 
 /** tovrun.yaml for the `none` preset with the given lines under `services:`. */

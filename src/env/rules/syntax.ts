@@ -5,7 +5,6 @@ import type { EnvInvalid } from '../parse.js';
 import { readingOf } from '../readers/readings.js';
 import { envFinding, type EnvRule, type EnvRuleInput } from './context.js';
 import { describeReadings } from './reading-text.js';
-import { escapeRegex } from '../regex.js';
 
 /** The lines continuing a secret's value: the other syntax and key-name rules skip them, secretContinuation reports them. */
 export function secretContinuationLines(input: EnvRuleInput): Set<number> {
@@ -50,6 +49,14 @@ const unparseableLine: EnvRule = (input) => {
 };
 
 
+/** Whether line assigns key with spaces around "=" (`KEY = v`, `KEY= v`); no pattern is built from the key, which may be any length. */
+function hasSpacedEquals(line: string, key: string): boolean {
+  const start = line.trimStart();
+  const exported = /^export\s+/.exec(start);
+  const candidates = exported ? [start, start.slice(exported[0].length)] : [start];
+  return candidates.some((rest) => rest.startsWith(key) && /^(?:[ \t]+=|=[ \t]+[^\s#])/.test(rest.slice(key.length)));
+}
+
 /** env/space-around-equals and env/unquoted-spaces (warnings: the three readers cope, shells and other tools do not). */
 const spacing: EnvRule = (input) => {
   const skipped = secretContinuationLines(input);
@@ -57,7 +64,7 @@ const spacing: EnvRule = (input) => {
     if (skipped.has(entry.line)) return [];
     const found = [];
     const firstLine = input.parsed.lines[entry.line - 1] ?? '';
-    if (entry.value !== null && new RegExp(`^\\s*(?:export\\s+)?${escapeRegex(entry.key)}(?:[ \\t]+=|=[ \\t]+[^\\s#])`).test(firstLine)) {
+    if (entry.value !== null && hasSpacedEquals(firstLine, entry.key)) {
       found.push(envFinding(input, 'space-around-equals', 'warn', entry.line, `${entry.key} has spaces around "=" — shells, docker run --env-file and many tools read them as part of the key or value.`, `Write ${entry.key}=value with no spaces around "=".`));
     }
     if (entry.quote === null && entry.value !== null && /\s/.test(entry.value)) {
