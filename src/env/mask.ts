@@ -1,5 +1,6 @@
 /** Masks secret values in any text tovrun prints or relays: one precompiled regex per set of secrets. */
 import { isSecretKeyName, looksLikeSecretValue, urlPassword } from './secrets.js';
+import { OverlapMasker, type MaskTargets } from './overlap-masker.js';
 import { escapeRegex } from './regex.js';
 
 /** What a masked secret is replaced with. */
@@ -56,57 +57,13 @@ function wholeWord(secret: string): string {
   return `${before}${escapeRegex(secret)}${after}`;
 }
 
-/** The alternatives of the pattern for secrets, longest first (so a secret wins over its own substrings). */
-function secretPatterns(secrets: Iterable<string>, scope: MaskScope): string[] {
+/** What to mask for secrets: their spellings as literals (longest first, so a secret wins over its own substrings),
+ * and in tovrun's own messages the short ones as whole words. */
+function secretTargets(secrets: Iterable<string>, scope: MaskScope): MaskTargets {
   const spelled = [...new Set([...secrets].flatMap(spellings))].sort((a, b) => b.length - a.length);
-  const long = spelled.filter((secret) => secret.length >= minimumMaskedLength).map(escapeRegex);
-  const short = scope === 'messages' ? spelled.filter((secret) => secret.length < minimumMaskedLength).map(wholeWord) : [];
-  return [...long, ...short];
-}
-
-/** Replaces every match of some patterns in text with ***, overlapping matches as one (their union). */
-class OverlapMasker {
-  private readonly leftmost: RegExp;
-  private readonly at: RegExp[];
-
-  /** groups: alternatives, each group longest first (so a group's first match at a position is its longest there). */
-  constructor(groups: ReadonlyArray<readonly string[]>) {
-    const patterns = groups.filter((group) => group.length > 0).map((group) => group.join('|'));
-    this.leftmost = new RegExp(patterns.join('|'), 'g');
-    this.at = patterns.map((pattern) => new RegExp(pattern, 'y'));
-  }
-
-  /**
-   * Text unchanged when nothing matches (one scan). Otherwise each leftmost match, grown while a match starting inside
-   * it runs past its end (one secret's end is another's start, a URL password runs into a secret), becomes ***.
-   */
-  mask(text: string): string {
-    this.leftmost.lastIndex = 0;
-    let match = this.leftmost.exec(text);
-    if (!match) return text;
-    let masked = '';
-    let copied = 0;
-    while (match) {
-      const start = match.index;
-      let end = start + Math.max(1, match[0].length);
-      for (let position = start; position < end; position++) end = Math.max(end, position + this.longestAt(text, position));
-      masked += `${text.slice(copied, start)}${secretMask}`;
-      copied = end;
-      this.leftmost.lastIndex = end;
-      match = this.leftmost.exec(text);
-    }
-    return masked + text.slice(copied);
-  }
-
-  /** The length of the longest match starting at position, 0 when none does. */
-  private longestAt(text: string, position: number): number {
-    let longest = 0;
-    for (const pattern of this.at) {
-      pattern.lastIndex = position;
-      longest = Math.max(longest, pattern.exec(text)?.[0].length ?? 0);
-    }
-    return longest;
-  }
+  const literals = spelled.filter((secret) => secret.length >= minimumMaskedLength);
+  const patterns = scope === 'messages' ? spelled.filter((secret) => secret.length < minimumMaskedLength).map(wholeWord) : [];
+  return { literals, patterns };
 }
 
 /**
@@ -116,14 +73,14 @@ class OverlapMasker {
  * is left. No match spans a newline (unless a secret holds one), so masking lines joined by '\n' equals masking each line.
  */
 export function maskerForSecrets(secrets: Iterable<string>, scope: MaskScope = 'messages'): (text: string) => string {
-  const literals = secretPatterns(secrets, scope);
+  const targets = secretTargets(secrets, scope);
   // The URL part costs a scan of every position, so text that cannot hold a URL password gets the secrets alone (or
   // nothing when there are none).
-  const withUrlCredentials = new OverlapMasker([literals, [urlCredentials]]);
-  const literalsOnly = literals.length > 0 ? new OverlapMasker([literals]) : null;
+  const withUrlCredentials = new OverlapMasker([targets, { literals: [], patterns: [urlCredentials] }], secretMask);
+  const secretsOnly = new OverlapMasker([targets], secretMask);
   return (text) => {
-    if (mayHoldUrlCredentials(text)) return withUrlCredentials.mask(text);
-    return literalsOnly ? literalsOnly.mask(text) : text;
+    if (mayHoldUrlCredentials(text)) return withUrlCredentials.apply(text);
+    return secretsOnly.empty ? text : secretsOnly.apply(text);
   };
 }
 

@@ -25,14 +25,22 @@ export function looksLikeSecretValue(value: string): boolean {
   return secretValuePatterns.some((pattern) => pattern.test(value));
 }
 
+// A URL with a password in its user-info: scheme and user with the ':' (1), the password (2), then '@' and the host.
+const urlWithPassword = /^([A-Za-z][A-Za-z0-9+.-]*:\/\/[^\s:/@]*:)([^\s/]*[^\s@/])(?=@[^\s@/]*(?:[/\s]|$))/;
+
+/** The URL with its password (which may hold '@') replaced by mask; unchanged when it holds none. */
+export function maskUrlPassword(url: string, mask: string): string {
+  return url.replace(urlWithPassword, (_match, head: string) => `${head}${mask}`);
+}
+
 /** The password inside a URL's user-info (`scheme://user:password@host`), decoded, or null; it may hold '@' (the user-info ends at the last '@' before the path). */
 export function urlPassword(value: string): string | null {
-  const match = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/[^\s:/@]*:([^\s/]*[^\s@/])@[^\s@/]*(?:[/\s]|$)/.exec(value);
-  if (!match?.[1]) return null;
+  const match = urlWithPassword.exec(value);
+  if (!match?.[2]) return null;
   try {
-    return decodeURIComponent(match[1]);
+    return decodeURIComponent(match[2]);
   } catch {
-    return match[1];
+    return match[2];
   }
 }
 

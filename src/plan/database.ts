@@ -1,4 +1,6 @@
 /** Pure wiring of the backend's DATABASE_URL to the compose profiles: local-db, pgbouncer, or what .env configures. */
+import { secretMask } from '../env/mask.js';
+import { maskUrlPassword } from '../env/secrets.js';
 
 /** The compose profile of the local PostgreSQL. */
 export const localDbProfile = 'local-db';
@@ -71,9 +73,7 @@ export function chooseDatabase(inputs: DatabaseInputs): DatabaseChoice {
 }
 
 /** A URL with its password replaced by ***. */
-export function maskUrlPassword(url: string): string {
-  return url.replace(/^([A-Za-z][A-Za-z0-9+.-]*:\/\/[^\s:/@]*:)[^\s@/]+@/, '$1***@');
-}
+
 
 const sourceWords: Record<DatabaseSource, string> = {
   'tovrun.yaml': 'services.backend.env.DATABASE_URL in tovrun.yaml',
@@ -86,7 +86,7 @@ const sourceWords: Record<DatabaseSource, string> = {
 
 /** The choice in one line, password masked: "postgresql://u:***@localhost:5432/db (the local-db profile, …)". */
 export function describeDatabase(choice: DatabaseChoice): string {
-  return choice.url === null ? sourceWords.none : `${maskUrlPassword(choice.url)} (${sourceWords[choice.source]})`;
+  return choice.url === null ? sourceWords.none : `${maskUrlPassword(choice.url, secretMask)} (${sourceWords[choice.source]})`;
 }
 
 const loopbackHosts = new Set(['localhost', '127.0.0.1', '::1', '[::1]']);

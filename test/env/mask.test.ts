@@ -54,6 +54,18 @@ describe('createSecretMasker', () => {
     expect(maskerForSecrets(['AB@CDEFG'], 'relay')('x://u:ZAB@CDEFG here')).toBe('x://u:*** here');
   });
 
+  it('masks secrets of any size and number, past what one regular expression can hold (V8 refuses some 32,000 characters)', () => {
+    const huge = `${'k'.repeat(900_000)}Z`;
+    expect(maskerForSecrets([huge])(`SECRET_KEY=${huge}!`)).toBe('SECRET_KEY=***!');
+    const many = Array.from({ length: 400 }, (_, index) => `${index}-${'v'.repeat(600)}-${index}`);
+    const masked = maskerForSecrets(many, 'relay')(many.map((secret) => `<${secret}>`).join(' '));
+    expect(masked).toBe(many.map(() => '<***>').join(' '));
+    // A long secret searched as plain text and a short one compiled into a pattern overlap: masked as one.
+    const long = `${'x'.repeat(1_500)}END`;
+    expect(maskerForSecrets([long, 'ENDTAIL'])(`a ${long}TAIL b`)).toBe('a *** b');
+    expect(maskerForSecrets([long])(`https://u:${long}@host`)).toBe('https://u:***@host');
+  });
+
   it("masks short secrets in tovrun's own messages as words of their own, and never in relayed output", () => {
     const messages = maskerForSecrets(['abc', 'x', '!?']);
     expect(messages('PORT must be a port, found "abc".')).toBe('PORT must be a port, found "***".');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chooseDatabase, databaseOverrides, describeDatabase, maskUrlPassword, pgbouncerUpstream, postgresUrl } from '../../src/plan/database.js';
+import { chooseDatabase, databaseOverrides, describeDatabase, pgbouncerUpstream, postgresUrl } from '../../src/plan/database.js';
 
 const values = {
   DATABASE_URL: 'postgresql://app:remote-pw@db.internal.example:5432/tovplay',
@@ -62,8 +62,10 @@ describe('describing the choice', () => {
 
   it('builds and masks URLs', () => {
     expect(postgresUrl({ user: 'u', password: '', host: 'h', port: '1', database: 'd' })).toBe('postgresql://u@h:1/d');
-    expect(maskUrlPassword('postgres://u:secret@h/d')).toBe('postgres://u:***@h/d');
-    expect(maskUrlPassword('sqlite:///x.db')).toBe('sqlite:///x.db');
+    const described = (url: string) => describeDatabase({ url, source: 'DATABASE_URL', override: null }).split(' (')[0];
+    expect(described('postgres://u:secret@h/d')).toBe('postgres://u:***@h/d');
+    expect(described('postgresql://u:pa@ss@word@h:5432/d')).toBe('postgresql://u:***@h:5432/d');
+    expect(described('sqlite:///x.db')).toBe('sqlite:///x.db');
   });
 });
 
