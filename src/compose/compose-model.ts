@@ -3,6 +3,9 @@ import { ConfigError } from '../errors.js';
 import { quoteText } from '../workspace/service-name.js';
 import { interpolateDocument, lineAt, parseComposeText, type VariableLookup } from './compose-document.js';
 
+
+/** What the Compose specification allows as a service name: letters, digits, '.', '_' and '-' (never an escape sequence). */
+export const composeServiceNamePattern = /^[A-Za-z0-9._-]+$/;
 /** A published port: the host side (null when compose picks one) and the container side. */
 export interface PublishedPort {
   published: number | null;
@@ -75,7 +78,7 @@ export function readComposeModel(text: string, file: string, lookup: VariableLoo
   }
   const entries = Object.entries(asRecord(asRecord(value).services));
   // Names label tovrun's output and name log files: only what the Compose specification allows, never an escape sequence.
-  const badName = entries.find(([name]) => !/^[A-Za-z0-9._-]+$/.test(name))?.[0];
+  const badName = entries.find(([name]) => !composeServiceNamePattern.test(name))?.[0];
   if (badName !== undefined) {
     throw new ConfigError(`the compose service name ${quoteText(badName)} is not allowed: compose names hold only letters, digits, ".", "_" and "-".`, { file, line: lineAt(parsed, ['services', badName], true) ?? 1, key: 'services', hint: 'Rename the service in the compose file.' });
   }

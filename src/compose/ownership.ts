@@ -1,7 +1,7 @@
 /** Which compose services a run owns (stops at exit), and whether another tovrun is using them right now. */
 import { FailedError } from '../errors.js';
 import type { Host } from '../supervisor/host.js';
-import { processIdentity, sameProcess } from '../supervisor/process-table.js';
+import { processIdentity, provenSameProcess, sameProcess } from '../supervisor/process-table.js';
 import type { ComposeState } from './state.js';
 
 /**
@@ -13,16 +13,23 @@ export function servicesToOwn(services: readonly string[], runningBefore: Readon
   return services.filter((service) => !runningBefore.has(service) || crashed.has(service));
 }
 
-/** The pid of another tovrun still using the recorded services, or null (none recorded, ourselves, or gone). */
-export async function liveComposeOwner(host: Host, state: ComposeState | null): Promise<number | null> {
+/** A live process that looks like the recorded owner; proven only when its start time matches the recorded one. */
+export interface LiveComposeOwner {
+  pid: number;
+  /** Whether it may be signalled: a matching command line alone is a guess, never proof. */
+  proven: boolean;
+}
+
+/** Another tovrun that seems to be using the recorded services, or null (none recorded, ourselves, or gone). */
+export async function liveComposeOwner(host: Host, state: ComposeState | null): Promise<LiveComposeOwner | null> {
   const owner = state?.owner;
   if (!owner || owner.pid === host.pid) return null;
   const current = await processIdentity(host, owner.pid);
-  return current && sameProcess(owner, current) ? owner.pid : null;
+  return current && sameProcess(owner, current) ? { pid: owner.pid, proven: provenSameProcess(owner, current) } : null;
 }
 
 /** Throws when another tovrun is using this workspace's compose services (a second run would stop them under it). */
 export async function refuseLiveComposeOwner(host: Host, state: ComposeState | null): Promise<void> {
-  const pid = await liveComposeOwner(host, state);
-  if (pid !== null) throw new FailedError(`tovrun is already running in this workspace with compose services (pid ${pid}).`, 'Stop it with Ctrl-C in its terminal, or run `tovrun down`.');
+  const owner = await liveComposeOwner(host, state);
+  if (owner !== null) throw new FailedError(`tovrun is already running in this workspace with compose services (pid ${owner.pid}).`, 'Stop it with Ctrl-C in its terminal, or run `tovrun down`.');
 }

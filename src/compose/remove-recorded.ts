@@ -44,9 +44,15 @@ export async function removeRecordedCompose(stateDir: string, options: RemoveRec
   }
   const lines: string[] = [];
   const owner = await liveComposeOwner(options.host, state);
+  if (owner !== null && !owner.proven) {
+    // Removing the containers under a tovrun that may still use them would break it; signalling a process that may not
+    // be tovrun is worse. Neither happens: the record stays for a later `tovrun down`.
+    lines.push(`left pid ${owner.pid} alone: could not prove it is the tovrun using the compose services (its start time is unknown or differs); stop it with Ctrl-C in its terminal, then run \`tovrun down\` again\n`);
+    return { lines, recorded: true };
+  }
   if (owner !== null) {
-    await stopLiveOwner(options, owner);
-    lines.push(`stopped the tovrun still running here (pid ${owner})\n`);
+    await stopLiveOwner(options, owner.pid);
+    lines.push(`stopped the tovrun still running here (pid ${owner.pid})\n`);
   }
   const names = state.services.join(', ');
   const check = await checkComposeProvider(options.runner, options.host.platform);

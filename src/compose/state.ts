@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { parseJson, readJsonRecord, removeJsonRecord, writeJsonRecord } from '../files/json-state.js';
 import type { ProcessIdentity } from '../supervisor/process-table.js';
+import { composeServiceNamePattern } from './compose-model.js';
 import type { ComposeProject } from './invocation.js';
 
 /** The tovrun run that is using the services now. */
@@ -34,16 +35,18 @@ function isProject(value: unknown): value is ComposeProject {
   return typeof record.file === 'string' && typeof record.name === 'string' && (record.envFile === null || typeof record.envFile === 'string') && isStringArray(record.profiles);
 }
 
+const isServiceNames = (value: unknown): value is string[] => isStringArray(value) && value.every((name) => composeServiceNamePattern.test(name));
+
 function isOwner(value: unknown): value is ComposeOwner {
   const record = (value ?? {}) as Record<string, unknown>;
-  return typeof record.pid === 'number' && typeof record.keep === 'boolean' && (record.startTime === null || typeof record.startTime === 'number') && (record.commandLine === null || typeof record.commandLine === 'string');
+  return Number.isSafeInteger(record.pid) && (record.pid as number) > 1 && typeof record.keep === 'boolean' && (record.startTime === null || typeof record.startTime === 'number') && (record.commandLine === null || typeof record.commandLine === 'string');
 }
 
-/** Parses the file's text; null when it is not a compose state tovrun wrote. */
+/** Parses the file's text; null when it is not a compose state tovrun wrote (service names compose would not accept, an owner pid that is not above 1). */
 export function parseComposeState(text: string): ComposeState | null {
   const value = parseJson(text);
   const state = (value ?? {}) as Record<string, unknown>;
-  if (state.version !== 1 || !isProject(state.project) || !isStringArray(state.services)) return null;
+  if (state.version !== 1 || !isProject(state.project) || !isServiceNames(state.services)) return null;
   if (state.owner !== null && !isOwner(state.owner)) return null;
   return { version: 1, project: state.project, services: state.services, owner: state.owner };
 }

@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { removeRecordedCompose } from '../../src/compose/remove-recorded.js';
 import { readComposeState, writeComposeState } from '../../src/compose/state.js';
@@ -41,6 +42,24 @@ describe('removeRecordedCompose (tovrun down)', () => {
     expect(report.lines.join('')).toContain('stopping db, grafana failed');
     expect(report.lines.join('')).toContain('| ERROR: boom');
     expect(readComposeState(dir)).not.toBeNull();
+  });
+
+  it('never signals a recorded owner whose start time is unknown, even when its command line matches, and keeps the record', async () => {
+    const dir = tempDir('tovrun-compose-down-');
+    const stranger = spawn('sleep', ['4103.5'], { stdio: 'ignore' });
+    try {
+      const owner = { pid: stranger.pid as number, startTime: null, commandLine: 'sleep 4103.5', keep: false };
+      writeComposeState(dir, { version: 1, project: { file: '/ws/docker-compose.yml', name: 'tovplay', envFile: null, profiles: ['local-db'] }, services: ['db'], owner });
+      const runner = scriptedRunner([]);
+      const report = await removeRecordedCompose(dir, options(runner));
+      expect(report.lines.join('')).toMatch(new RegExp(`left pid ${stranger.pid} alone: could not prove it is the tovrun using the compose services`));
+      expect(stranger.exitCode).toBeNull();
+      expect(stranger.signalCode).toBeNull();
+      expect(runner.calls).toEqual([]);
+      expect(readComposeState(dir)).not.toBeNull();
+    } finally {
+      stranger.kill('SIGKILL');
+    }
   });
 
   it('does nothing without a record', async () => {

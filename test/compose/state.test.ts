@@ -26,6 +26,10 @@ describe('compose.json', () => {
     expect(parseComposeState(JSON.stringify({ ...state, version: 2 }))).toBeNull();
     expect(parseComposeState(JSON.stringify({ ...state, services: [1] }))).toBeNull();
     expect(parseComposeState(JSON.stringify({ ...state, owner: { pid: 'x' } }))).toBeNull();
+    // Names compose would refuse (they are printed and passed to compose), and pids 0, 1 or negative, are no record of tovrun's.
+    expect(parseComposeState(JSON.stringify({ ...state, services: ['db\u001b]0;owned\u0007'] }))).toBeNull();
+    expect(parseComposeState(JSON.stringify({ ...state, services: ['a/b'] }))).toBeNull();
+    for (const pid of [0, 1, -5, 1.5]) expect(parseComposeState(JSON.stringify({ ...state, owner: { ...state.owner, pid } }))).toBeNull();
     expect(parseComposeState(JSON.stringify({ ...state, owner: null }))).toEqual({ ...state, owner: null });
     const dir = tempDir('tovrun-compose-state-');
     writeFileSync(composeStatePath(dir), '{');
