@@ -1,4 +1,5 @@
 /** Problems found in a compose file: the same shape as the doctor's findings (id, status, message, hint, file, line). */
+import { quoteText } from '../workspace/service-name.js';
 
 /** One problem of the compose file; file is as given by the caller (relative to the workspace root for display). */
 export interface ComposeProblem {
@@ -16,7 +17,10 @@ export function composeProblem(id: string, status: ComposeProblem['status'], mes
   return { id, status, message, hint, file: where.file, line: where.line };
 }
 
-/** A path such as ['services', 'db', 'ports', 0] in words: services.db.ports[0]. */
+/** A key as written in a path: a plain name as it is, anything else (an escape sequence, a very long key) quoted safely. */
+const keyText = (key: string) => (/^[A-Za-z0-9._-]{1,63}$/.test(key) ? key : quoteText(key));
+
+/** A path such as ['services', 'db', 'ports', 0] in words: services.db.ports[0]; keys that are not plain names are quoted safely. */
 export function pathText(path: readonly (string | number)[]): string {
-  return path.reduce<string>((text, part) => (typeof part === 'number' ? `${text}[${part}]` : text === '' ? part : `${text}.${part}`), '') || '(top level)';
+  return path.reduce<string>((text, part) => (typeof part === 'number' ? `${text}[${part}]` : text === '' ? keyText(part) : `${text}.${keyText(part)}`), '') || '(top level)';
 }

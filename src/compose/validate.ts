@@ -3,6 +3,7 @@ import type { ErrorObject } from 'ajv';
 import { interpolateDocument, lineAt, parseComposeText, type ComposeDocument } from './compose-document.js';
 import { legacyComposeProblems } from './legacy-keys.js';
 import { composeProblem, pathText, type ComposeProblem } from './problems.js';
+import { quoteText } from '../workspace/service-name.js';
 import { composeSchemaErrors } from './schema.js';
 import { collectComposeVariables } from './variables.js';
 
@@ -32,9 +33,9 @@ function describeError(error: ErrorObject): { message: string; key: string | nul
   const params = error.params as Record<string, unknown>;
   switch (error.keyword) {
     case 'additionalProperties':
-      return { message: `unknown key "${String(params.additionalProperty)}"`, key: String(params.additionalProperty) };
+      return { message: `unknown key ${quoteText(String(params.additionalProperty))}`, key: String(params.additionalProperty) };
     case 'required':
-      return { message: `the key "${String(params.missingProperty)}" is missing`, key: null };
+      return { message: `the key ${quoteText(String(params.missingProperty))} is missing`, key: null };
     case 'type':
       return { message: `expected ${String(params.type)}`, key: null };
     case 'enum':

@@ -51,6 +51,14 @@ describe('validateComposeFile', () => {
     expect(problems).toContainEqual(expect.objectContaining({ id: 'compose/schema', line: 7, message: expect.stringContaining('services.db.ports: expected array') }));
   });
 
+  it('never prints a key as it is when it holds escape sequences or is very long: quoted, escaped and shortened', () => {
+    const text = `services:\n  "db\\e]0;owned\\a":\n    image: postgres\n  web:\n    image: nginx\n    ${'k'.repeat(300)}: 1\n`;
+    const messages = validateComposeFile(text, 'c.yml', {}, []).map((problem) => problem.message);
+    expect(messages).toContainEqual(expect.stringContaining('services: unknown key "db\\u001b]0;owned\\u0007".'));
+    expect(messages).toContainEqual(expect.stringMatching(/^services\.web: unknown key "k{40}…" \(300 characters\)\.$/));
+    expect(messages.join('\n')).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
+  });
+
   it('warns about keys only Compose v2 understands (docker-compose 1.29 must work too)', () => {
     const text = 'name: x\nservices:\n  a:\n    image: a\n    depends_on:\n      b:\n        condition: service_healthy\n        required: false\n  b:\n    image: b\n    healthcheck:\n      test: ["CMD", "true"]\n      start_interval: 1s\n';
     const problems = validateComposeFile(text, 'c.yml', {}, []);
