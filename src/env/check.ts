@@ -1,6 +1,6 @@
 /** `tovrun check env` as a pure function: .env text and template text in, findings and secrets out. */
 import { finding, type Finding } from '../check/report.js';
-import { continuationSecrets, secretContinuations } from './continuations.js';
+import { continuationLines, continuationSecrets, secretContinuations, type SecretContinuation } from './continuations.js';
 import { findReaderDisagreements } from './disagreements.js';
 import { secretStrings } from './mask.js';
 import { invalidValueText, parseEnv, type ParsedEnv } from './parse.js';
@@ -42,26 +42,30 @@ function missingFile(input: EnvCheckInput): Finding {
 }
 
 /** Every secret string any reader holds, plus the raw text of secret keys' values (even on lines Flask skips). */
-function allSecrets(parsed: ParsedEnv, readings: EnvReadings, secretKeys: Set<string>): string[] {
+function allSecrets(parsed: ParsedEnv, readings: EnvReadings, secretKeys: Set<string>, continuations: readonly SecretContinuation[]): string[] {
   const written = parsed.statements.flatMap((statement) => {
     if (statement.kind === 'entry' && statement.rawValue !== null) return [{ key: statement.key, value: statement.rawValue }];
     if (statement.kind === 'invalid' && statement.key !== null) return [{ key: statement.key, value: invalidValueText(statement) }];
     return [];
   });
   const rawSecrets = written.filter((item) => secretKeys.has(item.key)).map((item) => item.value);
-  return [...rawSecrets, ...continuationSecrets(secretContinuations(parsed, secretKeys)), ...Object.values(readings).flatMap((reading) => secretStrings(reading.values, secretKeys))];
+  return [...rawSecrets, ...continuationSecrets(continuations), ...Object.values(readings).flatMap((reading) => secretStrings(reading.values, secretKeys))];
 }
 
 function ruleInput(parsed: ParsedEnv, schema: EnvSchema, readings: EnvReadings, input: EnvCheckInput): EnvRuleInput {
   const values = readings.flask.values;
   const statementKeys = parsed.statements.flatMap((statement) => (statement.kind !== 'comment' && statement.key !== null ? [statement.key] : []));
+  const secretKeys = collectSecretKeys(schema, values, statementKeys);
+  const continuations = secretContinuations(parsed, secretKeys);
   return {
     parsed,
     schema,
     readings,
     disagreements: findReaderDisagreements(parsed, readings),
     values,
-    secretKeys: collectSecretKeys(schema, values, statementKeys),
+    secretKeys,
+    continuations,
+    continuationLines: continuationLines(continuations),
     production: values.get(productionMarker.key) === productionMarker.value,
     files: { env: input.files.env, template: input.files.template },
   };
@@ -78,5 +82,5 @@ export function checkEnv(input: EnvCheckInput): EnvCheckResult {
   const context = ruleInput(parsed, schema, readings, input);
   const findings = rules.flatMap((rule) => rule(context));
   const ok = finding('env/ok', 'ok', `${input.files.env} matches ${input.files.template} (${schema.keys.size} ${schema.keys.size === 1 ? 'key' : 'keys'} known, ${parsed.entries.length} set).`, { file: input.files.env });
-  return { findings: findings.length > 0 ? findings : [ok], secrets: allSecrets(parsed, readings, context.secretKeys) };
+  return { findings: findings.length > 0 ? findings : [ok], secrets: allSecrets(parsed, readings, context.secretKeys, context.continuations) };
 }

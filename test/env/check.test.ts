@@ -48,4 +48,14 @@ describe('checkEnv', () => {
     }
     expect(outputs[1]).toContain('found \\"***\\"');
   });
+
+  it('gives lines continuing a secret only their own finding: no unknown, duplicate or missing key, no reader disagreement about them', () => {
+    const body = 'MIIEvQIBADANBgkqhkiG9w0BAQEFAASC';
+    const envText = `SECRET_KEY=-----BEGIN PRIVATE KEY-----\n${body}\n${body}\nQUJD==\n-----END PRIVATE KEY-----\n`;
+    const { findings } = checkEnv({ envText, templateText: '# @secret\nSECRET_KEY=x\n# @required\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC=x\n', templatePath: '/t', files });
+    const onContinuation = findings.filter((item) => item.line !== undefined && item.line >= 2 && item.line <= 5);
+    expect(onContinuation.map((item) => item.id)).toEqual(['env/secret-continuation']);
+    // A key the template requires is not set by a line that only continues a secret's value.
+    expect(findings.map((item) => item.id)).toContain('env/missing-key');
+  });
 });

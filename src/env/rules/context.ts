@@ -1,5 +1,6 @@
 /** What every .env rule reads: the parsed file, the template's schema, the readers' results, secrets, file names. */
 import { finding, type CheckStatus, type Finding } from '../../check/report.js';
+import type { SecretContinuation } from '../continuations.js';
 import type { ReaderDisagreement } from '../disagreements.js';
 import type { EnvEntry, ParsedEnv } from '../parse.js';
 import type { EnvReadings } from '../readers/readings.js';
@@ -15,6 +16,10 @@ export interface EnvRuleInput {
   /** What Flask gets, by key (interpolated; keys without `=` left out). */
   values: Map<string, string>;
   secretKeys: Set<string>;
+  /** Runs of lines continuing a secret key's value (a PEM body, a wrapped token): one finding of their own, no other. */
+  continuations: SecretContinuation[];
+  /** The lines of those runs, which every other rule skips. */
+  continuationLines: Set<number>;
   /** True when FLASK_ENV=production: placeholder and weak secrets become errors. */
   production: boolean;
   /** Names shown for .env and .env.template (relative to the workspace root). */
@@ -34,6 +39,11 @@ export function lastEntries(parsed: ParsedEnv): Map<string, EnvEntry> {
   const last = new Map<string, EnvEntry>();
   for (const entry of parsed.entries) last.set(entry.key, entry);
   return last;
+}
+
+/** The entries that are assignments of their own: those on lines continuing a secret's value are left out. */
+export function assignedEntries(input: EnvRuleInput): EnvEntry[] {
+  return input.parsed.entries.filter((entry) => !input.continuationLines.has(entry.line));
 }
 
 /** A value quoted for a message, or a note that it is hidden when key is secret. */

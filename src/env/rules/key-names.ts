@@ -2,7 +2,6 @@
 import { closestKey } from '../suggest.js';
 import type { EnvSchema } from '../template.js';
 import { envFinding, type EnvRule } from './context.js';
-import { secretContinuationLines } from './syntax.js';
 
 /** What is wrong with a key's name, or null; keys the template defines are always fine. */
 export function keyNameProblem(key: string, schema: EnvSchema): 'lowercase' | 'invalid' | null {
@@ -14,7 +13,7 @@ export function keyNameProblem(key: string, schema: EnvSchema): 'lowercase' | 'i
 /** env/lowercase-key and env/invalid-key, once per key (at its first line). */
 export const keyNameRule: EnvRule = (input) => {
   const seen = new Set<string>();
-  const skipped = secretContinuationLines(input);
+  const skipped = input.continuationLines;
   return input.parsed.entries.flatMap((entry) => {
     if (skipped.has(entry.line)) return [];
     const problem = keyNameProblem(entry.key, input.schema);

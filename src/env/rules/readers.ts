@@ -9,7 +9,7 @@ export const readerRule: EnvRule = (input) => {
   // A byte-order mark glues itself to the first key for Vite and compose; env/encoding reports that line.
   const bomLine = input.parsed.bom ? input.parsed.statements.find((statement) => statement.kind !== 'comment')?.line : undefined;
   return input.disagreements
-    .filter((item) => !invalidLines.has(item.line) && item.line !== bomLine)
+    .filter((item) => !invalidLines.has(item.line) && item.line !== bomLine && !input.continuationLines.has(item.line))
     .map((item) => {
       const readings = describeReadings(item.readings, input.secretKeys.has(item.key));
       return envFinding(input, 'reader-disagreement', 'warn', item.line, `${item.key} is read differently: ${readings}.`, portableHint(item));

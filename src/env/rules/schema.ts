@@ -2,7 +2,7 @@
 import { closestKey } from '../suggest.js';
 import type { KeySpec } from '../template.js';
 import { describeValueType, matchesValueType } from '../value-types.js';
-import { envFinding, lastEntries, shownValue, type EnvRule } from './context.js';
+import { assignedEntries, envFinding, lastEntries, shownValue, type EnvRule } from './context.js';
 import { keyNameProblem } from './key-names.js';
 
 /** The example to suggest for a key: the template's, but never a secret one. */
@@ -12,7 +12,9 @@ function exampleFor(spec: KeySpec): string {
 
 /** env/missing-key: a required key no line sets (pointing at a likely misspelling when there is one). */
 const missingKey: EnvRule = (input) => {
-  const setKeys = new Set(input.parsed.statements.flatMap((statement) => (statement.kind === 'comment' || statement.key === null ? [] : [statement.key])));
+  const setKeys = new Set(
+    input.parsed.statements.flatMap((statement) => (statement.kind === 'comment' || statement.key === null || input.continuationLines.has(statement.line) ? [] : [statement.key])),
+  );
   const unknown = [...setKeys].filter((key) => !input.schema.keys.has(key));
   return [...input.schema.keys.values()]
     .filter((spec) => spec.required && !setKeys.has(spec.key))
@@ -34,7 +36,7 @@ const emptyValue: EnvRule = (input) =>
 /** env/unknown-key: a key the template does not define (first line only), with "did you mean". */
 const unknownKey: EnvRule = (input) => {
   const reported = new Set<string>();
-  return input.parsed.entries.flatMap((entry) => {
+  return assignedEntries(input).flatMap((entry) => {
     if (input.schema.keys.has(entry.key) || keyNameProblem(entry.key, input.schema) || reported.has(entry.key)) return [];
     reported.add(entry.key);
     const suggestion = closestKey(entry.key, input.schema.keys.keys());
@@ -57,7 +59,7 @@ const wrongType: EnvRule = (input) =>
 /** env/duplicate-key: every repeat of a key after its first line. */
 const duplicateKey: EnvRule = (input) => {
   const first = new Map<string, number>();
-  return input.parsed.entries.flatMap((entry) => {
+  return assignedEntries(input).flatMap((entry) => {
     const firstLine = first.get(entry.key);
     if (firstLine === undefined) {
       first.set(entry.key, entry.line);

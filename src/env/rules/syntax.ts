@@ -1,19 +1,13 @@
 /** Syntax rules of the dotenv-linter family: lines without `=`, unparseable lines, spaces, unquoted values, trailing blanks. */
-import { continuationLines, secretContinuations } from '../continuations.js';
 import { portableHint } from '../portable-hints.js';
 import type { EnvInvalid } from '../parse.js';
 import { readingOf } from '../readers/readings.js';
 import { envFinding, type EnvRule, type EnvRuleInput } from './context.js';
 import { describeReadings } from './reading-text.js';
 
-/** The lines continuing a secret's value: the other syntax and key-name rules skip them, secretContinuation reports them. */
-export function secretContinuationLines(input: EnvRuleInput): Set<number> {
-  return continuationLines(secretContinuations(input.parsed, input.secretKeys));
-}
-
 /** env/secret-continuation: lines after a secret key's line that are no assignment (a PEM body, a wrapped token); their text is never shown. */
 const secretContinuation: EnvRule = (input) =>
-  secretContinuations(input.parsed, input.secretKeys).map((run) => {
+  input.continuations.map((run) => {
     const lines = run.line === run.endLine ? `line ${run.line} continues` : `lines ${run.line}-${run.endLine} continue`;
     const message = `${lines} ${run.key}'s value on a new line (the text is hidden: it is part of a secret) — Flask and docker compose read only the first line, and Vite reads the others as keys.`;
     const hint = `Put the whole value in double quotes, line breaks included (${run.key}="…" over several lines), or write it on one line with \\n for each line break.`;
@@ -22,7 +16,7 @@ const secretContinuation: EnvRule = (input) =>
 
 /** env/missing-equals: a bare KEY line. */
 const missingEquals: EnvRule = (input) => {
-  const skipped = secretContinuationLines(input);
+  const skipped = input.continuationLines;
   return input.parsed.entries
     .filter((entry) => entry.value === null && !skipped.has(entry.line))
     .map((entry) => envFinding(input, 'missing-equals', 'error', entry.line, `${entry.key} has no "=" — Flask ignores it, and Vite's parser joins it with the next line's key.`, `Write ${entry.key}=<value>, or delete the line.`));
@@ -38,7 +32,7 @@ function unparseable(input: EnvRuleInput, statement: EnvInvalid): string {
 
 /** env/unparseable-line: python-dotenv rejects the statement (text after a closing quote, an unclosed quote...). */
 const unparseableLine: EnvRule = (input) => {
-  const skipped = secretContinuationLines(input);
+  const skipped = input.continuationLines;
   return input.parsed.statements
     .filter((statement): statement is EnvInvalid => statement.kind === 'invalid' && !skipped.has(statement.line))
     .map((statement) => {
@@ -59,7 +53,7 @@ function hasSpacedEquals(line: string, key: string): boolean {
 
 /** env/space-around-equals and env/unquoted-spaces (warnings: the three readers cope, shells and other tools do not). */
 const spacing: EnvRule = (input) => {
-  const skipped = secretContinuationLines(input);
+  const skipped = input.continuationLines;
   return input.parsed.entries.flatMap((entry) => {
     if (skipped.has(entry.line)) return [];
     const found = [];
@@ -76,7 +70,7 @@ const spacing: EnvRule = (input) => {
 
 /** env/trailing-whitespace on any line, except inside a multi-line quoted value. */
 const trailingWhitespace: EnvRule = (input) => {
-  const insideValues = secretContinuationLines(input);
+  const insideValues = input.continuationLines;
   for (const entry of input.parsed.entries) for (let line = entry.line; line < entry.endLine; line++) insideValues.add(line);
   return input.parsed.lines.flatMap((text, index) => {
     const line = index + 1;
