@@ -1,7 +1,6 @@
 /** .tovrun/control.json: where the running tovrun's control socket is, so `tovrun status` and `restart` can find it. */
-import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { writeFileAtomic } from '../../files/atomic-write.js';
+import { parseJson, readJsonRecord, removeJsonRecord, writeJsonRecord } from '../../files/json-state.js';
 
 /** The recorded control endpoint. */
 export interface ControlRecord {
@@ -17,22 +16,23 @@ export function controlFilePath(stateDir: string): string {
   return path.join(stateDir, 'control.json');
 }
 
-/** The recorded endpoint, or null when there is none (or it is unreadable). */
+/** Parses the control file's text; null when it is not a record tovrun wrote. */
+export function parseControlRecord(text: string): ControlRecord | null {
+  const value = (parseJson(text) ?? {}) as Partial<ControlRecord>;
+  return value.version === 1 && typeof value.pid === 'number' && typeof value.socket === 'string' ? { version: 1, pid: value.pid, socket: value.socket } : null;
+}
+
+/** The recorded endpoint, or null when there is none (or it is unreadable, or not a regular file: a FIFO never blocks). */
 export function readControlFile(stateDir: string): ControlRecord | null {
-  try {
-    const value = JSON.parse(readFileSync(controlFilePath(stateDir), 'utf8')) as Partial<ControlRecord>;
-    return value.version === 1 && typeof value.pid === 'number' && typeof value.socket === 'string' ? (value as ControlRecord) : null;
-  } catch {
-    return null;
-  }
+  return readJsonRecord(controlFilePath(stateDir), parseControlRecord);
 }
 
 /** Records the endpoint atomically. */
 export function writeControlFile(stateDir: string, record: ControlRecord): void {
-  writeFileAtomic(controlFilePath(stateDir), `${JSON.stringify(record, null, 2)}\n`);
+  writeJsonRecord(controlFilePath(stateDir), record);
 }
 
 /** Removes the record, only when it is still this pid's. */
 export function removeControlFile(stateDir: string, pid: number): void {
-  if (readControlFile(stateDir)?.pid === pid) rmSync(controlFilePath(stateDir), { force: true });
+  if (readControlFile(stateDir)?.pid === pid) removeJsonRecord(controlFilePath(stateDir));
 }
