@@ -46,7 +46,11 @@ export function handleStopSignals(source: SignalSource, target: Stoppable, signa
   };
 }
 
-/** The exit code of a run: 130 when it was ended by Ctrl-C, otherwise the first failing service's code. */
+/**
+ * The exit code of a run, one of the documented ones: 130 when it was ended by Ctrl-C, 1 when a service failed (its own
+ * exit code or signal is in its last line; a service killed by a signal has no code at all), else 0.
+ */
 export function runExitCode(outcome: RunOutcome, received: NodeJS.Signals | null): number {
-  return received === 'SIGINT' ? ExitCode.interrupted : outcome.exitCode;
+  if (received === 'SIGINT') return ExitCode.interrupted;
+  return outcome.exitCode !== 0 || outcome.services.some((service) => service.failed) ? ExitCode.failed : ExitCode.ok;
 }

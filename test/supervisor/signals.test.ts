@@ -29,10 +29,13 @@ describe('stop signals', () => {
     expect(['SIGINT', 'SIGTERM', 'SIGHUP'].map((signal) => emitter.listenerCount(signal))).toEqual([0, 0, 0]);
   });
 
-  it('exits 130 after Ctrl-C, otherwise with the first failing code', () => {
+  it('exits 130 after Ctrl-C, 1 when a service failed (whatever its own code, or none after a signal), else 0', () => {
     const outcome = { exitCode: 3, stopReason: null, services: [] };
     expect(runExitCode(outcome, 'SIGINT')).toBe(130);
-    expect(runExitCode(outcome, 'SIGTERM')).toBe(3);
-    expect(runExitCode(outcome, null)).toBe(3);
+    expect(runExitCode(outcome, 'SIGTERM')).toBe(1);
+    expect(runExitCode(outcome, null)).toBe(1);
+    const killed = { name: 'api', exit: { code: null, signal: 'SIGKILL' as const }, failed: true, restarts: 0, code: 0 };
+    expect(runExitCode({ exitCode: 0, stopReason: null, services: [killed] }, null)).toBe(1);
+    expect(runExitCode({ exitCode: 0, stopReason: 'terminated', services: [{ ...killed, failed: false }] }, 'SIGTERM')).toBe(0);
   });
 });
