@@ -76,6 +76,9 @@ function serviceProblem(record: Record<string, unknown>, self: SelfProcess | und
   const { pid, pgid } = record as { pid: number; pgid: unknown };
   if (pgid !== null && !isSignallablePid(pgid)) return `its process group ${printable(JSON.stringify(pgid) ?? 'undefined')} is not a process id above 1`;
   if (pgid !== null && pgid !== pid) return `its process group ${pgid} is not the one it leads (tovrun starts every service as the leader of group ${pid})`;
+  // Where processes have groups (self's is known), tovrun records one for every service: an entry without one would be
+  // signalled by its bare pid, which may sit in any group, this tovrun's own included.
+  if (pgid === null && self && self.pgid !== null) return 'it records no process group, and tovrun records one for every service on this system';
   if (self && self.pgid !== null && (pgid === self.pgid || pid === self.pgid)) return `process group ${self.pgid} is this tovrun's own`;
   if (!isPort(record.port)) return 'its port is not a port number';
   if (!Array.isArray(record.command) || !record.command.every((arg) => typeof arg === 'string') || typeof record.cwd !== 'string') return 'its command or folder is not text';

@@ -42,6 +42,9 @@ describe('state file', () => {
     expect(reasons({ pgid: 12 })).toEqual(['its process group 12 is not the one it leads (tovrun starts every service as the leader of group 11)']);
     expect(reasons({ pid: 4240, pgid: 4240 })).toEqual(["process group 4240 is this tovrun's own"]);
     expect(reasons({ pid: 4242, pgid: 4242 })).toEqual(['pid 4242 is this tovrun itself']);
+    expect(reasons({ pgid: null })).toEqual(['it records no process group, and tovrun records one for every service on this system']);
+    // Windows has no process groups: there an entry records none, and self has none either.
+    expect(checkState({ ...state, services: [{ ...valid, pgid: null }] }, { pid: 4242, pgid: null })?.rejected).toEqual([]);
     expect(reasons({ startTime: -1 })).toEqual(['its start time is not a positive number']);
     expect(reasons({ startTime: '1700000000500' })).toEqual(['its start time is not a positive number']);
     expect(reasons({ name: 'a\u001b[2Jb' })).toEqual(['its name is not a service name']);
