@@ -5,10 +5,10 @@
  */
 import { FailedError } from '../errors.js';
 import { closeRecordedPanes } from '../panes/tmux/close-recorded.js';
-import { sleep } from './delay.js';
-import { realHost, type Host } from './host.js';
-import { terminateTree, type ProcessTree } from './kill-tree.js';
-import { isGroupAlive, isProcessAlive, processGroupOf, processIdentity, provenSameProcess, type ProcessIdentity } from './process-table.js';
+import { sleep } from '../os/delay.js';
+import { realHost, type Host } from '../os/host.js';
+import { terminateTree, type ProcessTree } from '../os/kill-tree.js';
+import { isGroupAlive, isProcessAlive, processGroupOf, processIdentity, provenSameProcess, type ProcessIdentity } from '../os/process-table.js';
 import { readCheckedState, removeState, type RecordedService, type RunState, type SelfProcess } from './state-file.js';
 
 /** A recorded service tovrun found running, proved to be the one it started, and stopped. */

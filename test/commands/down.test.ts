@@ -4,7 +4,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { realHost, readState, statePath, type RunState } from '../../src/supervisor/index.js';
-import { processIdentity } from '../../src/supervisor/process-table.js';
+import { processIdentity } from '../../src/os/process-table.js';
 import { eventually, fixture, isProcessAlive, tempDir } from '../supervisor/support.js';
 
 const host = realHost();

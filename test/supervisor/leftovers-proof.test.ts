@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { stopLeftovers } from '../../src/supervisor/leftovers.js';
 import { leftoverLines } from '../../src/supervisor/leftover-lines.js';
 import { statePath } from '../../src/supervisor/state-file.js';
-import { bootMs, processHost, type FakeProcess } from './fake-processes.js';
+import { bootMs, processHost, type FakeProcess } from '../os/fake-processes.js';
 import { tempDir } from './support.js';
 
 // tovrun itself (pid 4242 in group 4240), a victim that tovrun never started, and a leftover it did start.

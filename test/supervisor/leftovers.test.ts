@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FailedError } from '../../src/errors.js';
 import { realHost, statePath, stopLeftovers } from '../../src/supervisor/index.js';
-import { processIdentity } from '../../src/supervisor/process-table.js';
+import { processIdentity } from '../../src/os/process-table.js';
 import { writeState, type RecordedService } from '../../src/supervisor/state-file.js';
 import { readPanesFile, writePanesFile } from '../../src/panes/panes-file.js';
 import { leftoverLines } from '../../src/supervisor/leftover-lines.js';

@@ -89,7 +89,7 @@ export async function eventually<T>(check: () => T | undefined | false | Promise
 }
 
 /** Whether a pid runs (zombies do not count). */
-export { isProcessAlive } from '../../src/supervisor/process-table.js';
+export { isProcessAlive } from '../../src/os/process-table.js';
 
 /** A Host whose every effect is a recorded no-op unless overridden; for platform-specific logic without that platform. */
 export function fakeHost(overrides: Partial<Host> = {}): Host & { execCalls: [string, string[]][]; signals: [number, NodeJS.Signals | 0][] } {

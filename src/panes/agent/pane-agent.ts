@@ -3,7 +3,7 @@ import type { ChildProcess } from 'node:child_process';
 import { StringDecoder } from 'node:string_decoder';
 import type { Readable } from 'node:stream';
 import type { LineConnection } from '../../supervisor/control/line-connection.js';
-import { signalTree, terminateTree, type ProcessTree } from '../../supervisor/kill-tree.js';
+import { signalTree, terminateTree, type ProcessTree } from '../../os/kill-tree.js';
 import type { ProcessExit } from '../../supervisor/restart-policy.js';
 import { dim } from '../colors.js';
 import { LineSplitter } from '../line-splitter.js';

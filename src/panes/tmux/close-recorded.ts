@@ -1,5 +1,5 @@
 /** `tovrun down` (and the start of a run) closing the tmux session or panes a previous tovrun recorded and could not close. */
-import type { ExecResult } from '../../supervisor/host.js';
+import type { ExecResult } from '../../os/host.js';
 import { readPanesFile, removePanesFile } from '../panes-file.js';
 import { killPaneArgs, killSessionArgs, serverArgs } from './tmux-command.js';
 

@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { parsePsLine, parseProcStat, processIdentity, sameProcess } from '../../src/supervisor/process-table.js';
+import { parsePsLine, parseProcStat, processIdentity, sameProcess } from '../../src/os/process-table.js';
 import { realHost } from '../../src/supervisor/index.js';
-import { fakeHost } from './support.js';
+import { fakeHost } from '../supervisor/support.js';
 
 describe('process identity', () => {
   it('parses /proc/<pid>/stat even when the command name holds spaces and parentheses', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { signalTree, taskkillArgs, terminateTree } from '../../src/supervisor/kill-tree.js';
-import { eventually, fakeHost } from './support.js';
+import { signalTree, taskkillArgs, terminateTree } from '../../src/os/kill-tree.js';
+import { eventually, fakeHost } from '../supervisor/support.js';
 
 describe('stopping a process tree', () => {
   it('ends a Windows tree with taskkill /T /F /PID', async () => {

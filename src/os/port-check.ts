@@ -1,6 +1,6 @@
 /** Whether a TCP port is taken: binding it fails, or something on localhost (IPv4 or IPv6) accepts a connection. */
 import net from 'node:net';
-import { checkTcp } from './probes/checks.js';
+import { checkTcp } from '../supervisor/probes/checks.js';
 
 function bindFails(port: number, host: string): Promise<boolean | 'unsupported'> {
   return new Promise((resolve) => {

@@ -1,6 +1,6 @@
 // A fake Linux process table behind a fake Host: /proc files for identity and groups, and signals recorded (never sent).
-import type { Host } from '../../src/supervisor/host.js';
-import { fakeHost } from './support.js';
+import type { Host } from '../../src/os/host.js';
+import { fakeHost } from '../supervisor/support.js';
 
 /** One fake process. */
 export interface FakeProcess {
