@@ -1,14 +1,26 @@
-/** The effects the supervisor uses (spawning, signals, commands, /proc, the clock), injectable for tests. */
+/**
+ * The effects tovrun asks of the operating system (spawning, signals, helper commands, reading files and /proc, the
+ * clock, the platform), behind one injectable interface. A file that is missing or cannot be read is `undefined`,
+ * as in files/read-text.ts; no method throws.
+ */
 import { execFile, spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
-import { readdir, readFile, readlink } from 'node:fs/promises';
+import { access, readdir, readFile, readlink } from 'node:fs/promises';
+import { sleep } from './delay.js';
 
-/** What a helper command printed; code is null when it could not be run at all. */
+/** What a helper command printed; code is null when it could not be run at all (or ran past its timeout). */
 export interface ExecResult {
   code: number | null;
   stdout: string;
+  stderr: string;
 }
 
-/** Everything the supervisor asks of the operating system. */
+/** How to run a helper command. */
+export interface ExecOptions {
+  /** The command's environment (default: tovrun's own). */
+  env?: NodeJS.ProcessEnv;
+}
+
+/** Everything tovrun's features ask of the operating system. */
 export interface Host {
   readonly platform: NodeJS.Platform;
   /** tovrun's own pid. */
@@ -16,24 +28,42 @@ export interface Host {
   spawn(file: string, args: string[], options: SpawnOptions): ChildProcess;
   /** Sends a signal to a pid (a negative pid: a process group); false when there is no such process. */
   signal(pid: number, signal: NodeJS.Signals | 0): boolean;
-  /** Runs a helper command (taskkill, netstat, ss, ps) and captures its output; never throws. */
-  exec(file: string, args: string[]): Promise<ExecResult>;
-  /** A file's text, or null when it cannot be read. */
-  readText(file: string): Promise<string | null>;
+  /** Runs a helper command (taskkill, netstat, ss, ps, tmux) for at most 10 s and captures its output; never throws. */
+  exec(file: string, args: string[], options?: ExecOptions): Promise<ExecResult>;
+  /** A file's text, or undefined when it is missing or cannot be read. */
+  readText(file: string): Promise<string | undefined>;
+  /** Whether something is at path (a dangling link is nothing). */
+  exists(path: string): Promise<boolean>;
   /** A folder's entries, or [] when it cannot be read. */
   listDir(dir: string): Promise<string[]>;
-  /** A symbolic link's target, or null. */
-  readLink(file: string): Promise<string | null>;
+  /** A symbolic link's target, or undefined when path is no readable link. */
+  readLink(path: string): Promise<string | undefined>;
   /** Milliseconds since the epoch. */
   now(): number;
+  /** Resolves after ms, or at once when signal aborts (never rejects). */
+  sleep(ms: number, signal?: AbortSignal): Promise<void>;
 }
 
-async function orNull<T>(work: Promise<T>): Promise<T | null> {
+const execTimeoutMs = 10_000;
+const execMaxBuffer = 16 * 1024 * 1024;
+
+async function orUndefined<T>(work: Promise<T>): Promise<T | undefined> {
   try {
     return await work;
   } catch {
-    return null;
+    return undefined;
   }
+}
+
+/** Runs file with args and resolves with its exit code and output; never rejects. */
+function execCommand(file: string, args: string[], options: ExecOptions = {}): Promise<ExecResult> {
+  return new Promise((resolve) => {
+    const settings = { encoding: 'utf8' as const, timeout: execTimeoutMs, windowsHide: true, maxBuffer: execMaxBuffer, ...(options.env ? { env: options.env } : {}) };
+    execFile(file, args, settings, (error, stdout, stderr) => {
+      const code = error ? (typeof error.code === 'number' ? error.code : null) : 0;
+      resolve({ code, stdout: stdout ?? '', stderr: stderr ?? '' });
+    });
+  });
 }
 
 /** The real operating system. */
@@ -50,16 +80,15 @@ export function realHost(platform: NodeJS.Platform = process.platform): Host {
         return (error as NodeJS.ErrnoException).code === 'EPERM';
       }
     },
-    exec: (file, args) =>
-      new Promise((resolve) => {
-        execFile(file, args, { encoding: 'utf8', timeout: 10_000, windowsHide: true, maxBuffer: 16 * 1024 * 1024 }, (error, stdout) => {
-          const code = error ? (typeof error.code === 'number' ? error.code : null) : 0;
-          resolve({ code, stdout: stdout ?? '' });
-        });
-      }),
-    readText: (file) => orNull(readFile(file, 'utf8')),
-    listDir: async (dir) => (await orNull(readdir(dir))) ?? [],
-    readLink: (file) => orNull(readlink(file)),
+    exec: execCommand,
+    readText: (file) => orUndefined(readFile(file, 'utf8')),
+    exists: (path) => access(path).then(
+      () => true,
+      () => false,
+    ),
+    listDir: async (dir) => (await orUndefined(readdir(dir))) ?? [],
+    readLink: (path) => orUndefined(readlink(path)),
     now: () => Date.now(),
+    sleep,
   };
 }
