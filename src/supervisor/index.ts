@@ -10,7 +10,6 @@ export { describeProbe, seconds, serviceUrl } from './probes/describe.js';
 export { formatReadySummary } from './ready-summary.js';
 export { readState, statePath, type RecordedService, type RunState } from './state-file.js';
 export { leftoverLines } from './leftover-lines.js';
-export type { LaunchedProcess, OutputReceiver, ProcessLauncher } from './launcher.js';
 export type { RestartReport, RunStatus, ServiceState, ServiceStatus } from './service-status.js';
 export { formatRestart, formatStatus, formatUptime } from './status-table.js';
 export { startControlServer, ControlServer, type ControlHandler, type ControlServerOptions } from './control/server.js';

@@ -5,7 +5,7 @@ import type { ServiceOutputSink } from '../panes/sink.js';
 import type { SupervisorEvent } from './events.js';
 import type { Host } from '../os/host.js';
 import { terminateTree, type ProcessTree } from '../os/kill-tree.js';
-import type { LaunchedProcess, ProcessLauncher } from './launcher.js';
+import type { LaunchedProcess, ProcessLauncher } from '../os/launcher.js';
 import { CurrentProcess } from './current-process.js';
 import { LineFanout } from './line-fanout.js';
 import { decideRestart, exitCodeFor, isFailure, type ProcessExit } from './restart-policy.js';

@@ -8,7 +8,7 @@ import { describeDependencies, type DependencyWait } from './dependencies.js';
 import { DependencyGates } from './dependency-gates.js';
 import { describeEvent, type SupervisorEvent } from './events.js';
 import { realHost, type Host } from '../os/host.js';
-import type { LaunchedProcess, ProcessLauncher } from './launcher.js';
+import type { LaunchedProcess, ProcessLauncher } from '../os/launcher.js';
 import { preflightPorts, type PortClaim, type PortProbe } from './preflight.js';
 import { serviceUrl } from './probes/describe.js';
 import { waitForReadiness, type ReadinessResult } from './probes/readiness.js';

@@ -4,7 +4,7 @@ import { StringDecoder } from 'node:string_decoder';
 import type { Readable } from 'node:stream';
 import type { LineConnection } from '../../supervisor/control/line-connection.js';
 import { signalTree, terminateTree, type ProcessTree } from '../../os/kill-tree.js';
-import type { ProcessExit } from '../../supervisor/restart-policy.js';
+import type { ProcessExit } from '../../os/launcher.js';
 import { dim } from '../colors.js';
 import { LineSplitter } from '../line-splitter.js';
 import type { OutputStream } from '../sink.js';
