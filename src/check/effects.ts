@@ -2,9 +2,9 @@
 import { homedir } from 'node:os';
 import { systemRunner, type CommandRunner } from '../install/runner.js';
 import type { Platform } from '../platform/platform.js';
-import { realHost } from '../supervisor/host.js';
+import { realHost } from '../os/host.js';
 import { systemPortProbe, type PortProbe } from '../supervisor/preflight.js';
-import { processIdentity, sameProcess } from '../supervisor/process-table.js';
+import { processIdentity, sameProcess } from '../os/process-table.js';
 import { readState, type RunState } from '../supervisor/state-file.js';
 import { connectWithPg, type ConnectDatabase } from './database/session.js';
 import { realCheckFiles, type CheckFiles } from './files.js';

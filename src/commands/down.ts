@@ -5,15 +5,17 @@ import type { RunContext } from '../context.js';
 import { workspaceSecretMasker } from '../env/load.js';
 import { ExitCode } from '../errors.js';
 import { systemRunner, type CommandRunner } from '../install/runner.js';
+import { realHost, type Host } from '../os/host.js';
+import { closeLeftoverPanes } from '../panes/tmux/close-recorded.js';
 import { platformFor } from '../platform/platform.js';
 import { leftoverLines } from '../supervisor/leftover-lines.js';
-import { realHost, stopLeftovers, type Host } from '../supervisor/index.js';
+import { stopLeftovers } from '../supervisor/index.js';
 import { loadWorkspace } from '../workspace/load.js';
 
 /** Stops leftovers of a previous run (asking a still-running tovrun to stop first), then removes its compose containers; returns the exit code. */
 export async function runDownCommand(ctx: RunContext, host: Host = realHost(ctx.platform), runner: CommandRunner = systemRunner(platformFor(ctx.platform))): Promise<number> {
   const workspace = loadWorkspace(ctx.cwd);
-  const report = await stopLeftovers(workspace.stateDir, { host, shutdownTimeoutMs: workspace.shutdownTimeoutMs, liveOwner: 'stop' });
+  const report = await stopLeftovers(workspace.stateDir, { host, shutdownTimeoutMs: workspace.shutdownTimeoutMs, liveOwner: 'stop', closePanes: closeLeftoverPanes });
   for (const line of leftoverLines(report, workspace.shutdownTimeoutMs)) ctx.stdout.write(line);
   const recorded = existsSync(composeStatePath(workspace.stateDir));
   const compose = recorded

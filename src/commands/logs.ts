@@ -3,7 +3,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { useColor, type RunContext } from '../context.js';
 import { ExitCode, UsageError } from '../errors.js';
 import { createPrefixSink, LogTail, logFilePath, logsDir, previousLogFilePath } from '../panes/index.js';
-import { sleep } from '../supervisor/delay.js';
+import { sleep } from '../os/delay.js';
 import { handleStopSignals } from '../supervisor/index.js';
 import { loadWorkspace } from '../workspace/load.js';
 

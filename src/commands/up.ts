@@ -13,6 +13,7 @@ import { installWorkspace } from '../install/install-workspace.js';
 import { systemRunner, type CommandRunner } from '../install/runner.js';
 import { childrenUseColor, needsTmuxSession, selectPanesMode } from '../panes/mode.js';
 import type { ServiceOutputSink } from '../panes/sink.js';
+import { closeLeftoverPanes } from '../panes/tmux/close-recorded.js';
 import { findExecutable } from '../platform/executable.js';
 import { planCompose } from '../plan/compose.js';
 import { chooseDatabase, databaseOverrides, describeDatabase } from '../plan/database.js';
@@ -119,7 +120,7 @@ export async function runUpCommand(ctx: RunContext, options: UpOptions, deps: Up
     if (services.length > 0) ctx.stdout.write(mask(formatPlan(planned, Object.keys(env.values))));
     return ExitCode.ok;
   }
-  const leftovers = await stopLeftovers(workspace.stateDir, { shutdownTimeoutMs: workspace.shutdownTimeoutMs, liveOwner: 'refuse' });
+  const leftovers = await stopLeftovers(workspace.stateDir, { shutdownTimeoutMs: workspace.shutdownTimeoutMs, liveOwner: 'refuse', closePanes: closeLeftoverPanes });
   for (const line of leftoverLines(leftovers, workspace.shutdownTimeoutMs)) ctx.stdout.write(line);
   const runner = deps.composeRunner ?? systemRunner(platform);
   const provider = composePlan && composeModule ? await composeModule.requireComposeProvider(runner, ctx.platform, `the compose profiles ${profiles.join(', ')} need a container engine`) : null;

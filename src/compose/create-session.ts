@@ -2,8 +2,8 @@
 import type { CommandRunner } from '../install/runner.js';
 import type { ServiceOutputSink } from '../panes/sink.js';
 import type { ComposePlan } from '../plan/compose.js';
-import { sleep } from '../supervisor/delay.js';
-import { realHost, type Host } from '../supervisor/host.js';
+import { sleep } from '../os/delay.js';
+import { realHost, type Host } from '../os/host.js';
 import { ComposeClient } from './client.js';
 import { composeEnvironment } from './environment.js';
 import { spawnLogFollower, type LogFollower } from './log-follower.js';

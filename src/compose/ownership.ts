@@ -1,7 +1,7 @@
 /** Which compose services a run owns (stops at exit), and whether another tovrun is using them right now. */
 import { FailedError } from '../errors.js';
-import type { Host } from '../supervisor/host.js';
-import { processIdentity, provenSameProcess, sameProcess } from '../supervisor/process-table.js';
+import type { Host } from '../os/host.js';
+import { processIdentity, provenSameProcess, sameProcess } from '../os/process-table.js';
 import type { ComposeState } from './state.js';
 
 /**

@@ -1,9 +1,9 @@
 /** `tovrun down` for compose: remove the containers recorded in compose.json and the project's unused networks (named volumes stay). */
 import { existsSync } from 'node:fs';
 import type { CommandRunner } from '../install/runner.js';
-import type { Host } from '../supervisor/host.js';
-import { isProcessAlive } from '../supervisor/process-table.js';
-import { sleep } from '../supervisor/delay.js';
+import type { Host } from '../os/host.js';
+import { isProcessAlive } from '../os/process-table.js';
+import { sleep } from '../os/delay.js';
 import { ComposeClient } from './client.js';
 import { checkComposeProvider } from './engine.js';
 import { composeEnvironment } from './environment.js';

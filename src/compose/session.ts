@@ -1,9 +1,9 @@
 /** One run's compose services: start them, stream their logs, wait until healthy, and stop what this run started. */
 import type { ServiceOutputSink } from '../panes/sink.js';
 import type { ComposePlan } from '../plan/compose.js';
-import type { Host } from '../supervisor/host.js';
+import type { Host } from '../os/host.js';
 import { seconds } from '../supervisor/probes/describe.js';
-import { processIdentity } from '../supervisor/process-table.js';
+import { processIdentity } from '../os/process-table.js';
 import type { ReadyService } from '../supervisor/types.js';
 import type { ComposeClient } from './client.js';
 import { composeSubcommands, engineSubcommands } from './invocation.js';

@@ -1,7 +1,7 @@
 /** .tovrun/compose.json: the compose services tovrun started in a workspace, so exits stop them and `down` removes them. */
 import path from 'node:path';
 import { parseJson, readJsonRecord, removeJsonRecord, writeJsonRecord } from '../files/json-state.js';
-import type { ProcessIdentity } from '../supervisor/process-table.js';
+import type { ProcessIdentity } from '../os/process-table.js';
 import { composeServiceNamePattern } from './compose-model.js';
 import type { ComposeProject } from './invocation.js';
 

@@ -1,7 +1,6 @@
 /** The pane side of a run in tmux or Windows panes: the launcher opening a pane (with an agent) per service, and log followers. */
 import { UsageError } from '../errors.js';
-import type { OutputReceiver } from '../supervisor/launcher.js';
-import type { LaunchSpec } from '../supervisor/types.js';
+import type { LaunchCommand, OutputReceiver } from '../os/launcher.js';
 import { currentAgentProgram, type AgentProgram } from './agent/agent-command.js';
 import { AgentHub } from './agent/hub.js';
 import { PaneLauncher, type PaneOpener } from './agent/pane-launcher.js';
@@ -21,17 +20,13 @@ export interface PaneLaunch {
 }
 
 /** A launch of `tovrun logs <name> --follow` in the workspace: not a service (no probe, no restart). */
-function logFollower(name: string, options: PaneOutputOptions, program: AgentProgram): LaunchSpec {
+function logFollower(name: string, options: PaneOutputOptions, program: AgentProgram): LaunchCommand {
   return {
     name,
     file: program.nodePath,
     args: [program.cliPath, 'logs', name, '--follow'],
     cwd: options.root,
     env: options.env,
-    port: null,
-    probe: { kind: 'none' },
-    probeFallback: null,
-    restart: { policy: 'no', maxRetries: 0, backoffMs: 0 },
   };
 }
 

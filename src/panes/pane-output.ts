@@ -1,6 +1,6 @@
 /** How service output is shown, assembled for a run: the sink tovrun's own lines go to, and (panes) the launcher opening the panes. */
 import type { ControlServer } from '../supervisor/control/server.js';
-import type { ProcessLauncher } from '../supervisor/launcher.js';
+import type { ProcessLauncher } from '../os/launcher.js';
 import type { AgentProgram } from './agent/agent-command.js';
 import type { PanesSelection } from './mode.js';
 import { createPrefixSink, type PrefixSink, type SinkDestination } from './prefix-sink.js';

@@ -1,7 +1,8 @@
 /** The interface every way of showing service output implements (prefix lines; in tmux and Windows panes, notices and log files). */
+import type { OutputStream } from '../os/launcher.js';
 
-/** Which of a child's output streams a line came from. */
-export type OutputStream = 'stdout' | 'stderr';
+/** Which of a child's output streams a line came from (defined in os/launcher.ts). */
+export type { OutputStream };
 
 /** Where the supervisor sends service output: complete lines, a block of them at a time. */
 export interface ServiceOutputSink {

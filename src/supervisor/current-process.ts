@@ -1,8 +1,8 @@
 /** The process a service runs now: its tree for stopping, its identity for the state file, its start time and readiness. */
-import type { Host } from './host.js';
-import type { ProcessTree } from './kill-tree.js';
-import type { LaunchedProcess } from './launcher.js';
-import { processIdentity, type ProcessIdentity } from './process-table.js';
+import type { Host } from '../os/host.js';
+import type { ProcessTree } from '../os/kill-tree.js';
+import type { LaunchedProcess } from '../os/launcher.js';
+import { processIdentity, type ProcessIdentity } from '../os/process-table.js';
 import type { RecordedService } from './state-file.js';
 import type { LaunchSpec } from './types.js';
 

@@ -2,13 +2,10 @@
 import type { ChildProcess } from 'node:child_process';
 import type { Readable } from 'node:stream';
 import { BlockSplitter } from '../panes/line-splitter.js';
-import type { OutputStream } from '../panes/sink.js';
 import { folderProblem } from '../workspace/service-dirs.js';
-import { sleep } from './delay.js';
-import type { Host } from './host.js';
-import type { LaunchedProcess, OutputReceiver, ProcessLauncher } from './launcher.js';
-import type { ProcessExit } from './restart-policy.js';
-import type { LaunchSpec } from './types.js';
+import { sleep } from '../os/delay.js';
+import type { Host } from '../os/host.js';
+import type { LaunchCommand, LaunchedProcess, OutputReceiver, OutputStream, ProcessExit, ProcessLauncher } from '../os/launcher.js';
 
 function relay(stream: Readable | null, name: OutputStream, output: OutputReceiver): Promise<void> {
   if (!stream) return Promise.resolve();
@@ -50,7 +47,7 @@ function started(child: ChildProcess, pid: number, host: Host, output: OutputRec
 }
 
 /** Why a spawn failed, in words a user can act on: the folder first (Node reports a missing cwd as a missing program), then the program. */
-export function startFailureReason(error: unknown, spec: Pick<LaunchSpec, 'file' | 'cwd'>, folder: (dir: string) => string | null = folderProblem): string {
+export function startFailureReason(error: unknown, spec: Pick<LaunchCommand, 'file' | 'cwd'>, folder: (dir: string) => string | null = folderProblem): string {
   const problem = folder(spec.cwd);
   if (problem !== null) return problem;
   if (spec.file.trim() === '') return 'the program to run is empty';
@@ -63,7 +60,7 @@ export function startFailureReason(error: unknown, spec: Pick<LaunchSpec, 'file'
 /** Spawns with pipes (never through a shell), detached on POSIX so the service leads its own process group. */
 export function directLauncher(host: Host): ProcessLauncher {
   return {
-    launch(spec: LaunchSpec, output: OutputReceiver): Promise<LaunchedProcess> {
+    launch(spec: LaunchCommand, output: OutputReceiver): Promise<LaunchedProcess> {
       const failure = (error: unknown) => new Error(startFailureReason(error, spec));
       let child: ChildProcess;
       try {

@@ -4,11 +4,9 @@
  * group that very process leads); anything else is reported and left alone.
  */
 import { FailedError } from '../errors.js';
-import { closeRecordedPanes } from '../panes/tmux/close-recorded.js';
-import { sleep } from './delay.js';
-import { realHost, type Host } from './host.js';
-import { terminateTree, type ProcessTree } from './kill-tree.js';
-import { isGroupAlive, isProcessAlive, processGroupOf, processIdentity, provenSameProcess, type ProcessIdentity } from './process-table.js';
+import { realHost, type Host } from '../os/host.js';
+import { terminateTree, type ProcessTree } from '../os/kill-tree.js';
+import { isGroupAlive, isProcessAlive, processGroupOf, processIdentity, provenSameProcess, type ProcessIdentity } from '../os/process-table.js';
 import { readCheckedState, removeState, type RecordedService, type RunState, type SelfProcess } from './state-file.js';
 
 /** A recorded service tovrun found running, proved to be the one it started, and stopped. */
@@ -55,7 +53,12 @@ export interface LeftoverOptions {
   shutdownTimeoutMs: number;
   /** What to do when the tovrun that wrote the state still runs: ask it to stop (down) or refuse (a new run). */
   liveOwner: 'stop' | 'refuse';
+  /** Closes the panes a previous tovrun recorded (supplied by the command, from panes/); none are closed without it. */
+  closePanes?: ClosePanes;
 }
+
+/** Closes what a previous tovrun opened besides processes (its tmux session or panes); force even when that tovrun still runs. Says what it closed, or null. */
+export type ClosePanes = (stateDir: string, host: Host, force: boolean) => Promise<string | null>;
 
 type Outcome = { stopped: StoppedLeftover } | { spared: SparedProcess } | { unproven: UnprovenEntry } | null;
 
@@ -115,16 +118,15 @@ async function handleLiveOwner(host: Host, owner: RunState['owner'] | null, self
   }
   host.signal(owner.pid, 'SIGTERM');
   const deadline = host.now() + options.shutdownTimeoutMs + 2_000;
-  while (host.now() < deadline && (await isProcessAlive(host, owner.pid))) await sleep(25);
+  while (host.now() < deadline && (await isProcessAlive(host, owner.pid))) await host.sleep(25);
   return { stopped: owner.pid, unproven: null };
 }
 
-function closePanes(stateDir: string, host: Host, options: LeftoverOptions): Promise<string | null> {
-  const deps = { exec: host.exec.bind(host), alive: (pid: number) => isProcessAlive(host, pid), selfPid: host.pid };
-  return closeRecordedPanes(stateDir, deps, options.liveOwner === 'stop');
+async function closePanes(stateDir: string, host: Host, options: LeftoverOptions): Promise<string | null> {
+  return options.closePanes ? options.closePanes(stateDir, host, options.liveOwner === 'stop') : null;
 }
 
-/** Stops every recorded service still running that is proved to be the one recorded (with its process group), removes the state file, and closes recorded tmux panes. */
+/** Stops every recorded service still running that is proved to be the one recorded (with its process group), removes the state file, and closes recorded panes through options.closePanes. */
 export async function stopLeftovers(stateDir: string, options: LeftoverOptions): Promise<LeftoverReport> {
   const host = options.host ?? realHost();
   const self: SelfProcess = { pid: host.pid, pgid: await processGroupOf(host, host.pid) };

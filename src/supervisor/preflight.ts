@@ -1,9 +1,9 @@
 /** Port preflight: every configured port checked before anything starts; a busy one named with its holder and a fix. */
 import { FailedError } from '../errors.js';
-import type { Host } from './host.js';
-import { isPortBusy } from './port-check.js';
-import { findPortHolder } from './port-holder.js';
-import type { PortHolder } from './port-holder-parse.js';
+import type { Host } from '../os/host.js';
+import { isPortBusy } from '../os/port-check.js';
+import { findPortHolder } from '../os/port-holder.js';
+import type { PortHolder } from '../os/port-holder-parse.js';
 
 /** A service and the port it will listen on. */
 export interface PortClaim {

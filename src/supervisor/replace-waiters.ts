@@ -1,5 +1,5 @@
 /** Callers of a requested restart, waiting for the new process (or the reason there is none). */
-import type { LaunchedProcess } from './launcher.js';
+import type { LaunchedProcess } from '../os/launcher.js';
 
 /** A list of pending promises settled together when the next process runs or cannot start. */
 export class ReplaceWaiters {

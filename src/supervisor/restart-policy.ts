@@ -1,11 +1,9 @@
 /** The restart policy: whether a service that exited starts again, and after how long (exponential backoff). */
+import type { ProcessExit } from '../os/launcher.js';
 import type { RestartPolicy } from '../workspace/types.js';
 
-/** How a service's process ended. */
-export interface ProcessExit {
-  code: number | null;
-  signal: NodeJS.Signals | null;
-}
+/** How a service's process ended (defined in os/launcher.ts, under both supervisor and panes). */
+export type { ProcessExit };
 
 /** The longest wait between two restarts. */
 export const maxBackoffMs = 30_000;

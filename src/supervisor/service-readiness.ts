@@ -1,6 +1,6 @@
 /** Readiness of one process: the probe re-run after every restart, so `tovrun status` and `tovrun restart` can tell. */
 import { describeExit, type SupervisorEvent } from './events.js';
-import type { LaunchedProcess } from './launcher.js';
+import type { LaunchedProcess } from '../os/launcher.js';
 import { describeProbe, seconds, serviceUrl } from './probes/describe.js';
 import { waitForReadiness, type ReadinessResult } from './probes/readiness.js';
 import type { ServiceRunner } from './service-runner.js';

@@ -1,7 +1,7 @@
 /** .tovrun/state.json: what a running tovrun started, so a later `tovrun down` can stop leftovers; written atomically, read checked. */
 import path from 'node:path';
 import { parseJson, readJsonRecord, removeJsonRecord, writeJsonRecord } from '../files/json-state.js';
-import type { ProcessIdentity } from './process-table.js';
+import type { ProcessIdentity } from '../os/process-table.js';
 
 /** One started service as recorded. */
 export interface RecordedService extends ProcessIdentity {

@@ -3,8 +3,9 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
-import { realHost, readState, statePath, type RunState } from '../../src/supervisor/index.js';
-import { processIdentity } from '../../src/supervisor/process-table.js';
+import { realHost } from '../../src/os/host.js';
+import { readState, statePath, type RunState } from '../../src/supervisor/index.js';
+import { processIdentity } from '../../src/os/process-table.js';
 import { eventually, fixture, isProcessAlive, tempDir } from '../supervisor/support.js';
 
 const host = realHost();

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { removeRecordedCompose } from '../../src/compose/remove-recorded.js';
 import { readComposeState, writeComposeState } from '../../src/compose/state.js';
-import { realHost } from '../../src/supervisor/host.js';
+import { realHost } from '../../src/os/host.js';
 import { tempDir } from '../supervisor/support.js';
 import { scriptedRunner } from './support.js';
 

@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RunStatus } from '../../src/supervisor/service-status.js';
 import { eventually, isProcessAlive } from '../supervisor/support.js';
-import { realHost } from '../../src/supervisor/index.js';
+import { realHost } from '../../src/os/host.js';
 import { processesUnder, runCli } from '../support/processes.js';
 import { logProbe, planWorkspace, startHarness } from '../fixtures/panes/harness.js';
 

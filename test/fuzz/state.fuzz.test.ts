@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { stopLeftovers } from '../../src/supervisor/leftovers.js';
 import { isSignallablePid, parseState, statePath } from '../../src/supervisor/state-file.js';
 import { writeFileSync } from 'node:fs';
-import { bootMs, processHost, type FakeProcess } from '../supervisor/fake-processes.js';
+import { bootMs, processHost, type FakeProcess } from '../os/fake-processes.js';
 import { tempDir } from '../supervisor/support.js';
 import { guarded, mutated, params, runs } from './support.js';
 

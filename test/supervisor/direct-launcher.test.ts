@@ -6,7 +6,7 @@ import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { createPrefixSink, logFilePath } from '../../src/panes/index.js';
 import { directLauncher, startFailureReason } from '../../src/supervisor/direct-launcher.js';
-import { realHost } from '../../src/supervisor/host.js';
+import { realHost } from '../../src/os/host.js';
 import { fakeHost, nodeLaunch, tempDir } from './support.js';
 
 /** A child process whose output the test writes: stdout and stderr are plain pass-through streams. */

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { stopLeftovers } from '../../src/supervisor/leftovers.js';
 import { leftoverLines } from '../../src/supervisor/leftover-lines.js';
 import { statePath } from '../../src/supervisor/state-file.js';
-import { bootMs, processHost, type FakeProcess } from './fake-processes.js';
+import { bootMs, processHost, type FakeProcess } from '../os/fake-processes.js';
 import { tempDir } from './support.js';
 
 // tovrun itself (pid 4242 in group 4240), a victim that tovrun never started, and a leftover it did start.
@@ -94,7 +94,7 @@ describe('stopLeftovers signals only what it proves', () => {
   it('applies the same proof to taskkill on Windows', async () => {
     const stateDir = tempDir();
     const windowsService = (startTime: number | null) => service({ pid: 3000, pgid: null, startTime, commandLine: victim.commandLine });
-    const identity = { code: 0, stdout: `${new Date(victim.startTime).toISOString()}\r\nsleep 4103.5\r\n` };
+    const identity = { code: 0, stdout: `${new Date(victim.startTime).toISOString()}\r\nsleep 4103.5\r\n`, stderr: '' };
     for (const [startTime, expected] of [[null, 0], [victim.startTime, 1]] as const) {
       writeFileSync(statePath(stateDir), JSON.stringify({ version: 1, owner: deadOwner, services: [windowsService(startTime)] }));
       let killed = false;
@@ -102,7 +102,7 @@ describe('stopLeftovers signals only what it proves', () => {
         platform: 'win32',
         exec: async (file) => {
           if (file === 'taskkill') killed = true;
-          return file === 'powershell.exe' && !killed ? identity : { code: 0, stdout: '' };
+          return file === 'powershell.exe' && !killed ? identity : { code: 0, stdout: '', stderr: '' };
         },
         signal: () => !killed,
       });

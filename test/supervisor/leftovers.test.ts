@@ -2,10 +2,12 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FailedError } from '../../src/errors.js';
-import { realHost, statePath, stopLeftovers } from '../../src/supervisor/index.js';
-import { processIdentity } from '../../src/supervisor/process-table.js';
+import { realHost } from '../../src/os/host.js';
+import { statePath, stopLeftovers } from '../../src/supervisor/index.js';
+import { processIdentity } from '../../src/os/process-table.js';
 import { writeState, type RecordedService } from '../../src/supervisor/state-file.js';
 import { readPanesFile, writePanesFile } from '../../src/panes/panes-file.js';
+import { closeLeftoverPanes } from '../../src/panes/tmux/close-recorded.js';
 import { leftoverLines } from '../../src/supervisor/leftover-lines.js';
 import { eventually, fakeHost, fixture, isProcessAlive, tempDir } from './support.js';
 
@@ -84,10 +86,20 @@ describe('stopLeftovers', () => {
     const stateDir = tempDir();
     writePanesFile(stateDir, { version: 1, ownerPid: 999_999, server: { socketName: 'tovrun-test' }, session: 'tovrun-w', panes: ['%0'] });
     const fake = fakeHost({ pid: 5, signal: () => false });
-    const report = await stopLeftovers(stateDir, { host: fake, shutdownTimeoutMs: 1_000, liveOwner: 'refuse' });
+    const report = await stopLeftovers(stateDir, { host: fake, shutdownTimeoutMs: 1_000, liveOwner: 'refuse', closePanes: closeLeftoverPanes });
     expect(fake.execCalls.filter(([file]) => file === 'tmux')).toEqual([['tmux', ['-L', 'tovrun-test', 'kill-session', '-t', '=tovrun-w']]]);
     expect(report.closedPanes).toBe('closed tmux session tovrun-w');
     expect(leftoverLines(report, 1_000)).toEqual(['closed tmux session tovrun-w\n']);
     expect(readPanesFile(stateDir)).toBeNull();
+  });
+
+  it('leaves panes.json alone when the caller gives no closePanes (supervisor does not know about tmux)', async () => {
+    const stateDir = tempDir();
+    writePanesFile(stateDir, { version: 1, ownerPid: 999_999, server: { socketName: 'tovrun-test' }, session: 'tovrun-w', panes: ['%0'] });
+    const fake = fakeHost({ pid: 5, signal: () => false });
+    const report = await stopLeftovers(stateDir, { host: fake, shutdownTimeoutMs: 1_000, liveOwner: 'stop' });
+    expect(report.closedPanes).toBeNull();
+    expect(fake.execCalls.filter(([file]) => file === 'tmux')).toEqual([]);
+    expect(readPanesFile(stateDir)).not.toBeNull();
   });
 });

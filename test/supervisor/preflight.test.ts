@@ -1,7 +1,9 @@
 import { spawn } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FailedError } from '../../src/errors.js';
-import { findPortHolder, preflightPorts, realHost, Supervisor } from '../../src/supervisor/index.js';
+import { realHost } from '../../src/os/host.js';
+import { findPortHolder } from '../../src/os/port-holder.js';
+import { preflightPorts, Supervisor } from '../../src/supervisor/index.js';
 import { eventually, fakeHost, fixture, freePort, MemorySink, tempDir } from './support.js';
 
 const children: { kill(): boolean }[] = [];
@@ -50,7 +52,7 @@ describe('port preflight', () => {
 
   it('falls back to ss when /proc does not tell', async () => {
     const host = fakeHost({
-      exec: async (file) => ({ code: file === 'ss' ? 0 : 1, stdout: file === 'ss' ? 'LISTEN 0 511 127.0.0.1:3000 0.0.0.0:* users:(("vite",pid=321,fd=20))' : '' }),
+      exec: async (file) => ({ code: file === 'ss' ? 0 : 1, stdout: file === 'ss' ? 'LISTEN 0 511 127.0.0.1:3000 0.0.0.0:* users:(("vite",pid=321,fd=20))' : '', stderr: '' }),
     });
     expect(await findPortHolder(host, 3000)).toEqual({ pid: 321, name: 'vite' });
   });
@@ -63,9 +65,9 @@ describe('port preflight on Windows (injected platform)', () => {
     const host = fakeHost({ platform: 'win32' });
     host.exec = async (file, args) => {
       host.execCalls.push([file, args]);
-      if (file === 'netstat') return { code: 0, stdout: args.includes('TCP') ? netstat : '' };
-      if (file === 'tasklist') return { code: 0, stdout: '"node.exe","7720","Console","1","45,104 K"\r\n' };
-      return { code: 1, stdout: '' };
+      if (file === 'netstat') return { code: 0, stdout: args.includes('TCP') ? netstat : '', stderr: '' };
+      if (file === 'tasklist') return { code: 0, stdout: '"node.exe","7720","Console","1","45,104 K"\r\n', stderr: '' };
+      return { code: 1, stdout: '', stderr: '' };
     };
     return host;
   }

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/errors.js';
-import { realHost } from '../../src/supervisor/index.js';
+import { realHost } from '../../src/os/host.js';
 import { eventually, isProcessAlive, nodeLaunch, stopTrackedSupervisors, trackedSupervisor } from './support.js';
 
 const host = realHost();

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { readState, realHost, StartError, statePath, Supervisor, type SupervisorEvent, type SupervisorOptions } from '../../src/supervisor/index.js';
+import { realHost } from '../../src/os/host.js';
+import { readState, StartError, statePath, Supervisor, type SupervisorEvent, type SupervisorOptions } from '../../src/supervisor/index.js';
 import { eventually, isProcessAlive, MemorySink, nodeLaunch, tempDir } from './support.js';
 
 const host = realHost();

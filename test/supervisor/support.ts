@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { OutputStream, ServiceOutputSink } from '../../src/panes/index.js';
-import { Supervisor, type Host, type LaunchSpec, type SupervisorEvent } from '../../src/supervisor/index.js';
+import { Supervisor, type LaunchSpec, type SupervisorEvent } from '../../src/supervisor/index.js';
 
 /** The absolute path of a fixture script in test/fixtures/procs/. */
 export function fixture(name: string): string {
@@ -89,35 +89,10 @@ export async function eventually<T>(check: () => T | undefined | false | Promise
 }
 
 /** Whether a pid runs (zombies do not count). */
-export { isProcessAlive } from '../../src/supervisor/process-table.js';
+export { isProcessAlive } from '../../src/os/process-table.js';
 
-/** A Host whose every effect is a recorded no-op unless overridden; for platform-specific logic without that platform. */
-export function fakeHost(overrides: Partial<Host> = {}): Host & { execCalls: [string, string[]][]; signals: [number, NodeJS.Signals | 0][] } {
-  const execCalls: [string, string[]][] = [];
-  const signals: [number, NodeJS.Signals | 0][] = [];
-  return {
-    platform: 'linux',
-    pid: 1,
-    spawn: () => {
-      throw new Error('fake host cannot spawn');
-    },
-    signal: (pid, signal) => {
-      signals.push([pid, signal]);
-      return true;
-    },
-    exec: async (file, args) => {
-      execCalls.push([file, args]);
-      return { code: 0, stdout: '' };
-    },
-    readText: async () => null,
-    listDir: async () => [],
-    readLink: async () => null,
-    now: () => Date.now(),
-    ...overrides,
-    execCalls,
-    signals,
-  };
-}
+/** A Host whose every effect is a recorded no-op unless overridden. */
+export { fakeHost } from '../os/fake-host.js';
 
 /** Supervisors a test created, for its afterEach to force-stop. */
 export const runningSupervisors: Supervisor[] = [];

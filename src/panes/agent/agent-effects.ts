@@ -3,7 +3,7 @@ import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process'
 import net from 'node:net';
 import type { Readable } from 'node:stream';
 import { LineConnection } from '../../supervisor/control/line-connection.js';
-import { realHost, type Host } from '../../supervisor/host.js';
+import { realHost, type Host } from '../../os/host.js';
 import type { SignalSource } from '../../supervisor/signals.js';
 
 /** Where the agent writes: its pane's terminal, which reports an error (EIO) once the pane has gone. */

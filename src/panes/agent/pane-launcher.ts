@@ -1,7 +1,6 @@
 /** The launcher of the pane modes: each service gets a pane running an agent, which spawns it and reports back. */
 import type { LineConnection } from '../../supervisor/control/line-connection.js';
-import type { LaunchedProcess, OutputReceiver, ProcessLauncher } from '../../supervisor/launcher.js';
-import type { LaunchSpec } from '../../supervisor/types.js';
+import type { LaunchCommand, LaunchedProcess, OutputReceiver, ProcessLauncher } from '../../os/launcher.js';
 import { agentArgv, type AgentProgram } from './agent-command.js';
 import type { AgentHub } from './hub.js';
 import type { AgentOutput } from './messages.js';
@@ -49,7 +48,7 @@ export class PaneLauncher implements ProcessLauncher {
   constructor(private readonly options: PaneLauncherOptions) {}
 
   /** Opens the service's pane when it has none, then has its agent spawn the service. */
-  async launch(spec: LaunchSpec, output: OutputReceiver): Promise<LaunchedProcess> {
+  async launch(spec: LaunchCommand, output: OutputReceiver): Promise<LaunchedProcess> {
     const agent = await this.agentFor(spec);
     return agent.launch(spec, output);
   }
@@ -62,7 +61,7 @@ export class PaneLauncher implements ProcessLauncher {
     await this.options.opener.close();
   }
 
-  private async agentFor(spec: LaunchSpec): Promise<RemoteAgent> {
+  private async agentFor(spec: LaunchCommand): Promise<RemoteAgent> {
     const existing = this.agents.get(spec.name);
     if (existing && !existing.gone) return existing;
     const { hub, opener, program } = this.options;

@@ -1,8 +1,6 @@
 /** One pane's agent as tovrun sees it: order a spawn, receive the pid, output lines and exit code of the service in that pane. */
 import type { LineConnection } from '../../supervisor/control/line-connection.js';
-import type { LaunchedProcess, OutputReceiver } from '../../supervisor/launcher.js';
-import type { ProcessExit } from '../../supervisor/restart-policy.js';
-import type { LaunchSpec } from '../../supervisor/types.js';
+import type { LaunchCommand, LaunchedProcess, OutputReceiver, ProcessExit } from '../../os/launcher.js';
 import { plainText } from '../log-files.js';
 import type { OutputStream } from '../sink.js';
 import { agentExitLine, agentLeaveMs } from './agent-command.js';
@@ -53,7 +51,7 @@ export class RemoteAgent {
   }
 
   /** Orders the agent to run spec; resolves once it reports the pid, rejects when the process could not start. */
-  launch(spec: LaunchSpec, output: OutputReceiver): Promise<LaunchedProcess> {
+  launch(spec: LaunchCommand, output: OutputReceiver): Promise<LaunchedProcess> {
     if (this.run) return Promise.reject(new Error(`${spec.name} is already running in its pane`));
     if (this.gone) return Promise.reject(new Error(`the pane of ${spec.name} has closed`));
     return new Promise((resolve, reject) => {

@@ -1,5 +1,6 @@
 /** `tovrun down` (and the start of a run) closing the tmux session or panes a previous tovrun recorded and could not close. */
-import type { ExecResult } from '../../supervisor/host.js';
+import type { ExecResult, Host } from '../../os/host.js';
+import { isProcessAlive } from '../../os/process-table.js';
 import { readPanesFile, removePanesFile } from '../panes-file.js';
 import { killPaneArgs, killSessionArgs, serverArgs } from './tmux-command.js';
 
@@ -28,4 +29,10 @@ export async function closeRecordedPanes(stateDir: string, deps: CloseRecordedDe
   }
   removePanesFile(stateDir);
   return closed;
+}
+
+/** closeRecordedPanes with host's effects (its tmux, its process table, its pid): the ClosePanes that up and down give stopLeftovers. */
+export function closeLeftoverPanes(stateDir: string, host: Host, force: boolean): Promise<string | null> {
+  const deps = { exec: (file: string, args: string[]) => host.exec(file, args), alive: (pid: number) => isProcessAlive(host, pid), selfPid: host.pid };
+  return closeRecordedPanes(stateDir, deps, force);
 }

@@ -1,7 +1,7 @@
 /** Single readiness checks: one HTTP request, one TCP connect. */
 import http from 'node:http';
 import https from 'node:https';
-import net from 'node:net';
+import { acceptsConnection } from '../../os/port-check.js';
 
 /** The answer of one check: ready, not yet, or (HTTP) "404 not found". */
 export type CheckResult = 'ready' | 'not-ready' | 'not-found';
@@ -21,23 +21,9 @@ export function checkHttp(url: string, timeoutMs: number): Promise<CheckResult> 
   });
 }
 
-function connects(host: string, port: number, timeoutMs: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect({ host, port, timeout: timeoutMs });
-    const finish = (open: boolean) => {
-      socket.destroy();
-      resolve(open);
-    };
-    socket.once('connect', () => finish(true));
-    socket.once('timeout', () => finish(false));
-    socket.once('error', () => finish(false));
-  });
-}
-
 /** One connect to the port on 127.0.0.1, then ::1 (Vite may listen on ::1 only). */
 export async function checkTcp(port: number, timeoutMs: number): Promise<CheckResult> {
-  if (await connects('127.0.0.1', port, timeoutMs)) return 'ready';
-  return (await connects('::1', port, timeoutMs)) ? 'ready' : 'not-ready';
+  return (await acceptsConnection(port, timeoutMs)) ? 'ready' : 'not-ready';
 }
 
 /** The checks readiness uses, injectable for tests. */

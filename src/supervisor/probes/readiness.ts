@@ -1,6 +1,6 @@
 /** Waiting until a service is ready: polls its probe (HTTP, TCP) or watches its output (log), with a timeout and a 404 fallback. */
 import type { Probe } from '../../workspace/types.js';
-import { Waker } from '../delay.js';
+import { Waker } from '../../os/delay.js';
 import type { ProcessExit } from '../restart-policy.js';
 import { networkChecks, type CheckResult, type ProbeChecks } from './checks.js';
 

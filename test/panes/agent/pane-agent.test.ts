@@ -10,7 +10,7 @@ import { connectLines, type AgentEffects } from '../../../src/panes/agent/agent-
 import { parseAgentReport, type AgentOrder } from '../../../src/panes/agent/messages.js';
 import { runPaneAgent } from '../../../src/panes/agent/pane-agent.js';
 import { LineConnection } from '../../../src/supervisor/control/line-connection.js';
-import { realHost } from '../../../src/supervisor/host.js';
+import { realHost } from '../../../src/os/host.js';
 import { eventually, fixture, isProcessAlive, tempDir } from '../../supervisor/support.js';
 
 const host = realHost();

@@ -6,7 +6,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { AgentHub } from '../../../src/panes/agent/hub.js';
 import { PaneLauncher, type PaneOpener, type PaneRequest } from '../../../src/panes/agent/pane-launcher.js';
 import { startControlServer, type ControlServer } from '../../../src/supervisor/control/server.js';
-import { realHost, Supervisor } from '../../../src/supervisor/index.js';
+import { realHost } from '../../../src/os/host.js';
+import { Supervisor } from '../../../src/supervisor/index.js';
 import { eventually, isProcessAlive, MemorySink, nodeLaunch, tempDir } from '../../supervisor/support.js';
 import { cliPath } from '../../support/processes.js';
 

@@ -1,8 +1,9 @@
 // A fake tmux for unit tests: records every command and answers from a script of outputs.
-import type { TmuxResult, TmuxRunner } from '../../../src/panes/tmux/tmux-runner.js';
+import type { ExecResult } from '../../../src/os/host.js';
+import type { TmuxRunner } from '../../../src/panes/tmux/tmux-runner.js';
 
 /** A TmuxRunner recording its calls; answer decides each result (success with no output by default). */
-export function fakeTmux(answer: (args: string[]) => Partial<TmuxResult> = () => ({})): { run: TmuxRunner; calls: string[][] } {
+export function fakeTmux(answer: (args: string[]) => Partial<ExecResult> = () => ({})): { run: TmuxRunner; calls: string[][] } {
   const calls: string[][] = [];
   return {
     calls,
@@ -14,7 +15,7 @@ export function fakeTmux(answer: (args: string[]) => Partial<TmuxResult> = () =>
 }
 
 /** Answers new-session and split-window with fresh pane ids, display-message with a window id. */
-export function paneIds(first = 5): (args: string[]) => Partial<TmuxResult> {
+export function paneIds(first = 5): (args: string[]) => Partial<ExecResult> {
   let next = first;
   return (args) => {
     if (args[0] === 'new-session' || args[0] === 'split-window') return { stdout: `%${next++}\n` };

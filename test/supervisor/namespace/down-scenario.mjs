@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 const repo = new URL('../../../', import.meta.url);
-const { realHost } = await import(new URL('dist/supervisor/host.js', repo).href);
-const { processIdentity } = await import(new URL('dist/supervisor/process-table.js', repo).href);
+const { realHost } = await import(new URL('dist/os/host.js', repo).href);
+const { processIdentity } = await import(new URL('dist/os/process-table.js', repo).href);
 const host = realHost();
 const testCase = process.argv[2];
 if (process.pid !== 1) throw new Error('down-scenario.mjs must run as PID 1 of a private PID namespace (unshare -p -f --mount-proc).');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { listeningInodes, parseLsof, parseNetstatAno, parseSs, parseTasklistCsv } from '../../src/supervisor/port-holder-parse.js';
+import { listeningInodes, parseLsof, parseNetstatAno, parseSs, parseTasklistCsv } from '../../src/os/port-holder-parse.js';
 
 // Captured from Windows 11 (English and German locales).
 const netstat = `

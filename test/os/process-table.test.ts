@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { parsePsLine, parseProcStat, processIdentity, sameProcess } from '../../src/supervisor/process-table.js';
-import { realHost } from '../../src/supervisor/index.js';
-import { fakeHost } from './support.js';
+import { parsePsLine, parseProcStat, processIdentity, sameProcess } from '../../src/os/process-table.js';
+import { realHost } from '../../src/os/host.js';
+import { fakeHost } from './fake-host.js';
 
 describe('process identity', () => {
   it('parses /proc/<pid>/stat even when the command name holds spaces and parentheses', () => {
@@ -29,9 +29,9 @@ describe('process identity', () => {
       state: 'Ss',
       identity: { startTime: Date.parse('Mon Jan 1 10:00:00 2024'), commandLine: '/usr/bin/python3 -m flask run' },
     });
-    const mac = fakeHost({ platform: 'darwin', exec: async () => ({ code: 0, stdout: 'S    Mon Jan  1 10:00:00 2024     node server.js\n' }) });
+    const mac = fakeHost({ platform: 'darwin', exec: async () => ({ code: 0, stdout: 'S    Mon Jan  1 10:00:00 2024     node server.js\n', stderr: '' }) });
     expect(await processIdentity(mac, 55)).toEqual({ startTime: Date.parse('Mon Jan 1 10:00:00 2024'), commandLine: 'node server.js' });
-    const windows = fakeHost({ platform: 'win32', exec: async () => ({ code: 0, stdout: '2024-05-01T10:00:00.0000000Z\r\n"C:\\node.exe" server.js\r\n' }) });
+    const windows = fakeHost({ platform: 'win32', exec: async () => ({ code: 0, stdout: '2024-05-01T10:00:00.0000000Z\r\n"C:\\node.exe" server.js\r\n', stderr: '' }) });
     expect(await processIdentity(windows, 55)).toEqual({ startTime: Date.parse('2024-05-01T10:00:00Z'), commandLine: '"C:\\node.exe" server.js' });
   });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { signalTree, taskkillArgs, terminateTree } from '../../src/supervisor/kill-tree.js';
-import { eventually, fakeHost } from './support.js';
+import { signalTree, taskkillArgs, terminateTree } from '../../src/os/kill-tree.js';
+import { eventually } from '../supervisor/support.js';
+import { fakeHost } from './fake-host.js';
 
 describe('stopping a process tree', () => {
   it('ends a Windows tree with taskkill /T /F /PID', async () => {

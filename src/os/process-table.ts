@@ -48,7 +48,7 @@ async function bootTimeMs(host: Host): Promise<number | null> {
 
 async function linuxIdentity(host: Host, pid: number): Promise<ProcessIdentity | null | undefined> {
   const text = await host.readText(`/proc/${pid}/stat`);
-  if (text === null) return (await host.readText('/proc/self/stat')) === null ? undefined : null;
+  if (text === undefined) return (await host.exists('/proc/self/stat')) ? null : undefined;
   const stat = parseProcStat(text);
   if (!stat || isDead(stat.state)) return null;
   const boot = await bootTimeMs(host);
@@ -112,7 +112,7 @@ export async function processGroupOf(host: Host, pid: number): Promise<number | 
   if (host.platform === 'win32') return null;
   if (host.platform === 'linux') {
     const text = await host.readText(`/proc/${pid}/stat`);
-    const stat = text === null ? null : parseProcStat(text);
+    const stat = text === undefined ? null : parseProcStat(text);
     if (stat) return stat.pgrp;
   }
   const result = await host.exec('ps', ['-p', String(pid), '-o', 'pgid=']);
@@ -128,7 +128,7 @@ export async function isGroupAlive(host: Host, pgid: number): Promise<boolean> {
   if (entries.length === 0) return true;
   const stats = await Promise.all(entries.filter((entry) => /^\d+$/.test(entry)).map((entry) => host.readText(`/proc/${entry}/stat`)));
   return stats.some((text) => {
-    const stat = text === null ? null : parseProcStat(text);
+    const stat = text === undefined ? null : parseProcStat(text);
     return stat !== null && stat.pgrp === pgid && !isDead(stat.state);
   });
 }
@@ -137,7 +137,7 @@ export async function isGroupAlive(host: Host, pgid: number): Promise<boolean> {
 export async function isProcessAlive(host: Host, pid: number): Promise<boolean> {
   if (host.platform === 'linux') {
     const text = await host.readText(`/proc/${pid}/stat`);
-    if (text !== null) {
+    if (text !== undefined) {
       const stat = parseProcStat(text);
       return stat !== null && !isDead(stat.state);
     }

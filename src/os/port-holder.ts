@@ -9,7 +9,7 @@ async function fromProc(host: Host, port: number): Promise<PortHolder | null> {
   for (const pid of (await host.listDir('/proc')).filter((entry) => /^\d+$/.test(entry))) {
     const fds = await host.listDir(`/proc/${pid}/fd`);
     const links = await Promise.all(fds.map((fd) => host.readLink(`/proc/${pid}/fd/${fd}`)));
-    if (links.some((link) => link !== null && sockets.has(link))) {
+    if (links.some((link) => link !== undefined && sockets.has(link))) {
       const name = (await host.readText(`/proc/${pid}/comm`))?.trim() || null;
       return { pid: Number(pid), name };
     }

@@ -1,7 +1,26 @@
-/** How a service's process is started: directly with pipes (prefix output), or by an agent in a tmux or Windows Terminal pane. */
-import type { OutputStream } from '../panes/sink.js';
-import type { ProcessExit } from './restart-policy.js';
-import type { LaunchSpec } from './types.js';
+/**
+ * How a service's process is started: directly with pipes (prefix output), or by an agent in a tmux or Windows Terminal
+ * pane. The interface lives here, under both the supervisor (which uses it) and panes (which implement it).
+ */
+
+/** Which of a child's output streams a line came from. */
+export type OutputStream = 'stdout' | 'stderr';
+
+/** How a process ended: its exit code, or the signal that ended it. */
+export interface ProcessExit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+}
+
+/** What a launcher runs: a resolved program with its arguments, folder and complete environment (never a shell). */
+export interface LaunchCommand {
+  /** The service's name, for messages. */
+  name: string;
+  file: string;
+  args: string[];
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+}
 
 /** Where a launched process's output lines go (the runner), with backpressure from the sink. */
 export interface OutputReceiver {
@@ -24,5 +43,5 @@ export interface LaunchedProcess {
 
 /** Starts services' processes; rejects with an Error whose message says why a process could not start. */
 export interface ProcessLauncher {
-  launch(spec: LaunchSpec, output: OutputReceiver): Promise<LaunchedProcess>;
+  launch(command: LaunchCommand, output: OutputReceiver): Promise<LaunchedProcess>;
 }

@@ -1,6 +1,6 @@
 // A fake Linux process table behind a fake Host: /proc files for identity and groups, and signals recorded (never sent).
-import type { Host } from '../../src/supervisor/host.js';
-import { fakeHost } from './support.js';
+import type { Host } from '../../src/os/host.js';
+import { fakeHost } from './fake-host.js';
 
 /** One fake process. */
 export interface FakeProcess {
@@ -39,7 +39,7 @@ export function processHost(processes: FakeProcess[], overrides: Partial<Host> =
       if (file === '/proc/self/stat') return 'self';
       const match = /^\/proc\/(\d+)\/(stat|cmdline)$/.exec(file);
       const process = match ? table.get(Number(match[1])) : undefined;
-      if (!match || !process) return null;
+      if (!match || !process) return undefined;
       return match[2] === 'stat' ? statText(process) : `${process.commandLine.split(' ').join('\0')}\0`;
     },
     listDir: async (dir) => (dir === '/proc' ? ['self', 'stat', ...[...table.keys()].map(String)] : []),

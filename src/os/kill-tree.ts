@@ -1,5 +1,4 @@
 /** Stopping a whole process tree: the process group on POSIX, `taskkill /T /F` on Windows; graceful first, forced after a grace period. */
-import { sleep } from './delay.js';
 import type { Host } from './host.js';
 import { isGroupAlive, isProcessAlive } from './process-table.js';
 
@@ -48,7 +47,7 @@ async function waitUntilGone(host: Host, alive: () => Promise<boolean>, ms: numb
   for (;;) {
     if (!(await alive())) return true;
     if (host.now() >= deadline || abort?.aborted) return false;
-    await sleep(Math.min(pollMs, Math.max(0, deadline - host.now())), abort);
+    await host.sleep(Math.min(pollMs, Math.max(0, deadline - host.now())), abort);
   }
 }
 
