@@ -3,8 +3,9 @@ import { EventEmitter } from 'node:events';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { maskerForSecrets } from '../../src/env/mask.js';
-import { BlockSplitter, childColorEnv, createPrefixSink, logFilePath, logsDir, previousLogFilePath, type LineMask } from '../../src/panes/index.js';
-import { plainText } from '../../src/panes/log-files.js';
+import { childColorEnv, createPrefixSink, logFilePath, logsDir, previousLogFilePath, type LineMask } from '../../src/panes/index.js';
+import { BlockSplitter } from '../../src/text/line-splitter.js';
+import { plainText } from '../../src/text/ansi.js';
 import { tempDir } from '../supervisor/support.js';
 import { chunked, cuts, outputText, ReferenceLineSplitter, secrets } from './output-model.js';
 

@@ -3,7 +3,7 @@ import type { LineConnection } from '../../supervisor/control/line-connection.js
 import type { LaunchedProcess, OutputReceiver } from '../../supervisor/launcher.js';
 import type { ProcessExit } from '../../supervisor/restart-policy.js';
 import type { LaunchSpec } from '../../supervisor/types.js';
-import { plainText } from '../log-files.js';
+import { plainText } from '../../text/ansi.js';
 import type { OutputStream } from '../sink.js';
 import { agentExitLine, agentLeaveMs } from './agent-command.js';
 import { Deferred, waitAtMost } from './deferred.js';
