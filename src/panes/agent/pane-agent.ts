@@ -5,7 +5,7 @@ import type { Readable } from 'node:stream';
 import type { LineConnection } from '../../supervisor/control/line-connection.js';
 import { signalTree, terminateTree, type ProcessTree } from '../../supervisor/kill-tree.js';
 import type { ProcessExit } from '../../supervisor/restart-policy.js';
-import { dim } from '../colors.js';
+import { dim } from '../../text/colors.js';
 import { LineSplitter } from '../../text/line-splitter.js';
 import type { OutputStream } from '../sink.js';
 import { agentExitLine, serviceStopGraceMs } from './agent-command.js';
