@@ -9,7 +9,7 @@ export { findPortHolder } from './port-holder.js';
 export type { PortHolder } from './port-holder-parse.js';
 export { stopLeftovers, type LeftoverOptions, type LeftoverReport, type SparedProcess, type StoppedLeftover, type UnprovenEntry } from './leftovers.js';
 export { handleStopSignals, runExitCode, stopSignals, type SignalSource, type StopSignals, type Stoppable } from './signals.js';
-export { describeProbe, seconds, serviceUrl } from './probes/describe.js';
+export { describeProbe, serviceUrl } from './probes/describe.js';
 export { formatReadySummary } from './ready-summary.js';
 export { readState, statePath, type RecordedService, type RunState } from './state-file.js';
 export { taskkillArgs } from './kill-tree.js';
