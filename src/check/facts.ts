@@ -4,7 +4,7 @@ import { findPython, type FoundPython } from '../install/python-discovery.js';
 import { commandLabel } from '../install/python-probe.js';
 import { InstallStepFailure } from '../install/step-failure.js';
 import { inspectVenv, type VenvState } from '../install/venv.js';
-import { parseVersion } from '../install/version.js';
+import { parseVersion } from '../text/version.js';
 import { loadEnvValues, type EnvValues } from '../env/load.js';
 import { parseEnvTemplate, type EnvSchema } from '../env/template.js';
 import type { Platform } from '../platform/platform.js';

@@ -1,5 +1,6 @@
 /** Runs the doctor's checks concurrently, each under its own timeout, timing each; a crash or timeout becomes a finding. */
 import { ExitCode, TovrunError } from '../errors.js';
+import { formatSeconds } from '../text/seconds.js';
 import type { CheckInput, CheckResult } from './input.js';
 import { finding, type CheckStatus, type TimedFinding } from './report.js';
 
@@ -32,8 +33,6 @@ function withTimeout<T>(work: Promise<T>, ms: number): Promise<T | typeof timedO
   return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
 }
 
-const seconds = (ms: number) => `${Number((ms / 1000).toFixed(1))} s`;
-
 async function runOne(check: DoctorCheck, input: CheckInput): Promise<CheckResult> {
   const limit = input.effects.timeoutsMs[check.name] ?? check.timeoutMs;
   try {
@@ -41,7 +40,7 @@ async function runOne(check: DoctorCheck, input: CheckInput): Promise<CheckResul
     if (result !== timedOut) return result;
     const status = check.timeoutStatus?.(input) ?? 'warn';
     return {
-      findings: [finding(`${check.name}/timeout`, status, `the ${check.name} check did not finish within ${seconds(limit)} and was stopped waiting; its results are missing.`, { hint: `Run \`tovrun check ${check.name}\` again; if it keeps timing out, something it asks (a tool, a port, the database) hangs.` })],
+      findings: [finding(`${check.name}/timeout`, status, `the ${check.name} check did not finish within ${formatSeconds(limit, 'limit')} and was stopped waiting; its results are missing.`, { hint: `Run \`tovrun check ${check.name}\` again; if it keeps timing out, something it asks (a tool, a port, the database) hangs.` })],
       secrets: [],
     };
   } catch (error) {

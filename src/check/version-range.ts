@@ -1,5 +1,5 @@
 /** Whether a version satisfies an npm `engines` range (`^20.19.0 || >=22.12.0`): the subset of semver ranges engines use. */
-import { compareVersions, type Version } from '../install/version.js';
+import { compareVersions, type Version } from '../text/version.js';
 
 type Operator = '>=' | '>' | '<' | '<=' | '=';
 

@@ -1,6 +1,6 @@
 /** Errors of compose runs: a command compose refused, and a service that did not become healthy in time. */
 import { FailedError } from '../errors.js';
-import { seconds } from '../supervisor/probes/describe.js';
+import { formatSeconds } from '../text/seconds.js';
 
 /** The last output lines of something, indented for an error message. */
 function tail(title: string, lines: readonly string[]): string {
@@ -23,7 +23,7 @@ export class ComposeHealthError extends FailedError {
     readonly timedOut: boolean,
     timeoutMs: number,
   ) {
-    const slow = timedOut ? `; if it is only slow, raise compose.healthTimeout in tovrun.yaml (now ${seconds(timeoutMs)})` : '';
+    const slow = timedOut ? `; if it is only slow, raise compose.healthTimeout in tovrun.yaml (now ${formatSeconds(timeoutMs)})` : '';
     super(`compose service ${service} ${reason}.${tail(`last log lines of ${service}`, lastLines)}`, `See \`docker logs\` of its container for the whole output${slow}.`);
   }
 }

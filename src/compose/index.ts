@@ -1,5 +1,5 @@
 /** Public surface of the compose module: provider detection, offline validation, `config -q`, and a run's session. */
-export { detectComposeProvider, parseVersion, type ComposeProvider, type EngineName } from './provider.js';
+export { detectComposeProvider, type ComposeProvider, type EngineName } from './provider.js';
 export { checkComposeProvider, engineProblem, installHint, requireComposeProvider, startEngineHint, type ProviderCheck } from './engine.js';
 export { composeInvocation, composeSubcommands, engineInvocation, engineSubcommands, projectFlags, type ComposeProject, type Invocation } from './invocation.js';
 export { composeSchemaProblems, validateComposeFile, type TemplateKeys } from './validate.js';

@@ -1,6 +1,6 @@
 /** Following a container's output (`docker logs --follow`) as lines; injected so tests need no engine. */
 import { spawn } from 'node:child_process';
-import { lineSplitter } from '../install/line-splitter.js';
+import { LineSplitter } from '../text/line-splitter.js';
 import type { OutputStream } from '../panes/sink.js';
 
 /** A running follow: stop it, or learn when it ended on its own (the container stopped). */
@@ -19,7 +19,7 @@ export type LogFollower = (command: string, args: readonly string[], env: NodeJS
 export const spawnLogFollower: LogFollower = (command, args, env, onLine) => {
   const child = spawn(command, [...args], { env, stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true, detached: process.platform !== 'win32' });
   const splitters = (['stdout', 'stderr'] as const).map((stream) => {
-    const lines = lineSplitter((line) => onLine(stream, line));
+    const lines = new LineSplitter((line) => onLine(stream, line));
     child[stream].setEncoding('utf8').on('data', (chunk: string) => lines.push(chunk));
     return lines;
   });

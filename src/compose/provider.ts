@@ -1,5 +1,6 @@
 /** Which compose implementation is installed (docker compose, docker-compose, podman compose, podman-compose). */
 import type { CommandRunner } from '../install/runner.js';
+import { formatVersion, parseVersion } from '../text/version.js';
 
 /** The container engine whose CLI inspects containers and follows their logs. */
 export type EngineName = 'docker' | 'podman';
@@ -35,13 +36,6 @@ const candidates: readonly Candidate[] = [
   { name: 'podman-compose', command: 'podman-compose', prefix: [], engine: 'podman', envFileFlag: (major) => major >= 1 },
 ];
 
-/** The first "major.minor[.patch]" in a tool's version output, or null. */
-export function parseVersion(output: string): { text: string; major: number; minor: number } | null {
-  const match = /(\d+)\.(\d+)(?:\.(\d+))?/.exec(output);
-  if (!match) return null;
-  return { text: match[0], major: Number(match[1]), minor: Number(match[2]) };
-}
-
 /** The `version` command of each candidate, for tests and messages. */
 export function versionProbe(candidate: { command: string; prefix: string[] }): string[] {
   return [...candidate.prefix, 'version'];
@@ -52,14 +46,14 @@ export async function detectComposeProvider(runner: CommandRunner, env?: NodeJS.
   for (const candidate of candidates) {
     const result = await runner(candidate.command, versionProbe(candidate), { timeoutMs: 20_000, ...(env === undefined ? {} : { env }) });
     if (result.exitCode !== 0) continue;
-    const version = parseVersion(result.output);
+    const version = parseVersion(result.output, { dotted: true });
     return {
       name: candidate.name,
       command: candidate.command,
       prefix: candidate.prefix,
       engine: candidate.engine,
-      version: version?.text ?? '',
-      envFileFlag: version === null ? candidate.name !== 'docker-compose' : candidate.envFileFlag(version.major, version.minor),
+      version: version === undefined ? '' : formatVersion(version),
+      envFileFlag: version === undefined ? candidate.name !== 'docker-compose' : candidate.envFileFlag(version[0] ?? 0, version[1] ?? 0),
     };
   }
   return null;

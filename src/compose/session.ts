@@ -2,7 +2,7 @@
 import type { ServiceOutputSink } from '../panes/sink.js';
 import type { ComposePlan } from '../plan/compose.js';
 import type { Host } from '../os/host.js';
-import { seconds } from '../supervisor/probes/describe.js';
+import { formatSeconds } from '../text/seconds.js';
 import { processIdentity } from '../os/process-table.js';
 import type { ReadyService } from '../supervisor/types.js';
 import type { ComposeClient } from './client.js';
@@ -71,7 +71,7 @@ export class ComposeSession {
       onReady: (name, how, ids) => {
         this.followContainers(name, ids, sinceSeconds);
         const readyMs = clock.now() - startedAt;
-        sink.notice(name, how === 'healthy' ? `healthy after ${seconds(readyMs)}` : `running after ${seconds(readyMs)} (it has no healthcheck)`);
+        sink.notice(name, how === 'healthy' ? `healthy after ${formatSeconds(readyMs)}` : `running after ${formatSeconds(readyMs)} (it has no healthcheck)`);
         const url = this.options.plan.services.find((service) => service.name === name)?.url ?? null;
         ready.set(name, { name, url, readyMs, probe: { kind: 'none' } });
       },

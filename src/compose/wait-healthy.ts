@@ -2,7 +2,7 @@
 import type { ComposeClient } from './client.js';
 import { serviceReadiness, type ContainerReadiness } from './container-state.js';
 import { ComposeHealthError } from './errors.js';
-import { seconds } from '../supervisor/probes/describe.js';
+import { formatSeconds } from '../text/seconds.js';
 
 /** The clock and the pause between polls (injected so tests need no real time). */
 export interface WaitClock {
@@ -64,7 +64,7 @@ export async function waitHealthy(client: ComposeClient, services: readonly stri
     if (clock.now() >= deadline) {
       const [service, ...others] = [...pending] as [string, ...string[]];
       const also = others.length > 0 ? `; still waiting for ${others.join(', ')} too` : '';
-      const reason = `was not healthy within ${seconds(options.timeoutMs)} (${last.get(service) ?? 'no container yet'}${also})`;
+      const reason = `was not healthy within ${formatSeconds(options.timeoutMs)} (${last.get(service) ?? 'no container yet'}${also})`;
       throw new ComposeHealthError(service, reason, await client.lastLogLines(service), true, options.timeoutMs);
     }
     await clock.sleep(Math.min(options.pollMs, Math.max(0, deadline - clock.now())), signal);

@@ -1,6 +1,6 @@
 /** The command runner built on execa (loaded on first use), which starts Windows .cmd files safely without a shell. */
+import { LineSplitter } from '../text/line-splitter.js';
 import type { CommandRunner } from './runner.js';
-import { lineSplitter } from './line-splitter.js';
 
 /** Runs through execa: no shell, stdin closed, stdout and stderr interleaved into one output. */
 export const execaRunner: CommandRunner = async (command, args, options = {}) => {
@@ -15,11 +15,12 @@ export const execaRunner: CommandRunner = async (command, args, options = {}) =>
     windowsHide: true,
     ...(options.timeoutMs === undefined ? {} : { timeout: options.timeoutMs }),
   });
-  // One splitter per stream, so a line cut between chunks is never glued to the other stream's text.
+  // One splitter per stream, so a line cut between chunks is never glued to the other stream's text; a lone '\r' (a
+  // progress redraw) ends a line, as in the spawn runner.
   const onLine = options.onLine;
   const splitters = onLine
     ? [child.stdout, child.stderr].map((stream) => {
-        const lines = lineSplitter(onLine);
+        const lines = new LineSplitter(onLine, { carriageReturnEndsLine: true });
         stream?.on('data', (chunk: Buffer | string) => lines.push(chunk.toString()));
         return lines;
       })

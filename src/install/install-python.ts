@@ -14,7 +14,7 @@ import { removeStamp, stampFile, stampFileStats, stampStaleReason, writeStamp } 
 import { InstallStepFailure } from './step-failure.js';
 import { createVenv, inspectVenv, removeVenv, type VenvState } from './venv.js';
 import { venvProbeFile } from './venv-probe-cache.js';
-import { formatVersion, parseVersion, type Version } from './version.js';
+import { formatVersion, parseVersion, type Version } from '../text/version.js';
 
 /** Checks the venv and the stamp; the install (re)builds the venv when needed, then runs pip and stamps. */
 export async function preparePythonService(service: PythonService, environment: InstallEnvironment): Promise<PreparedInstall> {

@@ -1,8 +1,8 @@
 /** The install stage: checks every python and node service, then installs the due ones in parallel. */
-import { styleText } from 'node:util';
 import { useColor, type RunContext } from '../context.js';
 import { FailedError, UsageError } from '../errors.js';
 import { platformFor } from '../platform/platform.js';
+import { colors } from '../text/colors.js';
 import type { ServiceSpec, Workspace } from '../workspace/types.js';
 import { failureSummary, installReportLines } from './failure-report.js';
 import { prepareNodeService } from './install-node.js';
@@ -45,7 +45,7 @@ export async function installWorkspace(ctx: RunContext, workspace: Workspace, op
   }
   const checked = await Promise.all(services.map((service) => prepareService(service, environment)));
   const upToDate = checked.filter((item) => item.prepared && item.prepared.reason === undefined);
-  const tick = useColor(ctx.stdout, ctx.env) ? styleText('green', '✔') : '✔';
+  const tick = colors(useColor(ctx.stdout, ctx.env)).green('✔');
   for (const item of upToDate) ctx.stdout.write(`${tick} ${item.name}: up to date\n`);
   const due = checked.filter((item) => !upToDate.includes(item));
   const installed = due.length > 0 ? await runInstallTasks(due, ctx) : [];

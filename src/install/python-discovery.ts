@@ -5,7 +5,7 @@ import { pythonInstallHint } from './python-install-hint.js';
 import { commandLabel, probePython, type PythonCommand } from './python-probe.js';
 import type { CommandRunner } from './runner.js';
 import { InstallStepFailure } from './step-failure.js';
-import { compareVersions, formatVersion, parseVersion, type Version } from './version.js';
+import { compareVersions, formatVersion, parseVersion, type Version } from '../text/version.js';
 
 /** A Python that runs and is new enough. */
 export interface FoundPython extends PythonCommand {

@@ -1,6 +1,6 @@
 /** How to install Python on the user's operating system, for the "no usable Python" message. */
 import { osDisplayName, type Platform } from '../platform/platform.js';
-import { compareVersions, formatVersion, type Version } from './version.js';
+import { compareVersions, formatVersion, type Version } from '../text/version.js';
 
 const suggestedVersion: Version = [3, 12];
 

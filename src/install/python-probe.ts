@@ -1,6 +1,6 @@
 /** Runs a Python command to learn whether it really works and which version it is. */
 import type { CommandRunner } from './runner.js';
-import { parseVersion, type Version } from './version.js';
+import { parseVersion, type Version } from '../text/version.js';
 import { describeEnd } from './step-failure.js';
 
 /** A way to start Python: a command and the arguments that come before the script's (`py -3`). */

@@ -1,7 +1,7 @@
 /** The command runner built on Node's spawn: no shell, stdin closed, stdout and stderr interleaved into one output. */
 import { spawn } from 'node:child_process';
+import { LineSplitter } from '../text/line-splitter.js';
 import type { CommandRunner, RunResult } from './runner.js';
-import { lineSplitter } from './line-splitter.js';
 
 /** Runs with child_process.spawn; right wherever executables need no shell (not for Windows .cmd files). */
 export const spawnRunner: CommandRunner = (command, args, options = {}) =>
@@ -9,9 +9,10 @@ export const spawnRunner: CommandRunner = (command, args, options = {}) =>
     const chunks: string[] = [];
     const child = spawn(command, [...args], { cwd: options.cwd, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
     const timer = options.timeoutMs === undefined ? undefined : setTimeout(() => child.kill('SIGKILL'), options.timeoutMs);
-    // One splitter per stream, so a line cut between chunks is never glued to the other stream's text.
+    // One splitter per stream, so a line cut between chunks is never glued to the other stream's text; a progress line
+    // redrawn with a lone '\r' is a line of its own, so the live task list shows each redraw, not one endless line.
     const splitters = [child.stdout, child.stderr].map((stream) => {
-      const lines = options.onLine ? lineSplitter(options.onLine) : undefined;
+      const lines = options.onLine ? new LineSplitter(options.onLine, { carriageReturnEndsLine: true }) : undefined;
       stream.setEncoding('utf8').on('data', (chunk: string) => {
         chunks.push(chunk);
         lines?.push(chunk);

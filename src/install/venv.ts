@@ -7,7 +7,7 @@ import { probePython, type PythonProbe } from './python-probe.js';
 import type { CommandRunner } from './runner.js';
 import { InstallStepFailure, toolFailure } from './step-failure.js';
 import { interpreterIdentity, rememberedProbe, rememberProbe } from './venv-probe-cache.js';
-import { compareVersions, formatVersion, sameMinor, type Version } from './version.js';
+import { compareVersions, formatVersion, sameMinor, type Version } from '../text/version.js';
 
 /** What inspecting a venv found. */
 export type VenvState = { state: 'ready'; version: Version } | { state: 'absent' } | { state: 'broken'; reason: string };

@@ -1,10 +1,8 @@
 /** Public surface of the panes module: how service output is shown and logged (prefix lines, tmux panes, Windows panes). */
 export type { LineMask, OutputStream, ServiceOutputSink } from './sink.js';
-export { childColorEnv } from './colors.js';
-export { logFilePath, logsDir, plainText, previousLogFilePath } from './log-files.js';
+export { logFilePath, logsDir, previousLogFilePath } from './log-files.js';
 export type { LogLimits } from './service-log.js';
 export { createPrefixSink, PrefixSink, type PrefixSinkOptions, type SinkDestination } from './prefix-sink.js';
-export { BlockSplitter, LineSplitter } from './line-splitter.js';
 export { LogTail } from './log-tail.js';
 export { selectPanesMode, childrenUseColor, needsTmuxSession, tmuxInstallHint, type PanesModeInputs, type PanesSelection } from './mode.js';
 export { openPaneOutput, type PaneOutput, type PaneOutputOptions } from './pane-output.js';

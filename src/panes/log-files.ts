@@ -1,7 +1,6 @@
 /** Per-service log files under .tovrun/logs/: plain text (no ANSI codes), one file per run, bounded in size. */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { stripVTControlCharacters } from 'node:util';
 import { whenAll } from './backpressure.js';
 import { defaultLogLimits, ServiceLog, type LogLimits } from './service-log.js';
 
@@ -23,16 +22,6 @@ export function logFilePath(stateDir: string, service: string): string {
 /** The log one service wrote before the current file: the previous run's, or this run's first part once it grew past the cap. */
 export function previousLogFilePath(stateDir: string, service: string): string {
   return path.join(logsDir(stateDir), `${fileStem(service)}.previous.log`);
-}
-
-/** Whether text may hold terminal control sequences (an ESC or a CSI character). */
-export function holdsControlCodes(text: string): boolean {
-  return text.includes('\u001b') || text.includes('\u009b');
-}
-
-/** Text without terminal control sequences; skips the regex when there is nothing to strip. */
-export function plainText(text: string): string {
-  return holdsControlCodes(text) ? stripVTControlCharacters(text) : text;
 }
 
 /** The log files of one run: each service's file is started (the previous run's kept) when first used, or up front. */

@@ -2,7 +2,7 @@
 import type { Stats } from 'node:fs';
 import { open, stat, type FileHandle } from 'node:fs/promises';
 import { StringDecoder } from 'node:string_decoder';
-import { LineSplitter } from './line-splitter.js';
+import { LineSplitter } from '../text/line-splitter.js';
 
 const chunkBytes = 64 * 1024;
 

@@ -1,7 +1,8 @@
 /** The "prefix" output mode: every line labelled with its service's padded (optionally coloured) name. */
-import { dim, paint, serviceColorCode } from './colors.js';
+import { holdsControlCodes, plainText } from '../text/ansi.js';
+import { dim, paint, serviceColorCode } from '../text/colors.js';
 import { whenAll } from './backpressure.js';
-import { holdsControlCodes, LogFiles, plainText } from './log-files.js';
+import { LogFiles } from './log-files.js';
 import type { LogLimits } from './service-log.js';
 import type { LineMask, OutputStream, ServiceOutputSink } from './sink.js';
 

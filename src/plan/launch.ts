@@ -1,6 +1,6 @@
 /** Pure planning of how each service is launched: the program, its arguments and its complete environment. */
 import { pythonActivationEnv } from '../install/activation.js';
-import { childColorEnv } from '../panes/colors.js';
+import { childColorEnv } from '../text/colors.js';
 import type { Platform } from '../platform/platform.js';
 import { venvPython } from '../platform/venv-layout.js';
 import type { LaunchSpec } from '../supervisor/types.js';

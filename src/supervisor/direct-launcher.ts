@@ -1,7 +1,7 @@
 /** The default launcher: spawns the service as tovrun's child in its own process group, output through pipes. */
 import type { ChildProcess } from 'node:child_process';
 import type { Readable } from 'node:stream';
-import { BlockSplitter } from '../panes/line-splitter.js';
+import { BlockSplitter } from '../text/line-splitter.js';
 import { folderProblem } from '../workspace/service-dirs.js';
 import { sleep } from '../os/delay.js';
 import type { Host } from '../os/host.js';

@@ -1,6 +1,7 @@
 /** What happens to services during a run, as events, and the short line tovrun prints for each. */
 import type { Probe } from '../workspace/types.js';
-import { describeProbe, seconds } from './probes/describe.js';
+import { formatSeconds } from '../text/seconds.js';
+import { describeProbe } from './probes/describe.js';
 import { describeDependencies } from './dependencies.js';
 import type { ProcessExit } from './restart-policy.js';
 import type { DependencyCondition } from './types.js';
@@ -36,15 +37,15 @@ export function describeEvent(event: SupervisorEvent): string {
     case 'exited':
       return event.requested ? 'stopped' : describeExit(event.exit);
     case 'forced':
-      return `did not stop within ${seconds(event.graceMs)}; killed its process tree`;
+      return `did not stop within ${formatSeconds(event.graceMs)}; killed its process tree`;
     case 'restarting':
-      return `restarting in ${seconds(event.delayMs)} (attempt ${event.attempt} of ${event.maxRetries})`;
+      return `restarting in ${formatSeconds(event.delayMs)} (attempt ${event.attempt} of ${event.maxRetries})`;
     case 'gave-up':
       return `gave up after ${event.restarts} restart${event.restarts === 1 ? '' : 's'}`;
     case 'probe-fallback':
       return `${describeProbe(event.from)} answered 404; waiting for ${describeProbe(event.to)} instead`;
     case 'ready':
-      return `ready in ${seconds(event.readyMs)}${event.url ? ` at ${event.url}` : ''}`;
+      return `ready in ${formatSeconds(event.readyMs)}${event.url ? ` at ${event.url}` : ''}`;
     case 'restart-requested':
       return 'restarting (requested with `tovrun restart`)';
     case 'not-ready':

@@ -6,7 +6,7 @@ export { ReadinessError, StartError } from './readiness-error.js';
 export { preflightPorts, describeHolder, type BusyPort, type PortClaim, type PortProbe } from './preflight.js';
 export { stopLeftovers, type LeftoverOptions, type LeftoverReport, type SparedProcess, type StoppedLeftover, type UnprovenEntry } from './leftovers.js';
 export { handleStopSignals, runExitCode, stopSignals, type SignalSource, type StopSignals, type Stoppable } from './signals.js';
-export { describeProbe, seconds, serviceUrl } from './probes/describe.js';
+export { describeProbe, serviceUrl } from './probes/describe.js';
 export { formatReadySummary } from './ready-summary.js';
 export { readState, statePath, type RecordedService, type RunState } from './state-file.js';
 export { leftoverLines } from './leftover-lines.js';

@@ -1,5 +1,5 @@
 /** The lines tovrun prints about leftovers of an earlier run it stopped or left alone (down, and the start of up). */
-import { seconds } from './probes/describe.js';
+import { formatSeconds } from '../text/seconds.js';
 import type { LeftoverReport, SparedProcess, StoppedLeftover, UnprovenEntry } from './leftovers.js';
 import { printable } from './state-file.js';
 
@@ -10,7 +10,7 @@ function commandText(command: string[]): string {
 
 function stoppedLine(leftover: StoppedLeftover, graceMs: number): string {
   const port = leftover.port === null ? '' : `, port ${leftover.port}`;
-  const how = leftover.forced ? ` (killed: it did not stop within ${seconds(graceMs)})` : '';
+  const how = leftover.forced ? ` (killed: it did not stop within ${formatSeconds(graceMs)})` : '';
   return `stopped ${leftover.name} (pid ${leftover.pid}${port}): ${commandText(leftover.command)}${how}\n`;
 }
 

@@ -1,5 +1,5 @@
 /** A service's output lines going out: to the sink, to the recent-lines ring, and (ANSI removed) to probes listening. */
-import { plainText } from '../panes/log-files.js';
+import { plainText } from '../text/ansi.js';
 import type { OutputStream, ServiceOutputSink } from '../panes/sink.js';
 import { RecentLines } from './recent-lines.js';
 

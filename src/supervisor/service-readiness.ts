@@ -1,7 +1,8 @@
 /** Readiness of one process: the probe re-run after every restart, so `tovrun status` and `tovrun restart` can tell. */
 import { describeExit, type SupervisorEvent } from './events.js';
 import type { LaunchedProcess } from '../os/launcher.js';
-import { describeProbe, seconds, serviceUrl } from './probes/describe.js';
+import { formatSeconds } from '../text/seconds.js';
+import { describeProbe, serviceUrl } from './probes/describe.js';
 import { waitForReadiness, type ReadinessResult } from './probes/readiness.js';
 import type { ServiceRunner } from './service-runner.js';
 
@@ -10,7 +11,7 @@ export type NotReady = Extract<ReadinessResult, { kind: 'timeout' | 'exited' | '
 
 /** Why a service is not ready, as the rest of a sentence after its name. */
 export function notReadyReason(result: NotReady): string {
-  if (result.kind === 'timeout') return `was not ready within ${seconds(result.waitedMs)} (waited for ${describeProbe(result.probe)})`;
+  if (result.kind === 'timeout') return `was not ready within ${formatSeconds(result.waitedMs)} (waited for ${describeProbe(result.probe)})`;
   if (result.kind === 'exited') return `${describeExit(result.exit)} before it was ready`;
   return `cannot be probed: ${result.message}`;
 }

@@ -1,5 +1,5 @@
 /** `tovrun status` and `tovrun restart` in words: a table of services, and one line about a restart. */
-import { seconds } from './probes/describe.js';
+import { formatSeconds } from '../text/seconds.js';
 import type { RestartReport, RunStatus, ServiceStatus } from './service-status.js';
 
 /** A duration as "42 s", "5 min 03 s" or "2 h 05 min". */
@@ -37,5 +37,5 @@ export function formatRestart(report: RestartReport): string | null {
   if (report.readyMs === null) return null;
   const { name, pid } = report.service;
   const replaced = report.previousPid === null ? `started ${name} again (pid ${pid ?? '-'})` : `restarted ${name}: pid ${report.previousPid} → ${pid ?? '-'}`;
-  return `${replaced}, ready in ${seconds(report.readyMs)}\n`;
+  return `${replaced}, ready in ${formatSeconds(report.readyMs)}\n`;
 }

@@ -1,7 +1,7 @@
 /** The supervisor: starts services, waits for readiness, records them in the state file, restarts and stops them. */
 import { UsageError } from '../errors.js';
 import { quoteText } from '../workspace/service-name.js';
-import { plainText } from '../panes/log-files.js';
+import { plainText } from '../text/ansi.js';
 import type { LineMask, ServiceOutputSink } from '../panes/sink.js';
 import { directLauncher } from './direct-launcher.js';
 import { describeDependencies, type DependencyWait } from './dependencies.js';

@@ -26,6 +26,17 @@ describe('formatHumanReport', () => {
     );
   });
 
+  it('colours status, place, id and fix with the codes it always used', () => {
+    const coloured = formatHumanReport([finding('env/unknown-key', 'error', 'FLASK_EVN is unknown.', { file: '.env', line: 12, hint: 'Rename it.' }), finding('env/ok', 'ok', 'fine')], { unicode: false, color: true });
+    expect(coloured).toBe(
+      '\u001b[32mok\u001b[39m \u001b[2m[env/ok]\u001b[22m fine\n\u001b[31m\u001b[1mFAIL\u001b[22m\u001b[39m \u001b[1m.env:12 \u001b[22m\u001b[2m[env/unknown-key]\u001b[22m FLASK_EVN is unknown.\n' +
+        '\u001b[36m    -> Rename it.\u001b[39m\n\u001b[31m\u001b[1mFAIL 1 error, 0 warnings\u001b[22m\u001b[39m\n',
+    );
+    expect(formatHumanReport([finding('env/x', 'warn', 'w')], { unicode: false, color: true })).toBe(
+      '\u001b[33m\u001b[1mwarn\u001b[22m\u001b[39m \u001b[2m[env/x]\u001b[22m w\n\u001b[33m\u001b[1mwarn 0 errors, 1 warning\u001b[22m\u001b[39m\n',
+    );
+  });
+
   it('uses ✓ ! ✗ → on Unicode terminals, and colour only when asked', () => {
     const unicode = formatHumanReport(findings, { unicode: true, color: false });
     expect(unicode).toContain('✗ .env:12 [env/unknown-key] FLASK_EVN is not in .env.template — did you mean FLASK_ENV?\n    → Rename');

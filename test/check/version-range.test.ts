@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseVersion } from '../../src/install/version.js';
+import { parseVersion } from '../../src/text/version.js';
 import { satisfiesRange } from '../../src/check/version-range.js';
 
 const satisfies = (version: string, range: string) => satisfiesRange(parseVersion(version) ?? [], range);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectComposeProvider, parseVersion } from '../../src/compose/provider.js';
+import { detectComposeProvider } from '../../src/compose/provider.js';
 import { scriptedRunner } from './support.js';
 
 describe('detectComposeProvider', () => {
@@ -7,6 +7,16 @@ describe('detectComposeProvider', () => {
     const runner = scriptedRunner([[/^docker compose version$/, { output: 'Docker Compose version v2.24.6\n' }]]);
     expect(await detectComposeProvider(runner)).toEqual({ name: 'docker compose', command: 'docker', prefix: ['compose'], engine: 'docker', version: '2.24.6', envFileFlag: true });
     expect(runner.calls.map((call) => call.line)).toEqual(['docker compose version']);
+  });
+
+  it("reads the version past a lone number in the provider's chatter (podman's notice names podman-compose(1))", async () => {
+    const notice = '>>>> Executing external compose provider "/usr/libexec/docker/cli-plugins/docker-compose". Please see podman-compose(1) for how to disable this message. <<<<\n';
+    const runner = scriptedRunner([
+      [/^docker compose version$/, { exitCode: 1, output: '' }],
+      [/^docker-compose version$/, { exitCode: 1, output: '' }],
+      [/^podman compose version$/, { output: `${notice}Docker Compose version v2.27.0\n` }],
+    ]);
+    expect(await detectComposeProvider(runner)).toMatchObject({ name: 'podman compose', version: '2.27.0', envFileFlag: true });
   });
 
   it('falls back to docker-compose v1 and knows 1.25+ takes --env-file', async () => {
@@ -38,12 +48,5 @@ describe('detectComposeProvider', () => {
 
   it('is null when none is installed', async () => {
     expect(await detectComposeProvider(scriptedRunner([]))).toBeNull();
-  });
-});
-
-describe('parseVersion', () => {
-  it('finds the first version number', () => {
-    expect(parseVersion('Docker Compose version v2.24.6-desktop.1')).toEqual({ text: '2.24.6', major: 2, minor: 24 });
-    expect(parseVersion('nothing here')).toBeNull();
   });
 });

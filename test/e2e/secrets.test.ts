@@ -6,7 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { logFilePath } from '../../src/panes/log-files.js';
-import { plainText } from '../../src/panes/log-files.js';
+import { plainText } from '../../src/text/ansi.js';
 import { cliPath } from '../support/processes.js';
 import { tempWorkspaces } from '../env/support/workspace.js';
 

@@ -14,8 +14,10 @@ import { runSecrets, runUpCommand, type UpOptions } from '../../src/commands/up.
 import { loadEnvValues } from '../../src/env/load.js';
 import { maskerForSecrets } from '../../src/env/mask.js';
 import { escapeRegex } from '../../src/env/regex.js';
-import { BlockSplitter, createPrefixSink } from '../../src/panes/index.js';
-import { logFilePath, plainText } from '../../src/panes/log-files.js';
+import { createPrefixSink } from '../../src/panes/index.js';
+import { BlockSplitter } from '../../src/text/line-splitter.js';
+import { logFilePath } from '../../src/panes/log-files.js';
+import { plainText } from '../../src/text/ansi.js';
 import { chooseDatabase, databaseOverrides } from '../../src/plan/database.js';
 import { planLaunch } from '../../src/plan/launch.js';
 import { platformFor } from '../../src/platform/platform.js';

@@ -44,6 +44,14 @@ describe('installWorkspace', () => {
     expect(forced.commandLines().some((line) => line.includes(' -m venv '))).toBe(false);
   });
 
+  it('ticks up-to-date services in green when tovrun shows colour, whatever its own process.stdout is', async () => {
+    const workspace = fakeWorkspace();
+    await installWorkspace(context(workspace.root), workspace, { reinstall: false, runner: fakeTools() });
+    const ctx = memoryContext(workspace.root, { env: { PATH: '', FORCE_COLOR: '1' } });
+    await installWorkspace(ctx, workspace, { reinstall: false, runner: fakeTools() });
+    expect(ctx.stdout.text()).toBe('\u001b[32m✔\u001b[39m backend: up to date\n\u001b[32m✔\u001b[39m frontend: up to date\n');
+  });
+
   it('reinstalls only the service whose nested requirements file changed, and says why', async () => {
     const workspace = fakeWorkspace();
     await installWorkspace(context(workspace.root), workspace, { reinstall: false, runner: fakeTools() });

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { execaRunner } from '../../src/install/execa-runner.js';
-import { lineSplitter } from '../../src/install/line-splitter.js';
 import { systemRunner } from '../../src/install/runner.js';
 import { spawnRunner } from '../../src/install/spawn-runner.js';
 import { platformFor } from '../../src/platform/platform.js';
@@ -20,6 +19,12 @@ describe.each([
     expect(lines.sort()).toEqual(['err two', 'out one', 'tail']);
   });
 
+  it("streams each progress redraw ended by a lone '\\r' as a line of its own", async () => {
+    const lines: string[] = [];
+    await runner(process.execPath, ['-e', "process.stdout.write('10%\\r50%\\r100%\\r\\ndone\\n')"], { env: { PATH: process.env.PATH ?? '' }, onLine: (line) => lines.push(line) });
+    expect(lines).toEqual(['10%', '50%', '100%', 'done']);
+  });
+
   it('reports a missing command as ENOENT instead of throwing', async () => {
     const result = await runner('tovrun-no-such-command-xyz', [], {});
     expect(result).toMatchObject({ exitCode: undefined, spawnError: 'ENOENT' });
@@ -35,17 +40,5 @@ describe('systemRunner', () => {
   it('uses execa on Windows (for .cmd files) and Node spawn elsewhere', () => {
     expect(systemRunner(platformFor('win32'))).toBe(execaRunner);
     expect(systemRunner(platformFor('linux'))).toBe(spawnRunner);
-  });
-});
-
-describe('lineSplitter', () => {
-  it('joins lines split across chunks and flushes an unterminated last line', () => {
-    const lines: string[] = [];
-    const splitter = lineSplitter((line) => lines.push(line));
-    splitter.push('one\r\ntw');
-    splitter.push('o\nthree');
-    expect(lines).toEqual(['one', 'two']);
-    splitter.flush();
-    expect(lines).toEqual(['one', 'two', 'three']);
   });
 });

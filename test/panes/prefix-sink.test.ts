@@ -3,8 +3,9 @@ import { EventEmitter } from 'node:events';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { maskerForSecrets } from '../../src/env/mask.js';
-import { BlockSplitter, childColorEnv, createPrefixSink, logFilePath, logsDir, previousLogFilePath, type LineMask } from '../../src/panes/index.js';
-import { plainText } from '../../src/panes/log-files.js';
+import { createPrefixSink, logFilePath, logsDir, previousLogFilePath, type LineMask } from '../../src/panes/index.js';
+import { BlockSplitter } from '../../src/text/line-splitter.js';
+import { plainText } from '../../src/text/ansi.js';
 import { tempDir } from '../supervisor/support.js';
 import { chunked, cuts, outputText, ReferenceLineSplitter, secrets } from './output-model.js';
 
@@ -214,12 +215,5 @@ describe('prefix sink, a block of lines at a time', () => {
     await waiting;
     expect(sink.whenWritable()).toBeUndefined();
     await sink.close();
-  });
-});
-
-describe('child colour environment', () => {
-  it('forces colour for a colour terminal and forbids it otherwise', () => {
-    expect(childColorEnv({ NO_COLOR: '1', PATH: '/bin' }, true)).toEqual({ FORCE_COLOR: '1', PATH: '/bin' });
-    expect(childColorEnv({ FORCE_COLOR: '3', PATH: '/bin' }, false)).toEqual({ NO_COLOR: '1', PATH: '/bin' });
   });
 });

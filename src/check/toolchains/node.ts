@@ -1,5 +1,5 @@
 /** toolchains/node: the Node that runs Vite (tovrun's own) satisfies the engines.node of the frontend's Vite. */
-import { parseVersion } from '../../install/version.js';
+import { parseVersion } from '../../text/version.js';
 import type { NodeService } from '../../workspace/types.js';
 import { workspacePath, type CheckInput } from '../input.js';
 import { finding, type Finding } from '../report.js';

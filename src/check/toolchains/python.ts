@@ -1,7 +1,7 @@
 /** toolchains/python and toolchains/venv: a usable Python is found, and each python service's venv works. */
 import { commandLabel } from '../../install/python-probe.js';
 import type { VenvState } from '../../install/venv.js';
-import { formatVersion } from '../../install/version.js';
+import { formatVersion } from '../../text/version.js';
 import type { PythonService } from '../../workspace/types.js';
 import { workspacePath, type CheckInput } from '../input.js';
 import { finding, type Finding } from '../report.js';

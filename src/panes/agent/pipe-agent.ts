@@ -1,6 +1,6 @@
 /** The pipe agent: `tmux pipe-pane` feeds it the pane's output, it passes the lines to tovrun (for log probes and log files). */
 import { StringDecoder } from 'node:string_decoder';
-import { LineSplitter } from '../line-splitter.js';
+import { LineSplitter } from '../../text/line-splitter.js';
 import { connectAgent, type AgentEffects } from './agent-effects.js';
 import type { AgentHello, AgentReport } from './messages.js';
 

@@ -1,7 +1,7 @@
 /** Talking to the running tovrun of a workspace: one request, one answer, typed errors when nobody answers. */
 import net from 'node:net';
 import { FailedError, UsageError, ExitCode } from '../../errors.js';
-import { seconds } from '../probes/describe.js';
+import { formatSeconds } from '../../text/seconds.js';
 import type { RestartReport, RunStatus } from '../service-status.js';
 import { readControlFile } from './control-file.js';
 import { LineConnection } from './line-connection.js';
@@ -37,7 +37,7 @@ function connect(socketPath: string): Promise<LineConnection> {
 
 function noAnswer(pid: number, socketPath: string, timeoutMs: number): FailedError {
   return new FailedError(
-    `the running tovrun (pid ${pid}) did not answer within ${seconds(timeoutMs)}: something accepts connections on its control socket ${socketPath} but sends nothing back.`,
+    `the running tovrun (pid ${pid}) did not answer within ${formatSeconds(timeoutMs)}: something accepts connections on its control socket ${socketPath} but sends nothing back.`,
     `If that tovrun hangs, stop it with \`tovrun down\` (or Ctrl-C in its terminal), then start again.`,
   );
 }

@@ -26,8 +26,3 @@ export function serviceUrl(probe: Probe, port: number | null): string | null {
   }
   return port === null ? null : `http://localhost:${port}/`;
 }
-
-/** Seconds with one decimal, for messages. */
-export function seconds(ms: number): string {
-  return `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)} s`;
-}

@@ -3,10 +3,16 @@
 /** A version as its numeric parts, most significant first. */
 export type Version = readonly number[];
 
-/** The numbers of "3.11.7" / "Python 3.11.7" / "v20.19.0", or undefined when there is none. */
-export function parseVersion(text: string): Version | undefined {
-  const match = /(\d+(?:\.\d+)*)/.exec(text);
-  return match?.[1] === undefined ? undefined : match[1].split('.').map(Number);
+/** How a version is looked for in text. */
+export interface ParseVersionOptions {
+  /** Only a dotted number (major.minor at least) counts: a tool's chatter may hold a lone number first ("podman-compose(1)"). */
+  dotted?: boolean;
+}
+
+/** The numbers of the first version in "3.11.7" / "Python 3.11.7" / "v20.19.0" / "3", or undefined when there is none. */
+export function parseVersion(text: string, options: ParseVersionOptions = {}): Version | undefined {
+  const match = (options.dotted === true ? /\d+(?:\.\d+)+/ : /\d+(?:\.\d+)*/).exec(text);
+  return match === null ? undefined : match[0].split('.').map(Number);
 }
 
 /** Negative when a < b, zero when equal, positive when a > b; missing parts count as 0 (3.10 equals 3.10.0). */
