@@ -6,7 +6,7 @@ import { sleep } from '../os/delay.js';
 import { realHost, type Host } from '../os/host.js';
 import { ComposeClient } from './client.js';
 import { composeEnvironment } from './environment.js';
-import { spawnLogFollower, type LogFollower } from './log-follower.js';
+import { hostLogFollower, type LogFollower } from './log-follower.js';
 import type { ComposeProvider } from './provider.js';
 import { ComposeSession } from './session.js';
 import type { WaitClock } from './wait-healthy.js';
@@ -37,6 +37,7 @@ export const realClock: WaitClock = { now: () => Date.now(), sleep };
 export function createComposeSession(inputs: ComposeSessionInputs): ComposeSession {
   const env = composeEnvironment(inputs.provider, inputs.processEnv, inputs.dotEnv, inputs.plan.variables);
   const client = new ComposeClient(inputs.provider, inputs.plan.project, inputs.runner, env, inputs.mask);
+  const host = inputs.host ?? realHost();
   return new ComposeSession({
     client,
     plan: inputs.plan,
@@ -45,8 +46,8 @@ export function createComposeSession(inputs: ComposeSessionInputs): ComposeSessi
     healthTimeoutMs: inputs.healthTimeoutMs,
     shutdownTimeoutMs: inputs.shutdownTimeoutMs,
     keep: inputs.keep,
-    host: inputs.host ?? realHost(),
+    host,
     clock: inputs.clock ?? realClock,
-    follow: inputs.follow ?? spawnLogFollower,
+    follow: inputs.follow ?? hostLogFollower(host),
   });
 }
