@@ -1,18 +1,13 @@
 // No dead code: every runtime dependency is loaded by src/, every module of src/ is reached from the CLI, and every
 // export is named somewhere else (in src/ or a test).
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { repoRoot } from './support/processes.js';
+import { importGraph, sourceFiles } from './support/source-files.js';
 
-/** Every .ts file under dir (relative to the repository), with its text. */
-function sources(dir: string): Map<string, string> {
-  const files = readdirSync(path.join(repoRoot, dir), { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.ts') && !file.split(path.sep).includes('.cache'));
-  return new Map(files.map((file) => [path.join(dir, file), readFileSync(path.join(repoRoot, dir, file), 'utf8')]));
-}
-
-const src = sources('src');
-const tests = sources('test');
+const src = sourceFiles('src');
+const tests = sourceFiles('test');
 
 /** The specifiers a file loads at run time: static imports and re-exports (not `import type`), import() and require literals. */
 function runtimeSpecifiers(text: string): string[] {
@@ -29,14 +24,13 @@ describe('dead code', () => {
   });
 
   it('every module of src/ is imported, directly or not, by src/cli.ts', () => {
+    const graph = importGraph(src);
     const reached = new Set<string>();
     const pending = [path.join('src', 'cli.ts')];
     for (let file = pending.pop(); file !== undefined; file = pending.pop()) {
-      if (reached.has(file) || !src.has(file)) continue;
+      if (reached.has(file)) continue;
       reached.add(file);
-      const text = src.get(file) as string;
-      const all = [...text.matchAll(/(?:from\s+|import\()'(\.[^']+)'/g)].map((match) => match[1] as string);
-      pending.push(...all.map((specifier) => path.join(path.dirname(file), specifier.replace(/\.js$/, '.ts'))));
+      pending.push(...(graph.get(file) ?? []));
     }
     expect([...src.keys()].filter((file) => !reached.has(file))).toEqual([]);
   });
