@@ -53,13 +53,6 @@ export class FailedError extends TovrunError {
   }
 }
 
-/** The user pressed Ctrl-C (exit 130). */
-export class InterruptedError extends TovrunError {
-  constructor(message = 'Interrupted.') {
-    super(message, { exitCode: ExitCode.interrupted });
-  }
-}
-
 /** The exit code an error stands for: its own for tovrun's errors, 1 for anything unexpected. */
 export function exitCodeOf(error: unknown): number {
   return error instanceof TovrunError ? error.exitCode : ExitCode.failed;

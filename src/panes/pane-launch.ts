@@ -5,7 +5,7 @@ import { currentAgentProgram, type AgentProgram } from './agent/agent-command.js
 import { AgentHub } from './agent/hub.js';
 import { PaneLauncher, type PaneOpener } from './agent/pane-launcher.js';
 import type { PanesSelection } from './mode.js';
-import type { PaneOutputOptions } from './pane-output.js';
+import type { PaneOutputOptions } from './pane-output-options.js';
 import { attachHint, currentServer, tmuxSessionName } from './tmux/tmux-command.js';
 import { TmuxOpener } from './tmux/tmux-opener.js';
 import { realTmuxRunner } from './tmux/tmux-runner.js';

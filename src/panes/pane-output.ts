@@ -1,34 +1,11 @@
 /** How service output is shown, assembled for a run: the sink tovrun's own lines go to, and (panes) the launcher opening the panes. */
-import type { ControlServer } from '../supervisor/control/server.js';
 import type { ProcessLauncher } from '../os/launcher.js';
-import type { AgentProgram } from './agent/agent-command.js';
 import type { PanesSelection } from './mode.js';
-import { createPrefixSink, type PrefixSink, type SinkDestination } from './prefix-sink.js';
-import type { LineMask } from './sink.js';
-import type { TmuxRunner } from './tmux/tmux-runner.js';
-import type { DetachedStart } from './windows/windows-opener.js';
+import type { PaneOutputOptions } from './pane-output-options.js';
+import { createPrefixSink, type PrefixSink } from './prefix-sink.js';
 
-/** What openPaneOutput needs. */
-export interface PaneOutputOptions {
-  selection: PanesSelection;
-  /** tovrun's own output (its terminal, or its pane). */
-  destination: SinkDestination;
-  /** Whether tovrun's own lines may carry colour. */
-  color: boolean;
-  env: NodeJS.ProcessEnv;
-  platform: NodeJS.Platform;
-  root: string;
-  stateDir: string;
-  services: string[];
-  mask?: LineMask;
-  /** The control server the pane agents connect to. */
-  control: ControlServer;
-  /** Which node and tovrun the panes run (this process's by default). */
-  program?: AgentProgram;
-  /** Test seams: tmux commands, detached starts on Windows. */
-  tmuxRunner?: TmuxRunner;
-  detachedStart?: DetachedStart;
-}
+/** What openPaneOutput needs (in a file of its own, which pane-launch.ts imports too). */
+export type { PaneOutputOptions } from './pane-output-options.js';
 
 /** A run's output: give sink and launcher to the Supervisor; close() after it finished. */
 export interface PaneOutput {

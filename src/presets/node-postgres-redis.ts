@@ -4,9 +4,6 @@ import type { RawConfig } from '../workspace/raw-config.js';
 /** The preset's name, as `tovrun init --preset` and tovrun.yaml's `preset:` take it. */
 export const nodePostgresRedisName = 'node-postgres-redis';
 
-/** The compose profile that starts Postgres and Redis (`tovrun -p local-db`). */
-export const nodePostgresRedisProfile = 'local-db';
-
 /** The preset's defaults: the signaling server as a node service, probed on /status, waiting for both stores. */
 export function nodePostgresRedisPreset(): RawConfig {
   return {

@@ -1,4 +1,4 @@
-// Global setup: builds the CLI (bin/ runs dist/) and prepares shared real fixtures once per test run.
+// Global setup of the e2e project only: builds the CLI (bin/ runs dist/) and prepares shared real fixtures once per run.
 import { execFileSync } from 'node:child_process';
 import type { TestProject } from 'vitest/node';
 import { ensureSharedVenv } from '../support/shared-venv.js';

@@ -2,8 +2,9 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-export const cacheDir = path.resolve(new URL('../.cache', import.meta.url).pathname);
+export const cacheDir = fileURLToPath(new URL('../.cache', import.meta.url));
 export const sharedVenvPackages = ['flask', 'python-dotenv'];
 
 /** The Python interpreter inside a POSIX venv. */

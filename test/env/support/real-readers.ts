@@ -3,11 +3,12 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { loadEnv } from 'vite';
 import { venvPython } from '../../support/shared-venv.js';
 
 /** Folder of the reader fixtures. */
-export const readerFixtures = path.resolve(new URL('../../fixtures/env/readers', import.meta.url).pathname);
+export const readerFixtures = fileURLToPath(new URL('../../fixtures/env/readers', import.meta.url));
 
 /** Names of every reader fixture file. */
 export function readerFixtureNames(): string[] {

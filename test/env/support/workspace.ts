@@ -2,9 +2,10 @@
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /** The repository root (where the real .env.template is). */
-export const repositoryRoot = path.resolve(new URL('../../..', import.meta.url).pathname);
+export const repositoryRoot = path.resolve(fileURLToPath(new URL('../../..', import.meta.url)));
 /** test/fixtures/env. */
 export const envFixtures = path.join(repositoryRoot, 'test', 'fixtures', 'env');
 

@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const repo = new URL('../../../', import.meta.url);
 const { realHost } = await import(new URL('dist/os/host.js', repo).href);
@@ -56,7 +57,7 @@ writeFileSync(path.join(root, '.env.template'), 'SECRET_KEY=\n');
 mkdirSync(path.join(root, '.tovrun'));
 writeFileSync(path.join(root, '.tovrun', 'state.json'), JSON.stringify({ version: 1, ...state }));
 const trace = path.join(root, 'strace.log');
-const cli = new URL('bin/tovrun.js', repo).pathname;
+const cli = fileURLToPath(new URL('bin/tovrun.js', repo));
 // `down` runs in a session of its own (sh leads it) beside a sibling sleep, so a kill(0) it sends cannot leave the
 // namespace: a process group is not confined by a PID namespace (kill(-1) is). A hang is killed with its session.
 const script = 'sleep 4103.6 </dev/null >/dev/null 2>&1 & strace -f -qq -e trace=kill -o "$0" "$@"';

@@ -1,0 +1,30 @@
+/** What openPaneOutput needs; pane-output.ts and pane-launch.ts both take it, so it lives below both. */
+import type { ControlServer } from '../supervisor/control/server.js';
+import type { AgentProgram } from './agent/agent-command.js';
+import type { PanesSelection } from './mode.js';
+import type { SinkDestination } from './prefix-sink.js';
+import type { LineMask } from './sink.js';
+import type { TmuxRunner } from './tmux/tmux-runner.js';
+import type { DetachedStart } from './windows/windows-opener.js';
+
+/** What openPaneOutput needs. */
+export interface PaneOutputOptions {
+  selection: PanesSelection;
+  /** tovrun's own output (its terminal, or its pane). */
+  destination: SinkDestination;
+  /** Whether tovrun's own lines may carry colour. */
+  color: boolean;
+  env: NodeJS.ProcessEnv;
+  platform: NodeJS.Platform;
+  root: string;
+  stateDir: string;
+  services: string[];
+  mask?: LineMask;
+  /** The control server the pane agents connect to. */
+  control: ControlServer;
+  /** Which node and tovrun the panes run (this process's by default). */
+  program?: AgentProgram;
+  /** Test seams: tmux commands, detached starts on Windows. */
+  tmuxRunner?: TmuxRunner;
+  detachedStart?: DetachedStart;
+}
