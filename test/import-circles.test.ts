@@ -30,9 +30,7 @@ describe('import circles', () => {
     expect(circles(graph)).toEqual([['a.ts', 'b.ts', 'c.ts']]);
   });
 
-  it('src/ has none but the command runners (runner.ts picks one of two that import its types)', () => {
-    // Breaking this last one needs src/install/spawn-runner.ts to import the runner types from a file of their own; it is
-    // rewritten for the one line splitter of issue 14, so it is left here and this expectation becomes [] then.
-    expect(circles(importGraph(sourceFiles('src')))).toEqual([['src/install/execa-runner.ts', 'src/install/runner.ts', 'src/install/spawn-runner.ts']]);
+  it('src/ has none', () => {
+    expect(circles(importGraph(sourceFiles('src')))).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 /** The command runner built on execa (loaded on first use), which starts Windows .cmd files safely without a shell. */
 import { LineSplitter } from '../text/line-splitter.js';
-import type { CommandRunner } from './runner.js';
+import type { CommandRunner } from './command-runner.js';
 
 /** Runs through execa: no shell, stdin closed, stdout and stderr interleaved into one output. */
 export const execaRunner: CommandRunner = async (command, args, options = {}) => {

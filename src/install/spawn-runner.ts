@@ -1,7 +1,7 @@
 /** The command runner built on Node's spawn: no shell, stdin closed, stdout and stderr interleaved into one output. */
 import { spawn } from 'node:child_process';
 import { LineSplitter } from '../text/line-splitter.js';
-import type { CommandRunner, RunResult } from './runner.js';
+import type { CommandRunner, RunResult } from './command-runner.js';
 
 /** Runs with child_process.spawn; right wherever executables need no shell (not for Windows .cmd files). */
 export const spawnRunner: CommandRunner = (command, args, options = {}) =>
