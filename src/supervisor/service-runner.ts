@@ -10,7 +10,8 @@ import { CurrentProcess } from './current-process.js';
 import { LineFanout } from './line-fanout.js';
 import { decideRestart, exitCodeFor, isFailure, type ProcessExit } from './restart-policy.js';
 import { ReplaceWaiters } from './replace-waiters.js';
-import { serviceState, type ServiceStatus } from './service-status.js';
+import { ServiceLifecycle, type ServiceState } from './service-state.js';
+import type { ServiceStatus } from './service-status.js';
 import type { RecordedService } from './state-file.js';
 import type { LaunchSpec, ServiceResult } from './types.js';
 
@@ -42,11 +43,9 @@ export class ServiceRunner {
   private launches = 0;
   private restarts = 0;
   private requestedRestarts = 0;
-  private stopRequested = false;
-  private launchRequested = false;
-  private replaceRequested = false;
-  private finished = false;
-  private failed = false;
+  /** The one state field: every change goes through its moveTo, which refuses moves its table does not allow. */
+  private readonly lifecycle: ServiceLifecycle;
+  /** The pending backoff while 'restarting' after a crash (null while 'restarting' for a requested replace). */
   private restartTimer: NodeJS.Timeout | null = null;
   private lastExit: ProcessExit | null = null;
   private startError: string | null = null;
@@ -60,6 +59,7 @@ export class ServiceRunner {
     private readonly deps: RunnerDeps,
   ) {
     this.output = new LineFanout(spec.name, deps.sink);
+    this.lifecycle = new ServiceLifecycle(spec.name);
     this.resetDone();
   }
 
@@ -73,14 +73,19 @@ export class ServiceRunner {
     return this.donePromise;
   }
 
+  /** Where the service is in its life now. */
+  get state(): ServiceState {
+    return this.lifecycle.state;
+  }
+
   /** Whether the service has stopped for good (until a revive). */
   get hasFinished(): boolean {
-    return this.finished;
+    return this.lifecycle.ended;
   }
 
   /** Whether start() launched the service (false while it waits for its dependencies, or when it never started). */
   get hasStarted(): boolean {
-    return this.launchRequested;
+    return this.lifecycle.launched;
   }
 
   /** Why the last launch could not start a process ("folder … does not exist"), or null when it did. */
@@ -90,14 +95,14 @@ export class ServiceRunner {
 
   /** Launches the service (once; not after it was stopped or skipped). */
   start(): void {
-    if (this.launchRequested || this.finished || this.stopRequested) return;
-    this.launchRequested = true;
+    if (this.lifecycle.state !== 'waiting') return;
+    this.lifecycle.moveTo('starting');
     void this.spawnChild();
   }
 
   /** Ends a service that was never launched (a dependency failed): `done` resolves with no exit. */
   skip(): void {
-    if (!this.launchRequested) this.finish(null, false);
+    if (this.lifecycle.state === 'waiting') this.finish(null, false);
   }
 
   /** Listens to every output line (ANSI removed) until the returned function is called. */
@@ -124,7 +129,7 @@ export class ServiceRunner {
   snapshot(): Omit<ServiceStatus, 'name' | 'port' | 'url'> {
     const current = this.current;
     return {
-      state: serviceState({ finished: this.finished, failed: this.failed, stopping: this.stopRequested, restarting: this.restartTimer !== null || this.replaceRequested, running: current !== null, waiting: !this.launchRequested }),
+      state: this.lifecycle.state,
       pid: current?.process.pid ?? null,
       uptimeMs: current ? this.deps.host.now() - current.startedAt : null,
       restarts: this.restarts + this.requestedRestarts,
@@ -135,34 +140,36 @@ export class ServiceRunner {
 
   /** Stops the service with its whole tree: graceful signal, forced after the grace period (or at once when forced). */
   stop(): void {
-    if (this.stopRequested || this.finished) return;
-    this.stopRequested = true;
+    const state = this.lifecycle.state;
+    if (state === 'stopping' || this.lifecycle.ended) return;
     this.waiters.rejectAll(new Error(`${this.spec.name} is being stopped.`));
-    if (!this.launchRequested) {
-      this.finish(null, false);
-    } else if (this.restartTimer) {
-      clearTimeout(this.restartTimer);
-      this.restartTimer = null;
-      this.finish(this.lastExit, this.failed);
-    } else if (this.current) {
-      this.terminating ??= this.terminate(this.current.tree);
+    if (state === 'waiting') return this.finish(null, false);
+    if (this.restartTimer) {
+      // Stopped during the backoff: it ends failed, as its last process crashed.
+      this.cancelBackoff();
+      return this.finish(this.lastExit, true);
     }
+    this.lifecycle.moveTo('stopping');
+    // While it is launching, spawnChild terminates the new process once it runs.
+    if (this.current) this.terminating ??= this.terminate(this.current.tree);
   }
 
   /** Replaces the process now: stops the running one, skips a pending backoff, or starts again a service that had stopped for good (`done` is then a new promise). Resolves with the new process. */
   replace(): Promise<LaunchedProcess> {
-    if (this.stopRequested && !this.finished) return Promise.reject(new Error(`${this.spec.name} is being stopped.`));
+    const state = this.lifecycle.state;
+    if (state === 'stopping') return Promise.reject(new Error(`${this.spec.name} is being stopped.`));
+    if (state === 'waiting') return Promise.reject(new Error(`${this.spec.name} has not been launched yet.`));
     const waiting = this.waiters.add();
     this.deps.emit({ type: 'restart-requested', service: this.spec.name });
-    if (this.finished || this.restartTimer) {
-      if (this.finished) this.reopen();
-      if (this.restartTimer) clearTimeout(this.restartTimer);
-      this.restartTimer = null;
+    if (this.lifecycle.ended || this.restartTimer) {
+      if (this.lifecycle.ended) this.reopen();
+      this.cancelBackoff();
       this.requestedRestarts++;
-      this.launchRequested = true;
+      this.lifecycle.moveTo('starting');
       void this.spawnChild();
-    } else if (!this.replaceRequested) {
-      this.replaceRequested = true;
+    } else if (state !== 'restarting') {
+      // Running or launching: the new process starts once this one's exit was handled (see afterExit).
+      this.lifecycle.moveTo('restarting');
       if (this.current) this.terminating ??= this.terminate(this.current.tree);
     }
     return waiting;
@@ -170,11 +177,13 @@ export class ServiceRunner {
 
   private reopen(): void {
     this.resetDone();
-    this.finished = false;
-    this.stopRequested = false;
-    this.failed = false;
     this.startError = null;
     this.restarts = 0;
+  }
+
+  private cancelBackoff(): void {
+    if (this.restartTimer) clearTimeout(this.restartTimer);
+    this.restartTimer = null;
   }
 
   private resetDone(): void {
@@ -196,23 +205,30 @@ export class ServiceRunner {
       this.startError = message;
       this.deps.emit({ type: 'spawn-failed', service: this.spec.name, message });
       this.waiters.rejectAll(new Error(`${this.spec.name} could not start: ${message}`));
-      this.finish(null, !this.stopRequested);
+      this.finish(null, this.lifecycle.state !== 'stopping');
       return;
     }
     this.startError = null;
     const current = new CurrentProcess(launched, this.deps.host, () => this.current === current && this.deps.changed());
     this.current = current;
+    if (this.lifecycle.state === 'starting') this.lifecycle.moveTo('running');
     this.deps.emit({ type: 'started', service: this.spec.name, pid: launched.pid, restarts: this.restarts + this.requestedRestarts });
     this.deps.changed();
     this.deps.spawned(launched, this.launches++ === 0);
-    if (!this.replaceRequested) this.waiters.resolveAll(launched);
+    // Replaced while launching: the callers wait for the process after this one.
+    if (this.lifecycle.state !== 'restarting') this.waiters.resolveAll(launched);
     this.settleFirstLaunch();
     void launched.exit.then((exit) => this.handleExit(launched, exit));
-    if (this.stopRequested || this.replaceRequested) this.terminating ??= this.terminate(current.tree);
+    if (this.isEnding()) this.terminating ??= this.terminate(current.tree);
+  }
+
+  /** Whether tovrun asked the current process to end: the service is stopping, or being replaced. */
+  private isEnding(): boolean {
+    return this.lifecycle.state === 'stopping' || this.lifecycle.state === 'restarting';
   }
 
   private async handleExit(launched: LaunchedProcess, exit: ProcessExit): Promise<void> {
-    const requested = this.stopRequested || this.replaceRequested;
+    const requested = this.isEnding();
     const tree = this.current?.tree;
     if (this.terminating) await this.terminating;
     else if (tree) await terminateTree(this.deps.host, tree, { graceMs: this.deps.graceMs, force: this.deps.force });
@@ -226,10 +242,10 @@ export class ServiceRunner {
   private async afterExit(exit: ProcessExit, requested: boolean): Promise<void> {
     this.lastExit = exit;
     this.deps.emit({ type: 'exited', service: this.spec.name, exit, requested });
-    if (this.stopRequested) return this.finish(exit, !requested && isFailure(exit));
-    if (this.replaceRequested) {
-      this.replaceRequested = false;
+    if (this.lifecycle.state === 'stopping') return this.finish(exit, !requested && isFailure(exit));
+    if (this.lifecycle.state === 'restarting') {
       this.requestedRestarts++;
+      this.lifecycle.moveTo('starting');
       return this.spawnChild();
     }
     const decision = decideRestart(this.spec.restart, exit, this.restarts);
@@ -238,18 +254,19 @@ export class ServiceRunner {
       return this.finish(exit, isFailure(exit));
     }
     this.restarts = decision.attempt;
-    this.failed = true;
-    this.deps.emit({ type: 'restarting', service: this.spec.name, attempt: decision.attempt, maxRetries: this.spec.restart.maxRetries, delayMs: decision.delayMs });
+    // Scheduled, not failed: the timer is set before the event, so a stop from a listener cancels it.
+    this.lifecycle.moveTo('restarting');
     this.restartTimer = setTimeout(() => {
       this.restartTimer = null;
+      this.lifecycle.moveTo('starting');
       void this.spawnChild();
     }, decision.delayMs);
+    this.deps.emit({ type: 'restarting', service: this.spec.name, attempt: decision.attempt, maxRetries: this.spec.restart.maxRetries, delayMs: decision.delayMs });
   }
 
   private finish(exit: ProcessExit | null, failed: boolean): void {
-    if (this.finished) return;
-    this.finished = true;
-    this.failed = failed;
+    if (this.lifecycle.ended) return;
+    this.lifecycle.moveTo(failed ? 'failed' : 'exited');
     this.settleFirstLaunch();
     this.waiters.rejectAll(new Error(`${this.spec.name} has stopped.`));
     // A launch that started no process has no exit of its own: it is a failed service (1), never a shell's 127.

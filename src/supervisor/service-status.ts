@@ -1,31 +1,9 @@
 /** What `tovrun status` shows: each service's state, pid, port, uptime, restarts and readiness, as plain data. */
 import type { ProcessExit } from './restart-policy.js';
+import type { ServiceState } from './service-state.js';
 
-/** Where a service is in its life. */
-export type ServiceState =
-  /** Not launched yet: waiting for the services it depends on. */
-  | 'waiting'
-  /** Being launched: no pid yet. */
-  | 'starting'
-  /** Its process runs (see ready for its probe). */
-  | 'running'
-  /** Waiting to start again after a crash, or being replaced by `tovrun restart`. */
-  | 'restarting'
-  /** tovrun is stopping it. */
-  | 'stopping'
-  /** Ended for good without a failure (or stopped by tovrun). */
-  | 'exited'
-  /** Ended for good with a failure. */
-  | 'failed';
-
-/** A service's state from what its runner knows, most final first. */
-export function serviceState(flags: { finished: boolean; failed: boolean; stopping: boolean; restarting: boolean; running: boolean; waiting: boolean }): ServiceState {
-  if (flags.finished) return flags.failed ? 'failed' : 'exited';
-  if (flags.waiting) return 'waiting';
-  if (flags.stopping) return 'stopping';
-  if (flags.restarting) return 'restarting';
-  return flags.running ? 'running' : 'starting';
-}
+/** Where a service is in its life: kept by its runner's one state field (see service-state.ts), read here as it is. */
+export type { ServiceState };
 
 /** One service as the running tovrun sees it. */
 export interface ServiceStatus {
