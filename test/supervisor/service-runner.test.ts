@@ -12,7 +12,12 @@ import { eventually, MemorySink, nodeLaunch } from './support.js';
 const host = realHost();
 const runners: ServiceRunner[] = [];
 afterEach(async () => {
-  for (const runner of runners.splice(0)) runner.stop();
+  await Promise.all(
+    runners.splice(0).map((each) => {
+      each.stop();
+      return each.done;
+    }),
+  );
 });
 
 /** A runner on the real launcher, recording each event with the state the runner reports at that moment. */
