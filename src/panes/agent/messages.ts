@@ -1,5 +1,5 @@
 /** What a pane agent and the tovrun that opened its pane say to each other over the control socket. */
-import type { OutputStream } from '../sink.js';
+import type { OutputStream } from '../../os/launcher.js';
 
 /** An agent's first line: which pane it runs in (its ticket) and its role (runs the service, or forwards the pane's output). */
 export interface AgentHello {

@@ -1,8 +1,7 @@
 /** One pane's agent as tovrun sees it: order a spawn, receive the pid, output lines and exit code of the service in that pane. */
 import type { LineConnection } from '../../supervisor/control/line-connection.js';
-import type { LaunchCommand, LaunchedProcess, OutputReceiver, ProcessExit } from '../../os/launcher.js';
+import type { LaunchCommand, LaunchedProcess, OutputReceiver, OutputStream, ProcessExit } from '../../os/launcher.js';
 import { plainText } from '../../text/ansi.js';
-import type { OutputStream } from '../sink.js';
 import { agentExitLine, agentLeaveMs } from './agent-command.js';
 import { Deferred, waitAtMost } from './deferred.js';
 import { definedEnv, parseAgentReport, type AgentOrder, type AgentOutput, type AgentReport } from './messages.js';
