@@ -5,11 +5,11 @@ import { useColor, type RunContext } from '../context.js';
 import { ExitCode } from '../errors.js';
 import type { PanesSelection } from '../panes/mode.js';
 import { openPaneOutput } from '../panes/pane-output.js';
-import type { ServiceOutputSink } from '../panes/sink.js';
+import type { ServiceOutputSink } from '../os/output-sink.js';
 import { describeDatabase, type DatabaseChoice } from '../plan/database.js';
-import { formatReadySummary, handleStopSignals, runExitCode, startControlServer, Supervisor, type ReadyService, type SignalSource } from '../supervisor/index.js';
+import { formatReadySummary, handleStopSignals, runExitCode, startControlServer, Supervisor, type SignalSource } from '../supervisor/index.js';
 import type { LaunchSpec } from '../supervisor/types.js';
-import type { Workspace } from '../workspace/types.js';
+import type { ReadyService, Workspace } from '../workspace/types.js';
 
 /** Everything one run starts, planned. */
 export interface RunPlan {

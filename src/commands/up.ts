@@ -12,7 +12,7 @@ import { ExitCode, UsageError } from '../errors.js';
 import { installWorkspace } from '../install/install-workspace.js';
 import { systemRunner, type CommandRunner } from '../install/runner.js';
 import { childrenUseColor, needsTmuxSession, selectPanesMode } from '../panes/mode.js';
-import type { ServiceOutputSink } from '../panes/sink.js';
+import type { ServiceOutputSink } from '../os/output-sink.js';
 import { closeLeftoverPanes } from '../panes/tmux/close-recorded.js';
 import { findExecutable } from '../platform/executable.js';
 import { planCompose } from '../plan/compose.js';

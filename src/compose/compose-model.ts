@@ -1,5 +1,6 @@
 /** The parts of a compose file tovrun plans with: each service's profiles, image and published ports. */
 import { ConfigError } from '../errors.js';
+import { asRecord } from '../files/json-state.js';
 import { quoteText } from '../workspace/service-name.js';
 import { interpolateDocument, lineAt, parseComposeText, type VariableLookup } from './compose-document.js';
 
@@ -30,7 +31,6 @@ export interface ComposeModel {
   profiles: string[];
 }
 
-const asRecord = (value: unknown): Record<string, unknown> => (value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {});
 const asNumber = (value: unknown): number | null => {
   const number = typeof value === 'number' ? value : typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : NaN;
   return Number.isInteger(number) ? number : null;
@@ -46,16 +46,16 @@ export function parsePort(entry: unknown): PublishedPort | null {
     const published = parts.length >= 2 ? asNumber(parts[parts.length - 2]?.split('-')[0]) : null;
     return { published, target };
   }
-  const record = asRecord(entry);
+  const record = asRecord(entry) ?? {};
   const target = asNumber(record.target);
   return target === null ? null : { published: asNumber(record.published), target };
 }
 
 function serviceInfo(name: string, raw: unknown): ComposeServiceInfo {
-  const service = asRecord(raw);
+  const service = asRecord(raw) ?? {};
   const profiles = Array.isArray(service.profiles) ? service.profiles.filter((item): item is string => typeof item === 'string') : [];
   const ports = Array.isArray(service.ports) ? service.ports.map(parsePort).filter((port): port is PublishedPort => port !== null) : [];
-  const healthcheck = asRecord(service.healthcheck);
+  const healthcheck = asRecord(service.healthcheck) ?? {};
   return {
     name,
     profiles,
@@ -76,7 +76,7 @@ export function readComposeModel(text: string, file: string, lookup: VariableLoo
   if (failure) {
     throw new ConfigError(`compose cannot interpolate ${failure.path.join('.')}: ${failure.message}.`, { file, ...(failure.line === null ? {} : { line: failure.line }), hint: 'Set the variable in .env (see .env.template), or fix the ${...} expression.' });
   }
-  const entries = Object.entries(asRecord(asRecord(value).services));
+  const entries = Object.entries(asRecord(asRecord(value)?.services) ?? {});
   // Names label tovrun's output and name log files: only what the Compose specification allows, never an escape sequence.
   const badName = entries.find(([name]) => !composeServiceNamePattern.test(name))?.[0];
   if (badName !== undefined) {

@@ -1,4 +1,5 @@
 /** A container's state as `docker inspect` / `podman inspect` report it, and what it means for readiness. */
+import { asRecord, parseJsonObject } from '../files/json-state.js';
 
 /** The fields of .State tovrun reads. */
 export interface ContainerState {
@@ -15,19 +16,11 @@ export type ContainerReadiness =
   | { kind: 'waiting'; status: string }
   | { kind: 'failed'; reason: string };
 
-const asRecord = (value: unknown): Record<string, unknown> => (value !== null && typeof value === 'object' ? (value as Record<string, unknown>) : {});
-
 /** Parses one `{{json .State}}` line; null when it is not one. Reads podman's older Healthcheck key as well. */
 export function parseStateLine(line: string): ContainerState | null {
-  let value: unknown;
-  try {
-    value = JSON.parse(line);
-  } catch {
-    return null;
-  }
-  const state = asRecord(value);
-  if (typeof state.Status !== 'string') return null;
-  const health = asRecord(state.Health ?? state.Healthcheck);
+  const state = parseJsonObject(line);
+  if (typeof state?.Status !== 'string') return null;
+  const health = asRecord(state.Health ?? state.Healthcheck) ?? {};
   const healthStatus = typeof health.Status === 'string' && health.Status !== '' ? health.Status : null;
   return { status: state.Status.toLowerCase(), health: healthStatus, exitCode: typeof state.ExitCode === 'number' ? state.ExitCode : null };
 }

@@ -1,6 +1,6 @@
 /** Builds the ComposeSession of a run from its plan, with the real engine, clock and log follower by default. */
 import type { CommandRunner } from '../install/runner.js';
-import type { ServiceOutputSink } from '../panes/sink.js';
+import type { ServiceOutputSink } from '../os/output-sink.js';
 import type { ComposePlan } from '../plan/compose.js';
 import { sleep } from '../os/delay.js';
 import { realHost, type Host } from '../os/host.js';

@@ -1,10 +1,10 @@
 /** One run's compose services: start them, stream their logs, wait until healthy, and stop what this run started. */
-import type { ServiceOutputSink } from '../panes/sink.js';
+import type { ServiceOutputSink } from '../os/output-sink.js';
 import type { ComposePlan } from '../plan/compose.js';
 import type { Host } from '../os/host.js';
 import { formatSeconds } from '../text/seconds.js';
 import { processIdentity } from '../os/process-table.js';
-import type { ReadyService } from '../supervisor/types.js';
+import type { ReadyService } from '../workspace/types.js';
 import type { ComposeClient } from './client.js';
 import { composeSubcommands, engineSubcommands } from './invocation.js';
 import type { FollowedLog, LogFollower } from './log-follower.js';

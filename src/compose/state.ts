@@ -1,6 +1,6 @@
 /** .tovrun/compose.json: the compose services tovrun started in a workspace, so exits stop them and `down` removes them. */
 import path from 'node:path';
-import { parseJson, readJsonRecord, removeJsonRecord, writeJsonRecord } from '../files/json-state.js';
+import { parseJsonObject, readJsonRecord, removeJsonRecord, writeJsonRecord } from '../files/json-state.js';
 import type { ProcessIdentity } from '../os/process-table.js';
 import { composeServiceNamePattern } from './compose-model.js';
 import type { ComposeProject } from './invocation.js';
@@ -44,8 +44,7 @@ function isOwner(value: unknown): value is ComposeOwner {
 
 /** Parses the file's text; null when it is not a compose state tovrun wrote (service names compose would not accept, an owner pid that is not above 1). */
 export function parseComposeState(text: string): ComposeState | null {
-  const value = parseJson(text);
-  const state = (value ?? {}) as Record<string, unknown>;
+  const state = parseJsonObject(text) ?? {};
   if (state.version !== 1 || !isProject(state.project) || !isServiceNames(state.services)) return null;
   if (state.owner !== null && !isOwner(state.owner)) return null;
   return { version: 1, project: state.project, services: state.services, owner: state.owner };

@@ -15,6 +15,16 @@ export function parseJson(text: string): unknown {
   }
 }
 
+/** The value when it is an object with named fields (not null, not an array), else null: check this before reading a parsed record's fields. */
+export function asRecord(value: unknown): Record<string, unknown> | null {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+}
+
+/** JSON text as an object with named fields; null when it does not parse or is null, an array, a string or a number. */
+export function parseJsonObject(text: string): Record<string, unknown> | null {
+  return asRecord(parseJson(text));
+}
+
 /**
  * The record in file as parse accepts it; null when the file is missing, unreadable, not a regular file (a FIFO put in
  * its place never blocks), over 16 MiB, not JSON or not a record tovrun wrote.

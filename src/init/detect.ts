@@ -1,5 +1,6 @@
 /** Finds a repository's backend and frontend folders (TovPlay names first, then by content) and plain Node services. */
 import path from 'node:path';
+import { parseJsonObject } from '../files/json-state.js';
 import type { DetectedLayout, DetectedNodeService, InitReader } from './types.js';
 
 const skippedFolders = new Set(['node_modules', '.git', '.tovrun', 'venv', '.venv', '__pycache__', 'dist', 'build', 'infra']);
@@ -7,12 +8,7 @@ const skippedFolders = new Set(['node_modules', '.git', '.tovrun', 'venv', '.ven
 /** The parsed package.json of a folder, or undefined. */
 function readManifest(files: InitReader, dir: string): { scripts?: Record<string, string>; main?: string; dependencies?: Record<string, string>; devDependencies?: Record<string, string> } | undefined {
   const text = files.readText(path.join(dir, 'package.json'));
-  if (text === undefined) return undefined;
-  try {
-    return JSON.parse(text) as ReturnType<typeof readManifest>;
-  } catch {
-    return undefined;
-  }
+  return text === undefined ? undefined : ((parseJsonObject(text) as ReturnType<typeof readManifest> | null) ?? undefined);
 }
 
 /** Whether a folder's package.json uses Vite (a dependency, or a script calling vite). */

@@ -1,5 +1,6 @@
 /** node's and npm's versions known without running them (sparing `node --version` and a ~150 ms `npm --version` on every warm run). */
 import { readFileSync, realpathSync } from 'node:fs';
+import { parseJsonObject } from '../files/json-state.js';
 import { findExecutable, type IsFile } from '../platform/executable.js';
 import { npmCommand } from '../platform/npm-command.js';
 import type { Platform } from '../platform/platform.js';
@@ -24,13 +25,8 @@ const realFiles: NpmInstallFiles = {
 
 /** The version in an npm package.json text, or undefined when the text is not npm's own package.json. */
 function npmManifestVersion(text: string | undefined): string | undefined {
-  if (text === undefined) return undefined;
-  try {
-    const manifest = JSON.parse(text) as { name?: unknown; version?: unknown };
-    return manifest.name === 'npm' && typeof manifest.version === 'string' ? manifest.version : undefined;
-  } catch {
-    return undefined;
-  }
+  const manifest = text === undefined ? null : parseJsonObject(text);
+  return manifest?.name === 'npm' && typeof manifest.version === 'string' ? manifest.version : undefined;
 }
 
 /**

@@ -1,4 +1,5 @@
 /** npm: an environment and arguments that always install devDependencies, the tool versions, and `npm install`. */
+import { asRecord } from '../files/json-state.js';
 import { npmCommand } from '../platform/npm-command.js';
 import type { Platform } from '../platform/platform.js';
 import { hintFor, npmHints } from './hints.js';
@@ -69,12 +70,15 @@ export async function npmInstall(npm: NpmContext, options: NpmOptions, service: 
 
 /** Whether package.json declares any packages (only then does npm write node_modules/.package-lock.json). */
 export function declaresPackages(packageJsonText: string, file: string): boolean {
-  let manifest: Record<string, unknown>;
+  const hint = 'Fix package.json, then run `tovrun install` again.';
+  let parsed: unknown;
   try {
-    manifest = JSON.parse(packageJsonText) as Record<string, unknown>;
+    parsed = JSON.parse(packageJsonText);
   } catch (error) {
-    throw new InstallStepFailure(`${file} is not valid JSON: ${(error as Error).message}`, { hint: 'Fix package.json, then run `tovrun install` again.' });
+    throw new InstallStepFailure(`${file} is not valid JSON: ${(error as Error).message}`, { hint });
   }
+  const manifest = asRecord(parsed);
+  if (!manifest) throw new InstallStepFailure(`${file} is not a JSON object ({ ... }), which is what npm reads package.json as.`, { hint });
   const sections = ['dependencies', 'devDependencies', 'optionalDependencies'];
   return sections.some((section) => Object.keys((manifest[section] as Record<string, unknown> | undefined) ?? {}).length > 0);
 }

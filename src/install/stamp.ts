@@ -1,6 +1,6 @@
 /** Stamps: per service, the fingerprint of its last successful install, under .tovrun/stamps/, written atomically. */
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { parseJsonObject, readJsonRecord, removeJsonRecord, writeJsonRecord } from '../files/json-state.js';
 import { fingerprintKey, settledFileStats, type Fingerprint, type KnownHashes } from './fingerprint.js';
 
 /** A stamp file's content. */
@@ -17,14 +17,14 @@ export function stampFile(stateDir: string, service: string): string {
   return path.join(stateDir, 'stamps', `${service.replace(/[^A-Za-z0-9._-]/g, '_')}.json`);
 }
 
-/** The stamp in file, or undefined when it is missing or unreadable (then the service is installed again). */
+function parseStamp(text: string): Stamp | null {
+  const stamp = parseJsonObject(text) as Partial<Stamp> | null;
+  return stamp?.fingerprint && typeof stamp.service === 'string' ? (stamp as Stamp) : null;
+}
+
+/** The stamp in file, or undefined when it is missing or unreadable, or not a file (then the service is installed again). */
 export async function readStamp(file: string): Promise<Stamp | undefined> {
-  try {
-    const stamp = JSON.parse(await readFile(file, 'utf8')) as Partial<Stamp>;
-    return stamp.fingerprint && typeof stamp.service === 'string' ? (stamp as Stamp) : undefined;
-  } catch {
-    return undefined;
-  }
+  return readJsonRecord(file, parseStamp) ?? undefined;
 }
 
 /** Whether a stamp records exactly this fingerprint. */
@@ -42,13 +42,10 @@ export function stampFileStats(fingerprint: Fingerprint, root: string, now: numb
   return settledFileStats(Object.keys(fingerprint.files).map((file) => path.join(root, file)), root, now);
 }
 
-/** Writes the stamp (with fileStats when any) to a temporary file beside it and renames it into place, so a stamp is whole or absent. */
+/** Writes the stamp (with fileStats when any) atomically, so a stamp is whole or absent and a failed write leaves no temporary file. */
 export async function writeStamp(file: string, service: string, fingerprint: Fingerprint, now: Date = new Date(), fileStats: Record<string, string> = {}): Promise<void> {
-  await mkdir(path.dirname(file), { recursive: true });
-  const temporary = `${file}.${process.pid}.tmp`;
   const stamp: Stamp = { service, installedAt: now.toISOString(), fingerprint, ...(Object.keys(fileStats).length > 0 ? { fileStats } : {}) };
-  await writeFile(temporary, `${JSON.stringify(stamp, null, 2)}\n`);
-  await rename(temporary, file);
+  writeJsonRecord(file, stamp);
 }
 
 /**
@@ -76,7 +73,7 @@ export async function stampStaleReason(file: string, fingerprint: (known: KnownH
 
 /** Removes a stamp before an install starts, so an interrupted install is redone next time. */
 export async function removeStamp(file: string): Promise<void> {
-  await rm(file, { force: true });
+  removeJsonRecord(file);
 }
 
 /** Why an install is due, in words ("backend/requirements.txt changed"); undefined when the stamp records this fingerprint. */

@@ -5,7 +5,7 @@
 import { readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { statKey } from '../files/file-stat.js';
-import { parseJson, readJsonRecord, writeJsonRecord } from '../files/json-state.js';
+import { parseJsonObject, readJsonRecord, writeJsonRecord } from '../files/json-state.js';
 import type { Platform } from '../platform/platform.js';
 import { venvConfigFile, venvPython } from '../platform/venv-layout.js';
 import type { PythonProbe } from './python-probe.js';
@@ -66,7 +66,7 @@ interface ProbeRecord {
 }
 
 function parseRecord(text: string): ProbeRecord | null {
-  const value = parseJson(text) as Partial<ProbeRecord> | undefined;
+  const value = parseJsonObject(text) as Partial<ProbeRecord> | null;
   const probe = value?.probe;
   if (!value?.identity || !probe || probe.ok !== true || !Array.isArray(probe.version) || typeof probe.executable !== 'string') return null;
   return value as ProbeRecord;

@@ -1,5 +1,4 @@
 /** Public surface of the panes module: how service output is shown and logged (prefix lines, tmux panes, Windows panes). */
-export type { LineMask, OutputStream, ServiceOutputSink } from './sink.js';
 export { logFilePath, logsDir, previousLogFilePath } from './log-files.js';
 export type { LogLimits } from './service-log.js';
 export { createPrefixSink, PrefixSink, type PrefixSinkOptions, type SinkDestination } from './prefix-sink.js';

@@ -3,7 +3,7 @@ import type { ControlServer } from '../supervisor/control/server.js';
 import type { AgentProgram } from './agent/agent-command.js';
 import type { PanesSelection } from './mode.js';
 import type { SinkDestination } from './prefix-sink.js';
-import type { LineMask } from './sink.js';
+import type { LineMask } from '../os/output-sink.js';
 import type { TmuxRunner } from './tmux/tmux-runner.js';
 import type { DetachedStart } from './windows/windows-opener.js';
 

@@ -1,6 +1,6 @@
 /** .tovrun/panes.json: the tmux panes (and session) a running tovrun opened, so `tovrun down` can close them after a crash. */
 import path from 'node:path';
-import { parseJson, readJsonRecord, removeJsonRecord, writeJsonRecord } from '../files/json-state.js';
+import { parseJsonObject, readJsonRecord, removeJsonRecord, writeJsonRecord } from '../files/json-state.js';
 import type { TmuxServer } from './tmux/tmux-command.js';
 
 /** What tovrun opened in tmux. */
@@ -33,8 +33,7 @@ const isPaneId = (value: unknown) => typeof value === 'string' && /^%\d+$/.test(
 
 /** The record in text, or null when it is not one tovrun wrote (a pid not above 1, a session or pane it does not create). */
 export function parsePanesRecord(text: string): PanesRecord | null {
-  const parsed = parseJson(text);
-  const value = (typeof parsed === 'object' && parsed !== null ? parsed : {}) as Record<string, unknown>;
+  const value = parseJsonObject(text) ?? {};
   const { version, ownerPid, server, session, panes } = value;
   if (version !== 1 || !Number.isSafeInteger(ownerPid) || (ownerPid as number) <= 1 || !isServer(server) || (session !== null && !isTovrunSession(session))) return null;
   if (!Array.isArray(panes) || !panes.every(isPaneId)) return null;

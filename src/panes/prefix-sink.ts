@@ -4,7 +4,8 @@ import { dim, paint, serviceColorCode } from '../text/colors.js';
 import { whenAll } from './backpressure.js';
 import { LogFiles } from './log-files.js';
 import type { LogLimits } from './service-log.js';
-import type { LineMask, OutputStream, ServiceOutputSink } from './sink.js';
+import type { OutputStream } from '../os/launcher.js';
+import type { LineMask, ServiceOutputSink } from '../os/output-sink.js';
 
 /** Where labelled lines go: the terminal, a pipe, or a test buffer; drain is used for backpressure when offered. */
 export interface SinkDestination {

@@ -1,6 +1,7 @@
 /** Resolves a package binary (vite) to the JavaScript file node runs, so `.npmrc bin-links=false` does not matter. */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { parseJsonObject } from '../files/json-state.js';
 
 /** How to read a package manifest; defaults to the file system. */
 export type ReadManifest = (file: string) => string | undefined;
@@ -19,12 +20,8 @@ export function resolvePackageBin(dir: string, name: string, read: ReadManifest 
   const packageDir = path.join(dir, 'node_modules', name);
   const text = read(path.join(packageDir, 'package.json'));
   if (text === undefined) return null;
-  let manifest: { bin?: string | Record<string, string> };
-  try {
-    manifest = JSON.parse(text) as typeof manifest;
-  } catch {
-    return null;
-  }
+  const manifest = parseJsonObject(text) as { bin?: string | Record<string, string> } | null;
+  if (!manifest) return null;
   const binName = name.split('/').pop() as string;
   const bin = typeof manifest.bin === 'string' ? manifest.bin : manifest.bin?.[binName];
   return bin ? path.join(packageDir, bin) : null;

@@ -1,4 +1,5 @@
 /** Ordering by depends_on: each service's two milestones (first spawn, first readiness) and a dependent's wait for them. */
+import { deferred } from '../os/deferred.js';
 import type { DependencyCondition, LaunchSpec } from './types.js';
 
 /** How a milestone, or a dependent's whole wait, ended. */
@@ -7,26 +8,22 @@ export type MilestoneOutcome = { kind: 'met' } | { kind: 'failed'; reason: strin
 /** How a dependent's wait ended: every dependency met, one failed (named), or the run stopped. */
 export type DependencyWait = { kind: 'met' } | { kind: 'failed'; dependency: string; condition: DependencyCondition; reason: string } | { kind: 'stopped' };
 
-/** A promise settled once from outside. */
-class Settles {
-  readonly promise: Promise<MilestoneOutcome>;
+/** One milestone: its outcome once settled from outside (the first settlement wins), and a promise of it. */
+class Milestone {
   settled: MilestoneOutcome | null = null;
-  private resolve!: (outcome: MilestoneOutcome) => void;
-
-  constructor() {
-    this.promise = new Promise((resolve) => (this.resolve = resolve));
-  }
+  private readonly outcome = deferred<MilestoneOutcome>();
+  readonly promise = this.outcome.promise;
 
   settle(outcome: MilestoneOutcome): void {
     if (this.settled) return;
     this.settled = outcome;
-    this.resolve(outcome);
+    this.outcome.resolve(outcome);
   }
 }
 
 /** One service's milestones as its dependents see them: "started" (first spawn) and "healthy" (first probe passed). */
 export class Milestones {
-  private readonly conditions = { started: new Settles(), healthy: new Settles() };
+  private readonly conditions = { started: new Milestone(), healthy: new Milestone() };
 
   /** Resolves when the condition is met, can no longer be met, or the run stops. */
   of(condition: DependencyCondition): Promise<MilestoneOutcome> {

@@ -4,7 +4,7 @@ import { describeExit, type SupervisorEvent } from './events.js';
 import { ReadinessError, StartError } from './readiness-error.js';
 import type { ProcessExit } from './restart-policy.js';
 import type { ServiceRunner } from './service-runner.js';
-import type { ReadyService } from './types.js';
+import type { ReadyService } from '../workspace/types.js';
 
 /** What the gates need from the supervisor. */
 export interface GateDeps {

@@ -1,6 +1,6 @@
 /** Public surface of the supervisor: spawn, readiness, restart, stop, port preflight, leftovers, signals, control socket (the OS layer under it is src/os/). */
 export { Supervisor, type SupervisorOptions } from './supervisor.js';
-export type { LaunchSpec, ReadyService, RunOutcome, ServiceResult, StopReason } from './types.js';
+export type { LaunchSpec, RunOutcome, ServiceResult, StopReason } from './types.js';
 export { describeEvent, describeExit, type SupervisorEvent } from './events.js';
 export { ReadinessError, StartError } from './readiness-error.js';
 export { preflightPorts, describeHolder, type BusyPort, type PortClaim, type PortProbe } from './preflight.js';

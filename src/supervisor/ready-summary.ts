@@ -1,6 +1,6 @@
 /** The one summary printed when every service is ready: name, URL and time to ready, aligned. */
 import { formatSeconds } from '../text/seconds.js';
-import type { ReadyService } from './types.js';
+import type { ReadyService } from '../workspace/types.js';
 
 /** "Ready:" then one aligned line per service (name, URL or "-", time to ready), ending in a newline. */
 export function formatReadySummary(services: readonly ReadyService[]): string {

@@ -1,7 +1,7 @@
 /** One service's life: launch it, relay its lines, restart on failure or on request, stop its whole tree. */
 import { constants } from 'node:os';
 import { ExitCode } from '../errors.js';
-import type { ServiceOutputSink } from '../panes/sink.js';
+import type { ServiceOutputSink } from '../os/output-sink.js';
 import type { SupervisorEvent } from './events.js';
 import type { Host } from '../os/host.js';
 import { terminateTree, type ProcessTree } from '../os/kill-tree.js';

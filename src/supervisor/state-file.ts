@@ -1,6 +1,6 @@
 /** .tovrun/state.json: what a running tovrun started, so a later `tovrun down` can stop leftovers; written atomically, read checked. */
 import path from 'node:path';
-import { parseJson, readJsonRecord, removeJsonRecord, writeJsonRecord } from '../files/json-state.js';
+import { asRecord, parseJson, readJsonRecord, removeJsonRecord, writeJsonRecord } from '../files/json-state.js';
 import type { ProcessIdentity } from '../os/process-table.js';
 
 /** One started service as recorded. */
@@ -87,10 +87,6 @@ function serviceProblem(record: Record<string, unknown>, self: SelfProcess | und
 
 function entryName(record: Record<string, unknown>): string {
   return typeof record.name === 'string' && record.name !== '' ? printable(record.name) : 'an unnamed service';
-}
-
-function asRecord(value: unknown): Record<string, unknown> | null {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
 }
 
 /** Checks the parsed file: each entry needs a pid above 1, a positive start time (or null), a group it leads, and nothing of self. Null when it is not a state file at all. */

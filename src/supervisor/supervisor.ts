@@ -2,7 +2,7 @@
 import { UsageError } from '../errors.js';
 import { quoteText } from '../workspace/service-name.js';
 import { plainText } from '../text/ansi.js';
-import type { LineMask, ServiceOutputSink } from '../panes/sink.js';
+import type { LineMask, ServiceOutputSink } from '../os/output-sink.js';
 import { directLauncher } from './direct-launcher.js';
 import { describeDependencies, type DependencyWait } from './dependencies.js';
 import { DependencyGates } from './dependency-gates.js';
@@ -18,7 +18,8 @@ import { notReadyReason, probeProcess } from './service-readiness.js';
 import { ServiceRunner } from './service-runner.js';
 import type { RestartReport, ServiceStatus } from './service-status.js';
 import { removeState, writeState } from './state-file.js';
-import type { LaunchSpec, ReadyService, RunOutcome, ServiceResult, StopReason } from './types.js';
+import type { ReadyService } from '../workspace/types.js';
+import type { LaunchSpec, RunOutcome, ServiceResult, StopReason } from './types.js';
 
 /** Options of a Supervisor. */
 export interface SupervisorOptions {

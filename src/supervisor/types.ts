@@ -22,17 +22,6 @@ export interface LaunchSpec {
   dependsOn?: Readonly<Record<string, DependencyCondition>>;
 }
 
-/** A service that passed its probe. */
-export interface ReadyService {
-  name: string;
-  /** What the user opens (the HTTP probe's origin, or localhost on the port); null for services without either. */
-  url: string | null;
-  /** From the first spawn to the probe passing. */
-  readyMs: number;
-  /** The probe that passed (the fallback when the primary answered 404). */
-  probe: Probe;
-}
-
 /** Why a run is being stopped. */
 export type StopReason = 'interrupted' | 'terminated' | 'failed' | 'requested';
 

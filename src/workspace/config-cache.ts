@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 import { statKey } from '../files/file-stat.js';
-import { parseJson, readJsonRecord, writeJsonRecord } from '../files/json-state.js';
+import { parseJsonObject, readJsonRecord, writeJsonRecord } from '../files/json-state.js';
 import { packageRoot, templatePath } from '../paths.js';
 import type { RawConfig } from './raw-config.js';
 
@@ -31,7 +31,7 @@ export function tovrunIdentity(files: readonly string[] = [path.join(packageRoot
 }
 
 function parseRecord(text: string): CachedConfig | null {
-  const value = parseJson(text) as Partial<CachedConfig> | undefined;
+  const value = parseJsonObject(text) as Partial<CachedConfig> | null;
   return value && typeof value.tovrun === 'string' && typeof value.text === 'string' && typeof value.config === 'object' && value.config !== null ? (value as CachedConfig) : null;
 }
 

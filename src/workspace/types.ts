@@ -7,6 +7,17 @@ export type Probe =
   | { kind: 'log'; pattern: string; timeoutMs: number }
   | { kind: 'none' };
 
+/** A service that passed its probe (here, under both, because the supervisor and compose each report their ready services). */
+export interface ReadyService {
+  name: string;
+  /** What the user opens (the HTTP probe's origin, or localhost on the port); null for services without either. */
+  url: string | null;
+  /** From the first spawn to the probe passing. */
+  readyMs: number;
+  /** The probe that passed (the fallback when the primary answered 404). */
+  probe: Probe;
+}
+
 /** What happens when a service exits on its own. */
 export interface RestartPolicy {
   policy: 'no' | 'on-failure';

@@ -80,4 +80,8 @@ describe('declaresPackages', () => {
   it('fails readably on invalid JSON', () => {
     expect(() => declaresPackages('{"name": ', 'frontend/package.json')).toThrow(/frontend\/package\.json is not valid JSON/);
   });
+
+  it('fails readably, not with a TypeError, on JSON that is not an object', () => {
+    for (const text of ['null', '[]', '"x"']) expect(() => declaresPackages(text, 'frontend/package.json')).toThrow(/^frontend\/package\.json is not a JSON object/);
+  });
 });

@@ -1,4 +1,5 @@
-import { readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fileStatKey } from '../../src/files/file-stat.js';
@@ -26,6 +27,22 @@ describe('stamps', () => {
   it('read as absent when unreadable, so the service is installed again', async () => {
     const file = path.join(tempDir(), 'broken.json');
     writeFileSync(file, '{"service": "backend", "finger');
+    expect(await readStamp(file)).toBeUndefined();
+    writeFileSync(file, 'null');
+    expect(await readStamp(file)).toBeUndefined();
+  });
+
+  it('leave no temporary file behind when the write fails', async () => {
+    const file = stampFile(tempDir(), 'backend');
+    mkdirSync(path.join(file, 'in-the-way'), { recursive: true });
+    await expect(writeStamp(file, 'backend', fingerprint)).rejects.toThrow();
+    expect(readdirSync(path.dirname(file))).toEqual(['backend.json']);
+  });
+
+  it('read as absent, at once, when a FIFO is in place of the stamp', { timeout: 5000 }, async () => {
+    const file = stampFile(tempDir(), 'backend');
+    mkdirSync(path.dirname(file), { recursive: true });
+    execFileSync('mkfifo', [file]);
     expect(await readStamp(file)).toBeUndefined();
   });
 });

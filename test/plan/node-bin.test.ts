@@ -6,6 +6,7 @@ const manifests: Record<string, string> = {
   [path.join('/app', 'node_modules', 'vite', 'package.json')]: JSON.stringify({ bin: { vite: 'bin/vite.js' } }),
   [path.join('/app', 'node_modules', 'tool', 'package.json')]: JSON.stringify({ bin: 'cli.js' }),
   [path.join('/app', 'node_modules', 'broken', 'package.json')]: '{',
+  [path.join('/app', 'node_modules', 'nulled', 'package.json')]: 'null',
 };
 const read = (file: string) => manifests[file];
 
@@ -18,6 +19,7 @@ describe('resolvePackageBin', () => {
   it('returns null for missing packages, broken manifests and names that are paths', () => {
     expect(resolvePackageBin('/app', 'missing', read)).toBeNull();
     expect(resolvePackageBin('/app', 'broken', read)).toBeNull();
+    expect(resolvePackageBin('/app', 'nulled', read)).toBeNull();
     expect(resolvePackageBin('/app', '../vite', read)).toBeNull();
   });
 });

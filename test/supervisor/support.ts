@@ -4,7 +4,8 @@ import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { OutputStream, ServiceOutputSink } from '../../src/panes/index.js';
+import type { OutputStream } from '../../src/os/launcher.js';
+import type { ServiceOutputSink } from '../../src/os/output-sink.js';
 import { Supervisor, type LaunchSpec, type SupervisorEvent } from '../../src/supervisor/index.js';
 
 /** The absolute path of a fixture script in test/fixtures/procs/. */

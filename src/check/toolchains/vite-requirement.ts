@@ -1,5 +1,6 @@
 /** The Node versions the frontend's Vite accepts: its installed package.json, else the lockfile, else the declared range. */
 import path from 'node:path';
+import { parseJsonObject } from '../../files/json-state.js';
 import { lineAt, type CheckFiles } from '../files.js';
 
 /** Vite's engines.node and where it was read. */
@@ -29,13 +30,7 @@ interface Manifest {
 }
 
 function parse(text: string | undefined): Manifest | undefined {
-  if (text === undefined) return undefined;
-  try {
-    const value: unknown = JSON.parse(text);
-    return typeof value === 'object' && value !== null ? (value as Manifest) : undefined;
-  } catch {
-    return undefined;
-  }
+  return text === undefined ? undefined : ((parseJsonObject(text) as Manifest | null) ?? undefined);
 }
 
 const lineOf = (text: string, needle: string): number | undefined => {

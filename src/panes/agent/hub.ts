@@ -1,8 +1,8 @@
 /** tovrun's side of the pane agents: tickets handed to panes, and the connections that come back with them. */
 import type { ControlServer } from '../../supervisor/control/server.js';
 import type { LineConnection } from '../../supervisor/control/line-connection.js';
+import { deferred, type Deferred } from '../../os/deferred.js';
 import { newTicket } from './agent-command.js';
-import { Deferred } from './deferred.js';
 import { parseAgentHello, type AgentHello } from './messages.js';
 
 /** One pane's ticket and the connections its agents make (the runner always; the pipe only in tmux). */
@@ -30,7 +30,7 @@ export class AgentHub {
 
   /** A new ticket for a pane about to be opened. */
   register(ticket = newTicket()): AgentSlot {
-    const slot = { runner: new Deferred<LineConnection>(), pipe: new Deferred<LineConnection>() };
+    const slot = { runner: deferred<LineConnection>(), pipe: deferred<LineConnection>() };
     this.slots.set(ticket, slot);
     return { ticket, runner: slot.runner.promise, pipe: slot.pipe.promise };
   }

@@ -1,5 +1,6 @@
 /** What a pane agent and the tovrun that opened its pane say to each other over the control socket. */
-import type { OutputStream } from '../sink.js';
+import { parseJsonObject } from '../../files/json-state.js';
+import type { OutputStream } from '../../os/launcher.js';
 
 /** An agent's first line: which pane it runs in (its ticket) and its role (runs the service, or forwards the pane's output). */
 export interface AgentHello {
@@ -23,29 +24,20 @@ export type AgentReport =
   | { type: 'output'; stream: OutputStream; lines: string[] }
   | { type: 'exited'; code: number | null; signal: NodeJS.Signals | null };
 
-function object(line: string): Record<string, unknown> | null {
-  try {
-    const value: unknown = JSON.parse(line);
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
-  } catch {
-    return null;
-  }
-}
-
 const isStrings = (value: unknown): value is string[] => Array.isArray(value) && value.every((item) => typeof item === 'string');
 const isStringRecord = (value: unknown): value is Record<string, string> =>
   typeof value === 'object' && value !== null && Object.values(value).every((item) => typeof item === 'string');
 
 /** Parses an agent's hello; null for anything else (a control request). */
 export function parseAgentHello(line: string): AgentHello | null {
-  const value = object(line);
+  const value = parseJsonObject(line);
   if (value?.type !== 'agent-hello' || typeof value.ticket !== 'string' || (value.role !== 'runner' && value.role !== 'pipe')) return null;
   return { type: 'agent-hello', ticket: value.ticket, role: value.role };
 }
 
 /** Parses an order from tovrun; null when malformed. */
 export function parseAgentOrder(line: string): AgentOrder | null {
-  const value = object(line);
+  const value = parseJsonObject(line);
   if (value?.type === 'close') return { type: 'close' };
   if (value?.type !== 'spawn') return null;
   const { service, file, args, cwd, env, output } = value;
@@ -56,7 +48,7 @@ export function parseAgentOrder(line: string): AgentOrder | null {
 
 /** Parses a report from an agent; null when malformed. */
 export function parseAgentReport(line: string): AgentReport | null {
-  const value = object(line);
+  const value = parseJsonObject(line);
   if (!value) return null;
   if (value.type === 'started' && Number.isInteger(value.pid)) return { type: 'started', pid: value.pid as number };
   if (value.type === 'spawn-failed' && typeof value.message === 'string') return { type: 'spawn-failed', message: value.message };

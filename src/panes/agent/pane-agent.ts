@@ -3,14 +3,13 @@ import type { ChildProcess } from 'node:child_process';
 import { StringDecoder } from 'node:string_decoder';
 import type { Readable } from 'node:stream';
 import type { LineConnection } from '../../supervisor/control/line-connection.js';
+import { deferred, waitAtMost } from '../../os/deferred.js';
 import { signalTree, terminateTree, type ProcessTree } from '../../os/kill-tree.js';
-import type { ProcessExit } from '../../os/launcher.js';
+import type { OutputStream, ProcessExit } from '../../os/launcher.js';
 import { dim } from '../../text/colors.js';
 import { LineSplitter } from '../../text/line-splitter.js';
-import type { OutputStream } from '../sink.js';
 import { agentExitLine, serviceStopGraceMs } from './agent-command.js';
 import { connectAgent, type AgentEffects } from './agent-effects.js';
-import { waitAtMost } from './deferred.js';
 import { parseAgentOrder, type AgentHello, type AgentOrder, type AgentReport } from './messages.js';
 import { tieToPane } from './pane-ties.js';
 
@@ -19,8 +18,9 @@ const relayDrainMs = 1_000;
 
 /** One service in its pane, run on orders from tovrun. */
 class ServiceInPane {
-  readonly finished: Promise<number>;
-  private resolveFinished!: (code: number) => void;
+  private readonly done = deferred<number>();
+  /** Resolves with the agent's exit code once it has stopped the service and let go of tovrun. */
+  readonly finished = this.done.promise;
   private child: ChildProcess | null = null;
   private leaving = false;
   private readonly untie: () => void;
@@ -29,7 +29,6 @@ class ServiceInPane {
     private readonly connection: LineConnection,
     private readonly effects: AgentEffects,
   ) {
-    this.finished = new Promise((resolve) => (this.resolveFinished = resolve));
     connection.onLine((line) => this.obey(parseAgentOrder(line)));
     connection.onClose(() => void this.leave());
     this.untie = tieToPane(effects, { forward: (signal) => this.forward(signal), leave: () => void this.leave(), exiting: () => this.killNow() });
@@ -137,7 +136,7 @@ class ServiceInPane {
     this.untie();
     // tovrun waits for this close to know the service has stopped.
     this.connection.destroy();
-    this.resolveFinished(0);
+    this.done.resolve(0);
   }
 }
 

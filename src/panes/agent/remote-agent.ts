@@ -1,10 +1,9 @@
 /** One pane's agent as tovrun sees it: order a spawn, receive the pid, output lines and exit code of the service in that pane. */
 import type { LineConnection } from '../../supervisor/control/line-connection.js';
-import type { LaunchCommand, LaunchedProcess, OutputReceiver, ProcessExit } from '../../os/launcher.js';
+import { deferred, waitAtMost } from '../../os/deferred.js';
+import type { LaunchCommand, LaunchedProcess, OutputReceiver, OutputStream, ProcessExit } from '../../os/launcher.js';
 import { plainText } from '../../text/ansi.js';
-import type { OutputStream } from '../sink.js';
 import { agentExitLine, agentLeaveMs } from './agent-command.js';
-import { Deferred, waitAtMost } from './deferred.js';
 import { definedEnv, parseAgentReport, type AgentOrder, type AgentOutput, type AgentReport } from './messages.js';
 
 /** The process being started or running in the pane. */
@@ -55,8 +54,8 @@ export class RemoteAgent {
     if (this.run) return Promise.reject(new Error(`${spec.name} is already running in its pane`));
     if (this.gone) return Promise.reject(new Error(`the pane of ${spec.name} has closed`));
     return new Promise((resolve, reject) => {
-      const exit = new Deferred<ProcessExit>();
-      const ended = new Deferred<void>();
+      const exit = deferred<ProcessExit>();
+      const ended = deferred<void>();
       const run: Run = {
         service: spec.name,
         output,

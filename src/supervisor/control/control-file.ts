@@ -1,6 +1,6 @@
 /** .tovrun/control.json: where the running tovrun's control socket is, so `tovrun status` and `restart` can find it. */
 import path from 'node:path';
-import { parseJson, readJsonRecord, removeJsonRecord, writeJsonRecord } from '../../files/json-state.js';
+import { parseJsonObject, readJsonRecord, removeJsonRecord, writeJsonRecord } from '../../files/json-state.js';
 
 /** The recorded control endpoint. */
 export interface ControlRecord {
@@ -18,7 +18,7 @@ export function controlFilePath(stateDir: string): string {
 
 /** Parses the control file's text; null when it is not a record tovrun wrote. */
 export function parseControlRecord(text: string): ControlRecord | null {
-  const value = (parseJson(text) ?? {}) as Partial<ControlRecord>;
+  const value: Partial<ControlRecord> = parseJsonObject(text) ?? {};
   return value.version === 1 && typeof value.pid === 'number' && typeof value.socket === 'string' ? { version: 1, pid: value.pid, socket: value.socket } : null;
 }
 

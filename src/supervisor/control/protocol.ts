@@ -1,4 +1,5 @@
 /** The control protocol: requests `tovrun status` and `tovrun restart` send, and the running tovrun's answers. */
+import { asRecord, parseJson } from '../../files/json-state.js';
 import type { RestartReport, RunStatus } from '../service-status.js';
 
 /** A request to the running tovrun. */
@@ -21,13 +22,8 @@ export type ControlResponse =
 export type Parsed<T> = { value: T } | { error: string };
 
 function jsonObject(line: string): Record<string, unknown> | string {
-  let value: unknown;
-  try {
-    value = JSON.parse(line);
-  } catch {
-    return 'not JSON';
-  }
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : 'not a JSON object';
+  const value = parseJson(line);
+  return value === undefined ? 'not JSON' : (asRecord(value) ?? 'not a JSON object');
 }
 
 /** The id of a raw message, when it has a usable one (so even a bad request gets an answer it can match). */

@@ -1,8 +1,8 @@
-/** The interface every way of showing service output implements (prefix lines; in tmux and Windows panes, notices and log files). */
-import type { OutputStream } from '../os/launcher.js';
-
-/** Which of a child's output streams a line came from (defined in os/launcher.ts). */
-export type { OutputStream };
+/**
+ * Where service output goes: the sink interface the supervisor and compose write to and panes/ implements. It lives
+ * here, beside launcher.ts and under all three, so that neither the supervisor nor compose imports the panes feature.
+ */
+import type { OutputStream } from './launcher.js';
 
 /** Where the supervisor sends service output: complete lines, a block of them at a time. */
 export interface ServiceOutputSink {
