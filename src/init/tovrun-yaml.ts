@@ -1,5 +1,6 @@
 /** Renders the commented tovrun.yaml init writes: schema line, the chosen preset, detected folders, commented examples. */
 import { yamlModule } from '../files/yaml-module.js';
+import { tovplayFolders } from '../workspace/presets.js';
 import type { RawConfig } from '../workspace/raw-config.js';
 import type { DetectedLayout } from './types.js';
 
@@ -25,14 +26,11 @@ const examples = `
 #     restart: { policy: on-failure, maxRetries: 3 }
 `;
 
-/** The folders the tovplay preset finds by itself (its defaults); others are written out. */
-const presetFinds = { backend: ['tovplay-backend', 'backend'], frontend: ['tovplay-frontend', 'frontend'] };
-
-/** The tovrun.yaml body for the tovplay preset: only the folders its defaults would not find. */
+/** The tovrun.yaml body for the tovplay preset: only the folders its defaults would not find (tovplayFolders). */
 function tovplayBody(layout: DetectedLayout): RawConfig {
   const services: NonNullable<RawConfig['services']> = {};
-  if (layout.backend && !presetFinds.backend.includes(layout.backend)) services.backend = { dir: layout.backend };
-  if (layout.frontend && !presetFinds.frontend.includes(layout.frontend)) services.frontend = { dir: layout.frontend };
+  if (layout.backend && !tovplayFolders.backend.includes(layout.backend)) services.backend = { dir: layout.backend };
+  if (layout.frontend && !tovplayFolders.frontend.includes(layout.frontend)) services.frontend = { dir: layout.frontend };
   if (!layout.backend) services.backend = { enabled: false };
   if (!layout.frontend) services.frontend = { enabled: false };
   return { version: 1, preset: 'tovplay', ...(Object.keys(services).length ? { services } : {}) };
