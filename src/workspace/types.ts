@@ -77,3 +77,8 @@ export interface Workspace {
   shutdownTimeoutMs: number;
   services: ServiceSpec[];
 }
+
+/** The Python service among services (the first of type python, in workspace order): the one `tovrun env` activates and DATABASE_URL is for. */
+export function pythonService(services: readonly ServiceSpec[]): PythonService | undefined {
+  return services.find((service): service is PythonService => service.type === 'python');
+}
