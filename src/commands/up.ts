@@ -107,7 +107,7 @@ export async function runUpCommand(ctx: RunContext, options: UpOptions, deps: Up
   const services = withDependencies({ services: workspace.services, selected, compose: model, profiles, configFile: workspace.configFile ?? path.join(workspace.root, 'tovrun.yaml') });
   checkServiceDirs(workspace, services);
   const composePlan = variables && model && profiles.length > 0 ? planCompose({ profiles, model, envFile: env.found ? workspace.envFile : null, values: variables.values }) : null;
-  const { choice: database, users: databaseUsers } = databaseUse(services, profiles, { ...env.values, ...ctx.env });
+  const { choice: database, users: databaseUsers } = databaseUse(workspace.services, services, profiles, { ...env.values, ...ctx.env });
   const inputs = { envValues: env.values, processEnv: ctx.env, platform, color: childrenUseColor(selection, ctx.stdout, ctx.env), nodePath: deps.nodePath, overrides: databaseOverrides(database), serviceNames: services.map((service) => service.name) };
   // Every secret a service or container receives: .env's, the environment's, tovrun.yaml env:'s and the DATABASE_URL tovrun composes.
   const secrets = (launches: readonly LaunchSpec[]) => runSecrets(env, [ctx.env, variables?.values ?? {}, { DATABASE_URL: database.url ?? undefined }, ...launches.map((launch) => launch.env)]);

@@ -82,3 +82,8 @@ export interface Workspace {
 export function pythonService(services: readonly ServiceSpec[]): PythonService | undefined {
   return services.find((service): service is PythonService => service.type === 'python');
 }
+
+/** The service the database is for: the Python service, else (a workspace without one) the first service. */
+export function databaseService(services: readonly ServiceSpec[]): ServiceSpec | undefined {
+  return pythonService(services) ?? services[0];
+}

@@ -97,7 +97,7 @@ describe('databaseUse: the Python service, whatever its name', () => {
 
   it('-p local-db wires DATABASE_URL to a Python service called api, and tells api', () => {
     const services = load();
-    const { choice, users } = databaseUse(services, ['local-db'], values);
+    const { choice, users } = databaseUse(services, services, ['local-db'], values);
     expect(choice).toEqual({ source: 'local-db', url: local, override: local });
     expect(users).toEqual(['api']);
     const api = services.find((service) => service.name === 'api');
@@ -105,13 +105,24 @@ describe('databaseUse: the Python service, whatever its name', () => {
   });
 
   it("api's own env.DATABASE_URL in tovrun.yaml wins over the profile, and the description does not say backend", () => {
-    const { choice, users } = databaseUse(load(`    env:\n      DATABASE_URL: ${own}\n`), ['local-db'], values);
+    const services = load(`    env:\n      DATABASE_URL: ${own}\n`);
+    const { choice, users } = databaseUse(services, services, ['local-db'], values);
     expect(choice).toEqual({ source: 'tovrun.yaml', url: own, override: null });
     expect(users).toEqual(['api']);
-    expect(describeDatabase(choice)).toBe("postgresql://me:***@localhost:5999/mydb (the Python service's env.DATABASE_URL in tovrun.yaml)");
+    expect(describeDatabase(choice)).toBe("postgresql://me:***@localhost:5999/mydb (env.DATABASE_URL of its service in tovrun.yaml)");
   });
 
-  it('tells no one when no database is set', () => {
-    expect(databaseUse(load(), [], {})).toEqual({ choice: { source: 'none', url: null, override: null }, users: [] });
+  it('tells no one when no database is set, nor when the run leaves the Python service out', () => {
+    const services = load(`    env:\n      DATABASE_URL: ${own}\n`);
+    expect(databaseUse(services, services, [], {})).toEqual({ choice: { source: 'tovrun.yaml', url: own, override: null }, users: ['api'] });
+    expect(databaseUse(load(), load(), [], {})).toEqual({ choice: { source: 'none', url: null, override: null }, users: [] });
+    const webOnly = services.filter((service) => service.name === 'web');
+    expect(databaseUse(services, webOnly, ['local-db'], values)).toEqual({ choice: { source: 'local-db', url: local, override: local }, users: [] });
+  });
+
+  it('without a Python service, the first service is the one the database is for', () => {
+    const yaml = `version: 1\npreset: none\nservices:\n  worker:\n    type: command\n    command: node worker.js\n    env:\n      DATABASE_URL: ${own}\n  web:\n    type: node\n    dir: web\n    command: node server.js\n`;
+    const services = loadWorkspace(writeFiles(tempDir(), { 'tovrun.yaml': yaml, 'web/server.js': '' })).services;
+    expect(databaseUse(services, services, ['local-db'], values)).toEqual({ choice: { source: 'tovrun.yaml', url: own, override: null }, users: ['worker'] });
   });
 });
