@@ -42,6 +42,7 @@ function chosenLayout(root: string, choices: InitChoices, reader: InitReader): D
 /** What init takes from a preset: its name, the files it ships, and its services when init writes them in full. */
 interface InitPreset {
   name: string;
+  adopts: boolean;
   files: ShippedFile[];
   config: RawConfig | undefined;
 }
@@ -51,8 +52,13 @@ export function requirePreset(name: string, root: string, reader: InitReader): I
   const preset = findPreset(name);
   const init = preset?.init?.();
   if (!preset || !init) throw new UsageError(`unknown preset "${name}".`, `Choose one of: ${initPresetNames.join(', ')}.`);
-  const config = init.writesConfig ? preset.config({ exists: (relative) => reader.exists(path.join(root, relative)) }) : undefined;
-  return { name: preset.name, files: init.files, config };
+  const config = init.adopts ? undefined : preset.config({ exists: (relative) => reader.exists(path.join(root, relative)) });
+  return { name: preset.name, adopts: init.adopts, files: init.files, config };
+}
+
+/** Whether the named preset adopts an existing repository (asks for its folders) rather than scaffolding a new stack. */
+export function presetAdopts(name: string): boolean {
+  return findPreset(name)?.init?.().adopts === true;
 }
 
 /** Everything init would do in root; reads through reader only. */
@@ -82,5 +88,5 @@ export function planInit(root: string, choices: InitChoices, reader: InitReader)
 
   const shippedText = (name: string) => reader.readText(at(name)) ?? reader.readText(shipped.find((file) => file.path === name)?.from ?? '');
   const mergeCandidates = findMergeCandidates(root, reader, { envTemplate: shippedText('.env.template'), compose: shippedText('docker-compose.yml') });
-  return { root, preset: preset.name, layout, actions, skipped, mergeCandidates };
+  return { root, preset: preset.name, adopts: preset.adopts, layout, actions, skipped, mergeCandidates };
 }

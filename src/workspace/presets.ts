@@ -22,8 +22,11 @@ export interface ShippedFile {
 export interface PresetInit {
   /** Shipped files copied when missing (.env is created from the .env.template among them). */
   files: ShippedFile[];
-  /** Whether init writes the preset's services into tovrun.yaml in full (else the detected layout decides). */
-  writesConfig: boolean;
+  /**
+   * true: it adopts an existing repository, and tovrun.yaml names only the folders detected (or answered) that its
+   * defaults would not find; false: it scaffolds a new stack (the folder may be new) and writes its services in full.
+   */
+  adopts: boolean;
 }
 
 /** A built-in preset. */
@@ -76,7 +79,7 @@ const tovplay: Preset = {
   }),
   init: () => ({
     files: shipped(packageRoot, ['.env.template', 'docker-compose.yml', 'infra', 'SETUP.md']),
-    writesConfig: false,
+    adopts: true,
   }),
 };
 
@@ -99,7 +102,7 @@ const nodePostgresRedis: Preset = {
   }),
   init: () => ({
     files: shipped(templatePath('presets', 'node-postgres-redis'), ['.env.template', 'docker-compose.yml', 'signaling', 'SETUP.md']),
-    writesConfig: true,
+    adopts: false,
   }),
 };
 
