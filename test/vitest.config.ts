@@ -12,6 +12,7 @@ export const e2eFiles = [
   // bin/tovrun.js
   'test/commands/check.test.ts',
   'test/commands/down.test.ts',
+  'test/commands/leftover-panes.test.ts',
   'test/docs/commands.test.ts',
   'test/panes/agent/pane-launcher.test.ts',
   'test/supervisor/leftovers-namespace.test.ts',

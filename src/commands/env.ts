@@ -1,4 +1,4 @@
-/** `tovrun env`: prints the backend venv's activation for the user's shell. */
+/** `tovrun env`: prints the activation of the workspace's Python service's venv for the user's shell. */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { RunContext } from '../context.js';
@@ -7,7 +7,7 @@ import { activationCommands, applyHint, guessShell, type Shell } from '../instal
 import { platformFor } from '../platform/platform.js';
 import { venvPython } from '../platform/venv-layout.js';
 import { loadWorkspace } from '../workspace/load.js';
-import type { PythonService, Workspace } from '../workspace/types.js';
+import { pythonService, type PythonService, type Workspace } from '../workspace/types.js';
 
 /** Shells tovrun can print an activation for. */
 export type ShellName = Shell;
@@ -17,10 +17,9 @@ export interface EnvCommandOptions {
   shell: ShellName | undefined;
 }
 
-/** The service whose venv is printed: the python service named backend, else the first python service. */
-export function backendService(workspace: Workspace): PythonService {
-  const pythonServices = workspace.services.filter((service): service is PythonService => service.type === 'python');
-  const chosen = pythonServices.find((service) => service.name === 'backend') ?? pythonServices[0];
+/** The service whose venv is printed: the workspace's Python service, whatever its name. */
+export function venvService(workspace: Workspace): PythonService {
+  const chosen = pythonService(workspace.services);
   if (!chosen) throw new UsageError('this workspace has no python service, so there is no venv to activate.', 'Add a service with `type: python` to tovrun.yaml.');
   return chosen;
 }
@@ -28,7 +27,7 @@ export function backendService(workspace: Workspace): PythonService {
 /** Prints the activation; returns the exit code. */
 export async function runEnvCommand(ctx: RunContext, options: EnvCommandOptions): Promise<number> {
   const platform = platformFor(ctx.platform);
-  const service = backendService(loadWorkspace(ctx.cwd));
+  const service = venvService(loadWorkspace(ctx.cwd));
   if (!existsSync(venvPython(service.venv, platform))) {
     throw new FailedError(`the ${service.name} venv ${path.relative(ctx.cwd, service.venv) || service.venv} does not exist yet.`, 'Run `tovrun install` to create it.');
   }

@@ -7,7 +7,7 @@ import { ExitCode, UsageError } from '../errors.js';
 import { applyInit, realInitWriter, type InitWriter } from '../init/apply.js';
 import { folderAnswer, terminalAsk, type Ask } from '../init/ask.js';
 import { detectLayout } from '../init/detect.js';
-import { planInit } from '../init/plan.js';
+import { planInit, presetAdopts } from '../init/plan.js';
 import { formatInitPlan } from '../init/print.js';
 import type { InitChoices, InitReader } from '../init/types.js';
 
@@ -30,10 +30,10 @@ export interface InitDependencies {
 
 const realReader: InitReader = { ...realCheckFiles, exists: existsSync };
 
-/** The choices: flags first, then (in a terminal, tovplay preset) the answers to the folder questions. */
+/** The choices: flags first, then (in a terminal, for a preset that adopts the repository) the answers to the folder questions. */
 async function choose(root: string, options: InitOptions, deps: InitDependencies): Promise<InitChoices> {
   const choices: InitChoices = { preset: options.preset, backend: options.backend, frontend: options.frontend };
-  if (!deps.ask || options.preset !== 'tovplay') return choices;
+  if (!deps.ask || !presetAdopts(options.preset)) return choices;
   const detected = detectLayout(root, deps.reader);
   if (choices.backend === undefined) choices.backend = folderAnswer(await deps.ask('Backend folder (Flask, requirements.txt)', detected.backend ?? '')) ?? undefined;
   if (choices.frontend === undefined) choices.frontend = folderAnswer(await deps.ask('Frontend folder (Vite)', detected.frontend ?? '')) ?? undefined;
@@ -43,8 +43,8 @@ async function choose(root: string, options: InitOptions, deps: InitDependencies
 /** Runs init in dir (default: the current folder) with the given effects. */
 export async function runInit(ctx: RunContext, dir: string | undefined, options: InitOptions, deps: InitDependencies): Promise<number> {
   const root = path.resolve(ctx.cwd, dir ?? '.');
-  // A preset scaffolds a new stack, so its folder may be new; the TovPlay preset adopts an existing repository.
-  if (!deps.reader.exists(root) && options.preset === 'tovplay') {
+  // A preset that scaffolds a new stack may be given a new folder; one that adopts a repository needs it to exist.
+  if (!deps.reader.exists(root) && presetAdopts(options.preset)) {
     throw new UsageError(`${root} does not exist.`, 'Pass the folder of an existing repository: `tovrun init <dir>` (or `--preset node-postgres-redis` to start a new one).');
   }
   const plan = planInit(root, await choose(root, options, deps), deps.reader);

@@ -16,7 +16,7 @@ export interface RunPlan {
   launches: LaunchSpec[];
   compose: { plan: ComposePlan; dotEnv: Record<string, string> } | null;
   database: DatabaseChoice;
-  /** The services told which database they use: the backend, and any Python service. */
+  /** The services told which database they use: the run's Python services and the workspace's database service. */
   databaseUsers: string[];
   /** How output is shown: prefix lines, tmux panes or Windows panes. */
   selection: PanesSelection;

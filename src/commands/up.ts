@@ -16,7 +16,7 @@ import type { ServiceOutputSink } from '../os/output-sink.js';
 import { closeLeftoverPanes } from '../panes/tmux/close-recorded.js';
 import { findExecutable } from '../platform/executable.js';
 import { planCompose } from '../plan/compose.js';
-import { chooseDatabase, databaseOverrides, describeDatabase } from '../plan/database.js';
+import { databaseOverrides, databaseUse, describeDatabase } from '../plan/database.js';
 import { foreignDependencies, withDependencies } from '../plan/depends-on.js';
 import { planLaunch } from '../plan/launch.js';
 import { formatComposePlan, formatPlan } from '../plan/print-plan.js';
@@ -107,10 +107,8 @@ export async function runUpCommand(ctx: RunContext, options: UpOptions, deps: Up
   const services = withDependencies({ services: workspace.services, selected, compose: model, profiles, configFile: workspace.configFile ?? path.join(workspace.root, 'tovrun.yaml') });
   checkServiceDirs(workspace, services);
   const composePlan = variables && model && profiles.length > 0 ? planCompose({ profiles, model, envFile: env.found ? workspace.envFile : null, values: variables.values }) : null;
-  const backend = services.find((service) => service.name === 'backend');
-  const database = chooseDatabase({ profiles, values: { ...env.values, ...ctx.env }, configured: backend?.env.DATABASE_URL });
+  const { choice: database, users: databaseUsers } = databaseUse(workspace.services, services, profiles, { ...env.values, ...ctx.env });
   const inputs = { envValues: env.values, processEnv: ctx.env, platform, color: childrenUseColor(selection, ctx.stdout, ctx.env), nodePath: deps.nodePath, overrides: databaseOverrides(database), serviceNames: services.map((service) => service.name) };
-  const databaseUsers = database.url === null ? [] : services.filter((service) => service.name === 'backend' || service.type === 'python').map((service) => service.name);
   // Every secret a service or container receives: .env's, the environment's, tovrun.yaml env:'s and the DATABASE_URL tovrun composes.
   const secrets = (launches: readonly LaunchSpec[]) => runSecrets(env, [ctx.env, variables?.values ?? {}, { DATABASE_URL: database.url ?? undefined }, ...launches.map((launch) => launch.env)]);
   if (options.dryRun) {

@@ -1,6 +1,7 @@
 /** Finds a repository's backend and frontend folders (TovPlay names first, then by content) and plain Node services. */
 import path from 'node:path';
 import { parseJsonObject } from '../files/json-state.js';
+import { tovplayFolders } from '../workspace/presets.js';
 import type { DetectedLayout, DetectedNodeService, InitReader } from './types.js';
 
 const skippedFolders = new Set(['node_modules', '.git', '.tovrun', 'venv', '.venv', '__pycache__', 'dist', 'build', 'infra']);
@@ -31,7 +32,7 @@ function subFolders(files: InitReader, root: string): string[] {
 }
 
 /** The first named folder that exists with the right content, else the first sub-folder with it. */
-function pick(files: InitReader, root: string, names: string[], matches: (dir: string) => boolean): string | null {
+function pick(files: InitReader, root: string, names: readonly string[], matches: (dir: string) => boolean): string | null {
   const named = names.find((name) => files.exists(path.join(root, name)) && matches(path.join(root, name)));
   return named ?? subFolders(files, root).find((name) => matches(path.join(root, name))) ?? null;
 }
@@ -57,8 +58,8 @@ function detectNodeServices(files: InitReader, root: string, taken: (string | nu
 
 /** The layout of the repository at root. */
 export function detectLayout(root: string, files: InitReader): DetectedLayout {
-  const backend = pick(files, root, ['tovplay-backend', 'backend'], (dir) => isBackend(files, dir));
-  const frontend = pick(files, root, ['tovplay-frontend', 'frontend'], (dir) => usesVite(files, dir));
+  const backend = pick(files, root, tovplayFolders.backend, (dir) => isBackend(files, dir));
+  const frontend = pick(files, root, tovplayFolders.frontend, (dir) => usesVite(files, dir));
   const nodeServices = backend || frontend ? [] : detectNodeServices(files, root, [backend, frontend]);
   return { backend, frontend, nodeServices };
 }

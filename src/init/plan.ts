@@ -3,7 +3,8 @@ import { statSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
 import { planCopy } from '../files/copy-tree.js';
-import { initPreset, initPresetNames, type InitPreset, type ShippedFile } from '../presets/index.js';
+import { findPreset, initPresetNames, type ShippedFile } from '../workspace/presets.js';
+import type { RawConfig } from '../workspace/raw-config.js';
 import { detectLayout } from './detect.js';
 import { ignoreAppendText, missingIgnoreLines } from './gitignore.js';
 import { findMergeCandidates, relativeTo } from './merge-candidates.js';
@@ -38,16 +39,31 @@ function chosenLayout(root: string, choices: InitChoices, reader: InitReader): D
   return { backend, frontend, nodeServices: backend || frontend ? [] : detected.nodeServices };
 }
 
-/** The preset of that name, or a UsageError listing the known ones. */
-export function requirePreset(name: string): InitPreset {
-  const preset = initPreset(name);
-  if (!preset) throw new UsageError(`unknown preset "${name}".`, `Choose one of: ${initPresetNames.join(', ')}.`);
-  return preset;
+/** What init takes from a preset: its name, the files it ships, and its services when init writes them in full. */
+interface InitPreset {
+  name: string;
+  adopts: boolean;
+  files: ShippedFile[];
+  config: RawConfig | undefined;
+}
+
+/** The init side of the preset of that name (its defaults read for root), or a UsageError listing the ones init offers. */
+export function requirePreset(name: string, root: string, reader: InitReader): InitPreset {
+  const preset = findPreset(name);
+  const init = preset?.init?.();
+  if (!preset || !init) throw new UsageError(`unknown preset "${name}".`, `Choose one of: ${initPresetNames.join(', ')}.`);
+  const config = init.adopts ? undefined : preset.config({ exists: (relative) => reader.exists(path.join(root, relative)) });
+  return { name: preset.name, adopts: init.adopts, files: init.files, config };
+}
+
+/** Whether the named preset adopts an existing repository (asks for its folders) rather than scaffolding a new stack. */
+export function presetAdopts(name: string): boolean {
+  return findPreset(name)?.init?.().adopts === true;
 }
 
 /** Everything init would do in root; reads through reader only. */
 export function planInit(root: string, choices: InitChoices, reader: InitReader): InitPlan {
-  const preset = requirePreset(choices.preset);
+  const preset = requirePreset(choices.preset, root, reader);
   const layout = chosenLayout(root, choices, reader);
   const plainNode = !preset.config && !layout.backend && !layout.frontend && layout.nodeServices.length > 0;
   const shipped = plainNode ? [] : preset.files;
@@ -72,5 +88,5 @@ export function planInit(root: string, choices: InitChoices, reader: InitReader)
 
   const shippedText = (name: string) => reader.readText(at(name)) ?? reader.readText(shipped.find((file) => file.path === name)?.from ?? '');
   const mergeCandidates = findMergeCandidates(root, reader, { envTemplate: shippedText('.env.template'), compose: shippedText('docker-compose.yml') });
-  return { root, preset: preset.name, layout, actions, skipped, mergeCandidates };
+  return { root, preset: preset.name, adopts: preset.adopts, layout, actions, skipped, mergeCandidates };
 }

@@ -7,7 +7,7 @@ const describe = (action: InitAction) => (action.kind === 'append' ? `${action.p
 function layoutLines(plan: InitPlan): string[] {
   const { layout } = plan;
   if (layout.nodeServices.length > 0) return [`Node services: ${layout.nodeServices.map((service) => `${service.name} (${service.dir}, ${service.command})`).join(', ')}`];
-  if (plan.preset !== 'tovplay') return [`Preset: ${plan.preset}`];
+  if (!plan.adopts) return [`Preset: ${plan.preset}`];
   return [`Backend: ${layout.backend ?? '(none found)'}`, `Frontend: ${layout.frontend ?? '(none found)'}`];
 }
 

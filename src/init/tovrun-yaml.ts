@@ -1,5 +1,6 @@
 /** Renders the commented tovrun.yaml init writes: schema line, the chosen preset, detected folders, commented examples. */
 import { yamlModule } from '../files/yaml-module.js';
+import { tovplayFolders } from '../workspace/presets.js';
 import type { RawConfig } from '../workspace/raw-config.js';
 import type { DetectedLayout } from './types.js';
 
@@ -25,17 +26,14 @@ const examples = `
 #     restart: { policy: on-failure, maxRetries: 3 }
 `;
 
-/** The folders the tovplay preset finds by itself (its defaults); others are written out. */
-const presetFinds = { backend: ['tovplay-backend', 'backend'], frontend: ['tovplay-frontend', 'frontend'] };
-
-/** The tovrun.yaml body for the tovplay preset: only the folders its defaults would not find. */
-function tovplayBody(layout: DetectedLayout): RawConfig {
+/** The tovrun.yaml body for the tovplay preset: only the folders its defaults would not find (tovplayFolders). */
+function tovplayBody(preset: string, layout: DetectedLayout): RawConfig {
   const services: NonNullable<RawConfig['services']> = {};
-  if (layout.backend && !presetFinds.backend.includes(layout.backend)) services.backend = { dir: layout.backend };
-  if (layout.frontend && !presetFinds.frontend.includes(layout.frontend)) services.frontend = { dir: layout.frontend };
+  if (layout.backend && !tovplayFolders.backend.includes(layout.backend)) services.backend = { dir: layout.backend };
+  if (layout.frontend && !tovplayFolders.frontend.includes(layout.frontend)) services.frontend = { dir: layout.frontend };
   if (!layout.backend) services.backend = { enabled: false };
   if (!layout.frontend) services.frontend = { enabled: false };
-  return { version: 1, preset: 'tovplay', ...(Object.keys(services).length ? { services } : {}) };
+  return { version: 1, preset, ...(Object.keys(services).length ? { services } : {}) };
 }
 
 /** The body for a plain Node repository: preset none with one node service per detected folder. */
@@ -50,8 +48,8 @@ export function renderTovrunYaml(preset: string, layout: DetectedLayout, presetC
     const body = { version: 1, preset: 'none', ...presetConfig };
     return `${header(`the ${preset} preset, written out in full`)}${yamlModule().stringify(body)}`;
   }
-  const plainNode = preset === 'tovplay' && !layout.backend && !layout.frontend && layout.nodeServices.length > 0;
-  const body = plainNode ? nodeServicesBody(layout) : tovplayBody(layout);
+  const plainNode = !layout.backend && !layout.frontend && layout.nodeServices.length > 0;
+  const body = plainNode ? nodeServicesBody(layout) : tovplayBody(preset, layout);
   const comment = plainNode ? '# The detected Node services; add `port:` and a `probe:` so tovrun waits until each answers.\n' : '';
   return `${header(plainNode ? 'Node services found in this repository' : 'TovPlay: Flask backend on 5001, Vite frontend on 3000')}${comment}${yamlModule().stringify(body)}${examples}`;
 }

@@ -51,6 +51,8 @@ export interface MergeCandidate {
 export interface InitPlan {
   root: string;
   preset: string;
+  /** Whether the preset adopts the repository's own folders (else it scaffolds its own stack). */
+  adopts: boolean;
   layout: DetectedLayout;
   actions: InitAction[];
   skipped: SkippedFile[];

@@ -1,6 +1,7 @@
-/** Pure wiring of the backend's DATABASE_URL to the compose profiles: local-db, pgbouncer, or what .env configures. */
+/** Pure wiring of the database service's DATABASE_URL to the compose profiles: local-db, pgbouncer, or what .env configures. */
 import { secretMask } from '../env/mask.js';
 import { maskUrlPassword } from '../env/secrets.js';
+import { databaseService, type ServiceSpec } from '../workspace/types.js';
 
 /** The compose profile of the local PostgreSQL. */
 export const localDbProfile = 'local-db';
@@ -9,10 +10,10 @@ export const localDbService = 'db';
 /** The compose profile of PgBouncer. */
 export const pgbouncerProfile = 'pgbouncer';
 
-/** Why the backend gets the database it gets. */
+/** Why the database service (the Python one, else the first) gets the database it gets. */
 export type DatabaseSource = 'tovrun.yaml' | 'pgbouncer' | 'DATABASE_URL_LOCAL' | 'local-db' | 'DATABASE_URL' | 'none';
 
-/** The backend's database: the URL, where it comes from, and whether tovrun overrides .env's DATABASE_URL with it. */
+/** The database service's database: the URL, where it comes from, and whether tovrun overrides .env's DATABASE_URL with it. */
 export interface DatabaseChoice {
   source: DatabaseSource;
   url: string | null;
@@ -26,7 +27,7 @@ export interface DatabaseInputs {
   profiles: readonly string[];
   /** .env values with tovrun's environment over them. */
   values: Readonly<Record<string, string | undefined>>;
-  /** services.backend.env.DATABASE_URL from tovrun.yaml, when the user set one. */
+  /** The database service's env.DATABASE_URL from tovrun.yaml, when the user set one. */
   configured: string | undefined;
 }
 
@@ -51,7 +52,7 @@ function localUrl(values: DatabaseInputs['values'], portKey: 'POSTGRES_PORT' | '
 }
 
 /**
- * The backend's database. tovrun.yaml's services.backend.env.DATABASE_URL always wins; with pgbouncer, PgBouncer on
+ * The database service's database. Its env.DATABASE_URL in tovrun.yaml always wins; with pgbouncer, PgBouncer on
  * localhost:PGBOUNCER_PORT; with local-db, DATABASE_URL_LOCAL when set, else the local database built from POSTGRES_*;
  * otherwise DATABASE_URL as configured.
  */
@@ -76,7 +77,7 @@ export function chooseDatabase(inputs: DatabaseInputs): DatabaseChoice {
 
 
 const sourceWords: Record<DatabaseSource, string> = {
-  'tovrun.yaml': 'services.backend.env.DATABASE_URL in tovrun.yaml',
+  'tovrun.yaml': 'env.DATABASE_URL of its service in tovrun.yaml',
   pgbouncer: 'PgBouncer of the pgbouncer profile',
   DATABASE_URL_LOCAL: 'DATABASE_URL_LOCAL from .env, with the local-db profile',
   'local-db': 'the local-db profile, built from the POSTGRES_* keys; set DATABASE_URL_LOCAL to use another',
@@ -106,6 +107,24 @@ export function pgbouncerUpstream(profiles: readonly string[], values: DatabaseI
   if (!values.PGBOUNCER_DB_HOST) variables.PGBOUNCER_DB_HOST = host;
   if (!values.PGBOUNCER_DB_PORT) variables.PGBOUNCER_DB_PORT = port;
   return variables;
+}
+
+/** The database of a run and the services told which one they use. */
+export interface DatabaseUse {
+  choice: DatabaseChoice;
+  users: string[];
+}
+
+/**
+ * The database of a run: the env.DATABASE_URL of the workspace's database service (its Python service, else its first)
+ * when that service runs, over the profiles' wiring. Told which one they use: the run's Python services and that service.
+ */
+export function databaseUse(workspaceServices: readonly ServiceSpec[], run: readonly ServiceSpec[], profiles: readonly string[], values: DatabaseInputs['values']): DatabaseUse {
+  const owner = databaseService(workspaceServices);
+  const running = run.find((service) => service.name === owner?.name);
+  const choice = chooseDatabase({ profiles, values, configured: running?.env.DATABASE_URL });
+  const users = choice.url === null ? [] : run.filter((service) => service.type === 'python' || service === running).map((service) => service.name);
+  return { choice, users };
 }
 
 /** The environment tovrun adds to services for the choice: DATABASE_URL when it overrides, else nothing. */

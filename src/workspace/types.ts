@@ -88,3 +88,13 @@ export interface Workspace {
   shutdownTimeoutMs: number;
   services: ServiceSpec[];
 }
+
+/** The Python service among services (the first of type python, in workspace order): the one `tovrun env` activates and DATABASE_URL is for. */
+export function pythonService(services: readonly ServiceSpec[]): PythonService | undefined {
+  return services.find((service): service is PythonService => service.type === 'python');
+}
+
+/** The service the database is for: the Python service, else (a workspace without one) the first service. */
+export function databaseService(services: readonly ServiceSpec[]): ServiceSpec | undefined {
+  return pythonService(services) ?? services[0];
+}

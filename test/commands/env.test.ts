@@ -37,6 +37,15 @@ describe('tovrun env', () => {
     expect(ctx.stdout.text()).toBe('');
   });
 
+  it('activates the Python service of a workspace where it is not called backend; the name backend gives no precedence', async () => {
+    const yaml = 'version: 1\npreset: none\nservices:\n  web:\n    type: node\n    dir: web\n    command: node server.js\n  api:\n    type: python\n    dir: api\n    command: python app.py\n  backend:\n    type: python\n    dir: tools\n    command: python tool.py\n';
+    const root = writeFiles(tempDir(), { 'tovrun.yaml': yaml, 'web/server.js': '', 'tools/requirements.txt': '', 'tools/venv/pyvenv.cfg': '', 'tools/venv/bin/python': '', 'api/requirements.txt': 'flask\n', 'api/venv/pyvenv.cfg': '', 'api/venv/bin/python': '' });
+    const venv = path.join(root, 'api', 'venv');
+    const ctx = memoryContext(root);
+    expect(await runEnvCommand(ctx, { shell: 'bash' })).toBe(0);
+    expect(ctx.stdout.text()).toBe(`export VIRTUAL_ENV='${venv}'\nexport PATH='${venv}/bin'":$PATH"\nunset PYTHONHOME\n`);
+  });
+
   it('exits 2 when the workspace has no python service', async () => {
     const ctx = memoryContext(writeFiles(tempDir(), { 'tovrun.yaml': 'preset: none\n' }));
     expect(await main(['env'], ctx)).toBe(2);

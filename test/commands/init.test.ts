@@ -1,4 +1,5 @@
 // `tovrun init` as a command: dry run writes nothing, questions only through the injected Ask, the report's wording.
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runInit, type InitOptions } from '../../src/commands/init.js';
@@ -50,5 +51,19 @@ describe('runInit', () => {
 
   it('a missing folder is a usage error', async () => {
     await expect(runInit(context('/'), '/nonexistent/tovrun-init', options, deps)).rejects.toThrow(/does not exist/);
+  });
+
+  it('a preset that scaffolds a stack (node-postgres-redis) takes a new folder, asks nothing and names itself', async () => {
+    const parent = path.dirname(copyFixture('plain-node'));
+    const questions: string[] = [];
+    const ask = async (question: string) => {
+      questions.push(question);
+      return '';
+    };
+    const ctx = context(parent);
+    expect(await runInit(ctx, 'new-stack', { preset: 'node-postgres-redis', dryRun: false, yes: false }, { ...deps, ask })).toBe(0);
+    expect(questions).toEqual([]);
+    expect(ctx.text()).toMatch(/^Preset: node-postgres-redis\nWrote:\n {2}\+ tovrun\.yaml \(the node-postgres-redis preset, commented\)/);
+    expect(existsSync(path.join(parent, 'new-stack', 'signaling', 'server.js'))).toBe(true);
   });
 });

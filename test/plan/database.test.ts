@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { chooseDatabase, databaseOverrides, describeDatabase, pgbouncerUpstream, postgresUrl } from '../../src/plan/database.js';
+import { chooseDatabase, databaseOverrides, databaseUse, describeDatabase, pgbouncerUpstream, postgresUrl } from '../../src/plan/database.js';
+import { planLaunch } from '../../src/plan/launch.js';
+import { platformFor } from '../../src/platform/platform.js';
+import { loadWorkspace } from '../../src/workspace/load.js';
+import { tempDir, writeFiles } from '../install/support/temp-dir.js';
 
 const values = {
   DATABASE_URL: 'postgresql://app:remote-pw@db.internal.example:5432/tovplay',
@@ -82,5 +86,43 @@ describe('pgbouncerUpstream', () => {
   it('leaves what .env sets, and adds nothing without the pgbouncer profile', () => {
     expect(pgbouncerUpstream(['pgbouncer'], { ...values, PGBOUNCER_DB_HOST: 'mine', PGBOUNCER_DB_PORT: '7000' })).toEqual({});
     expect(pgbouncerUpstream(['local-db', 'monitoring'], values)).toEqual({});
+  });
+});
+
+describe('databaseUse: the Python service, whatever its name', () => {
+  const yaml = (env: string) =>
+    `version: 1\npreset: none\nservices:\n  web:\n    type: node\n    dir: web\n    command: node server.js\n  api:\n    type: python\n    dir: api\n    command: python app.py\n${env}`;
+  const load = (env = '') => loadWorkspace(writeFiles(tempDir(), { 'tovrun.yaml': yaml(env), 'api/requirements.txt': 'flask\n', 'web/server.js': '' })).services;
+  const inputs = { envValues: {}, processEnv: {}, platform: platformFor('linux'), color: false, nodePath: '/usr/bin/node' };
+
+  it('-p local-db wires DATABASE_URL to a Python service called api, and tells api', () => {
+    const services = load();
+    const { choice, users } = databaseUse(services, services, ['local-db'], values);
+    expect(choice).toEqual({ source: 'local-db', url: local, override: local });
+    expect(users).toEqual(['api']);
+    const api = services.find((service) => service.name === 'api');
+    expect(api && planLaunch(api, { ...inputs, overrides: databaseOverrides(choice) }).env.DATABASE_URL).toBe(local);
+  });
+
+  it("api's own env.DATABASE_URL in tovrun.yaml wins over the profile, and the description does not say backend", () => {
+    const services = load(`    env:\n      DATABASE_URL: ${own}\n`);
+    const { choice, users } = databaseUse(services, services, ['local-db'], values);
+    expect(choice).toEqual({ source: 'tovrun.yaml', url: own, override: null });
+    expect(users).toEqual(['api']);
+    expect(describeDatabase(choice)).toBe("postgresql://me:***@localhost:5999/mydb (env.DATABASE_URL of its service in tovrun.yaml)");
+  });
+
+  it('tells no one when no database is set, nor when the run leaves the Python service out', () => {
+    const services = load(`    env:\n      DATABASE_URL: ${own}\n`);
+    expect(databaseUse(services, services, [], {})).toEqual({ choice: { source: 'tovrun.yaml', url: own, override: null }, users: ['api'] });
+    expect(databaseUse(load(), load(), [], {})).toEqual({ choice: { source: 'none', url: null, override: null }, users: [] });
+    const webOnly = services.filter((service) => service.name === 'web');
+    expect(databaseUse(services, webOnly, ['local-db'], values)).toEqual({ choice: { source: 'local-db', url: local, override: local }, users: [] });
+  });
+
+  it('without a Python service, the first service is the one the database is for', () => {
+    const yaml = `version: 1\npreset: none\nservices:\n  worker:\n    type: command\n    command: node worker.js\n    env:\n      DATABASE_URL: ${own}\n  web:\n    type: node\n    dir: web\n    command: node server.js\n`;
+    const services = loadWorkspace(writeFiles(tempDir(), { 'tovrun.yaml': yaml, 'web/server.js': '' })).services;
+    expect(databaseUse(services, services, ['local-db'], values)).toEqual({ choice: { source: 'tovrun.yaml', url: own, override: null }, users: ['worker'] });
   });
 });

@@ -1,4 +1,4 @@
-// The node-postgres-redis preset: its rendered tovrun.yaml passes the schema and loads into a workspace.
+// The built-in presets: one list of names, the schema's enum in step with it; node-postgres-redis written by init loads.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -6,7 +6,17 @@ import { applyInit } from '../../src/init/apply.js';
 import { planInit } from '../../src/init/plan.js';
 import { parseEnvTemplate } from '../../src/env/template.js';
 import { loadWorkspace, parseTovrunYaml } from '../../src/workspace/load.js';
+import { initPresetNames, presetNames } from '../../src/workspace/presets.js';
 import { copyFixture, hashTree, realReader } from '../init/support.js';
+
+describe('the preset list', () => {
+  it('names every preset once; init offers those with files to ship; the schema accepts exactly these names', () => {
+    expect(presetNames).toEqual(['tovplay', 'node-postgres-redis', 'none']);
+    expect(initPresetNames).toEqual(['tovplay', 'node-postgres-redis']);
+    const schema = JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../../templates/tovrun.schema.json'), 'utf8')) as { properties: { preset: { enum: string[] } } };
+    expect(schema.properties.preset.enum).toEqual(presetNames);
+  });
+});
 
 describe('node-postgres-redis preset', () => {
   it('writes tovrun.yaml, the compose file, .env.template, the server and SETUP.md; the workspace loads', () => {
