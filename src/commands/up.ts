@@ -114,7 +114,7 @@ export async function runUpCommand(ctx: RunContext, options: UpOptions, deps: Up
   if (options.dryRun) {
     const planned = services.map((service) => planLaunch(service, inputs));
     const mask = maskerForSecrets(secrets(planned));
-    if (composePlan) ctx.stdout.write(mask(formatComposePlan(composePlan, databaseUsers.length > 0 ? describeDatabase(database) : null)));
+    if (composePlan) ctx.stdout.write(mask(formatComposePlan(composePlan, { users: databaseUsers, described: describeDatabase(database) })));
     if (services.length > 0) ctx.stdout.write(mask(formatPlan(planned, Object.keys(env.values))));
     return ExitCode.ok;
   }

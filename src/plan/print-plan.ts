@@ -31,10 +31,10 @@ export function formatPlan(launches: readonly LaunchSpec[], envKeys: readonly st
   return `Plan (nothing was started):\n${blocks.join('\n')}\n.env keys given to every service: ${keys}\n`;
 }
 
-/** The compose part of the plan: project, profiles, each service's URL, and the database the backend uses. */
-export function formatComposePlan(plan: ComposePlan, database: string | null): string {
+/** The compose part of the plan: project, profiles, each service's URL, and the database the services that use one get. */
+export function formatComposePlan(plan: ComposePlan, database: { users: readonly string[]; described: string }): string {
   const width = Math.max(0, ...plan.services.map((service) => service.name.length));
   const rows = plan.services.map((service) => `  ${service.name.padEnd(width)}  ${service.url ?? '-'}`);
   const header = `Compose (${plan.project.file}, project ${plan.project.name}, profiles ${plan.project.profiles.join(', ')}):`;
-  return `${[header, ...rows].join('\n')}\n${database === null ? '' : `Database of the backend: ${database}\n`}`;
+  return `${[header, ...rows].join('\n')}\n${database.users.length === 0 ? '' : `Database of ${database.users.join(', ')}: ${database.described}\n`}`;
 }

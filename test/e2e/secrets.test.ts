@@ -75,7 +75,7 @@ describe('secrets printed by a service (real processes, the built CLI)', () => {
     expect(run.stdout).toContain('--token=***');
     expect(run.stdout).not.toMatch(/\bZq9\b/);
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain('Database of the backend: postgresql://u:***@localhost:5432/db');
+    expect(run.stdout).toContain('Database of backend: postgresql://u:***@localhost:5432/db');
     expectNoSecret(run.stdout + run.stderr, ['CANARY@CANARYtail', 'CANARY@pg:pw Zx'], 'the plan');
   });
 
