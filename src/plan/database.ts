@@ -73,9 +73,6 @@ export function chooseDatabase(inputs: DatabaseInputs): DatabaseChoice {
   return configured !== undefined && configured !== '' ? { source: 'DATABASE_URL', url: configured, override: null } : { source: 'none', url: null, override: null };
 }
 
-/** A URL with its password replaced by ***. */
-
-
 const sourceWords: Record<DatabaseSource, string> = {
   'tovrun.yaml': 'env.DATABASE_URL of its service in tovrun.yaml',
   pgbouncer: 'PgBouncer of the pgbouncer profile',
