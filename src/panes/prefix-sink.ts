@@ -1,8 +1,8 @@
 /** The "prefix" output mode: every line labelled with its service's padded (optionally coloured) name. */
-import { holdsControlCodes, plainText } from '../text/ansi.js';
 import { dim, paint, serviceColorCode } from '../text/colors.js';
 import { whenAll } from './backpressure.js';
 import { LogFiles } from './log-files.js';
+import { maskBlock } from './masked-block.js';
 import type { LogLimits } from './service-log.js';
 import type { OutputStream } from '../os/launcher.js';
 import type { LineMask, ServiceOutputSink } from '../os/output-sink.js';
@@ -60,12 +60,11 @@ export class PrefixSink implements ServiceOutputSink {
    * the burst. Colour codes may split a secret, so text holding codes is also masked without them.
    */
   lines(service: string, _stream: OutputStream, block: string): void {
-    const masked = this.masked(block);
-    const plain = holdsControlCodes(block) ? this.masked(plainText(block)) : masked;
+    const { plain, shown } = maskBlock(block, this.options.mask, this.options.color);
     this.logs?.append(service, `${plain}\n`);
     if (this.options.showLines !== false) {
       const label = this.label(service);
-      this.pending += `${label.start}${(this.options.color ? this.coloured(masked, plain) : plain).replaceAll('\n', label.newline)}\n`;
+      this.pending += `${label.start}${shown.replaceAll('\n', label.newline)}\n`;
     }
     this.schedule();
   }
@@ -120,20 +119,6 @@ export class PrefixSink implements ServiceOutputSink {
 
   private masked(text: string): string {
     return this.options.mask ? this.options.mask(text) : text;
-  }
-
-  /**
-   * The masked block with its colours, but each line whose codes hid a secret from the mask (its text without codes,
-   * masked, differs from what the coloured line shows) as that masked plain text: the line loses its colours.
-   * Without codes (masked === plain) this costs nothing.
-   */
-  private coloured(masked: string, plain: string): string {
-    if (masked === plain || plainText(masked) === plain) return masked;
-    const lines = masked.split('\n');
-    const plainLines = plain.split('\n');
-    // A secret holding a newline, or a control sequence spanning one, leaves no line-by-line match: show it all plain.
-    if (lines.length !== plainLines.length) return plain;
-    return lines.map((line, index) => (plainText(line) === plainLines[index] ? line : (plainLines[index] ?? ''))).join('\n');
   }
 
   private schedule(): void {

@@ -81,6 +81,12 @@ export class TuiModel {
     }
   }
 
+  /** Adds lines tovrun says about the whole run (the install, the ready summary) to the "all" view only. */
+  announce(block: string): void {
+    const all = this.buffer(allView);
+    for (const text of block.split('\n')) all.push({ text, service: 'tovrun', notice: true });
+  }
+
   /** The focused view's name ("all" or a service). */
   get focused(): string {
     return this.views[this.focusIndex] ?? allView;
