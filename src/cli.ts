@@ -31,7 +31,7 @@ function collect(value: string, previous: string[]): string[] {
 }
 
 function panesOption(): Option {
-  return new Option('--panes <mode>', 'how service output is shown').choices(['auto', 'prefix', 'tmux', 'windows']);
+  return new Option('--panes <mode>', 'how service output is shown').choices(['auto', 'prefix', 'tmux', 'windows', 'tui']);
 }
 
 /** The check flags as commander gives them. */

@@ -1,14 +1,14 @@
 /** The running part of `tovrun up`: control socket, pane output, compose (awaited healthy), services, ready summary, stop. */
 import type { ComposeSession } from '../compose/index.js';
 import type { ComposePlan } from '../plan/compose.js';
-import { useColor, type RunContext } from '../context.js';
+import type { RunContext } from '../context.js';
 import { ExitCode } from '../errors.js';
 import type { PanesSelection } from '../panes/mode.js';
-import { openPaneOutput } from '../panes/pane-output.js';
 import type { ServiceOutputSink } from '../os/output-sink.js';
 import { describeDatabase, type DatabaseChoice } from '../plan/database.js';
 import { formatReadySummary, handleStopSignals, runExitCode, startControlServer, Supervisor, type SignalSource } from '../supervisor/index.js';
 import type { LaunchSpec } from '../supervisor/types.js';
+import { openRunOutput } from './up-output.js';
 import type { ReadyService, Workspace } from '../workspace/types.js';
 
 /** Everything one run starts, planned. */
@@ -18,7 +18,7 @@ export interface RunPlan {
   database: DatabaseChoice;
   /** The services told which database they use: the run's Python services and the workspace's database service. */
   databaseUsers: string[];
-  /** How output is shown: prefix lines, tmux panes or Windows panes. */
+  /** How output is shown: prefix lines, tmux panes, Windows panes or the terminal UI. */
   selection: PanesSelection;
 }
 
@@ -40,12 +40,13 @@ export async function supervise(
   const names = [...composeNames, ...run.launches.map((launch) => launch.name)];
   // The control socket comes first: pane agents and `tovrun status` connect to it.
   const control = await startControlServer({ root: workspace.root, stateDir: workspace.stateDir, platform: ctx.platform });
-  const output = await openPaneOutput({ selection: run.selection, destination: ctx.stdout, color: useColor(ctx.stdout, ctx.env), env: ctx.env, platform: ctx.platform, root: workspace.root, stateDir: workspace.stateDir, services: names, mask, control });
+  const output = await openRunOutput(ctx, workspace, { selection: run.selection, names, composeNames, mask, control });
   const sink = output.sink;
-  const supervisor = new Supervisor({ stateDir: workspace.stateDir, shutdownTimeoutMs: workspace.shutdownTimeoutMs, sink, launcher: output.launcher, mask });
+  const supervisor = new Supervisor({ stateDir: workspace.stateDir, shutdownTimeoutMs: workspace.shutdownTimeoutMs, sink, launcher: output.launcher, mask, onEvent: (event) => output.onEvent(event) });
   control.serve(supervisor, output.mode);
+  output.serve(supervisor);
   const stopping = new AbortController();
-  const stop = handleStopSignals(signals, { stop: (reason) => (stopping.abort(), supervisor.stop(reason)), forceStop: () => supervisor.forceStop() });
+  const stop = handleStopSignals(output.signals(signals), { stop: (reason) => (stopping.abort(), supervisor.stop(reason)), forceStop: () => supervisor.forceStop() });
   const interrupted = () => (stop.received === 'SIGINT' ? ExitCode.interrupted : ExitCode.ok);
   const compose = session(sink);
   try {
@@ -53,10 +54,10 @@ export async function supervise(
     // The backend starts only after its database (and every other compose service) is healthy.
     const composeReady: ReadyService[] = compose ? ((await compose.start(stopping.signal)) ?? []) : [];
     if (stopping.signal.aborted) return interrupted();
+    output.composeReady(composeNames);
     await output.followLogs(composeNames);
     if (run.launches.length === 0) {
-      sink.flush();
-      ctx.stdout.write(formatReadySummary(composeReady));
+      output.say(formatReadySummary(composeReady));
       await untilAborted(stopping.signal);
       return interrupted();
     }
@@ -64,8 +65,7 @@ export async function supervise(
     supervisor.start(run.launches);
     const ready = await supervisor.waitReady();
     if (ready) {
-      sink.flush();
-      ctx.stdout.write(formatReadySummary([...composeReady, ...ready]));
+      output.say(formatReadySummary([...composeReady, ...ready]));
     }
     return runExitCode(await supervisor.finished, stop.received);
   } catch (error) {

@@ -12,6 +12,7 @@ import { ExitCode, UsageError } from '../errors.js';
 import { installWorkspace } from '../install/install-workspace.js';
 import { systemRunner, type CommandRunner } from '../install/runner.js';
 import { childrenUseColor, needsTmuxSession, selectPanesMode } from '../panes/mode.js';
+import { panesFromEnv } from '../panes/panes-env.js';
 import type { ServiceOutputSink } from '../os/output-sink.js';
 import { closeLeftoverPanes } from '../panes/tmux/close-recorded.js';
 import { findExecutable } from '../platform/executable.js';
@@ -86,7 +87,9 @@ function nativeServices(workspace: Workspace, options: UpOptions, profiles: read
 export async function runUpCommand(ctx: RunContext, options: UpOptions, deps: UpDependencies = { signals: process, nodePath: process.execPath }): Promise<number> {
   const workspace = loadWorkspace(ctx.cwd);
   const platform = platformFor(ctx.platform);
-  const selection = selectPanesMode({ requested: options.panes ?? workspace.panes, env: ctx.env, platform, findExecutable: (name) => findExecutable(name, ctx.env, platform) });
+  const terminal = { stdin: Boolean(process.stdin.isTTY), stdout: ctx.stdout.isTTY, columns: ctx.stdout.columns, rows: process.stdout.rows };
+  const requested = options.panes ?? panesFromEnv(ctx.env) ?? workspace.panes;
+  const selection = selectPanesMode({ requested, env: ctx.env, platform, findExecutable: (name) => findExecutable(name, ctx.env, platform), terminal });
   const profiles = requestedProfiles(options.profiles, ctx.env, workspace.composeProfiles);
   const selected = nativeServices(workspace, options, profiles);
   const blocked = envGate(ctx, workspace);

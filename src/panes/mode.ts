@@ -3,9 +3,10 @@ import { useColor, type Output } from '../context.js';
 import { FailedError, UsageError } from '../errors.js';
 import { osDisplayName, type Platform } from '../platform/platform.js';
 import type { PanesMode } from '../workspace/types.js';
+import { requireTuiTerminal, tuiFits, type TerminalInfo } from './tui/tui-mode.js';
 
 /** The chosen mode, with what it needs: tmux's path and whether tovrun already runs inside tmux; wt's path (null: console windows). */
-export type PanesSelection = { mode: 'prefix' } | { mode: 'tmux'; tmux: string; inside: boolean } | { mode: 'windows'; wt: string | null };
+export type PanesSelection = { mode: 'prefix' } | { mode: 'tmux'; tmux: string; inside: boolean } | { mode: 'windows'; wt: string | null } | { mode: 'tui' };
 
 /** What the choice depends on. */
 export interface PanesModeInputs {
@@ -15,6 +16,8 @@ export interface PanesModeInputs {
   platform: Platform;
   /** Finds a program on PATH (findExecutable bound to env and platform). */
   findExecutable(name: string): string | undefined;
+  /** tovrun's terminal, for the UI (absent: not a terminal). */
+  terminal?: TerminalInfo;
 }
 
 /** How to install tmux on the user's system, for the "tmux is not installed" message. */
@@ -28,16 +31,17 @@ function insideTmux(env: NodeJS.ProcessEnv): boolean {
   return (env.TMUX ?? '') !== '';
 }
 
-/** auto: tmux inside tmux, else prefix; tmux: needs tmux (not on Windows); windows: only on Windows (Windows Terminal when wt is found). */
+/** auto: tmux inside tmux, else the UI on a roomy terminal (tuiFits), else prefix; tui: needs a terminal; tmux: needs tmux (not on Windows); windows: only on Windows (Windows Terminal when wt is found). */
 export function selectPanesMode(inputs: PanesModeInputs): PanesSelection {
   const { requested, platform } = inputs;
   if (requested === 'prefix') return { mode: 'prefix' };
+  if (requested === 'tui') return requireTuiTerminal(inputs.terminal);
   if (requested === 'windows') {
     if (!platform.isWindows) throw new UsageError(`--panes windows needs Windows; this is ${osDisplayName(platform)}.`, 'Use --panes tmux (or prefix) here.');
     return { mode: 'windows', wt: inputs.findExecutable('wt') ?? null };
   }
   const tmux = platform.isWindows ? undefined : inputs.findExecutable('tmux');
-  if (requested === 'auto') return tmux && insideTmux(inputs.env) ? { mode: 'tmux', tmux, inside: true } : { mode: 'prefix' };
+  if (requested === 'auto') return tmux && insideTmux(inputs.env) ? { mode: 'tmux', tmux, inside: true } : tuiFits(inputs.env, inputs.terminal) ? { mode: 'tui' } : { mode: 'prefix' };
   if (platform.isWindows) throw new UsageError('--panes tmux is not available on Windows.', 'Use --panes windows (Windows Terminal panes), or run tovrun inside WSL.');
   if (!tmux) throw new FailedError('--panes tmux needs tmux, which is not installed (not found on PATH).', tmuxInstallHint(platform));
   return { mode: 'tmux', tmux, inside: insideTmux(inputs.env) };
@@ -45,9 +49,9 @@ export function selectPanesMode(inputs: PanesModeInputs): PanesSelection {
 
 const paneTerminal: Output = { isTTY: true, write: () => undefined };
 
-/** Whether children are asked for colour: in panes they write to a terminal of their own; with prefixes, as tovrun's output allows. */
+/** Whether children are asked for colour: in panes they write to a terminal of their own; with prefixes or the UI, as tovrun's output allows. */
 export function childrenUseColor(selection: PanesSelection, output: Output, env: NodeJS.ProcessEnv): boolean {
-  return useColor(selection.mode === 'prefix' ? output : paneTerminal, env);
+  return useColor(selection.mode === 'prefix' || selection.mode === 'tui' ? output : paneTerminal, env);
 }
 
 /** Whether tovrun should start itself again in a new tmux session and attach to it: tmux asked for, outside tmux, on a terminal. */

@@ -49,13 +49,13 @@ function tmuxOpener(options: PaneOutputOptions, selection: Extract<PanesSelectio
   return new TmuxOpener({ run, server, placement: { kind: 'new-session', session }, stateDir, ownerPid });
 }
 
-function opener(options: PaneOutputOptions, selection: Exclude<PanesSelection, { mode: 'prefix' }>): PaneOpener {
+function opener(options: PaneOutputOptions, selection: Extract<PanesSelection, { mode: 'tmux' | 'windows' }>): PaneOpener {
   if (selection.mode === 'tmux') return tmuxOpener(options, selection);
   return selection.wt ? new WindowsTerminalOpener(selection.wt, options.detachedStart) : new ConsoleWindowOpener(options.detachedStart);
 }
 
 /** The panes of a tmux or windows run (selection: options.selection, known not to be prefix). */
-export function openPaneLaunch(options: PaneOutputOptions, selection: Exclude<PanesSelection, { mode: 'prefix' }>): PaneLaunch {
+export function openPaneLaunch(options: PaneOutputOptions, selection: Extract<PanesSelection, { mode: 'tmux' | 'windows' }>): PaneLaunch {
   const program = options.program ?? currentAgentProgram();
   const launcher = new PaneLauncher({ hub: AgentHub.on(options.control), opener: opener(options, selection), program, platform: options.platform });
   return {

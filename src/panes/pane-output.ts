@@ -27,7 +27,7 @@ export interface PaneOutput {
 export async function openPaneOutput(options: PaneOutputOptions): Promise<PaneOutput> {
   // The pane machinery (tmux, Windows terminals, agents) is loaded only by runs that open panes.
   const { selection } = options;
-  const panes = selection.mode === 'prefix' ? null : (await import('./pane-launch.js')).openPaneLaunch(options, selection);
+  const panes = selection.mode === 'prefix' || selection.mode === 'tui' ? null : (await import('./pane-launch.js')).openPaneLaunch(options, selection);
   const sink = createPrefixSink({ destination: options.destination, services: options.services, color: options.color, stateDir: options.stateDir, showLines: panes === null, ...(options.mask ? { mask: options.mask } : {}) });
   return {
     mode: options.selection.mode,

@@ -32,7 +32,7 @@ export interface RawConfig {
   version?: 1;
   preset?: string;
   python?: { command?: string; minVersion?: string };
-  panes?: 'auto' | 'prefix' | 'tmux' | 'windows';
+  panes?: 'auto' | 'prefix' | 'tmux' | 'windows' | 'tui';
   shutdownTimeout?: number;
   compose?: { file?: string; profiles?: string[]; healthTimeout?: number };
   services?: Record<string, RawService>;

@@ -67,7 +67,7 @@ export interface CommandService extends ServiceBase {
 export type ServiceSpec = PythonService | NodeService | CommandService;
 
 /** How service output is shown. */
-export type PanesMode = 'auto' | 'prefix' | 'tmux' | 'windows';
+export type PanesMode = 'auto' | 'prefix' | 'tmux' | 'windows' | 'tui';
 
 /** A resolved workspace: absolute paths, defaults applied, tovrun.yaml merged in. */
 export interface Workspace {

@@ -1,0 +1,64 @@
+/** Where a run's output goes: the terminal UI (`--panes tui`, loaded only then), or the prefix/tmux/windows pane output. */
+import { useColor, type RunContext } from '../context.js';
+import type { ProcessLauncher } from '../os/launcher.js';
+import type { LineMask, ServiceOutputSink } from '../os/output-sink.js';
+import type { PanesSelection } from '../panes/mode.js';
+import { openPaneOutput } from '../panes/pane-output.js';
+import type { ControlHandler, ControlServer, SignalSource, SupervisorEvent } from '../supervisor/index.js';
+import type { Workspace } from '../workspace/types.js';
+
+/** A run's output, whichever the mode: the sink and launcher for the Supervisor, and where tovrun's own lines go. */
+export interface RunOutput {
+  readonly mode: PanesSelection['mode'];
+  readonly sink: ServiceOutputSink & { flush(): void };
+  readonly launcher: ProcessLauncher | undefined;
+  /** Lines tovrun says about the run (the ready summary): the terminal, or the UI's "all" view. */
+  say(text: string): void;
+  /** Every supervisor event (the UI's rows follow them). */
+  onEvent(event: SupervisorEvent): void;
+  /** Compose services now healthy. */
+  composeReady(names: readonly string[]): void;
+  /** The supervisor the UI asks for status and restarts. */
+  serve(handler: ControlHandler): void;
+  /** The signals the run stops on (the UI adds q and Ctrl-C). */
+  signals(source: SignalSource): SignalSource;
+  followLogs(names: readonly string[]): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** What openRunOutput needs besides the context. */
+export interface RunOutputOptions {
+  selection: PanesSelection;
+  /** Compose services, then native ones. */
+  names: string[];
+  composeNames: string[];
+  mask: LineMask;
+  control: ControlServer;
+}
+
+/** Opens the run's output: the UI mounts now (its module, Ink and React load only here); pane modes as before. */
+export async function openRunOutput(ctx: RunContext, workspace: Workspace, options: RunOutputOptions): Promise<RunOutput> {
+  const color = useColor(ctx.stdout, ctx.env);
+  if (options.selection.mode === 'tui') {
+    const { openTuiOutput } = await import('../panes/tui/tui-output.js');
+    const natives = options.names.filter((name) => !options.composeNames.includes(name));
+    const tui = openTuiOutput({ stdout: process.stdout, stdin: process.stdin, color, stateDir: workspace.stateDir, services: natives, compose: options.composeNames, mask: options.mask });
+    return { ...tui, composeReady: (names) => tui.mark(names, 'ready') };
+  }
+  const output = await openPaneOutput({ selection: options.selection, destination: ctx.stdout, color, env: ctx.env, platform: ctx.platform, root: workspace.root, stateDir: workspace.stateDir, services: options.names, mask: options.mask, control: options.control });
+  return {
+    mode: output.mode,
+    sink: output.sink,
+    launcher: output.launcher,
+    say(text) {
+      output.sink.flush();
+      ctx.stdout.write(text);
+    },
+    onEvent: () => undefined,
+    composeReady: () => undefined,
+    serve: () => undefined,
+    signals: (source) => source,
+    followLogs: (names) => output.followLogs(names),
+    close: () => output.close(),
+  };
+}
