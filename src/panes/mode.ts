@@ -35,7 +35,7 @@ function insideTmux(env: NodeJS.ProcessEnv): boolean {
 export function selectPanesMode(inputs: PanesModeInputs): PanesSelection {
   const { requested, platform } = inputs;
   if (requested === 'prefix') return { mode: 'prefix' };
-  if (requested === 'tui') return requireTuiTerminal(inputs.terminal);
+  if (requested === 'tui') return requireTuiTerminal(inputs.env, inputs.terminal);
   if (requested === 'windows') {
     if (!platform.isWindows) throw new UsageError(`--panes windows needs Windows; this is ${osDisplayName(platform)}.`, 'Use --panes tmux (or prefix) here.');
     return { mode: 'windows', wt: inputs.findExecutable('wt') ?? null };

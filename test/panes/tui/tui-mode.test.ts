@@ -20,6 +20,7 @@ describe('choosing the terminal UI', () => {
     expect(select('auto', {}, { ...roomy, stdin: false })).toEqual({ mode: 'prefix' });
     expect(select('auto', {}, { ...roomy, stdout: false })).toEqual({ mode: 'prefix' });
     expect(select('auto', { CI: 'true' }, roomy)).toEqual({ mode: 'prefix' });
+    expect(select('auto', { CONTINUOUS_INTEGRATION: 'yes' }, roomy)).toEqual({ mode: 'prefix' });
     expect(select('auto', { TERM: 'dumb' }, roomy)).toEqual({ mode: 'prefix' });
     expect(select('auto', {}, { ...roomy, columns: 79 })).toEqual({ mode: 'prefix' });
     expect(select('auto', {}, { ...roomy, rows: 19 })).toEqual({ mode: 'prefix' });
@@ -27,8 +28,10 @@ describe('choosing the terminal UI', () => {
     expect(select('auto', { TMUX: '/tmp/tmux-1000/default,1,0' }, roomy)).toEqual({ mode: 'tmux', tmux: '/usr/bin/tmux', inside: true });
   });
 
-  it('--panes tui needs stdin and stdout to be terminals, and nothing else', () => {
-    expect(select('tui', { CI: 'true' }, { ...roomy, columns: 40, rows: 10 })).toEqual({ mode: 'tui' });
+  it('--panes tui needs stdin and stdout to be terminals and CI unset, whatever the size', () => {
+    expect(select('tui', { CI: 'false' }, { ...roomy, columns: 40, rows: 10 })).toEqual({ mode: 'tui' });
+    expect(() => select('tui', { CI: 'true' }, roomy)).toThrow(/cannot draw while CI is set/);
+    expect(() => select('tui', { CONTINUOUS_INTEGRATION: '1' }, roomy)).toThrow(UsageError);
     expect(() => select('tui', {}, undefined)).toThrow(UsageError);
     expect(() => select('tui', {}, { ...roomy, stdin: false })).toThrow(/its input is not a terminal/);
     expect(() => select('tui', {}, { ...roomy, stdout: false })).toThrow(/its output is not a terminal/);
