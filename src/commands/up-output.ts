@@ -40,7 +40,8 @@ export interface RunOutputOptions {
 export async function openRunOutput(ctx: RunContext, workspace: Workspace, options: RunOutputOptions): Promise<RunOutput> {
   const color = useColor(ctx.stdout, ctx.env);
   if (options.selection.mode === 'tui') {
-    const { openTuiOutput } = await import('../panes/tui/tui-output.js');
+    const { loadTui } = await import('../panes/tui/load-tui.js');
+    const { openTuiOutput } = await loadTui();
     const natives = options.names.filter((name) => !options.composeNames.includes(name));
     const tui = openTuiOutput({ stdout: process.stdout, stdin: process.stdin, color, stateDir: workspace.stateDir, services: natives, compose: options.composeNames, mask: options.mask });
     return { ...tui, composeReady: (names) => tui.mark(names, 'ready') };

@@ -17,18 +17,30 @@ export interface ScrollLine {
  * the line is kept, so a scroll position or a search hit does not shift when older lines are dropped.
  */
 export class Scrollback {
-  private readonly ring: (ScrollLine | undefined)[];
+  // Parallel arrays rather than an object per line: a service printing fast allocates one string per line, no more.
+  private readonly texts: (string | undefined)[];
+  private readonly services: (string | undefined)[];
+  private readonly notices: Uint8Array;
   private pushed = 0;
 
   /** Keeps at most capacity lines. */
   constructor(readonly capacity: number = defaultScrollbackLines) {
-    this.ring = new Array<ScrollLine | undefined>(capacity);
+    this.texts = new Array<string | undefined>(capacity);
+    this.services = new Array<string | undefined>(capacity);
+    this.notices = new Uint8Array(capacity);
   }
 
   /** Adds a line (cut to maxLineChars), dropping the oldest when full. */
   push(line: ScrollLine): void {
-    const text = line.text.length > maxLineChars ? `${line.text.slice(0, maxLineChars)}…` : line.text;
-    this.ring[this.pushed % this.capacity] = text === line.text ? line : { ...line, text };
+    this.add(line.text, line.service, line.notice);
+  }
+
+  /** Adds a line given by its parts (as push). */
+  add(text: string, service: string, notice: boolean): void {
+    const slot = this.pushed % this.capacity;
+    this.texts[slot] = text.length > maxLineChars ? `${text.slice(0, maxLineChars)}…` : text;
+    this.services[slot] = service;
+    this.notices[slot] = notice ? 1 : 0;
     this.pushed += 1;
   }
 
@@ -50,6 +62,13 @@ export class Scrollback {
   /** The line at an absolute index, or undefined when it was dropped or never pushed. */
   at(index: number): ScrollLine | undefined {
     if (index < this.first || index >= this.pushed) return undefined;
-    return this.ring[index % this.capacity];
+    const slot = index % this.capacity;
+    return { text: this.texts[slot] as string, service: this.services[slot] as string, notice: this.notices[slot] === 1 };
+  }
+
+  /** The text of the line at an absolute index ('' when it is not kept), without building the line. */
+  textAt(index: number): string {
+    if (index < this.first || index >= this.pushed) return '';
+    return this.texts[index % this.capacity] as string;
   }
 }

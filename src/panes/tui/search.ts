@@ -25,9 +25,9 @@ export function matchRanges(plain: string, query: string): Array<[number, number
 export function findMatch(lines: Scrollback, query: string, from: number, direction: 'older' | 'newer'): number | null {
   if (query === '') return null;
   if (direction === 'older') {
-    for (let index = Math.min(from - 1, lines.end - 1); index >= lines.first; index -= 1) if (lineMatches(lines.at(index)?.text ?? '', query)) return index;
+    for (let index = Math.min(from - 1, lines.end - 1); index >= lines.first; index -= 1) if (lineMatches(lines.textAt(index), query)) return index;
   } else {
-    for (let index = Math.max(from + 1, lines.first); index < lines.end; index += 1) if (lineMatches(lines.at(index)?.text ?? '', query)) return index;
+    for (let index = Math.max(from + 1, lines.first); index < lines.end; index += 1) if (lineMatches(lines.textAt(index), query)) return index;
   }
   return null;
 }
@@ -35,6 +35,6 @@ export function findMatch(lines: Scrollback, query: string, from: number, direct
 /** How many kept lines match query. */
 export function countMatches(lines: Scrollback, query: string): number {
   let count = 0;
-  for (let index = lines.first; index < lines.end; index += 1) if (lineMatches(lines.at(index)?.text ?? '', query)) count += 1;
+  for (let index = lines.first; index < lines.end; index += 1) if (lineMatches(lines.textAt(index), query)) count += 1;
   return count;
 }

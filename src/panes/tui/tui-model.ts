@@ -75,16 +75,15 @@ export class TuiModel {
     }
     const all = this.buffer(allView);
     for (const text of block.split('\n')) {
-      const line = { text, service, notice };
-      own.push(line);
-      all.push(line);
+      own.add(text, service, notice);
+      all.add(text, service, notice);
     }
   }
 
   /** Adds lines tovrun says about the whole run (the install, the ready summary) to the "all" view only. */
   announce(block: string): void {
     const all = this.buffer(allView);
-    for (const text of block.split('\n')) all.push({ text, service: 'tovrun', notice: true });
+    for (const text of block.split('\n')) all.add(text, 'tovrun', true);
   }
 
   /** The focused view's name ("all" or a service). */
