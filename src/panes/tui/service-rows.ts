@@ -94,12 +94,14 @@ export class ServiceRows {
     }
   }
 
-  /** Takes state, pid, port and restarts from the supervisor's status (the truth; events only add the why). */
-  update(statuses: readonly ServiceStatus[], now: number): void {
+  /** Takes state, pid, port and restarts from the supervisor's status (the truth; events only add the why); returns the rows that just failed. */
+  update(statuses: readonly ServiceStatus[], now: number): string[] {
+    const failed: string[] = [];
     for (const status of statuses) {
       const row = this.rows.get(status.name);
       if (!row) continue;
       const state = rowState(status);
+      if (state === 'failed' && row.state !== 'failed') failed.push(row.name);
       row.state = state;
       row.pid = status.pid;
       row.port = status.port;
@@ -107,6 +109,7 @@ export class ServiceRows {
       row.startedAt = status.uptimeMs === null ? null : now - status.uptimeMs;
       if (state !== 'failed' && state !== 'stopped') row.reason = null;
     }
+    return failed;
   }
 }
 

@@ -202,6 +202,19 @@ export class TuiModel {
     this.anchors.set(this.focused, block.end >= buffer.end - 1 ? null : block.end);
   }
 
+  /**
+   * A service failed: unless the user is looking at another service or typing, its output is focused with its last
+   * error (or its last lines) in view, so the why shows without a key.
+   */
+  showFailure(service: string): void {
+    if (this.mode !== 'normal' || this.focused !== allView) return;
+    const index = this.views.indexOf(service);
+    if (index < 0) return;
+    this.focus(index);
+    this.end();
+    if (lastErrorBlock(this.buffer(service)) !== null) this.jumpToError();
+  }
+
   /** ?: opens or closes the help screen. */
   toggleHelp(): void {
     this.mode = this.mode === 'help' ? 'normal' : 'help';

@@ -84,7 +84,7 @@ export function openTuiOutput(options: TuiOutputOptions): TuiOutput {
     now,
     command,
     subscribe: (listener) => (listeners.add(listener), () => void listeners.delete(listener)),
-    refresh: () => handler && model.rows.update(handler.status(), now()),
+    refresh: () => handler && model.rows.update(handler.status(), now()).forEach((service) => model.showFailure(service)),
   });
   const instance: Instance = render(app, { stdout: options.stdout, stdin: options.stdin, exitOnCtrlC: false, patchConsole: false, maxFps: 20, incrementalRendering: false });
   return {
@@ -92,7 +92,11 @@ export function openTuiOutput(options: TuiOutputOptions): TuiOutput {
     sink,
     launcher: undefined,
     say: (text) => sink.announce(text),
-    onEvent: (event) => model.rows.apply(event, now()),
+    onEvent(event) {
+      const before = model.rows.get(event.service)?.state;
+      model.rows.apply(event, now());
+      if (before !== 'failed' && model.rows.get(event.service)?.state === 'failed') model.showFailure(event.service);
+    },
     mark: (names, state) => (model.rows.mark(names, state), changed()),
     serve: (next) => void (handler = next),
     signals: (source) => (uiSignals = new UiSignals(source)),

@@ -41,5 +41,7 @@ describe('service rows', () => {
     expect(rows.get('api')).toMatchObject({ state: 'ready', pid: 77, port: 5001, restarts: 2, startedAt: 6_000 });
     rows.update([status({ state: 'exited', pid: null, uptimeMs: null, ready: false })], 11_000);
     expect(rows.get('api')).toMatchObject({ state: 'stopped', pid: null, startedAt: null });
+    expect(rows.update([status({ state: 'failed', pid: null, uptimeMs: null, ready: false })], 12_000)).toEqual(['api']);
+    expect(rows.update([status({ state: 'failed', pid: null, uptimeMs: null, ready: false })], 13_000)).toEqual([]);
   });
 });

@@ -123,3 +123,27 @@ describe('tui model', () => {
     expect(tui.mode).toBe('normal');
   });
 });
+
+describe('a failed service', () => {
+  it('is focused with its last error in view when the user watches "all"', () => {
+    const tui = model();
+    for (const text of ['Traceback (most recent call last):', '  File "app.py", line 1', 'NameError: x', 'exiting']) tui.add('api', text);
+    tui.add('api', '[tovrun] exited with code 1', true);
+    tui.add('web', 'web still fine');
+    tui.showFailure('api');
+    expect(tui.focused).toBe('api');
+    expect(tui.marked).toEqual({ start: 4, end: 4 });
+  });
+
+  it('does not take the focus from another service, nor from a search being typed', () => {
+    const tui = model();
+    tui.add('api', '[tovrun] gave up after 3 restarts', true);
+    tui.focus(2);
+    tui.showFailure('api');
+    expect(tui.focused).toBe('web');
+    tui.focus(0);
+    tui.startSearch();
+    tui.showFailure('api');
+    expect(tui.focused).toBe('all');
+  });
+});
