@@ -5,7 +5,7 @@
 import { render, type Instance } from 'ink';
 import { createElement } from 'react';
 import type { LineMask } from '../../os/output-sink.js';
-import type { ControlHandler } from '../../supervisor/control/server.js';
+import type { ControlHandler } from '../../supervisor/index.js';
 import type { SupervisorEvent } from '../../supervisor/events.js';
 import type { SignalSource } from '../../supervisor/signals.js';
 import { formatRestart } from '../../supervisor/status-table.js';
