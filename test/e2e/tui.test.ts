@@ -72,7 +72,7 @@ async function terminalState(server: string): Promise<string> {
 }
 
 describe.runIf(process.platform !== 'win32')('terminal UI (real terminal in tmux)', () => {
-  it('lists both services ready with their ports; focus, search, restart and resize work; q stops everything and restores the terminal', { timeout: 60_000 }, async () => {
+  it('lists both services ready with their ports; focus, search, filter, help, restart and resize work; q stops everything and restores the terminal', { timeout: 60_000 }, async () => {
     const { root, ports } = await workspace();
     const ui = await startInTmux(root, ['--panes', 'tui']);
     const ready = await eventually(async () => {
@@ -92,6 +92,16 @@ describe.runIf(process.platform !== 'win32')('terminal UI (real terminal in tmux
       return text.includes('api says marker-api-42') && text.includes('api — scrolled up') && text;
     });
     expect(found).not.toContain('api tick');
+    await ui.keys('f');
+    const filtered = await eventually(async () => {
+      const text = await ui.screen();
+      return text.includes('only lines holding "marker-api"') && text;
+    });
+    expect(filtered).not.toContain('api filler');
+    await ui.keys('f', '?');
+    await eventually(async () => (await ui.screen()).includes('tovrun keys (any key closes this)'));
+    await ui.keys('x');
+    await eventually(async () => !(await ui.screen()).includes('tovrun keys'));
 
     await ui.keys('End');
     await eventually(async () => (await ui.screen()).includes('api — following'));
@@ -105,8 +115,10 @@ describe.runIf(process.platform !== 'win32')('terminal UI (real terminal in tmux
 
     await tmux(ui.server, ['resize-window', '-t', 'tui', '-x', '90', '-y', '24']);
     // Redrawn for 24 rows: the status line (still saying what r did) on row 23, the list from the top.
-    await eventually(async () => (await ui.screen()).split('\n')[22]?.startsWith('restarted api'));
-    expect((await ui.screen()).split('\n')[0]).toMatch(/^ 0 all +│ api — following/);
+    await eventually(async () => {
+      const rows = (await ui.screen()).split('\n');
+      return rows[22]?.startsWith('restarted api') && /^ 0 all +│ api — following/.test(rows[0] ?? '');
+    });
 
     await ui.keys('q');
     await eventually(async () => (await ui.screen()).includes('TOVRUN-EXIT=0'), 15_000);
