@@ -1,18 +1,21 @@
 // The repository's TypeScript sources as text, and the relative imports between them, for tests about the code itself.
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { repoRoot } from './processes.js';
 
-/** Every .ts file under dir (a folder of the repository), keyed by its path relative to the repository, with its text. */
+/** Every .ts and .tsx file under dir (a folder of the repository), keyed by its path relative to the repository, with its text. */
 export function sourceFiles(dir: string): Map<string, string> {
-  const files = readdirSync(path.join(repoRoot, dir), { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.ts') && !file.split(path.sep).includes('.cache'));
+  const files = readdirSync(path.join(repoRoot, dir), { recursive: true, encoding: 'utf8' }).filter((file) => /\.tsx?$/.test(file) && !file.split(path.sep).includes('.cache'));
   return new Map(files.sort().map((file) => [path.join(dir, file), readFileSync(path.join(repoRoot, dir, file), 'utf8')]));
 }
 
-/** The files a source imports by a relative path (static, `import type` and import() alike), as repository paths of .ts files. */
+/** The files a source imports by a relative path (static, `import type` and import() alike), as repository paths of .ts (or .tsx) files. */
 export function relativeImports(file: string, text: string): string[] {
   const specifiers = [...text.matchAll(/(?:from\s+|import\()'(\.[^']+)'/g)].map((match) => match[1] as string);
-  return specifiers.map((specifier) => path.join(path.dirname(file), specifier.replace(/\.js$/, '.ts')));
+  return specifiers.map((specifier) => {
+    const ts = path.join(path.dirname(file), specifier.replace(/\.js$/, '.ts'));
+    return existsSync(path.join(repoRoot, ts)) || !existsSync(path.join(repoRoot, `${ts}x`)) ? ts : `${ts}x`;
+  });
 }
 
 /** The import graph of some sources: each file and the files among them it imports. */
