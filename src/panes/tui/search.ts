@@ -32,9 +32,3 @@ export function findMatch(lines: Scrollback, query: string, from: number, direct
   return null;
 }
 
-/** How many kept lines match query. */
-export function countMatches(lines: Scrollback, query: string): number {
-  let count = 0;
-  for (let index = lines.first; index < lines.end; index += 1) if (lineMatches(lines.textAt(index), query)) count += 1;
-  return count;
-}
