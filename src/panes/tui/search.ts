@@ -31,4 +31,3 @@ export function findMatch(lines: Scrollback, query: string, from: number, direct
   }
   return null;
 }
-
