@@ -18,9 +18,9 @@ export interface RunningCli {
   exited: Promise<number>;
 }
 
-/** Starts `node bin/tovrun.js args` in cwd with stdout and stderr collected together. */
-export function startCli(cwd: string, args: string[], env: NodeJS.ProcessEnv = process.env): RunningCli {
-  const child = spawn(process.execPath, [cliPath, ...args], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+/** Starts `node bin/tovrun.js args` (or another install's bin/tovrun.js) in cwd with stdout and stderr collected together. */
+export function startCli(cwd: string, args: string[], env: NodeJS.ProcessEnv = process.env, cli: string = cliPath): RunningCli {
+  const child = spawn(process.execPath, [cli, ...args], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let text = '';
   const listeners = new Set<() => void>();
   const append = (chunk: Buffer) => {
@@ -65,8 +65,8 @@ export function startCli(cwd: string, args: string[], env: NodeJS.ProcessEnv = p
 const signalNumbers: Partial<Record<NodeJS.Signals, number>> = { SIGHUP: 1, SIGINT: 2, SIGKILL: 9, SIGTERM: 15 };
 
 /** Runs the CLI to completion; resolves with its exit code and output. */
-export async function runCli(cwd: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<{ code: number; output: string }> {
-  const running = startCli(cwd, args, env);
+export async function runCli(cwd: string, args: string[], env: NodeJS.ProcessEnv = process.env, cli: string = cliPath): Promise<{ code: number; output: string }> {
+  const running = startCli(cwd, args, env, cli);
   const code = await running.exited;
   return { code, output: running.output() };
 }
