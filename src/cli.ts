@@ -1,6 +1,4 @@
 /** The command line: declares commands and flags with commander and dispatches to src/commands/; no logic here. */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import type { CheckOptions } from './commands/check.js';
 import type { ShellName } from './commands/env.js';
@@ -8,7 +6,7 @@ import type { UpOptions } from './commands/up.js';
 import type { PanesMode } from './workspace/types.js';
 import type { RunContext } from './context.js';
 import { ExitCode, exitCodeOf, formatError, UsageError } from './errors.js';
-import { packageRoot } from './paths.js';
+import { packageVersion } from './paths.js';
 
 const examples = `
 Examples:
@@ -20,11 +18,6 @@ Examples:
   $ tovrun demo                 run the embedded Flask + Vite demo in .tovrun/demo/
   $ tovrun logs backend -f      follow one service's log
   $ tovrun down                 stop everything a previous tovrun left running`;
-
-function packageVersion(): string {
-  const manifest = JSON.parse(readFileSync(path.join(packageRoot, 'package.json'), 'utf8')) as { version: string };
-  return manifest.version;
-}
 
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
@@ -175,7 +168,8 @@ export function createProgram(ctx: RunContext, setResult: (code: number) => void
     .option('--backend <dir>', 'the backend folder (instead of detecting or asking)')
     .option('--frontend <dir>', 'the frontend folder (instead of detecting or asking)')
     .option('-y, --yes', 'ask nothing; take what was detected')
-    .action((dir: string | undefined, options: { preset: string; dryRun?: boolean; backend?: string; frontend?: string; yes?: boolean }) =>
+    .option('--tovrun-spec <spec>', 'what the root package.json pins tovrun at: a version range, a tarball path or URL, a git URL (default: this tovrun\'s version)')
+    .action((dir: string | undefined, options: { preset: string; dryRun?: boolean; backend?: string; frontend?: string; yes?: boolean; tovrunSpec?: string }) =>
       run(async () => (await import('./commands/init.js')).runInitCommand(ctx, dir, { ...options, dryRun: Boolean(options.dryRun), yes: Boolean(options.yes) }))(),
     );
   program.command('down').description('stop everything a previous tovrun started and left running').action(run(async () => (await import('./commands/down.js')).runDownCommand(ctx)));

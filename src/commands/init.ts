@@ -18,6 +18,8 @@ export interface InitOptions {
   backend?: string | undefined;
   frontend?: string | undefined;
   yes: boolean;
+  /** What the root package.json pins tovrun at (default: the running version). */
+  tovrunSpec?: string | undefined;
 }
 
 /** The effects init uses; tests pass fakes. */
@@ -30,9 +32,17 @@ export interface InitDependencies {
 
 const realReader: InitReader = { ...realCheckFiles, exists: existsSync };
 
+/** The spec init pins: --tovrun-spec as given (refused when empty or multi-line); undefined: this tovrun's version. */
+function tovrunSpec(options: InitOptions): string | undefined {
+  if (options.tovrunSpec === undefined) return undefined;
+  const spec = options.tovrunSpec.trim();
+  if (spec === '' || /[\r\n]/.test(spec)) throw new UsageError('--tovrun-spec is empty or spans lines.', 'Give one npm spec: `--tovrun-spec ^0.1.0`, `--tovrun-spec ./tovrun-0.1.0.tgz` or `--tovrun-spec git+https://…`.');
+  return spec;
+}
+
 /** The choices: flags first, then (in a terminal, for a preset that adopts the repository) the answers to the folder questions. */
 async function choose(root: string, options: InitOptions, deps: InitDependencies): Promise<InitChoices> {
-  const choices: InitChoices = { preset: options.preset, backend: options.backend, frontend: options.frontend };
+  const choices: InitChoices = { preset: options.preset, tovrunSpec: tovrunSpec(options), backend: options.backend, frontend: options.frontend };
   if (!deps.ask || !presetAdopts(options.preset)) return choices;
   const detected = detectLayout(root, deps.reader);
   if (choices.backend === undefined) choices.backend = folderAnswer(await deps.ask('Backend folder (Flask, requirements.txt)', detected.backend ?? '')) ?? undefined;

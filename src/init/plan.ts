@@ -2,12 +2,15 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
+import { packageVersion } from '../paths.js';
 import { planCopy } from '../files/copy-tree.js';
 import { findPreset, initPresetNames, type ShippedFile } from '../workspace/presets.js';
 import type { RawConfig } from '../workspace/raw-config.js';
 import { detectLayout } from './detect.js';
 import { ignoreAppendText, missingIgnoreLines } from './gitignore.js';
+import { planLaunchers } from './launchers.js';
 import { findMergeCandidates, relativeTo } from './merge-candidates.js';
+import { planPackagePin } from './package-pin.js';
 import { renderTovrunYaml } from './tovrun-yaml.js';
 import type { DetectedLayout, InitAction, InitChoices, InitPlan, InitReader, SkippedFile } from './types.js';
 
@@ -81,6 +84,12 @@ export function planInit(root: string, choices: InitChoices, reader: InitReader)
   const templateSource = reader.exists(at('.env.template')) ? at('.env.template') : shipped.find((file) => file.path === '.env.template')?.from;
   if (reader.exists(at('.env'))) skipped.push({ path: '.env', reason: 'exists (yours, never overwritten)' });
   else if (templateSource) actions.push({ kind: 'copy', path: '.env', from: templateSource, why: 'from .env.template; change what you need' });
+
+  // The pinned tovrun and its launchers: for a repository init adopts, or a stack it scaffolds alike.
+  for (const part of [planPackagePin(root, choices.tovrunSpec ?? packageVersion(), reader), planLaunchers(root, reader)]) {
+    actions.push(...part.actions);
+    skipped.push(...part.skipped);
+  }
 
   const ignoreText = reader.readText(at('.gitignore'));
   const missing = missingIgnoreLines(ignoreText);

@@ -27,6 +27,6 @@ export function formatInitPlan(plan: InitPlan, dryRun: boolean): string {
     lines.push('Per-folder files to merge into the root ones, then delete (key names only, values never shown):');
     lines.push(...plan.mergeCandidates.map((candidate) => `  ~ ${candidate.path} → ${candidate.into}: ${candidate.differences}`));
   }
-  if (plan.actions.length > 0 && !dryRun) lines.push('Next: review .env, then run `npx tovrun` (see SETUP.md).');
+  if (plan.actions.length > 0 && !dryRun) lines.push('Next: review .env, then run `./tovrun` (Windows: `.\\tovrun`), which installs the pinned tovrun on first use (see SETUP.md).');
   return `${lines.join('\n')}\n`;
 }

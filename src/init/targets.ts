@@ -59,9 +59,9 @@ function checkAction(root: string, realRoot: string, action: InitAction): void {
       if (real === undefined || !inside(realRoot, real)) throw linkError(root, current, real);
     }
   }
-  const target = action.kind === 'append' ? statSync(current) : undefined;
+  const target = action.kind === 'append' || action.kind === 'edit' ? statSync(current) : undefined;
   if (target && !target.isFile()) {
-    throw new ConfigError(`${action.path} is ${target.isDirectory() ? 'a folder' : 'not a regular file'}; tovrun init appends lines to it and wrote nothing.`, {
+    throw new ConfigError(`${action.path} is ${target.isDirectory() ? 'a folder' : 'not a regular file'}; tovrun init ${action.kind === 'edit' ? 'adds entries' : 'appends lines'} to it and wrote nothing.`, {
       file: current,
       hint: `Move ${action.path} away and run tovrun init again to create it.`,
     });

@@ -24,15 +24,21 @@ export interface DetectedLayout {
 /** What the user chose (flags or answers). */
 export interface InitChoices {
   preset: string;
+  /** What the root package.json pins tovrun at (--tovrun-spec); absent: the running tovrun's version. */
+  tovrunSpec?: string | undefined;
   backend?: string | undefined;
   frontend?: string | undefined;
 }
 
-/** One file init writes: literal text, a copy of a shipped file, or lines appended to an existing file. */
+/**
+ * One file init writes: literal text (a new file, executable for a POSIX launcher), a copy of a shipped file, lines
+ * appended to an existing file, or an edit of an existing file (applied only while it still reads `before`).
+ */
 export type InitAction =
-  | { kind: 'write'; path: string; text: string; why: string }
+  | { kind: 'write'; path: string; text: string; why: string; executable?: boolean }
   | { kind: 'copy'; path: string; from: string; why: string }
-  | { kind: 'append'; path: string; lines: string[]; text: string; why: string };
+  | { kind: 'append'; path: string; lines: string[]; text: string; why: string }
+  | { kind: 'edit'; path: string; before: string; text: string; why: string };
 
 /** A file init would have written but left alone because it exists. */
 export interface SkippedFile {

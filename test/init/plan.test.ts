@@ -1,5 +1,5 @@
 // The init planner and applier on fixture repositories: never-overwrite, idempotence, dry run, merge report.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { applyInit } from '../../src/init/apply.js';
@@ -64,12 +64,24 @@ describe('planInit / applyInit', () => {
     expect(JSON.stringify(plan.mergeCandidates)).not.toMatch(/old-backend-secret-value|prod\.example\.invalid/);
   });
 
-  it('a plain Node repository gets tovrun.yaml with its service and .gitignore, no TovPlay files', () => {
+  it('a plain Node repository gets tovrun.yaml with its service, the pin in its package.json, the launchers and .gitignore, no TovPlay files', () => {
     const root = copyFixture('plain-node');
     const plan = planInit(root, tovplay, realReader);
-    expect(plan.actions.map((action) => action.path).sort()).toEqual(['.gitignore', 'tovrun.yaml']);
+    expect(plan.actions.map((action) => `${action.kind} ${action.path}`).sort()).toEqual(['append .gitignore', 'edit package.json', 'write tovrun', 'write tovrun.cmd', 'write tovrun.yaml']);
     const yaml = plan.actions.find((action) => action.path === 'tovrun.yaml');
     expect(yaml?.kind === 'write' && yaml.text).toMatch(/preset: none\nservices:\n {2}repo:\n {4}type: node\n {4}dir: \.\n {4}command: npm start/);
+  });
+
+  it('applies the pin to an existing package.json, writes an executable POSIX launcher, and a second run changes nothing', () => {
+    const root = copyFixture('plain-node');
+    applyInit(planInit(root, tovplay, realReader));
+    const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: unknown; devDependencies: Record<string, string> };
+    expect(manifest.scripts).toEqual({ start: 'node server.js', dev: 'tovrun' });
+    expect(Object.keys(manifest.devDependencies)).toEqual(['tovrun']);
+    expect(statSync(path.join(root, 'tovrun')).mode & 0o111).not.toBe(0);
+    const after = hashTree(root);
+    expect(planInit(root, tovplay, realReader).actions).toEqual([]);
+    expect(hashTree(root)).toBe(after);
   });
 
   it('names non-default folders in tovrun.yaml and leaves default ones to the preset', () => {
