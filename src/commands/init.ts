@@ -7,6 +7,7 @@ import { ExitCode, UsageError } from '../errors.js';
 import { applyInit, realInitWriter, type InitWriter } from '../init/apply.js';
 import { folderAnswer, terminalAsk, type Ask } from '../init/ask.js';
 import { detectLayout } from '../init/detect.js';
+import { pinnedSpec } from '../init/package-pin.js';
 import { planInit, presetAdopts } from '../init/plan.js';
 import { formatInitPlan } from '../init/print.js';
 import type { InitChoices, InitReader } from '../init/types.js';
@@ -32,17 +33,17 @@ export interface InitDependencies {
 
 const realReader: InitReader = { ...realCheckFiles, exists: existsSync };
 
-/** The spec init pins: --tovrun-spec as given (refused when empty or multi-line); undefined: this tovrun's version. */
-function tovrunSpec(options: InitOptions): string | undefined {
+/** The spec init pins: --tovrun-spec (refused when empty or multi-line; a local path made relative to root); undefined: this tovrun's version. */
+function tovrunSpec(ctx: RunContext, root: string, options: InitOptions): string | undefined {
   if (options.tovrunSpec === undefined) return undefined;
   const spec = options.tovrunSpec.trim();
   if (spec === '' || /[\r\n]/.test(spec)) throw new UsageError('--tovrun-spec is empty or spans lines.', 'Give one npm spec: `--tovrun-spec ^0.1.0`, `--tovrun-spec ./tovrun-0.1.0.tgz` or `--tovrun-spec git+https://…`.');
-  return spec;
+  return pinnedSpec(spec, ctx.cwd, root);
 }
 
 /** The choices: flags first, then (in a terminal, for a preset that adopts the repository) the answers to the folder questions. */
-async function choose(root: string, options: InitOptions, deps: InitDependencies): Promise<InitChoices> {
-  const choices: InitChoices = { preset: options.preset, tovrunSpec: tovrunSpec(options), backend: options.backend, frontend: options.frontend };
+async function choose(ctx: RunContext, root: string, options: InitOptions, deps: InitDependencies): Promise<InitChoices> {
+  const choices: InitChoices = { preset: options.preset, tovrunSpec: tovrunSpec(ctx, root, options), backend: options.backend, frontend: options.frontend };
   if (!deps.ask || !presetAdopts(options.preset)) return choices;
   const detected = detectLayout(root, deps.reader);
   if (choices.backend === undefined) choices.backend = folderAnswer(await deps.ask('Backend folder (Flask, requirements.txt)', detected.backend ?? '')) ?? undefined;
@@ -57,7 +58,7 @@ export async function runInit(ctx: RunContext, dir: string | undefined, options:
   if (!deps.reader.exists(root) && presetAdopts(options.preset)) {
     throw new UsageError(`${root} does not exist.`, 'Pass the folder of an existing repository: `tovrun init <dir>` (or `--preset node-postgres-redis` to start a new one).');
   }
-  const plan = planInit(root, await choose(root, options, deps), deps.reader);
+  const plan = planInit(root, await choose(ctx, root, options, deps), deps.reader);
   if (!options.dryRun) applyInit(plan, deps.writer);
   ctx.stdout.write(formatInitPlan(plan, options.dryRun));
   return ExitCode.ok;

@@ -3,7 +3,7 @@
  * for cmd, PowerShell and a double-click on Windows (a .cmd file is not subject to PowerShell's execution policy), and
  * `tovrun` (POSIX sh) for macOS and Linux. Each installs the root dependencies when the pinned tovrun is missing or
  * package.json / package-lock.json changed since the last install, then runs the pinned tovrun with every argument and
- * returns its exit code.
+ * returns its exit code. What the install prints goes to stderr, so that `./tovrun --check --json` stays JSON.
  */
 import type { InitAction, InitReader, SkippedFile } from './types.js';
 import path from 'node:path';
@@ -27,7 +27,7 @@ export function shellLauncher(): string {
     'root=$(CDPATH= cd -- "$(dirname -- "$0")" && pwd)',
     `if ! (cd "$root" && node -e '${needsInstallScript}'); then`,
     '  echo "tovrun: installing the root dependencies (npm install)..." >&2',
-    '  (cd "$root" && npm install --no-audit --no-fund)',
+    '  (cd "$root" && npm install --no-audit --no-fund) 1>&2',
     'fi',
     'exec node "$root/node_modules/tovrun/bin/tovrun.js" "$@"',
     '',
@@ -46,7 +46,7 @@ export function cmdLauncher(): string {
     `node -e "${needsInstallScript}"`,
     'if errorlevel 1 (',
     '  echo tovrun: installing the root dependencies ^(npm install^)... 1>&2',
-    '  call npm install --no-audit --no-fund',
+    '  call npm install --no-audit --no-fund 1>&2',
     '  if errorlevel 1 ( popd & exit /b 1 )',
     ')',
     'popd',

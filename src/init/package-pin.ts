@@ -30,6 +30,21 @@ export function newPackageJson(root: string, spec: string): string {
   return `${JSON.stringify(manifest, null, 2)}\n`;
 }
 
+/** Whether an npm spec names a local tarball or folder rather than a registry range, a tag, a URL or a git remote. */
+const isLocalPath = (spec: string) => /^(\.{1,2}([\\/]|$)|[\\/]|~[\\/]|[A-Za-z]:[\\/])/.test(spec) || (!spec.includes(':') && /\.(tgz|tar\.gz)$/i.test(spec));
+
+/**
+ * The spec as package.json at root must hold it: a local path given relative to where init ran becomes `file:` relative
+ * to root when inside it (so a tarball committed with the repository works for everyone), else absolute.
+ */
+export function pinnedSpec(spec: string, cwd: string, root: string): string {
+  if (!isLocalPath(spec)) return spec;
+  const absolute = path.resolve(cwd, spec.replace(/^~(?=[\\/])/, process.env.HOME ?? '~'));
+  const relative = path.relative(root, absolute);
+  const inside = relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
+  return `file:${inside ? `./${relative.split(path.sep).join('/')}` : absolute.split(path.sep).join('/')}`;
+}
+
 /** The line (1-based) of a character offset. */
 const lineAt = (text: string, offset: number) => text.slice(0, offset).split('\n').length;
 

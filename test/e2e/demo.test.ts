@@ -4,8 +4,9 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { installTarball, packTarball } from '../support/installed-package.js';
+import { takePortLock } from '../support/port-lock.js';
 import { pollUntil, portIsFree, processesUnder, repoRoot, runCli, startCli } from '../support/processes.js';
 
 const ports = [5001, 3000];
@@ -32,12 +33,16 @@ async function expectBothServing(): Promise<void> {
 describe('tovrun demo (real Flask and Vite)', () => {
   let dir: string;
   let installedCli: string;
+  let release: () => void = () => undefined;
 
   beforeAll(async () => {
+    release = await takePortLock('tovplay-ports');
     for (const port of ports) expect(await portIsFree(port), `port ${port} must be free for the demo test`).toBe(true);
     dir = path.join(mkdtempSync(path.join(tmpdir(), 'tovrun-e2e-demo-')), 'demo');
     installedCli = installTarball(packTarball().file);
-  });
+  }, 120_000);
+
+  afterAll(() => release());
 
   it('the installed package (production dependencies only) prints its version', async () => {
     const version = (JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version;

@@ -1,6 +1,6 @@
 // The root package.json pin: a new private manifest, or two entries added to an existing one with every other byte kept.
 import { describe, expect, it } from 'vitest';
-import { newPackageJson, packageNameFor, planPackagePin } from '../../src/init/package-pin.js';
+import { newPackageJson, packageNameFor, pinnedSpec, planPackagePin } from '../../src/init/package-pin.js';
 import type { InitReader } from '../../src/init/types.js';
 
 const readerWith = (text: string | undefined): InitReader => ({ readText: () => text, exists: () => text !== undefined }) as unknown as InitReader;
@@ -51,5 +51,14 @@ describe('planPackagePin', () => {
     expect(packageNameFor('/x/TovPlay Web!')).toBe('tovplay-web');
     expect(packageNameFor('/x/...')).toBe('workspace');
     expect(JSON.parse(newPackageJson('/x/_a', '^1')).name).toBe('a');
+  });
+
+  it('pins a local tarball relative to the root when inside it, absolute when outside; ranges, tags, URLs and git remotes as given', () => {
+    expect(pinnedSpec('./dist/tovrun-0.1.0.tgz', '/repo', '/repo')).toBe('file:./dist/tovrun-0.1.0.tgz');
+    expect(pinnedSpec('tovrun-0.1.0.tgz', '/repo/backend', '/repo')).toBe('file:./backend/tovrun-0.1.0.tgz');
+    expect(pinnedSpec('../tovrun-0.1.0.tgz', '/repo', '/repo')).toBe('file:/tovrun-0.1.0.tgz');
+    for (const spec of ['^0.1.0', '0.1.0', 'latest', 'git+https://example.invalid/tovrun.git', 'github:tovplay/tovrun', 'https://example.invalid/t.tgz', 'file:../t.tgz']) {
+      expect(pinnedSpec(spec, '/repo', '/repo')).toBe(spec);
+    }
   });
 });

@@ -20,7 +20,12 @@ export interface RunningCli {
 
 /** Starts `node bin/tovrun.js args` (or another install's bin/tovrun.js) in cwd with stdout and stderr collected together. */
 export function startCli(cwd: string, args: string[], env: NodeJS.ProcessEnv = process.env, cli: string = cliPath): RunningCli {
-  const child = spawn(process.execPath, [cli, ...args], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  return startProgram(cwd, process.execPath, [cli, ...args], env);
+}
+
+/** Starts any program (a launcher script, say) in cwd with stdout and stderr collected together. */
+export function startProgram(cwd: string, file: string, args: string[], env: NodeJS.ProcessEnv = process.env): RunningCli {
+  const child = spawn(file, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let text = '';
   const listeners = new Set<() => void>();
   const append = (chunk: Buffer) => {
