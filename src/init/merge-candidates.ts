@@ -20,7 +20,8 @@ export function findMergeCandidates(root: string, files: InitReader, rootTexts: 
     const rootText = compose ? rootTexts.compose : rootTexts.envTemplate;
     const copyText = files.readText(file);
     let differences: string;
-    if (copyText === undefined || rootText === undefined) differences = 'could not be read';
+    if (copyText === undefined) differences = 'could not be read';
+    else if (rootText === undefined) differences = `there is no root ${into} to merge it into${compose ? `; move it to the root, or name it in tovrun.yaml (compose: { file: ${relativeTo(root, file)} })` : '; move it to the root'}`;
     else {
       try {
         differences = compose ? describeDifferences(composeServices(copyText), composeServices(rootText), 'services', into) : describeDifferences(envMap(copyText), envMap(rootText), 'keys', into);

@@ -11,7 +11,7 @@ import { ignoreAppendText, missingIgnoreLines } from './gitignore.js';
 import { planLaunchers } from './launchers.js';
 import { findMergeCandidates, relativeTo } from './merge-candidates.js';
 import { planPackagePin } from './package-pin.js';
-import { renderTovrunYaml } from './tovrun-yaml.js';
+import { isPlainNode, renderTovrunYaml } from './tovrun-yaml.js';
 import type { DetectedLayout, InitAction, InitChoices, InitPlan, InitReader, SkippedFile } from './types.js';
 
 /** The actions and skips of the shipped files (folders file by file; a folder wholly present is one skip). */
@@ -39,7 +39,7 @@ function chosenLayout(root: string, choices: InitChoices, reader: InitReader): D
   const detected = detectLayout(root, reader);
   const backend = choices.backend ?? detected.backend;
   const frontend = choices.frontend ?? detected.frontend;
-  return { backend, frontend, nodeServices: backend || frontend ? [] : detected.nodeServices };
+  return backend || frontend ? { backend, frontend, nodeServices: [], devScripts: [] } : { ...detected, backend, frontend };
 }
 
 /** What init takes from a preset: its name, the files it ships, and its services when init writes them in full. */
@@ -68,7 +68,7 @@ export function presetAdopts(name: string): boolean {
 export function planInit(root: string, choices: InitChoices, reader: InitReader): InitPlan {
   const preset = requirePreset(choices.preset, root, reader);
   const layout = chosenLayout(root, choices, reader);
-  const plainNode = !preset.config && !layout.backend && !layout.frontend && layout.nodeServices.length > 0;
+  const plainNode = !preset.config && isPlainNode(layout);
   const shipped = plainNode ? [] : preset.files;
   const actions: InitAction[] = [];
   const skipped: SkippedFile[] = [];

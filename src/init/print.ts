@@ -6,7 +6,10 @@ const describe = (action: InitAction) => (action.kind === 'append' ? `${action.p
 /** The layout line: which folders tovrun will run. */
 function layoutLines(plan: InitPlan): string[] {
   const { layout } = plan;
-  if (layout.nodeServices.length > 0) return [`Node services: ${layout.nodeServices.map((service) => `${service.name} (${service.dir}, ${service.command})`).join(', ')}`];
+  if (layout.nodeServices.length + layout.devScripts.length > 0) {
+    const services = layout.nodeServices.map((service) => `${service.name} (${service.dir}, ${service.command}${service.port === null ? '' : `, port ${service.port}`})`);
+    return [`Node services: ${services.join(', ') || '(none: no package has a start script or an entry file)'}`];
+  }
   if (!plan.adopts) return [`Preset: ${plan.preset}`];
   return [`Backend: ${layout.backend ?? '(none found)'}`, `Frontend: ${layout.frontend ?? '(none found)'}`];
 }

@@ -12,6 +12,18 @@ export interface DetectedNodeService {
   /** Folder relative to the root ('.' for the root itself). */
   dir: string;
   command: string;
+  /** The port it listens on, read from its code or compose file; null when not found (written as a placeholder). */
+  port: number | null;
+  /** A health path it serves (/status, /health), or null. */
+  health: string | null;
+}
+
+/** A package that is not a service but has a `dev` script init offers only as a commented suggestion. */
+export interface DevScriptSuggestion {
+  name: string;
+  dir: string;
+  /** The script's text, shown so the user can judge it. */
+  script: string;
 }
 
 /** The folders init found or was told. */
@@ -19,6 +31,7 @@ export interface DetectedLayout {
   backend: string | null;
   frontend: string | null;
   nodeServices: DetectedNodeService[];
+  devScripts: DevScriptSuggestion[];
 }
 
 /** What the user chose (flags or answers). */

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { applyInit } from '../../src/init/apply.js';
 import { planInit } from '../../src/init/plan.js';
+import { loadWorkspace } from '../../src/workspace/load.js';
 import { copyFixture, hashTree, realReader } from './support.js';
 
 const tovplay = { preset: 'tovplay' };
@@ -82,6 +83,28 @@ describe('planInit / applyInit', () => {
     const after = hashTree(root);
     expect(planInit(root, tovplay, realReader).actions).toEqual([]);
     expect(hashTree(root)).toBe(after);
+  });
+
+  it('a signaling server beside a webpack extension: a valid tovrun.yaml with port 4001 and /status, the dev script only commented, and a compose file with no root to merge into', () => {
+    const root = copyFixture('signaling-extension');
+    const plan = planInit(root, tovplay, realReader);
+    const yaml = plan.actions.find((action) => action.path === 'tovrun.yaml');
+    const text = yaml?.kind === 'write' ? yaml.text : '';
+    expect(text).toMatch(/ {2}signaling_server:\n {4}type: node\n {4}dir: signaling_server\n {4}command: npm start\n {4}port: 4001\n {4}probe:\n {6}http: \/status/);
+    expect(text).toContain('#   repo-dev: { type: node, dir: ., command: npm run dev }');
+    expect(text).not.toMatch(/^ {2}repo:/m);
+    expect(plan.mergeCandidates).toEqual([
+      { path: 'signaling_server/docker-compose.yml', into: 'docker-compose.yml', differences: 'there is no root docker-compose.yml to merge it into; move it to the root, or name it in tovrun.yaml (compose: { file: signaling_server/docker-compose.yml })' },
+    ]);
+    applyInit(plan);
+    const workspace = loadWorkspace(root, undefined, 'forget');
+    expect(workspace.services.map((service) => [service.name, service.port])).toEqual([['signaling_server', 4001]]);
+  });
+
+  it('a Node service whose port is not in its code gets the port and probe as commented placeholders', () => {
+    const root = copyFixture('plain-node');
+    const yaml = planInit(root, tovplay, realReader).actions.find((action) => action.path === 'tovrun.yaml');
+    expect(yaml?.kind === 'write' && yaml.text).toMatch(/command: npm start\n {4}# port: 3000 .*\n {4}# probe: \{ http: \/health \}/);
   });
 
   it('names non-default folders in tovrun.yaml and leaves default ones to the preset', () => {
