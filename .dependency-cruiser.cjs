@@ -2,7 +2,7 @@
 // downward. `npm run lint` checks these rules. The model's few upward imports that issue 14 has not moved yet are named
 // one by one below, so that no new one can slip in.
 const base = '^src/(os|text|files|platform)/|^src/(errors|paths|context)[.]ts$';
-const model = '^src/(env|workspace|plan)/';
+const model = '^src/(env|workspace|plan|report)/';
 const features = '^src/(install|compose|supervisor|panes|check|init)/';
 const above = '^src/(commands/|cli[.]ts$)';
 
@@ -20,17 +20,9 @@ module.exports = {
     {
       name: 'model-imports-no-feature',
       severity: 'error',
-      comment: 'env, workspace and plan are plain data in, plain data out; the listed files are the moves issue 14 still owes.',
+      comment: 'env, workspace, plan and report are plain data in, plain data out: what features share of them lives here.',
       from: { path: model },
-      to: {
-        path: `${features}|${above}`,
-        pathNot: [
-          '^src/check/report[.]ts$',
-          '^src/compose/(compose-model|invocation)[.]ts$',
-          '^src/install/activation[.]ts$',
-          '^src/supervisor/(types|probes/describe)[.]ts$',
-        ],
-      },
+      to: { path: `${features}|${above}` },
     },
     { name: 'features-import-no-command', severity: 'error', comment: 'Commands assemble features, never the other way.', from: { path: features }, to: { path: above } },
     { name: 'supervisor-imports-no-panes', severity: 'error', comment: 'Panes implement the output sink (src/os/output-sink.ts); the supervisor only writes to it.', from: { path: '^src/supervisor/' }, to: { path: '^src/panes/' } },

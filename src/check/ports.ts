@@ -2,7 +2,7 @@
 import { describeHolder } from '../supervisor/preflight.js';
 import type { RunState } from '../supervisor/state-file.js';
 import { findingsOnly, workspacePath, type CheckInput, type CheckResult } from './input.js';
-import { finding, type Finding } from './report.js';
+import { finding, type Finding } from '../report/findings.js';
 import { stopProcessCommand } from './shell-hints.js';
 
 interface Claim {

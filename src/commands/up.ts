@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { envCheck } from '../check/env-check.js';
 import { formatHumanReport, humanReportStyle } from '../check/print-human.js';
-import { maskFindings } from '../check/report.js';
+import { maskFindings } from '../report/findings.js';
 import type { ComposeSession } from '../compose/index.js';
 import type { RunContext } from '../context.js';
 import { loadEnvValues, type EnvValues } from '../env/load.js';
@@ -26,7 +26,7 @@ import { platformFor } from '../platform/platform.js';
 import { leftoverLines, stopLeftovers, type SignalSource } from '../supervisor/index.js';
 import { loadWorkspace } from '../workspace/load.js';
 import { checkServiceDirs } from '../workspace/service-dirs.js';
-import type { LaunchSpec } from '../supervisor/types.js';
+import type { LaunchSpec } from '../plan/launch-spec.js';
 import { supervise } from './up-supervise.js';
 import type { PanesMode, ServiceSpec, Workspace } from '../workspace/types.js';
 

@@ -4,7 +4,8 @@ import { plainText } from '../text/ansi.js';
 import { commandLineText } from '../plan/print-plan.js';
 import { parseStateLine, type ContainerState } from './container-state.js';
 import { ComposeCommandError } from './errors.js';
-import { composeInvocation, engineInvocation, engineSubcommands, type ComposeProject } from './invocation.js';
+import type { ComposeProject } from '../plan/compose.js';
+import { composeInvocation, engineInvocation, engineSubcommands } from './invocation.js';
 import type { ComposeProvider } from './provider.js';
 
 /** Output lines without colour codes and blank lines. */

@@ -1,12 +1,11 @@
 /** Public surface of the supervisor: spawn, readiness, restart, stop, port preflight, leftovers, signals, control socket (the OS layer under it is src/os/). */
 export { Supervisor, type SupervisorOptions } from './supervisor.js';
-export type { LaunchSpec, RunOutcome, ServiceResult, StopReason } from './types.js';
+export type { RunOutcome, ServiceResult, StopReason } from './types.js';
 export { describeEvent, describeExit, type SupervisorEvent } from './events.js';
 export { ReadinessError, StartError } from './readiness-error.js';
 export { preflightPorts, describeHolder, type BusyPort, type PortClaim, type PortProbe } from './preflight.js';
 export { stopLeftovers, type LeftoverOptions, type LeftoverReport, type SparedProcess, type StoppedLeftover, type UnprovenEntry } from './leftovers.js';
 export { handleStopSignals, runExitCode, stopSignals, type SignalSource, type StopSignals, type Stoppable } from './signals.js';
-export { describeProbe, serviceUrl } from './probes/describe.js';
 export { formatReadySummary } from './ready-summary.js';
 export { readState, statePath, type RecordedService, type RunState } from './state-file.js';
 export { leftoverLines } from './leftover-lines.js';

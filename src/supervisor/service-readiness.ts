@@ -2,7 +2,7 @@
 import { describeExit, type SupervisorEvent } from './events.js';
 import type { LaunchedProcess } from '../os/launcher.js';
 import { formatSeconds } from '../text/seconds.js';
-import { describeProbe, serviceUrl } from './probes/describe.js';
+import { describeProbe, serviceUrl } from '../workspace/describe-probe.js';
 import { waitForReadiness, type ReadinessResult } from './probes/readiness.js';
 import type { ServiceRunner } from './service-runner.js';
 

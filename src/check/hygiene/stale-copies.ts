@@ -7,7 +7,7 @@ import { yamlModule } from '../../files/yaml-module.js';
 import { parseEnv } from '../../env/parse.js';
 import type { CheckFiles } from '../files.js';
 import { workspacePath, type CheckInput } from '../input.js';
-import { finding, type Finding } from '../report.js';
+import { finding, type Finding } from '../../report/findings.js';
 import { removeFileCommand } from '../shell-hints.js';
 
 /** Folders never searched: installed packages, venvs, build output, tovrun's state, version control, test data. */

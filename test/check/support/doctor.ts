@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { CheckEffects } from '../../../src/check/effects.js';
-import type { TimedFinding } from '../../../src/check/report.js';
+import type { TimedFinding } from '../../../src/report/findings.js';
 import { runCheck, type CheckOptions } from '../../../src/commands/check.js';
 import type { RunContext } from '../../../src/context.js';
 import type { RunResult } from '../../../src/install/runner.js';
