@@ -1,6 +1,6 @@
 /** The outside world of the doctor's checks, in one injectable bundle: processes, ports, PostgreSQL, files, clock. */
 import { homedir } from 'node:os';
-import { systemRunner, type CommandRunner } from '../install/runner.js';
+import { systemRunner, type CommandRunner } from '../os/system-runner.js';
 import type { Platform } from '../platform/platform.js';
 import { realHost } from '../os/host.js';
 import { systemPortProbe, type PortProbe } from '../supervisor/preflight.js';

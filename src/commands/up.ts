@@ -10,7 +10,7 @@ import { loadEnvValues, type EnvValues } from '../env/load.js';
 import { maskerForSecrets, secretStrings } from '../env/mask.js';
 import { ExitCode, UsageError } from '../errors.js';
 import { installWorkspace } from '../install/install-workspace.js';
-import { systemRunner, type CommandRunner } from '../install/runner.js';
+import { systemRunner, type CommandRunner } from '../os/system-runner.js';
 import { childrenUseColor, needsTmuxSession, selectPanesMode } from '../panes/mode.js';
 import type { ServiceOutputSink } from '../os/output-sink.js';
 import { closeLeftoverPanes } from '../panes/tmux/close-recorded.js';

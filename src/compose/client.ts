@@ -1,5 +1,5 @@
 /** Runs compose and engine commands for one project, with its environment; failures become ComposeCommandError. */
-import type { CommandRunner, RunResult } from '../install/runner.js';
+import type { CommandRunner, RunResult } from '../os/system-runner.js';
 import { plainText } from '../text/ansi.js';
 import { commandLineText } from '../plan/print-plan.js';
 import { parseStateLine, type ContainerState } from './container-state.js';

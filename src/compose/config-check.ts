@@ -1,5 +1,5 @@
 /** `compose config -q` for the default profile and each named profile: compose's own verdict, when a provider is present. */
-import type { CommandRunner } from '../install/runner.js';
+import type { CommandRunner } from '../os/system-runner.js';
 import { plainText } from '../text/ansi.js';
 import type { ComposeProject } from '../plan/compose.js';
 import { composeInvocation, composeSubcommands } from './invocation.js';

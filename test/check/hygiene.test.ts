@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { spawnRunner } from '../../src/install/spawn-runner.js';
+import { spawnRunner } from '../../src/os/spawn-runner.js';
 import { fakeRunner, notFound } from '../install/support/fake-runner.js';
 import { repositoryRoot } from '../env/support/workspace.js';
 import { fakeEffects, runDoctor, withId, workspaceWith, type DoctorRun } from './support/doctor.js';

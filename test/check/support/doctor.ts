@@ -6,7 +6,7 @@ import type { CheckEffects } from '../../../src/check/effects.js';
 import type { TimedFinding } from '../../../src/report/findings.js';
 import { runCheck, type CheckOptions } from '../../../src/commands/check.js';
 import type { RunContext } from '../../../src/context.js';
-import type { RunResult } from '../../../src/install/runner.js';
+import type { RunResult } from '../../../src/os/system-runner.js';
 import { fakeRunner, isProbe, notFound, ok, probeAnswer, type FakeRunner } from '../../install/support/fake-runner.js';
 import { writeFiles } from '../../install/support/temp-dir.js';
 import { memoryContext } from '../../support/memory-context.js';
