@@ -1,5 +1,6 @@
 /** Readiness of one process: the probe re-run after every restart, so `tovrun status` and `tovrun restart` can tell. */
-import { describeExit, type SupervisorEvent } from './events.js';
+import { describeExit } from '../os/describe-exit.js';
+import type { SupervisorEvent } from './events.js';
 import type { LaunchedProcess } from '../os/launcher.js';
 import { formatSeconds } from '../text/seconds.js';
 import { describeProbe, serviceUrl } from '../workspace/describe-probe.js';
