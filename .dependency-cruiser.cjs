@@ -15,9 +15,8 @@ const featureImports = {
   // check is the read-only doctor over what install and up do: it asks install's Python discovery, venv probe and
   // installed-or-not decisions, compose's file model and provider check, and the supervisor's port preflight and
   // state file, so that `tovrun check` never disagrees with `tovrun install` or `tovrun up`.
+  // No entry lists check, so no feature imports it.
   check: ['install', 'compose', 'supervisor'],
-  // init offers to merge the stale copies the doctor reports, found by the doctor's own rule and file reader.
-  init: ['check'],
 };
 
 // No feature pair both ways, nor a longer loop: a feature never reaches itself through featureImports.

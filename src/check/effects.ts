@@ -7,7 +7,7 @@ import { systemPortProbe, type PortProbe } from '../supervisor/preflight.js';
 import { processIdentity, sameProcess } from '../os/process-table.js';
 import { readState, type RunState } from '../supervisor/state-file.js';
 import { connectWithPg, type ConnectDatabase } from './database/session.js';
-import { realCheckFiles, type CheckFiles } from './files.js';
+import { realCheckFiles, type CheckFiles } from '../files/read-only-files.js';
 
 /** Sessions idle this long or longer are reported (5 minutes). */
 export const defaultIdleThresholdMs = 5 * 60_000;
