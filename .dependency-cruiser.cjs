@@ -1,6 +1,6 @@
 // The layers of src/ (README, "Developing tovrun"); a folder imports only from its own layer or the layers below:
 //   base      os, text, files, platform, control (the control socket's transport), errors.ts, paths.ts, context.ts
-//   model     env, workspace, plan, report (plain data in, plain data out)
+//   model     report, workspace ← env ← plan (plain data in, plain data out)
 //   features  install, compose, supervisor, panes, check, init
 //   above     commands/, cli.ts
 // Features import no other feature but for the one-way edges of featureImports. `npm run lint` checks these rules.
@@ -9,6 +9,16 @@ const model = '^src/(env|workspace|plan|report)/';
 const featureNames = ['install', 'compose', 'supervisor', 'panes', 'check', 'init'];
 const features = `^src/(${featureNames.join('|')})/`;
 const above = '^src/(commands/|cli[.]ts$)';
+
+/** The model's folders from the bottom up: each imports none of those after it. */
+const modelOrder = ['report', 'workspace', 'env', 'plan'];
+const modelRules = modelOrder.slice(0, -1).map((name, index) => ({
+  name: `${name}-imports-no-model-above-it`,
+  severity: 'error',
+  comment: `The model reads bottom up (${modelOrder.join(' ← ')}): ${name}/ imports none of ${modelOrder.slice(index + 1).join(', ')}.`,
+  from: { path: `^src/${name}/` },
+  to: { path: `^src/(${modelOrder.slice(index + 1).join('|')})/` },
+}));
 
 /** The only imports from one feature into another, each one way; what two features share otherwise lives below both. */
 const featureImports = {
@@ -62,6 +72,7 @@ module.exports = {
       from: { path: model },
       to: { path: `${features}|${above}` },
     },
+    ...modelRules,
     { name: 'features-import-no-command', severity: 'error', comment: 'Commands assemble features, never the other way.', from: { path: features }, to: { path: above } },
     ...featureRules,
   ],
