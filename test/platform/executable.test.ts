@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { executableNames, findExecutable, isFileOrAlias, type StatCalls } from '../../src/platform/executable.js';
 import { platformFor } from '../../src/platform/platform.js';
-import { callAsNobody, nobodyUnavailable } from '../support/as-nobody.js';
+import { nobodyUnavailable, runAsNobody } from '../support/as-nobody.js';
 
 const windows = platformFor('win32');
 const linux = platformFor('linux');
@@ -88,8 +88,9 @@ describe('isFileOrAlias', () => {
       mkdirSync(path.join(dir, 'private'), { mode: 0o700 });
       writeFileSync(path.join(dir, 'private', 'wt.exe'), '');
       symlinkSync(path.join(dir, 'private', 'wt.exe'), path.join(dir, 'wt.exe'));
-      expect(await callAsNobody('platform/executable.ts', 'isFileOrAlias', [path.join(dir, 'wt.exe')])).toBe(true);
-      expect(await callAsNobody('platform/executable.ts', 'isFileOrAlias', [path.join(dir, 'private', 'wt.exe')])).toBe(false);
+      const seen = (file: string) => `import { isFileOrAlias } from './src/platform/executable.js';\nexport default () => isFileOrAlias(${JSON.stringify(file)});`;
+      expect(await runAsNobody(seen(path.join(dir, 'wt.exe')))).toBe(true);
+      expect(await runAsNobody(seen(path.join(dir, 'private', 'wt.exe')))).toBe(false);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

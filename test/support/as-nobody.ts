@@ -18,19 +18,22 @@ export function nobodyUnavailable(): string | null {
   }
 }
 
-/** Bundles src/<module> and returns `exported(...args)` as called by nobody in a fresh node (JSON in, JSON out). */
-export async function callAsNobody(module: string, exported: string, args: unknown[]): Promise<unknown> {
+/**
+ * Runs source (a TypeScript module whose default export returns a JSON value, importing src/ files by paths from the
+ * repository root such as './src/os/port-check.js') as nobody in a fresh node, and returns that value.
+ */
+export async function runAsNobody(source: string): Promise<unknown> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'tovrun-nobody-'));
   try {
     chmodSync(dir, 0o755);
     const bundle = path.join(dir, 'module.mjs');
-    await build({ entryPoints: [path.join(repoRoot, 'src', module)], bundle: true, platform: 'node', format: 'esm', outfile: bundle, logLevel: 'silent' });
+    await build({ stdin: { contents: source, resolveDir: repoRoot, loader: 'ts' }, bundle: true, platform: 'node', format: 'esm', outfile: bundle, logLevel: 'silent' });
     const runner = path.join(dir, 'run.mjs');
-    writeFileSync(runner, `import * as m from './module.mjs';\nconst result = await m[${JSON.stringify(exported)}](...${JSON.stringify(args)});\nprocess.stdout.write(JSON.stringify(result ?? null));\n`);
+    writeFileSync(runner, "import run from './module.mjs';\nprocess.stdout.write(JSON.stringify((await run()) ?? null));\n");
     chmodSync(bundle, 0o644);
     chmodSync(runner, 0o644);
     const child = spawnSync('runuser', ['-u', 'nobody', '--', process.execPath, runner], { cwd: dir, encoding: 'utf8', timeout: 20_000 });
-    if (child.status !== 0) throw new Error(`${exported} as nobody failed (${child.status}): ${child.stderr}`);
+    if (child.status !== 0) throw new Error(`running as nobody failed (${child.status}): ${child.stderr}`);
     return JSON.parse(child.stdout) as unknown;
   } finally {
     rmSync(dir, { recursive: true, force: true });
