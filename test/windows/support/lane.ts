@@ -2,7 +2,7 @@
 // prefix the e2e global setup prepared (test/setup/wine.ts), with node.exe's stdout and stderr in files (a Linux pipe
 // gives node.exe EBADF), waits for its exit, reads what it printed, and kills what a test left behind.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, openSync, closeSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, inject, it } from 'vitest';
@@ -107,7 +107,7 @@ export async function runWindowsCli(cwd: string, args: string[], options: LaneRu
   return { code, stdout: cli.stdout(), stderr: cli.stderr() };
 }
 
-/** Live Wine processes whose command line names dir, in its Linux or Windows form (Wine shows Windows command lines). */
+/** Live processes working in dir or whose command line names it, in its Linux or Windows form (Wine shows Windows command lines). */
 export function windowsProcessesUnder(dir: string): { pid: number; command: string }[] {
   const forms = [dir, ...windowsPath(dir)].map((form) => form.toLowerCase());
   const found: { pid: number; command: string }[] = [];
@@ -118,7 +118,9 @@ export function windowsProcessesUnder(dir: string): { pid: number; command: stri
       const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
       if (stat.slice(stat.lastIndexOf(')') + 2).startsWith('Z')) continue;
       const command = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ').trim();
-      if (forms.some((form) => command.toLowerCase().includes(form))) found.push({ pid, command });
+      // Wine keeps a process's Linux working folder in step with its Windows one.
+      const cwd = readlinkSync(`/proc/${pid}/cwd`);
+      if (cwd === dir || cwd.startsWith(`${dir}/`) || forms.some((form) => command.toLowerCase().includes(form))) found.push({ pid, command });
     } catch {
       // the process ended while we looked
     }
