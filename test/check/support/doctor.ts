@@ -39,7 +39,7 @@ export function machineRunner(extra: (command: string, args: string[]) => RunRes
 export function fakeEffects(overrides: Partial<CheckEffects> = {}): Partial<CheckEffects> {
   return {
     runner: machineRunner(),
-    ports: { isBusy: async () => false, holder: async () => null },
+    ports: { availability: async () => 'free', holder: async () => null },
     liveRun: async () => null,
     connectDatabase: async () => {
       throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
