@@ -1,12 +1,13 @@
 // The adoption path as a new user walks it: the packed tarball's `tovrun init` in a TovPlay-shaped repository (backend/
 // Flask, frontend/ Vite with bin-links=false, no root package.json, stale per-folder files), then the launcher the
 // init wrote: `./tovrun --check` installs the pinned tovrun and checks, `./tovrun` brings both services up, Ctrl-C
-// leaves nothing.
+// leaves nothing, and the adopted SETUP.md's marked commands run as written.
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { extractLinuxBlocks } from '../docs/extract.js';
 import { installTarball, packTarball } from '../support/installed-package.js';
 import { takePortLock } from '../support/port-lock.js';
 import { pollUntil, portIsFree, processesUnder, repoRoot, runCli, startProgram } from '../support/processes.js';
@@ -50,9 +51,10 @@ describe('adopting tovrun in a TovPlay-shaped repository from the packed tarball
     const child = spawnSync(path.join(root, 'tovrun'), ['--check', '--json'], { cwd: root, env, encoding: 'utf8', timeout: 180_000 });
     expect(child.stderr).toContain('installing the root dependencies');
     expect(child.status, child.stderr).toBe(0);
-    const findings = JSON.parse(child.stdout) as { id: string; status: string; file: string | null }[];
-    const warnings = findings.filter((finding) => finding.status !== 'ok' && !finding.id.startsWith('database/')).map((finding) => `${finding.id} ${finding.file}`);
-    expect(warnings.sort()).toEqual([
+    const findings = JSON.parse(child.stdout) as { id: string; status: string; file: string | null; message: string }[];
+    const notOk = findings.filter((finding) => finding.status !== 'ok' && !finding.id.startsWith('database/'));
+    const warnings = notOk.map((finding) => `${finding.id} ${finding.file}`);
+    expect(warnings.sort(), JSON.stringify(notOk, null, 1)).toEqual([
       'dependencies/outdated backend/requirements.txt',
       'dependencies/outdated frontend/package.json',
       'hygiene/stale-copy backend/.env.example',
@@ -71,6 +73,15 @@ describe('adopting tovrun in a TovPlay-shaped repository from the packed tarball
     expect(await run.exited).toBe(130);
     expect(await pollUntil(() => processesUnder(root).length === 0, 5_000)).toBe(true);
   }, 240_000);
+
+  it("the adopted SETUP.md's marked commands run verbatim in the adopted repository", () => {
+    const blocks = extractLinuxBlocks('SETUP.md', readFileSync(path.join(root, 'SETUP.md'), 'utf8'));
+    expect(blocks.length).toBeGreaterThanOrEqual(3);
+    for (const block of blocks) {
+      const result = spawnSync('bash', ['-e', '-c', block.script], { cwd: root, env: { ...process.env, NO_COLOR: '1', GITHUB_ACTIONS: '' }, encoding: 'utf8', timeout: 60_000 });
+      expect(result.status, `SETUP.md:${block.line}\n${block.script}\n--- output ---\n${result.stdout}${result.stderr}`).toBe(0);
+    }
+  }, 120_000);
 
   it('a second tovrun init changes nothing', async () => {
     const before = readFileSync(path.join(root, 'package.json'), 'utf8');
