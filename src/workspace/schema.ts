@@ -28,7 +28,7 @@ function jsonTypeOf(value: unknown): string {
 }
 
 /** A value in words for "found …": its type, and a scalar's value quoted safely and shortened. */
-export function describeValue(value: unknown): string {
+function describeValue(value: unknown): string {
   const type = jsonTypeOf(value);
   if (type === 'object' || type === 'array') return `an ${type}`;
   if (typeof value === 'number' && !Number.isFinite(value)) return `number ${String(value)}`;
