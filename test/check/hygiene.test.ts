@@ -2,7 +2,9 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { spawnRunner } from '../../src/install/spawn-runner.js';
+import { systemRunner } from '../../src/os/system-runner.js';
+import { spawnRunner } from '../../src/os/spawn-runner.js';
+import { platformFor } from '../../src/platform/platform.js';
 import { fakeRunner, notFound } from '../install/support/fake-runner.js';
 import { repositoryRoot } from '../env/support/workspace.js';
 import { fakeEffects, runDoctor, withId, workspaceWith, type DoctorRun } from './support/doctor.js';
@@ -43,9 +45,19 @@ describe('hygiene: .env and git', () => {
   it('skips, as a pass, outside a git repository or without git; warns when git hangs', async () => {
     expect(withId(await hygiene(workspaceWith(base)), 'hygiene/git')).toEqual([expect.objectContaining({ status: 'ok', message: expect.stringContaining('not a git repository') })]);
     const noGit = await runDoctor(workspaceWith(base), ['hygiene'], { effects: fakeEffects({ runner: fakeRunner(() => notFound) }) });
-    expect(withId(noGit, 'hygiene/git')[0]?.message).toContain('git is not installed');
+    expect(withId(noGit, 'hygiene/git')[0]).toMatchObject({ message: expect.stringContaining('git was not found on PATH'), hint: expect.stringContaining('https://git-scm.com/downloads') });
     const hung = await runDoctor(workspaceWith(base), ['hygiene'], { effects: fakeEffects({ runner: fakeRunner(() => ({ exitCode: undefined, output: '' })) }) });
     expect(withId(hung, 'hygiene/git')[0]).toMatchObject({ status: 'warn', message: expect.stringContaining('did not answer within 5 s') });
+  });
+});
+
+describe('hygiene on Windows without git (issue 15, defect 6)', () => {
+  // execa used to start an unknown git through cmd.exe, whose "not recognized" exit 1 is check-ignore's "not ignored":
+  // a false error. The real runner for Windows now looks git up with PATHEXT and reports it not found.
+  it('says git was not found, with the Windows install hint, never ".env is not ignored"', async () => {
+    const run = await runDoctor(workspaceWith(base), ['hygiene'], { effects: fakeEffects({ runner: systemRunner(platformFor('win32')) }), env: { Path: 'C:\\no-git-here', PATHEXT: '.COM;.EXE;.BAT;.CMD' }, platform: 'win32' });
+    expect(withId(run, 'hygiene/env-not-ignored')).toEqual([]);
+    expect(withId(run, 'hygiene/git')).toEqual([expect.objectContaining({ status: 'ok', message: 'git was not found on PATH; whether .env is ignored by git was not checked.', hint: expect.stringContaining('winget install Git.Git') })]);
   });
 });
 

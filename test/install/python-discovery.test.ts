@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FailedError } from '../../src/errors.js';
 import { findPython, pythonCandidates } from '../../src/install/python-discovery.js';
+import { systemRunner } from '../../src/os/system-runner.js';
 import { platformFor } from '../../src/platform/platform.js';
 import { exited, fakeRunner, notFound, probeAnswer } from './support/fake-runner.js';
 
@@ -74,5 +75,12 @@ describe('findPython', () => {
   it('suggests the configured minimum when it is newer than 3.12', async () => {
     const error = await failure(findPython('3.13', windows, fakeRunner(() => notFound)));
     expect(error.hint).toContain('winget install Python.Python.3.13');
+  });
+
+  it('on Windows, with the real runner, a missing py and python are "not found" (not cmd.exe\'s exit 1), with the install hint', async () => {
+    // Defect 6 of issue 15: execa ran an unknown `py` through cmd.exe, which exits 1 ("is not recognized").
+    const error = await failure(findPython('3.10', windows, systemRunner(windows), { env: { Path: 'C:\\no-python-here', PATHEXT: '.COM;.EXE;.BAT;.CMD' } }));
+    expect(error.message).toBe('no usable Python 3.10 or newer found; tried `py -3` (not found), `python` (not found).');
+    expect(error.hint).toContain('winget install Python.Python.3.12');
   });
 });

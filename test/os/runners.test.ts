@@ -1,14 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { execaRunner } from '../../src/install/execa-runner.js';
-import { systemRunner } from '../../src/install/runner.js';
-import { spawnRunner } from '../../src/install/spawn-runner.js';
+import { systemRunner } from '../../src/os/system-runner.js';
+import { platformRunner, spawnRunner } from '../../src/os/spawn-runner.js';
 import { platformFor } from '../../src/platform/platform.js';
 
 const script = "console.log('out one'); console.error('err two'); process.stdout.write('tail'); process.exitCode = 3;";
 
 describe.each([
   ['spawnRunner', spawnRunner],
-  ['execaRunner', execaRunner],
+  ['systemRunner(linux)', systemRunner(platformFor('linux'))],
 ])('%s', (_name, runner) => {
   it('returns the exit code and interleaved output, and streams whole lines', async () => {
     const lines: string[] = [];
@@ -36,9 +35,12 @@ describe.each([
   });
 });
 
-describe('systemRunner', () => {
-  it('uses execa on Windows (for .cmd files) and Node spawn elsewhere', () => {
-    expect(systemRunner(platformFor('win32'))).toBe(execaRunner);
-    expect(systemRunner(platformFor('linux'))).toBe(spawnRunner);
+describe('systemRunner on Windows', () => {
+  // execa used to wrap an unknown command in cmd.exe, which exits 1 ("is not recognized"), so a missing py or git read
+  // as a failure of the tool; the program is now looked up with PATHEXT first and never started when it is not there.
+  it('reports a program missing from PATH as ENOENT without starting cmd.exe', async () => {
+    const env = { Path: 'C:\\Windows\\system32', PATHEXT: '.COM;.EXE;.BAT;.CMD', ComSpec: process.execPath };
+    expect(await systemRunner(platformFor('win32'))('git', ['ls-files'], { env })).toEqual({ exitCode: undefined, output: '', spawnError: 'ENOENT' });
+    expect(await systemRunner(platformFor('win32'))('py', ['-3', '-c', 'print(1)'], { env })).toEqual({ exitCode: undefined, output: '', spawnError: 'ENOENT' });
   });
 });
