@@ -1,7 +1,7 @@
 /** Reads the workspace's compose file into a ComposeModel, or says clearly that profiles need one. */
 import { displayName } from '../env/files.js';
 import { ConfigError } from '../errors.js';
-import { mebibyte, readTextFileIfPresent } from '../files/read-text.js';
+import { mebibyte, readText } from '../files/read-text.js';
 import type { Workspace } from '../workspace/types.js';
 import type { ComposeModel } from '../workspace/compose-file.js';
 import { readComposeModel } from './compose-model.js';
@@ -12,7 +12,7 @@ export const composeFileMaxBytes = 8 * mebibyte;
 /** The workspace's compose file read with values (for `${}`); a ConfigError when it is missing, not a readable file, or broken. */
 export function loadComposeModel(workspace: Workspace, values: Readonly<Record<string, string | undefined>>, profiles: readonly string[]): ComposeModel {
   const name = displayName(workspace, workspace.composeFile);
-  const text = readTextFileIfPresent(workspace.composeFile, { label: name, maxBytes: composeFileMaxBytes });
+  const text = readText(workspace.composeFile, { label: name, maxBytes: composeFileMaxBytes });
   if (text === undefined) {
     throw new ConfigError(`the compose profiles ${profiles.join(', ')} need ${name}, which does not exist.`, {
       file: workspace.composeFile,

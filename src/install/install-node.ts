@@ -2,7 +2,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { NodeService } from '../workspace/types.js';
-import { hashFiles, readTextOrUndefined, type Fingerprint, type KnownHashes } from './fingerprint.js';
+import { readText } from '../files/read-text.js';
+import { hashFiles, type Fingerprint, type KnownHashes } from './fingerprint.js';
 import { declaresPackages, npmEnvironment, npmInstall, npmInstallArgs, npmToolVersions, type NpmContext } from './npm.js';
 import { displayPath, type InstallEnvironment, type PreparedInstall } from './service-install.js';
 import { removeStamp, stampFile, stampFileStats, stampStaleReason, writeStamp } from './stamp.js';
@@ -11,7 +12,7 @@ import { InstallStepFailure } from './step-failure.js';
 /** Checks package.json, the tool versions, node_modules and the stamp; the install runs npm and stamps. */
 export async function prepareNodeService(service: NodeService, environment: InstallEnvironment): Promise<PreparedInstall> {
   const manifest = path.join(service.dir, 'package.json');
-  const manifestText = readTextOrUndefined(manifest);
+  const manifestText = readText(manifest);
   if (manifestText === undefined) {
     throw new InstallStepFailure(`no package.json in ${displayPath(environment, service.dir)}.`, { hint: `Set services.${service.name}.dir in tovrun.yaml to the folder holding package.json.` });
   }

@@ -3,8 +3,9 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { venvPython } from '../platform/venv-layout.js';
 import type { PythonService } from '../workspace/types.js';
+import { readText } from '../files/read-text.js';
 import { pythonActivationEnv } from '../platform/venv-activation.js';
-import { hashFiles, readTextOrUndefined, type Fingerprint, type KnownHashes } from './fingerprint.js';
+import { hashFiles, type Fingerprint, type KnownHashes } from './fingerprint.js';
 import { pipInstall, upgradePip, type PipContext } from './pip.js';
 import { findPython, type FoundPython } from './python-discovery.js';
 import { commandLabel } from './python-probe.js';
@@ -84,7 +85,7 @@ function pipContext(service: PythonService, environment: InstallEnvironment, rep
 /** The requirements files (nested -r and -c followed), the venv's Python version and the venv's place; known hashes reused for unchanged files. */
 export function pythonFingerprint(service: PythonService, environment: Pick<InstallEnvironment, 'root'>, pythonVersion: Version, known?: KnownHashes): Fingerprint {
   return {
-    files: hashFiles(requirementFiles(service.requirements, readTextOrUndefined), environment.root, known),
+    files: hashFiles(requirementFiles(service.requirements, readText), environment.root, known),
     tools: { python: formatVersion(pythonVersion) },
     flags: [`venv=${displayPath(environment, service.venv)}`],
   };

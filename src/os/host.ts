@@ -1,10 +1,11 @@
 /**
  * The effects tovrun asks of the operating system (spawning, signals, helper commands, reading files and /proc, the
- * clock, the platform), behind one injectable interface. A file that is missing or cannot be read is `undefined`,
- * as in files/read-text.ts; no method throws.
+ * clock, the platform), behind one injectable interface. A file that is missing or cannot be read is `undefined`
+ * (read by files/read-text.ts, the one reader); no method throws.
  */
 import { execFile, spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
-import { access, readdir, readFile, readlink } from 'node:fs/promises';
+import { access, readdir, readlink } from 'node:fs/promises';
+import { readText, type ReadText } from '../files/read-text.js';
 import { sleep } from './delay.js';
 
 /** What a helper command printed; code is null when it could not be run at all (or ran past its timeout). */
@@ -30,8 +31,8 @@ export interface Host {
   signal(pid: number, signal: NodeJS.Signals | 0): boolean;
   /** Runs a helper command (taskkill, netstat, ss, ps, tmux) for at most 10 s and captures its output; never throws. */
   exec(file: string, args: string[], options?: ExecOptions): Promise<ExecResult>;
-  /** A file's text, or undefined when it is missing or cannot be read. */
-  readText(file: string): Promise<string | undefined>;
+  /** A file's text, or undefined when it is missing or cannot be read (read at once: /proc files are in memory). */
+  readText: ReadText;
   /** Whether something is at path (a dangling link is nothing). */
   exists(path: string): Promise<boolean>;
   /** A folder's entries, or [] when it cannot be read. */
@@ -81,7 +82,7 @@ export function realHost(platform: NodeJS.Platform = process.platform): Host {
       }
     },
     exec: execCommand,
-    readText: (file) => orUndefined(readFile(file, 'utf8')),
+    readText,
     exists: (path) => access(path).then(
       () => true,
       () => false,

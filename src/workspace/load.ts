@@ -1,9 +1,9 @@
 /** Loads the Workspace: finds the root, reads tovrun.yaml (optional), validates it, merges it over its preset. */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Document } from 'yaml';
 import { ConfigError, shortenLongWords } from '../errors.js';
-import { mebibyte, readTextFile } from '../files/read-text.js';
+import { mebibyte, readText, type ReadText } from '../files/read-text.js';
 import { firstCollectionKeyLine, isCircular } from '../files/yaml-guards.js';
 import { parseYaml } from '../files/yaml-parse.js';
 import { checkStateDir } from '../files/state-dir.js';
@@ -14,20 +14,12 @@ import { presetConfig, presetNames } from './presets.js';
 import type { RawConfig } from './raw-config.js';
 import { recallConfig, rememberConfig, tovrunIdentity, type ConfigMemory } from './config-cache.js';
 import { mergeRawConfigs, resolveWorkspace, workspaceStateDir } from './resolve.js';
-import { validateSchema, type JsonSchema, type SchemaProblem } from './schema.js';
+import { tovrunYamlProblems, type SchemaProblem } from './schema.js';
 import { keyPathText } from './service-name.js';
 import type { Workspace } from './types.js';
 
 /** Re-exported: the compose files use the same lookup. */
 export { lineOf };
-
-let cachedSchema: JsonSchema | undefined;
-
-/** The JSON Schema of tovrun.yaml shipped in templates/. */
-export function tovrunYamlSchema(): JsonSchema {
-  cachedSchema ??= JSON.parse(readFileSync(templatePath('tovrun.schema.json'), 'utf8')) as JsonSchema;
-  return cachedSchema;
-}
 
 /** A schema problem in words; a very long key (`? AAAA…` can be any length) is shortened, not echoed whole. */
 function problemMessage(problem: SchemaProblem): string {
@@ -58,7 +50,7 @@ export function parseTovrunYaml(text: string, file: string): RawConfig {
     throw new ConfigError('a key of tovrun.yaml is a list or a mapping; keys are plain names.', { file, line: collectionKey, hint: 'Write keys as plain words (services:, backend:, port:), without `?` or brackets.' });
   }
   const value = toPlainValue(doc, file);
-  const problems = validateSchema(value, tovrunYamlSchema());
+  const problems = tovrunYamlProblems(value);
   const first = problems[0];
   if (first) {
     const line = lineOf(doc, counter, first.path, first.unknownKey !== undefined);
@@ -76,17 +68,16 @@ export function parseTovrunYaml(text: string, file: string): RawConfig {
 /** Everything loadWorkspace needs from the outside; defaults to the real file system. */
 export interface WorkspaceSource {
   exists(file: string): boolean;
-  readText(file: string): string;
+  readText: ReadText;
 }
 
 /** The most tovrun reads of tovrun.yaml (1 MiB: a real one is a few KiB). */
 export const tovrunYamlMaxBytes = mebibyte;
 
-const realFiles: WorkspaceSource = { exists: existsSync, readText: (file) => readTextFile(file, { label: 'tovrun.yaml', maxBytes: tovrunYamlMaxBytes }) };
+const realFiles: WorkspaceSource = { exists: existsSync, readText };
 
 /** tovrun.yaml's text parsed, or recalled from an earlier run's parse of the same text (real files only). */
-function readTovrunYaml(configPath: string, stateDir: string, source: WorkspaceSource, memory: ConfigMemory): RawConfig {
-  const text = source.readText(configPath);
+function readTovrunYaml(text: string, configPath: string, stateDir: string, source: WorkspaceSource, memory: ConfigMemory): RawConfig {
   if (source !== realFiles) return parseTovrunYaml(text, configPath);
   let tovrun: string;
   try {
@@ -110,8 +101,9 @@ export function loadWorkspace(cwd: string, source: WorkspaceSource = realFiles, 
   const root = findWorkspaceRoot(cwd, source.exists);
   if (memory === 'remember' && source === realFiles) checkStateDir(workspaceStateDir(root));
   const configPath = path.join(root, 'tovrun.yaml');
-  const hasConfig = source.exists(configPath);
-  const user = hasConfig ? readTovrunYaml(configPath, workspaceStateDir(root), source, memory) : {};
+  const text = source.readText(configPath, { label: 'tovrun.yaml', maxBytes: tovrunYamlMaxBytes });
+  const hasConfig = text !== undefined;
+  const user = hasConfig ? readTovrunYaml(text, configPath, workspaceStateDir(root), source, memory) : {};
   const presetName = user.preset ?? 'tovplay';
   const preset = presetConfig(presetName, { exists: (relative) => source.exists(path.join(root, relative)) });
   if (!preset) {

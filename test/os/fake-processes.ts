@@ -34,7 +34,7 @@ export function processHost(processes: FakeProcess[], overrides: Partial<Host> =
       }
       return hit.length > 0;
     },
-    readText: async (file) => {
+    readText: (file) => {
       if (file === '/proc/stat') return `cpu 1 2 3\nbtime ${bootMs / 1000}\n`;
       if (file === '/proc/self/stat') return 'self';
       const match = /^\/proc\/(\d+)\/(stat|cmdline)$/.exec(file);

@@ -23,9 +23,9 @@ describe('realHost', () => {
     writeFileSync(file, 'text\n');
     mkdirSync(path.join(dir, 'folder'));
     symlinkSync(path.join(dir, 'nowhere'), path.join(dir, 'dangling'));
-    expect(await host.readText(file)).toBe('text\n');
-    expect(await host.readText(path.join(dir, 'missing'))).toBeUndefined();
-    expect(await host.readText(path.join(dir, 'folder'))).toBeUndefined();
+    expect(host.readText(file)).toBe('text\n');
+    expect(host.readText(path.join(dir, 'missing'))).toBeUndefined();
+    expect(host.readText(path.join(dir, 'folder'))).toBeUndefined();
     expect(await host.readLink(path.join(dir, 'dangling'))).toBe(path.join(dir, 'nowhere'));
     expect(await host.readLink(file)).toBeUndefined();
     expect(await host.exists(file)).toBe(true);
