@@ -9,7 +9,7 @@ import { removeControlFile, writeControlFile } from './control-file.js';
 import { LineConnection } from './line-connection.js';
 import { ensurePrivateDir } from './private-dir.js';
 import { messageId, parseControlRequest, type ControlFailure, type ControlRequest, type ControlResponse } from './protocol.js';
-import { controlSocketPath, isNamedPipe } from './socket-path.js';
+import { controlSocketPath, currentUserName, isNamedPipe } from './socket-path.js';
 
 /** What answers the requests: the Supervisor. */
 export interface ControlHandler {
@@ -139,7 +139,7 @@ export class ControlServer {
 /** Listens on the workspace's control socket (0600 in a 0700 folder, or a named pipe) and records it in .tovrun/control.json. */
 export async function startControlServer(options: ControlServerOptions): Promise<ControlServer> {
   const platform = options.platform ?? process.platform;
-  const socketPath = controlSocketPath({ root: options.root, stateDir: options.stateDir, platform, tmpDir: options.tmpDir ?? tmpdir(), uid: process.getuid?.() ?? null });
+  const socketPath = controlSocketPath({ root: options.root, stateDir: options.stateDir, platform, tmpDir: options.tmpDir ?? tmpdir(), uid: process.getuid?.() ?? null, user: currentUserName() });
   const server = await listen(socketPath);
   const now = options.now ?? Date.now;
   writeControlFile(options.stateDir, { version: 1, pid: process.pid, socket: socketPath });
