@@ -5,7 +5,7 @@ import { formatSeconds } from '../../text/seconds.js';
 import type { RestartReport, RunStatus } from '../service-status.js';
 import { readControlFile } from './control-file.js';
 import { LineConnection } from './line-connection.js';
-import { parseControlResponse, type ControlResponse } from './protocol.js';
+import { parseControlResponse, type ControlResponse, type StopAccepted } from './protocol.js';
 
 /** How long a running tovrun may take to answer a status request (which it answers at once). */
 export const answerTimeoutMs = 10_000;
@@ -42,9 +42,11 @@ function noAnswer(pid: number, socketPath: string, timeoutMs: number): FailedErr
   );
 }
 
-async function send(stateDir: string, body: { type: 'status' } | { type: 'restart'; service: string }, options: ControlClientOptions): Promise<ControlResponse & { ok: true }> {
+type RequestBody = { type: 'status' } | { type: 'restart'; service: string } | { type: 'stop' };
+
+async function send(stateDir: string, body: RequestBody, options: ControlClientOptions & { pid?: number }): Promise<ControlResponse & { ok: true }> {
   const record = readControlFile(stateDir);
-  if (!record) throw notRunning();
+  if (!record || (options.pid !== undefined && record.pid !== options.pid)) throw notRunning();
   let timer: NodeJS.Timeout | undefined;
   let connection: LineConnection | undefined;
   let settled = false;
@@ -93,4 +95,14 @@ export async function requestRestart(stateDir: string, service: string, options:
   const response = await send(stateDir, { type: 'restart', service }, options);
   if ('restart' in response) return response.restart;
   throw new FailedError('the running tovrun answered a restart request with something else.');
+}
+
+/**
+ * Asks the running tovrun to stop (`tovrun down`) and returns its pid once it has begun; it exits when everything has
+ * stopped. With pid, only a control record of that tovrun is used (a FailedError otherwise, as when nobody answers).
+ */
+export async function requestStop(stateDir: string, options: ControlClientOptions & { pid?: number } = { timeoutMs: answerTimeoutMs }): Promise<StopAccepted> {
+  const response = await send(stateDir, { type: 'stop' }, options);
+  if ('stop' in response) return response.stop;
+  throw new FailedError('the running tovrun answered a stop request with something else.');
 }

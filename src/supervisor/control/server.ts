@@ -1,4 +1,4 @@
-/** The control server of a running tovrun: answers `status` and `restart` requests, and hands pane agents to their launcher. */
+/** The control server of a running tovrun: answers `status`, `restart` and `stop` requests, and hands pane agents to their launcher. */
 import { chmodSync, existsSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
@@ -15,6 +15,8 @@ import { controlSocketPath, currentUserName, isNamedPipe } from './socket-path.j
 export interface ControlHandler {
   status(): ServiceStatus[];
   restart(name: string): Promise<RestartReport>;
+  /** Begins stopping the whole run, as SIGTERM does on POSIX (`tovrun down`; Windows has no signal for it); absent: stop is refused. */
+  stop?(): void;
 }
 
 /** Offered each connection's first line; returns true when it took the connection (a pane agent's hello). */
@@ -82,7 +84,7 @@ export class ControlServer {
     server.on('connection', (socket) => this.accept(socket));
   }
 
-  /** Starts answering status and restart requests from handler; panes names the output mode for `tovrun status`. */
+  /** Starts answering status, restart and stop requests from handler; panes names the output mode for `tovrun status`. */
   serve(handler: ControlHandler, panes: string): void {
     this.handler = handler;
     this.panes = panes;
@@ -125,6 +127,11 @@ export class ControlServer {
       const handler = this.handler;
       if (!handler) throw new FailedError('tovrun is still starting its services.', 'Try again in a moment.');
       if (request.type === 'status') return { id: request.id, ok: true, status: this.runStatus(handler) };
+      if (request.type === 'stop') {
+        if (!handler.stop) throw new FailedError('this tovrun cannot be stopped over its control socket.', 'Stop it with Ctrl-C in its terminal.');
+        handler.stop();
+        return { id: request.id, ok: true, stop: { pid: process.pid } };
+      }
       return { id: request.id, ok: true, restart: await handler.restart(request.service) };
     } catch (error) {
       return { id: request.id, ok: false, error: failureOf(error) };

@@ -3,7 +3,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FailedError, UsageError } from '../../../src/errors.js';
-import { requestRestart, requestStatus } from '../../../src/supervisor/control/client.js';
+import { requestRestart, requestStatus, requestStop } from '../../../src/supervisor/control/client.js';
 import { controlFilePath, readControlFile, writeControlFile } from '../../../src/supervisor/control/control-file.js';
 import { ControlServer, startControlServer, type ControlHandler } from '../../../src/supervisor/control/server.js';
 import type { RestartReport, ServiceStatus } from '../../../src/supervisor/service-status.js';
@@ -71,13 +71,29 @@ describe('control server and client', () => {
     expect(unknown).toMatchObject({ message: 'unknown service "db".', hint: 'Known services: api.' });
   });
 
+  it('answers a stop request once the handler has begun stopping, and only for the pid asked about', async () => {
+    const { server, stateDir } = await started();
+    let stops = 0;
+    server.serve({ ...handler, stop: () => void (stops += 1) }, 'prefix');
+    await expect(requestStop(stateDir, { timeoutMs: 10_000, pid: process.pid + 1 })).rejects.toThrow('no tovrun is running in this workspace.');
+    expect(stops).toBe(0);
+    expect(await requestStop(stateDir, { timeoutMs: 10_000, pid: process.pid })).toEqual({ pid: process.pid });
+    expect(stops).toBe(1);
+  });
+
+  it('refuses a stop request when its handler cannot stop', async () => {
+    const { server, stateDir } = await started();
+    server.serve(handler, 'prefix');
+    await expect(requestStop(stateDir)).rejects.toThrow('this tovrun cannot be stopped over its control socket.');
+  });
+
   it('answers a malformed request with a usage failure carrying its id', async () => {
     const { server } = await started();
     server.serve(handler, 'prefix');
     expect(JSON.parse(await rawRequest(server.socketPath, '{"id":7,"type":"explode"}'))).toEqual({
       id: 7,
       ok: false,
-      error: { message: 'unknown request type "explode" (expected "status" or "restart")', hint: null, exitCode: 2 },
+      error: { message: 'unknown request type "explode" (expected "status", "restart" or "stop")', hint: null, exitCode: 2 },
     });
   });
 
