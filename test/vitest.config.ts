@@ -9,6 +9,8 @@ import { configDefaults, defineConfig } from 'vitest/config';
  */
 export const e2eFiles = [
   'test/e2e/**/*.test.ts',
+  // the Windows lane: the built CLI under node.exe in Wine (test/setup/wine.ts)
+  'test/windows/**/*.test.ts',
   // bin/tovrun.js
   'test/commands/check.test.ts',
   'test/commands/down.test.ts',
