@@ -24,10 +24,19 @@ export function taskkillArgs(pid: number, forced: boolean): string[] {
   return ['/T', ...(forced ? ['/F'] : []), '/PID', String(pid)];
 }
 
-/** Signals a whole tree: its process group on POSIX (never the bare pid, which may be reused once the group is empty), taskkill on Windows (SIGTERM: without /F; SIGKILL: /F). */
+/**
+ * Signals a whole tree: its process group on POSIX (never the bare pid, which may be reused once the group is empty),
+ * taskkill on Windows (SIGTERM: without /F; SIGKILL: /F). When taskkill /T fails, the root alone is asked again: /T
+ * fails as a whole when one process of the tree cannot be ended, and Wine's taskkill has no /T at all.
+ */
 export async function signalTree(host: Host, tree: ProcessTree, signal: 'SIGTERM' | 'SIGKILL'): Promise<void> {
-  if (host.platform === 'win32') await host.exec('taskkill', taskkillArgs(tree.pid, signal === 'SIGKILL'));
-  else host.signal(tree.pgid === null ? tree.pid : -tree.pgid, signal);
+  if (host.platform !== 'win32') {
+    host.signal(tree.pgid === null ? tree.pid : -tree.pgid, signal);
+    return;
+  }
+  const forced = signal === 'SIGKILL';
+  const result = await host.exec('taskkill', taskkillArgs(tree.pid, forced));
+  if (result.code !== 0) await host.exec('taskkill', taskkillArgs(tree.pid, forced).filter((arg) => arg !== '/T'));
 }
 
 /**

@@ -6,9 +6,9 @@
 import { FailedError } from '../errors.js';
 import { realHost, type Host } from '../os/host.js';
 import { terminateTree, type ProcessTree } from '../os/kill-tree.js';
-import { isGroupAlive, isProcessAlive, processGroupOf, processIdentity, provenSameProcess, type ProcessIdentity } from '../os/process-table.js';
-import { answerTimeoutMs, requestStop } from './control/client.js';
+import { isGroupAlive, processGroupOf, processIdentity, provenSameProcess, type ProcessIdentity } from '../os/process-table.js';
 import { stopRecordedTree } from './leftover-tree-windows.js';
+import { askRunningToStop, exitedWithin } from './stop-running.js';
 import { readCheckedState, removeState, type RecordedService, type RunState, type SelfProcess } from './state-file.js';
 
 /** A recorded service tovrun found running, proved to be the one it started, and stopped. */
@@ -113,12 +113,9 @@ async function stopRecorded(host: Host, service: RecordedService, graceMs: numbe
   return { stopped: { name: service.name, pid: service.pid, port: service.port, command: service.command, forced: result === 'forced' } };
 }
 
-/** How long a tovrun asked to stop may take beyond the grace period (the forced kill, compose, its panes) before it is signalled. */
-const ownerStopSlackMs = 10_000;
-
 type OwnerOutcome = { stopped: number | null; unproven: UnprovenEntry | null };
 
-async function handleLiveOwner(host: Host, stateDir: string, owner: RunState['owner'] | null, self: SelfProcess, options: LeftoverOptions): Promise<OwnerOutcome> {
+async function handleLiveOwner(host: Host, owner: RunState['owner'] | null, self: SelfProcess, options: LeftoverOptions): Promise<OwnerOutcome> {
   const none = { stopped: null, unproven: null };
   if (!owner || owner.pid === host.pid) return none;
   const current = await processIdentity(host, owner.pid);
@@ -133,33 +130,12 @@ async function handleLiveOwner(host: Host, stateDir: string, owner: RunState['ow
   if (options.liveOwner === 'refuse') {
     throw new FailedError(`tovrun is already running in this workspace (pid ${owner.pid}).`, 'Stop it with Ctrl-C in its terminal, or run `tovrun down`.');
   }
-  await stopOwner(host, stateDir, owner, options.shutdownTimeoutMs);
+  await signalOwner(host, owner, options.shutdownTimeoutMs);
   return { stopped: owner.pid, unproven: null };
 }
 
-async function exitedWithin(host: Host, pid: number, ms: number): Promise<boolean> {
-  const deadline = host.now() + ms;
-  while (await isProcessAlive(host, pid)) {
-    if (host.now() >= deadline) return false;
-    await host.sleep(25);
-  }
-  return true;
-}
-
-/**
- * Stops the proven tovrun that still runs here: first by a stop request over its control socket (it stops its services
- * and compose as on SIGTERM, and exits), else, or when it has not exited in time, by SIGTERM to its pid, proved again
- * first. On POSIX that is the graceful stop (a second one forces); on Windows it ends that tovrun outright (Node:
- * process.kill), and its services are then stopped from their records like any leftover.
- */
-async function stopOwner(host: Host, stateDir: string, owner: RunState['owner'], graceMs: number): Promise<void> {
-  const asked = await requestStop(stateDir, { timeoutMs: answerTimeoutMs, pid: owner.pid }).then(
-    () => true,
-    () => false,
-  );
-  if (asked && (await exitedWithin(host, owner.pid, graceMs + ownerStopSlackMs))) return;
-  const current = await processIdentity(host, owner.pid);
-  if (!current || !provenSameProcess(owner, current)) return;
+/** SIGTERM to the proven tovrun that still runs here (it did not answer a stop request, or did not exit after one). On POSIX that is its graceful stop; on Windows it ends that tovrun outright (Node: process.kill), and its services are then stopped from their records like any leftover. */
+async function signalOwner(host: Host, owner: RunState['owner'], graceMs: number): Promise<void> {
   host.signal(owner.pid, 'SIGTERM');
   await exitedWithin(host, owner.pid, graceMs + 2_000);
 }
@@ -172,10 +148,12 @@ async function closePanes(stateDir: string, host: Host, options: LeftoverOptions
 export async function stopLeftovers(stateDir: string, options: LeftoverOptions): Promise<LeftoverReport> {
   const host = options.host ?? realHost();
   const self: SelfProcess = { pid: host.pid, pgid: await processGroupOf(host, host.pid) };
+  // A running tovrun is asked first; the state is read after it, so that what it could not stop is found as left.
+  const asked = options.liveOwner === 'stop' ? await askRunningToStop(host, stateDir, options.shutdownTimeoutMs) : null;
   const state = readCheckedState(stateDir, self);
-  if (!state) return { stopped: [], spared: [], unproven: [], ownerStopped: null, closedPanes: await closePanes(stateDir, host, options) };
+  if (!state) return { stopped: [], spared: [], unproven: [], ownerStopped: asked?.pid ?? null, closedPanes: await closePanes(stateDir, host, options) };
   const rejected: UnprovenEntry[] = state.rejected.map((entry) => ({ target: null, claim: entry.name, reason: entry.reason }));
-  const owner = await handleLiveOwner(host, stateDir, state.owner, self, options);
+  const owner = asked?.exited && asked.pid === state.owner?.pid ? { stopped: asked.pid, unproven: null } : await handleLiveOwner(host, state.owner, self, options);
   const outcomes = await Promise.all(state.services.map((service) => stopRecorded(host, service, options.shutdownTimeoutMs)));
   removeState(stateDir);
   return {

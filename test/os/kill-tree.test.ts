@@ -30,6 +30,24 @@ describe('stopping a process tree', () => {
     expect(host.execCalls[1]).toEqual(['taskkill', ['/T', '/F', '/PID', '77']]);
   });
 
+  it('asks for the root alone when taskkill /T fails (a process of the tree cannot be ended; Wine has no /T)', async () => {
+    const host = fakeHost({
+      platform: 'win32',
+      exec: async (file, args) => {
+        host.execCalls.push([file, args]);
+        return args.includes('/T') ? { code: 1, stdout: '', stderr: 'Error: Unknown or invalid command line option specified.' } : { code: 0, stdout: '', stderr: '' };
+      },
+    });
+    await signalTree(host, { pid: 320, pgid: null }, 'SIGKILL');
+    await signalTree(host, { pid: 320, pgid: null }, 'SIGTERM');
+    expect(host.execCalls).toEqual([
+      ['taskkill', ['/T', '/F', '/PID', '320']],
+      ['taskkill', ['/F', '/PID', '320']],
+      ['taskkill', ['/T', '/PID', '320']],
+      ['taskkill', ['/PID', '320']],
+    ]);
+  });
+
   it('starts an immediate kill that needs nothing more of the caller: the group SIGKILL on POSIX', () => {
     const host = fakeHost();
     startTreeKill(host, { pid: 42, pgid: 42 });

@@ -87,11 +87,28 @@ describe('stopLeftovers on Windows', () => {
     servers.push(server);
     const owner = { pid: process.pid, startTime: t0 - 1_000, commandLine: 'node tovrun.js' };
     const host = windowsHost([{ pid: process.pid, ppid: 1, startTime: owner.startTime }]);
-    server.serve({ status: () => [], restart: async () => Promise.reject(new Error('unused')), stop: () => host.table.delete(process.pid) }, 'prefix');
+    server.serve({ status: () => [], restart: async () => Promise.reject(new Error('unused')), stop: () => void setTimeout(() => void (host.table.delete(process.pid), server.close()), 20) }, 'prefix');
     writeRun(stateDir, [], owner);
     const report = await stopLeftovers(stateDir, { host, shutdownTimeoutMs: 100, liveOwner: 'stop' });
     expect(report.ownerStopped).toBe(process.pid);
     expect(host.sent).toEqual([]);
+  });
+
+  it('asks even a tovrun whose start time cannot be read (Wine has no CreationDate) or that recorded no services yet', async () => {
+    const host = windowsHost([], { exec: async () => ({ code: 0, stdout: '', stderr: '' }) });
+    for (const owner of [null, { pid: process.pid, startTime: null, commandLine: null }]) {
+      const root = tempDir('tovrun-win-');
+      const stateDir = path.join(root, '.tovrun');
+      const server = await startControlServer({ root, stateDir });
+      servers.push(server);
+      let stopped = false;
+      server.serve({ status: () => [], restart: async () => Promise.reject(new Error('unused')), stop: () => void setTimeout(() => void ((stopped = true), server.close()), 20) }, 'prefix');
+      if (owner) writeRun(stateDir, [], owner);
+      const report = await stopLeftovers(stateDir, { host, shutdownTimeoutMs: 100, liveOwner: 'stop' });
+      expect(report.ownerStopped).toBe(process.pid);
+      expect(stopped).toBe(true);
+      expect(host.sent).toEqual([]);
+    }
   });
 
   it('ends a proven running tovrun that has no control socket, and then stops its services from their records', async () => {

@@ -44,7 +44,25 @@ function noAnswer(pid: number, socketPath: string, timeoutMs: number): FailedErr
 
 type RequestBody = { type: 'status' } | { type: 'restart'; service: string } | { type: 'stop' };
 
-async function send(stateDir: string, body: RequestBody, options: ControlClientOptions & { pid?: number }): Promise<ControlResponse & { ok: true }> {
+/** Options of send: only the tovrun with this pid; keep the connection after the answer until the server closes it (at most lingerMs). */
+interface SendOptions extends ControlClientOptions {
+  pid?: number;
+  lingerMs?: number;
+}
+
+/** Whether connection closes within ms (the answering tovrun closes every connection once it has stopped, and its exit closes them too). */
+function closesWithin(connection: LineConnection | undefined, ms: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    if (!connection) return resolve(false);
+    const timer = setTimeout(() => resolve(false), ms);
+    connection.onClose(() => {
+      clearTimeout(timer);
+      resolve(true);
+    });
+  });
+}
+
+async function send(stateDir: string, body: RequestBody, options: SendOptions): Promise<ControlResponse & { ok: true; closed: boolean }> {
   const record = readControlFile(stateDir);
   if (!record || (options.pid !== undefined && record.pid !== options.pid)) throw notRunning();
   let timer: NodeJS.Timeout | undefined;
@@ -71,9 +89,13 @@ async function send(stateDir: string, body: RequestBody, options: ControlClientO
   const response = await Promise.race([exchange, deadline]).finally(() => {
     settled = true;
     clearTimeout(timer);
+  }).catch((error: unknown) => {
     connection?.destroy();
+    throw error;
   });
-  if (response.ok) return response;
+  const closed = response.ok && options.lingerMs ? await closesWithin(connection, options.lingerMs) : false;
+  connection?.destroy();
+  if (response.ok) return { ...response, closed };
   const { message, hint, exitCode } = response.error;
   throw exitCode === ExitCode.usage ? new UsageError(message, hint ?? undefined) : new FailedError(message, hint ?? undefined);
 }
@@ -97,12 +119,19 @@ export async function requestRestart(stateDir: string, service: string, options:
   throw new FailedError('the running tovrun answered a restart request with something else.');
 }
 
+/** What a stop request did: the pid of the tovrun that accepted it, and whether it closed its control socket (it had stopped) within stoppedWithinMs. */
+export interface StopOutcome extends StopAccepted {
+  stopped: boolean;
+}
+
 /**
- * Asks the running tovrun to stop (`tovrun down`) and returns its pid once it has begun; it exits when everything has
- * stopped. With pid, only a control record of that tovrun is used (a FailedError otherwise, as when nobody answers).
+ * Asks the running tovrun to stop (`tovrun down`) and waits, at most stoppedWithinMs, until it closes the connection,
+ * which it does once everything has stopped (or its exit does). With pid, only a control record of that tovrun is used
+ * (a FailedError otherwise, as when nobody answers). The connection tells when it is done even where its pid may be
+ * reused at once (Wine), which polling the pid cannot.
  */
-export async function requestStop(stateDir: string, options: ControlClientOptions & { pid?: number } = { timeoutMs: answerTimeoutMs }): Promise<StopAccepted> {
-  const response = await send(stateDir, { type: 'stop' }, options);
-  if ('stop' in response) return response.stop;
+export async function requestStop(stateDir: string, options: ControlClientOptions & { pid?: number; stoppedWithinMs: number }): Promise<StopOutcome> {
+  const response = await send(stateDir, { type: 'stop' }, { ...options, lingerMs: options.stoppedWithinMs });
+  if ('stop' in response) return { pid: response.stop.pid, stopped: response.closed };
   throw new FailedError('the running tovrun answered a stop request with something else.');
 }

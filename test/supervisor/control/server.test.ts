@@ -71,20 +71,23 @@ describe('control server and client', () => {
     expect(unknown).toMatchObject({ message: 'unknown service "db".', hint: 'Known services: api.' });
   });
 
-  it('answers a stop request once the handler has begun stopping, and only for the pid asked about', async () => {
+  it('answers a stop request for the pid asked about, then closes the connection once it has stopped', async () => {
     const { server, stateDir } = await started();
     let stops = 0;
     server.serve({ ...handler, stop: () => void (stops += 1) }, 'prefix');
-    await expect(requestStop(stateDir, { timeoutMs: 10_000, pid: process.pid + 1 })).rejects.toThrow('no tovrun is running in this workspace.');
+    await expect(requestStop(stateDir, { timeoutMs: 10_000, pid: process.pid + 1, stoppedWithinMs: 100 })).rejects.toThrow('no tovrun is running in this workspace.');
     expect(stops).toBe(0);
-    expect(await requestStop(stateDir, { timeoutMs: 10_000, pid: process.pid })).toEqual({ pid: process.pid });
+    // Accepted, but still running after stoppedWithinMs.
+    expect(await requestStop(stateDir, { timeoutMs: 10_000, pid: process.pid, stoppedWithinMs: 100 })).toEqual({ pid: process.pid, stopped: false });
     expect(stops).toBe(1);
+    server.serve({ ...handler, stop: () => void setTimeout(() => void server.close(), 50) }, 'prefix');
+    expect(await requestStop(stateDir, { timeoutMs: 10_000, pid: process.pid, stoppedWithinMs: 10_000 })).toEqual({ pid: process.pid, stopped: true });
   });
 
   it('refuses a stop request when its handler cannot stop', async () => {
     const { server, stateDir } = await started();
     server.serve(handler, 'prefix');
-    await expect(requestStop(stateDir)).rejects.toThrow('this tovrun cannot be stopped over its control socket.');
+    await expect(requestStop(stateDir, { timeoutMs: 10_000, stoppedWithinMs: 100 })).rejects.toThrow('this tovrun cannot be stopped over its control socket.');
   });
 
   it('answers a malformed request with a usage failure carrying its id', async () => {
