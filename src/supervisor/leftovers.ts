@@ -8,7 +8,8 @@ import { realHost, type Host } from '../os/host.js';
 import { terminateTree, type ProcessTree } from '../os/kill-tree.js';
 import { isGroupAlive, processGroupOf, processIdentity, provenSameProcess, type ProcessIdentity } from '../os/process-table.js';
 import { stopRecordedTree } from './leftover-tree-windows.js';
-import { askRunningToStop, exitedWithin } from './stop-running.js';
+import { askRunningToStop, exitedWithin, stopSlackMs } from './stop-running.js';
+import { formatSeconds } from '../text/seconds.js';
 import { readCheckedState, removeState, type RecordedService, type RunState, type SelfProcess } from './state-file.js';
 
 /** A recorded service tovrun found running, proved to be the one it started, and stopped. */
@@ -55,6 +56,8 @@ export interface LeftoverOptions {
   shutdownTimeoutMs: number;
   /** What to do when the tovrun that wrote the state still runs: ask it to stop (down) or refuse (a new run). */
   liveOwner: 'stop' | 'refuse';
+  /** How long a tovrun asked to stop may take beyond shutdownTimeoutMs before it is signalled (stopSlackMs by default). */
+  stopSlackMs?: number;
   /** Closes the panes a previous tovrun recorded (supplied by the command, from panes/); none are closed without it. */
   closePanes?: ClosePanes;
 }
@@ -115,6 +118,11 @@ async function stopRecorded(host: Host, service: RecordedService, graceMs: numbe
 
 type OwnerOutcome = { stopped: number | null; unproven: UnprovenEntry | null };
 
+/** A tovrun that accepted a stop request but had not stopped in time, and could not be proven for a signal. */
+function stillStopping(pid: number, waitedMs: number): UnprovenEntry {
+  return { target: `pid ${pid}`, claim: 'the tovrun running here', reason: `it accepted a stop request but had not stopped ${formatSeconds(waitedMs)} later, and only a proven process is signalled` };
+}
+
 async function handleLiveOwner(host: Host, owner: RunState['owner'] | null, self: SelfProcess, options: LeftoverOptions): Promise<OwnerOutcome> {
   const none = { stopped: null, unproven: null };
   if (!owner || owner.pid === host.pid) return none;
@@ -148,12 +156,14 @@ async function closePanes(stateDir: string, host: Host, options: LeftoverOptions
 export async function stopLeftovers(stateDir: string, options: LeftoverOptions): Promise<LeftoverReport> {
   const host = options.host ?? realHost();
   const self: SelfProcess = { pid: host.pid, pgid: await processGroupOf(host, host.pid) };
+  const slackMs = options.stopSlackMs ?? stopSlackMs;
   // A running tovrun is asked first; the state is read after it, so that what it could not stop is found as left.
-  const asked = options.liveOwner === 'stop' ? await askRunningToStop(host, stateDir, options.shutdownTimeoutMs) : null;
+  const asked = options.liveOwner === 'stop' ? await askRunningToStop(host, stateDir, options.shutdownTimeoutMs + slackMs) : null;
   const state = readCheckedState(stateDir, self);
   if (!state) return { stopped: [], spared: [], unproven: [], ownerStopped: asked?.pid ?? null, closedPanes: await closePanes(stateDir, host, options) };
   const rejected: UnprovenEntry[] = state.rejected.map((entry) => ({ target: null, claim: entry.name, reason: entry.reason }));
   const owner = asked?.exited && asked.pid === state.owner?.pid ? { stopped: asked.pid, unproven: null } : await handleLiveOwner(host, state.owner, self, options);
+  if (asked && !asked.exited && owner.stopped === null && owner.unproven === null) owner.unproven = stillStopping(asked.pid, options.shutdownTimeoutMs + slackMs);
   const outcomes = await Promise.all(state.services.map((service) => stopRecorded(host, service, options.shutdownTimeoutMs)));
   removeState(stateDir);
   return {

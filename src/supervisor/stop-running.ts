@@ -8,8 +8,8 @@ import { isProcessAlive } from '../os/process-table.js';
 import { answerTimeoutMs, requestStop } from './control/client.js';
 import { readControlFile } from './control/control-file.js';
 
-/** How long a tovrun asked to stop may take beyond the grace period (the forced kill, compose, its panes). */
-export const stopSlackMs = 10_000;
+/** How long a tovrun asked to stop may take beyond the grace period (the forced kill, compose, its panes; each taskkill under load). */
+export const stopSlackMs = 30_000;
 
 /** Whether pid has exited within ms (polled). */
 export async function exitedWithin(host: Host, pid: number, ms: number): Promise<boolean> {
@@ -28,14 +28,14 @@ export interface StopAsked {
 }
 
 /**
- * Asks the tovrun recorded in .tovrun/control.json to stop and waits until it has (it closes the connection then);
+ * Asks the tovrun recorded in .tovrun/control.json to stop and waits, at most waitMs, until it has (it closes the connection then);
  * null when none answers (or it is this process).
  */
-export async function askRunningToStop(host: Host, stateDir: string, graceMs: number): Promise<StopAsked | null> {
+export async function askRunningToStop(host: Host, stateDir: string, waitMs: number): Promise<StopAsked | null> {
   const record = readControlFile(stateDir);
   if (!record || record.pid === host.pid) return null;
   try {
-    const outcome = await requestStop(stateDir, { timeoutMs: answerTimeoutMs, pid: record.pid, stoppedWithinMs: graceMs + stopSlackMs });
+    const outcome = await requestStop(stateDir, { timeoutMs: answerTimeoutMs, pid: record.pid, stoppedWithinMs: waitMs });
     return { pid: outcome.pid, exited: outcome.stopped };
   } catch {
     return null;

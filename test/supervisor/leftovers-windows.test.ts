@@ -111,6 +111,19 @@ describe('stopLeftovers on Windows', () => {
     }
   });
 
+  it('says so when a tovrun that accepted the request has not stopped in time and cannot be proven for a signal', async () => {
+    const root = tempDir('tovrun-win-');
+    const stateDir = path.join(root, '.tovrun');
+    const server = await startControlServer({ root, stateDir });
+    servers.push(server);
+    server.serve({ status: () => [], restart: async () => Promise.reject(new Error('unused')), stop: () => undefined }, 'prefix');
+    writeRun(stateDir, [], { pid: process.pid, startTime: null, commandLine: null });
+    const host = windowsHost([], { signal: (pid) => pid === process.pid, exec: async () => ({ code: 0, stdout: '', stderr: '' }) });
+    const report = await stopLeftovers(stateDir, { host, shutdownTimeoutMs: 100, stopSlackMs: 200, liveOwner: 'stop' });
+    expect(leftoverLines(report, 100)).toEqual([`left pid ${process.pid} alone: could not prove it is the tovrun running here (it accepted a stop request but had not stopped 0.3 s later, and only a proven process is signalled)\n`]);
+    expect(host.sent).toEqual([]);
+  });
+
   it('ends a proven running tovrun that has no control socket, and then stops its services from their records', async () => {
     const owner = { pid: 1500, startTime: t0 - 1_000, commandLine: 'node tovrun.js' };
     const host = windowsHost([

@@ -3,8 +3,9 @@
 // https://nodejs.org/api/process.html#signal-events); that tovrun stops its service tree and exits, leaving no process.
 // What Wine cannot show is unit-tested (see test/supervisor/leftovers-windows.test.ts and test/os/kill-tree.test.ts):
 // Wine 8's taskkill has no /T and finds no window to close in a console program; its Win32_Process has no CreationDate
-// and its powershell.exe is a stub, so after a crash no start time proves anything and `tovrun down` leaves all alone;
-// a Unix SIGINT to node.exe is not turned into a console Ctrl-C, so Ctrl-C itself cannot be sent here.
+// and its powershell.exe is a stub, so after a crash no start time proves anything and `tovrun down` leaves all alone.
+// Wine turns a Unix SIGINT to node.exe into a Ctrl-C for that process only, where Windows gives a console's Ctrl-C to
+// every process attached to it: the services here get none and are forced after the timeout.
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -65,6 +66,18 @@ describeLane('stopping under node.exe', () => {
     expect(up.stdout()).toContain('api | [tovrun] did not stop within 5.0 s; killed its process tree\n');
     expect(await until(() => windowsProcessesUnder(root).length === 0, 15_000), JSON.stringify(windowsProcessesUnder(root))).toBe(true);
     expect(existsSync(path.join(root, '.tovrun', 'control.json'))).toBe(false);
+    expect(existsSync(path.join(root, '.tovrun', 'state.json'))).toBe(false);
+  });
+
+  it('Ctrl-C stops the service tree and tovrun exits 130, leaving no process', { timeout: 180_000 }, async () => {
+    const { root, nodeDir } = workspace(false);
+    const up = startWindowsCli(root, ['--no-install'], { path: nodeDir });
+    await up.waitForOutput(/api \| child up/, 90_000);
+    expect(windowsProcessesUnder(root).length).toBeGreaterThanOrEqual(2);
+    up.child.kill('SIGINT');
+    expect(await up.exited, up.stdout() + up.stderr()).toBe(130);
+    expect(up.stdout()).toMatch(/api \| \[tovrun\] stopped\n/);
+    expect(await until(() => windowsProcessesUnder(root).length === 0, 15_000), JSON.stringify(windowsProcessesUnder(root))).toBe(true);
     expect(existsSync(path.join(root, '.tovrun', 'state.json'))).toBe(false);
   });
 
