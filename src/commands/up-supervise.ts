@@ -8,7 +8,7 @@ import { openPaneOutput } from '../panes/pane-output.js';
 import type { ServiceOutputSink } from '../os/output-sink.js';
 import { describeDatabase, type DatabaseChoice } from '../plan/database.js';
 import type { SignalSource } from '../os/signal-source.js';
-import { formatReadySummary, handleStopSignals, runExitCode, startControlServer, Supervisor } from '../supervisor/index.js';
+import { formatReadySummary, handleStopSignals, runExitCode, startControlServer, Supervisor, type Stoppable } from '../supervisor/index.js';
 import type { LaunchSpec } from '../plan/launch-spec.js';
 import type { ReadyService, Workspace } from '../workspace/types.js';
 
@@ -44,9 +44,11 @@ export async function supervise(
   const output = await openPaneOutput({ selection: run.selection, destination: ctx.stdout, color: useColor(ctx.stdout, ctx.env), env: ctx.env, platform: ctx.platform, root: workspace.root, stateDir: workspace.stateDir, services: names, mask, control });
   const sink = output.sink;
   const supervisor = new Supervisor({ stateDir: workspace.stateDir, shutdownTimeoutMs: workspace.shutdownTimeoutMs, sink, launcher: output.launcher, mask });
-  control.serve(supervisor, output.mode);
   const stopping = new AbortController();
-  const stop = handleStopSignals(signals, { stop: (reason) => (stopping.abort(), supervisor.stop(reason)), forceStop: () => supervisor.forceStop() });
+  const target: Stoppable = { stop: (reason) => (stopping.abort(), supervisor.stop(reason)), forceStop: () => supervisor.forceStop() };
+  const stop = handleStopSignals(signals, target);
+  // `tovrun down` asks over the control socket, as SIGTERM would (Windows has no SIGTERM to send).
+  control.serve({ status: () => supervisor.status(), restart: (name) => supervisor.restart(name), stop: () => target.stop('terminated') }, output.mode);
   const interrupted = () => (stop.received === 'SIGINT' ? ExitCode.interrupted : ExitCode.ok);
   const compose = session(sink);
   try {

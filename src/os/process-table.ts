@@ -101,7 +101,7 @@ export function sameProcess(recorded: ProcessIdentity, current: ProcessIdentity)
  * Whether a live process is provably the one recorded: both start times known and equal (within the tolerance). A
  * command line is no proof (another `sleep 30` has the same one), so an unknown start time never proves anything.
  */
-export function provenSameProcess(recorded: ProcessIdentity, current: ProcessIdentity): boolean {
+export function provenSameProcess(recorded: Pick<ProcessIdentity, 'startTime'>, current: Pick<ProcessIdentity, 'startTime'>): boolean {
   const { startTime: then } = recorded;
   const { startTime: now } = current;
   return then !== null && now !== null && Number.isFinite(then) && Number.isFinite(now) && Math.abs(then - now) <= startTimeToleranceMs;

@@ -6,6 +6,7 @@ import type { LineMask, ServiceOutputSink } from '../os/output-sink.js';
 import { directLauncher } from './direct-launcher.js';
 import { describeDependencies, type DependencyWait } from './dependencies.js';
 import { DependencyGates } from './dependency-gates.js';
+import { DescendantRecord } from './descendant-record.js';
 import { describeEvent, type SupervisorEvent } from './events.js';
 import { realHost, type Host } from '../os/host.js';
 import type { LaunchedProcess, ProcessLauncher } from '../os/launcher.js';
@@ -17,7 +18,7 @@ import { ReadinessError, StartError } from './readiness-error.js';
 import { notReadyReason, probeProcess } from './service-readiness.js';
 import { ServiceRunner } from './service-runner.js';
 import type { RestartReport, ServiceStatus } from './service-status.js';
-import { removeState, writeState } from './state-file.js';
+import { removeState, writeState, type RecordedService } from './state-file.js';
 import type { ReadyService } from '../workspace/types.js';
 import type { LaunchSpec } from '../plan/launch-spec.js';
 import type { RunOutcome, ServiceResult, StopReason } from './types.js';
@@ -58,11 +59,14 @@ export class Supervisor {
   private owner: ProcessIdentity = { startTime: null, commandLine: null };
   private stopReason: StopReason | null = null;
   private done = false;
+  private readonly descendants: DescendantRecord;
 
   constructor(private readonly options: SupervisorOptions) {
     this.host = options.host ?? realHost();
     this.launcher = options.launcher ?? directLauncher(this.host);
     this.finished = new Promise((resolve) => (this.resolveFinished = resolve));
+    // Windows only: the services' descendants go into the state file, for `tovrun down` after a crash.
+    this.descendants = new DescendantRecord(this.host, () => this.records().flatMap(({ pid, startTime }) => (startTime === null ? [] : [{ pid, startTime }])), () => this.saveState());
   }
 
   /** Throws a FailedError naming each busy port and its holder; call before start. */
@@ -76,6 +80,7 @@ export class Supervisor {
     const names = [...this.runners.map((runner) => runner.spec.name), ...specs.map((spec) => spec.name)];
     const unknown = specs.flatMap((spec) => Object.keys(spec.dependsOn ?? {}).filter((name) => !names.includes(name)).map((name) => `${spec.name} → ${name}`));
     if (unknown.length > 0) throw new Error(`Supervisor.start: dependencies on services it does not run: ${unknown.join(', ')}.`);
+    this.descendants.start();
     if (this.runners.length === 0) {
       void processIdentity(this.host, this.host.pid).then((identity) => {
         if (identity) this.owner = identity;
@@ -221,16 +226,24 @@ export class Supervisor {
   private checkFinished(): void {
     if (this.done || this.results.length < this.runners.length) return;
     this.done = true;
+    this.descendants.stop();
     removeState(this.options.stateDir);
     const failed = this.results.find((result) => result.failed);
     this.resolveFinished({ exitCode: failed?.code ?? 0, stopReason: this.stopReason, services: [...this.results] });
   }
 
-  private saveState(): void {
-    if (this.done) return;
-    const services = this.runners.flatMap((runner) => {
+  private records(): RecordedService[] {
+    return this.runners.flatMap((runner) => {
       const record = runner.record();
       return record ? [record] : [];
+    });
+  }
+
+  private saveState(): void {
+    if (this.done) return;
+    const services = this.records().map((record) => {
+      const descendants = this.descendants.of(record.pid);
+      return descendants.length === 0 ? record : { ...record, descendants };
     });
     writeState(this.options.stateDir, { version: 1, owner: { pid: this.host.pid, ...this.owner }, services });
   }

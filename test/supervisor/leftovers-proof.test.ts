@@ -90,24 +90,4 @@ describe('stopLeftovers signals only what it proves', () => {
     expect(host.sent).toEqual([]);
     expect(report.spared).toEqual([{ name: 'backend', pid: 3000, commandLine: 'sleep 4103.5' }]);
   });
-
-  it('applies the same proof to taskkill on Windows', async () => {
-    const stateDir = tempDir();
-    const windowsService = (startTime: number | null) => service({ pid: 3000, pgid: null, startTime, commandLine: victim.commandLine });
-    const identity = { code: 0, stdout: `${new Date(victim.startTime).toISOString()}\r\nsleep 4103.5\r\n`, stderr: '' };
-    for (const [startTime, expected] of [[null, 0], [victim.startTime, 1]] as const) {
-      writeFileSync(statePath(stateDir), JSON.stringify({ version: 1, owner: deadOwner, services: [windowsService(startTime)] }));
-      let killed = false;
-      const host = processHost([], {
-        platform: 'win32',
-        exec: async (file) => {
-          if (file === 'taskkill') killed = true;
-          return file === 'powershell.exe' && !killed ? identity : { code: 0, stdout: '', stderr: '' };
-        },
-        signal: () => !killed,
-      });
-      await stopLeftovers(stateDir, { host, shutdownTimeoutMs: 100, liveOwner: 'stop' });
-      expect(Number(killed)).toBe(expected);
-    }
-  });
 });

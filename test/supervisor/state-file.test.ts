@@ -52,6 +52,18 @@ describe('state file', () => {
     expect(parseState(JSON.stringify({ ...state, owner: { pid: 0, startTime: null, commandLine: null } }))).toBeNull();
   });
 
+  it('keeps the descendants recorded on Windows, each a pid above 1 with a start time, and rejects an entry with any other', () => {
+    const windows = { ...state.services[0], pgid: null, descendants: [{ pid: 2100, startTime: 1_700_000_001_000, extra: 'dropped' }] };
+    const self = { pid: 4242, pgid: null };
+    expect(checkState({ ...state, services: [windows] }, self)?.services[0]?.descendants).toEqual([{ pid: 2100, startTime: 1_700_000_001_000 }]);
+    const reasons = (descendants: unknown) => checkState({ ...state, services: [{ ...windows, descendants }] }, self)?.rejected.map((entry) => entry.reason);
+    expect(reasons('2100')).toEqual(['its descendants are not a list']);
+    for (const bad of [{ pid: 1, startTime: 5 }, { pid: 2100, startTime: null }, { pid: 2100, startTime: -5 }, { pid: '2100', startTime: 5 }, 7]) {
+      expect(reasons([bad])).toEqual(['a descendant in it is not a pid above 1 with a start time']);
+    }
+    expect(reasons([{ pid: 4242, startTime: 5 }])).toEqual(['its descendant pid 4242 is this tovrun itself']);
+  });
+
   it('reports a file that is not a state file at all', () => {
     const dir = tempDir();
     writeFileSync(statePath(dir), '{"version": 1, "owner": ');

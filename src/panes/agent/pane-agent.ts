@@ -4,7 +4,7 @@ import { StringDecoder } from 'node:string_decoder';
 import type { Readable } from 'node:stream';
 import type { LineConnection } from '../../control/line-connection.js';
 import { deferred, waitAtMost } from '../../os/deferred.js';
-import { signalTree, terminateTree, type ProcessTree } from '../../os/kill-tree.js';
+import { startTreeKill, terminateTree, type ProcessTree } from '../../os/kill-tree.js';
 import type { OutputStream, ProcessExit } from '../../os/launcher.js';
 import { dim } from '../../text/colors.js';
 import { LineSplitter } from '../../text/line-splitter.js';
@@ -59,8 +59,8 @@ class ServiceInPane {
   /** The agent's process is exiting with the service still running (an uncaught error): kill its tree now, without grace. */
   private killNow(): void {
     const tree = this.tree();
-    // Synchronous where it matters: the group's signal on POSIX, taskkill's start on Windows.
-    if (tree) void signalTree(this.effects.host, tree, 'SIGKILL');
+    // Started before the agent exits and not killed with it: the group's signal on POSIX, a detached taskkill on Windows.
+    if (tree) startTreeKill(this.effects.host, tree);
   }
 
   private start(order: Extract<AgentOrder, { type: 'spawn' }>): void {

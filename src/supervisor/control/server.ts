@@ -1,4 +1,4 @@
-/** The control server of a running tovrun: answers `status` and `restart` requests, and hands pane agents to their launcher. */
+/** The control server of a running tovrun: answers `status`, `restart` and `stop` requests, and hands pane agents to their launcher. */
 import { chmodSync, existsSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
@@ -10,12 +10,14 @@ import type { AgentEntrance, AgentRoute } from '../../control/agent-route.js';
 import { LineConnection } from '../../control/line-connection.js';
 import { ensurePrivateDir } from '../../control/private-dir.js';
 import { messageId, parseControlRequest, type ControlFailure, type ControlRequest, type ControlResponse } from './protocol.js';
-import { controlSocketPath, isNamedPipe } from '../../control/socket-path.js';
+import { controlSocketPath, currentUserName, isNamedPipe } from '../../control/socket-path.js';
 
 /** What answers the requests: the Supervisor. */
 export interface ControlHandler {
   status(): ServiceStatus[];
   restart(name: string): Promise<RestartReport>;
+  /** Begins stopping the whole run, as SIGTERM does on POSIX (`tovrun down`; Windows has no signal for it); absent: stop is refused. */
+  stop?(): void;
 }
 
 /** Options of startControlServer. */
@@ -80,7 +82,7 @@ export class ControlServer implements AgentEntrance {
     server.on('connection', (socket) => this.accept(socket));
   }
 
-  /** Starts answering status and restart requests from handler; panes names the output mode for `tovrun status`. */
+  /** Starts answering status, restart and stop requests from handler; panes names the output mode for `tovrun status`. */
   serve(handler: ControlHandler, panes: string): void {
     this.handler = handler;
     this.panes = panes;
@@ -123,6 +125,11 @@ export class ControlServer implements AgentEntrance {
       const handler = this.handler;
       if (!handler) throw new FailedError('tovrun is still starting its services.', 'Try again in a moment.');
       if (request.type === 'status') return { id: request.id, ok: true, status: this.runStatus(handler) };
+      if (request.type === 'stop') {
+        if (!handler.stop) throw new FailedError('this tovrun cannot be stopped over its control socket.', 'Stop it with Ctrl-C in its terminal.');
+        handler.stop();
+        return { id: request.id, ok: true, stop: { pid: process.pid } };
+      }
       return { id: request.id, ok: true, restart: await handler.restart(request.service) };
     } catch (error) {
       return { id: request.id, ok: false, error: failureOf(error) };
@@ -137,7 +144,7 @@ export class ControlServer implements AgentEntrance {
 /** Listens on the workspace's control socket (0600 in a 0700 folder, or a named pipe) and records it in .tovrun/control.json. */
 export async function startControlServer(options: ControlServerOptions): Promise<ControlServer> {
   const platform = options.platform ?? process.platform;
-  const socketPath = controlSocketPath({ root: options.root, stateDir: options.stateDir, platform, tmpDir: options.tmpDir ?? tmpdir(), uid: process.getuid?.() ?? null });
+  const socketPath = controlSocketPath({ root: options.root, stateDir: options.stateDir, platform, tmpDir: options.tmpDir ?? tmpdir(), uid: process.getuid?.() ?? null, user: currentUserName() });
   const server = await listen(socketPath);
   const now = options.now ?? Date.now;
   writeControlFile(options.stateDir, { version: 1, pid: process.pid, socket: socketPath });

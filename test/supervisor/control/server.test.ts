@@ -3,7 +3,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FailedError, UsageError } from '../../../src/errors.js';
-import { requestRestart, requestStatus } from '../../../src/supervisor/control/client.js';
+import { requestRestart, requestStatus, requestStop } from '../../../src/supervisor/control/client.js';
 import { controlFilePath, readControlFile, writeControlFile } from '../../../src/control/control-file.js';
 import { ControlServer, startControlServer, type ControlHandler } from '../../../src/supervisor/control/server.js';
 import type { RestartReport, ServiceStatus } from '../../../src/supervisor/service-status.js';
@@ -71,13 +71,32 @@ describe('control server and client', () => {
     expect(unknown).toMatchObject({ message: 'unknown service "db".', hint: 'Known services: api.' });
   });
 
+  it('answers a stop request for the pid asked about, then closes the connection once it has stopped', async () => {
+    const { server, stateDir } = await started();
+    let stops = 0;
+    server.serve({ ...handler, stop: () => void (stops += 1) }, 'prefix');
+    await expect(requestStop(stateDir, { timeoutMs: 10_000, pid: process.pid + 1, stoppedWithinMs: 100 })).rejects.toThrow('no tovrun is running in this workspace.');
+    expect(stops).toBe(0);
+    // Accepted, but still running after stoppedWithinMs.
+    expect(await requestStop(stateDir, { timeoutMs: 10_000, pid: process.pid, stoppedWithinMs: 100 })).toEqual({ pid: process.pid, stopped: false });
+    expect(stops).toBe(1);
+    server.serve({ ...handler, stop: () => void setTimeout(() => void server.close(), 50) }, 'prefix');
+    expect(await requestStop(stateDir, { timeoutMs: 10_000, pid: process.pid, stoppedWithinMs: 10_000 })).toEqual({ pid: process.pid, stopped: true });
+  });
+
+  it('refuses a stop request when its handler cannot stop', async () => {
+    const { server, stateDir } = await started();
+    server.serve(handler, 'prefix');
+    await expect(requestStop(stateDir, { timeoutMs: 10_000, stoppedWithinMs: 100 })).rejects.toThrow('this tovrun cannot be stopped over its control socket.');
+  });
+
   it('answers a malformed request with a usage failure carrying its id', async () => {
     const { server } = await started();
     server.serve(handler, 'prefix');
     expect(JSON.parse(await rawRequest(server.socketPath, '{"id":7,"type":"explode"}'))).toEqual({
       id: 7,
       ok: false,
-      error: { message: 'unknown request type "explode" (expected "status" or "restart")', hint: null, exitCode: 2 },
+      error: { message: 'unknown request type "explode" (expected "status", "restart" or "stop")', hint: null, exitCode: 2 },
     });
   });
 
