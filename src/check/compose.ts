@@ -13,7 +13,7 @@ import { createSecretMasker } from '../env/mask.js';
 import { composeProjectName } from '../plan/compose.js';
 import { profilesToCheck } from './toolchains/compose-provider.js';
 import { findingsOnly, workspacePath, type CheckInput, type CheckResult } from './input.js';
-import { finding, type Finding } from './report.js';
+import { finding, type Finding } from '../report/findings.js';
 
 /** A compose file that parsed: its document (with line lookup), source text and name for messages. */
 export interface ParsedCompose {

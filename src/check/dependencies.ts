@@ -10,7 +10,7 @@ import { InstallStepFailure } from '../install/step-failure.js';
 import type { NodeService, PythonService, ServiceSpec } from '../workspace/types.js';
 import { findingsOnly, workspacePath, type CheckInput, type CheckResult } from './input.js';
 import { binLinksOff } from './npm-config.js';
-import { finding, type Finding } from './report.js';
+import { finding, type Finding } from '../report/findings.js';
 
 const installHint = 'Run `tovrun install` (plain `tovrun` also installs what changed before it starts the services).';
 

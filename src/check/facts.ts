@@ -1,5 +1,5 @@
 /** Lookups several checks share (Python, venvs, npm settings, .env values, the template), each made at most once per run. */
-import { pythonActivationEnv } from '../install/activation.js';
+import { pythonActivationEnv } from '../platform/venv-activation.js';
 import { findPython, type FoundPython } from '../install/python-discovery.js';
 import { commandLabel } from '../install/python-probe.js';
 import { InstallStepFailure } from '../install/step-failure.js';

@@ -4,7 +4,7 @@ import type { Platform } from '../platform/platform.js';
 import type { Workspace } from '../workspace/types.js';
 import type { CheckEffects } from './effects.js';
 import type { CheckFacts } from './facts.js';
-import type { Finding } from './report.js';
+import type { Finding } from '../report/findings.js';
 
 /** The input of one run of the doctor, shared by all its checks. */
 export interface CheckInput {

@@ -4,7 +4,7 @@
  */
 import type { Platform } from '../platform/platform.js';
 import { envValue } from '../platform/env-keys.js';
-import type { CheckFiles } from './files.js';
+import type { CheckFiles } from '../files/read-only-files.js';
 
 /** Where a setting was found: an npmrc file and line, or an environment variable. */
 export type NpmSettingSource = { file: string; line: number } | { variable: string };

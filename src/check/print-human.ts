@@ -1,7 +1,7 @@
 /** Prints a report for people: one line per finding (`✗ .env:12 [env/unknown-key] ...`), its fix, a summary. */
 import { useColor, type RunContext } from '../context.js';
 import { colors, type Colors } from '../text/colors.js';
-import { countByStatus, orderFindings, worstStatus, type CheckStatus, type Finding } from './report.js';
+import { countByStatus, orderFindings, worstStatus, type CheckStatus, type Finding } from '../report/findings.js';
 import { asciiSymbols, canShowUnicode, unicodeSymbols, type ReportSymbols } from './symbols.js';
 
 /** How the report is drawn. */

@@ -2,7 +2,7 @@
 import { ExitCode, TovrunError } from '../errors.js';
 import { formatSeconds } from '../text/seconds.js';
 import type { CheckInput, CheckResult } from './input.js';
-import { finding, type CheckStatus, type TimedFinding } from './report.js';
+import { finding, type CheckStatus, type TimedFinding } from '../report/findings.js';
 
 /** One check of the doctor. */
 export interface DoctorCheck {

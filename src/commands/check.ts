@@ -6,7 +6,7 @@ import type { CheckInput } from '../check/input.js';
 import { formatGitHubAnnotations, isGitHubActions } from '../check/print-github.js';
 import { formatHumanReport, humanReportStyle } from '../check/print-human.js';
 import { formatJsonReport } from '../check/print-json.js';
-import { exitCodeForFindings, maskFindings } from '../check/report.js';
+import { exitCodeForFindings, maskFindings } from '../report/findings.js';
 import { runDoctorChecks, type DoctorCheck } from '../check/run-checks.js';
 import type { RunContext } from '../context.js';
 import { maskerForSecrets } from '../env/mask.js';

@@ -4,7 +4,7 @@ import { composeStatePath, composeVariables, removeRecordedCompose } from '../co
 import type { RunContext } from '../context.js';
 import { workspaceSecretMasker } from '../env/load.js';
 import { ExitCode } from '../errors.js';
-import { systemRunner, type CommandRunner } from '../install/runner.js';
+import { systemRunner, type CommandRunner } from '../os/system-runner.js';
 import { realHost, type Host } from '../os/host.js';
 import { closeLeftoverPanes } from '../panes/tmux/close-recorded.js';
 import { platformFor } from '../platform/platform.js';

@@ -1,7 +1,7 @@
 /** `tovrun init [dir]`: adopts tovrun in an existing repository — plans, asks (in a terminal), prints and applies. */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { realCheckFiles } from '../check/files.js';
+import { realCheckFiles } from '../files/read-only-files.js';
 import type { RunContext } from '../context.js';
 import { ExitCode, UsageError } from '../errors.js';
 import { applyInit, realInitWriter, type InitWriter } from '../init/apply.js';

@@ -7,8 +7,9 @@ import type { PanesSelection } from '../panes/mode.js';
 import { openPaneOutput } from '../panes/pane-output.js';
 import type { ServiceOutputSink } from '../os/output-sink.js';
 import { describeDatabase, type DatabaseChoice } from '../plan/database.js';
-import { formatReadySummary, handleStopSignals, runExitCode, startControlServer, Supervisor, type SignalSource } from '../supervisor/index.js';
-import type { LaunchSpec } from '../supervisor/types.js';
+import type { SignalSource } from '../os/signal-source.js';
+import { formatReadySummary, handleStopSignals, runExitCode, startControlServer, Supervisor } from '../supervisor/index.js';
+import type { LaunchSpec } from '../plan/launch-spec.js';
 import type { ReadyService, Workspace } from '../workspace/types.js';
 
 /** Everything one run starts, planned. */

@@ -1,10 +1,11 @@
 /** Runs compose and engine commands for one project, with its environment; failures become ComposeCommandError. */
-import type { CommandRunner, RunResult } from '../install/runner.js';
+import type { CommandRunner, RunResult } from '../os/system-runner.js';
 import { plainText } from '../text/ansi.js';
 import { commandLineText } from '../plan/print-plan.js';
 import { parseStateLine, type ContainerState } from './container-state.js';
 import { ComposeCommandError } from './errors.js';
-import { composeInvocation, engineInvocation, engineSubcommands, type ComposeProject } from './invocation.js';
+import type { ComposeProject } from '../plan/compose.js';
+import { composeInvocation, engineInvocation, engineSubcommands } from './invocation.js';
 import type { ComposeProvider } from './provider.js';
 
 /** Output lines without colour codes and blank lines. */

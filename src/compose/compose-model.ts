@@ -1,35 +1,12 @@
-/** The parts of a compose file tovrun plans with: each service's profiles, image and published ports. */
+/** Reads the parts of a compose file tovrun plans with (each service's profiles, image and published ports) into a ComposeModel. */
 import { ConfigError } from '../errors.js';
 import { asRecord } from '../files/json-state.js';
 import { quoteText } from '../workspace/service-name.js';
+import type { ComposeModel, ComposeServiceInfo, PublishedPort } from '../workspace/compose-file.js';
 import { interpolateDocument, lineAt, parseComposeText, type VariableLookup } from './compose-document.js';
-
 
 /** What the Compose specification allows as a service name: letters, digits, '.', '_' and '-' (never an escape sequence). */
 export const composeServiceNamePattern = /^[A-Za-z0-9._-]+$/;
-/** A published port: the host side (null when compose picks one) and the container side. */
-export interface PublishedPort {
-  published: number | null;
-  target: number;
-}
-
-/** One service of the compose file. */
-export interface ComposeServiceInfo {
-  name: string;
-  /** Empty for services of the default profile (always enabled). */
-  profiles: string[];
-  image: string | null;
-  ports: PublishedPort[];
-  hasHealthcheck: boolean;
-}
-
-/** What tovrun knows of a compose file. */
-export interface ComposeModel {
-  file: string;
-  services: ComposeServiceInfo[];
-  /** Every profile some service declares, sorted. */
-  profiles: string[];
-}
 
 const asNumber = (value: unknown): number | null => {
   const number = typeof value === 'number' ? value : typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : NaN;

@@ -1,7 +1,8 @@
 /** `compose config -q` for the default profile and each named profile: compose's own verdict, when a provider is present. */
-import type { CommandRunner } from '../install/runner.js';
+import type { CommandRunner } from '../os/system-runner.js';
 import { plainText } from '../text/ansi.js';
-import { composeInvocation, composeSubcommands, type ComposeProject } from './invocation.js';
+import type { ComposeProject } from '../plan/compose.js';
+import { composeInvocation, composeSubcommands } from './invocation.js';
 import { composeProblem, type ComposeProblem } from './problems.js';
 import type { ComposeProvider } from './provider.js';
 

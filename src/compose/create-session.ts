@@ -1,5 +1,5 @@
 /** Builds the ComposeSession of a run from its plan, with the real engine, clock and log follower by default. */
-import type { CommandRunner } from '../install/runner.js';
+import type { CommandRunner } from '../os/system-runner.js';
 import type { ServiceOutputSink } from '../os/output-sink.js';
 import type { ComposePlan } from '../plan/compose.js';
 import { sleep } from '../os/delay.js';

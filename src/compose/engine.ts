@@ -1,6 +1,6 @@
 /** Whether compose can run at all: a provider installed and its engine answering, else a clear error before anything starts. */
 import { FailedError } from '../errors.js';
-import type { CommandRunner } from '../install/runner.js';
+import type { CommandRunner } from '../os/system-runner.js';
 import { detectComposeProvider, type ComposeProvider, type EngineName } from './provider.js';
 
 /** What to do when no compose provider is installed, per operating system. */

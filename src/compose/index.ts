@@ -1,11 +1,11 @@
 /** Public surface of the compose module: provider detection, offline validation, `config -q`, and a run's session. */
 export { detectComposeProvider, type ComposeProvider, type EngineName } from './provider.js';
 export { checkComposeProvider, engineProblem, installHint, requireComposeProvider, startEngineHint, type ProviderCheck } from './engine.js';
-export { composeInvocation, composeSubcommands, engineInvocation, engineSubcommands, projectFlags, type ComposeProject, type Invocation } from './invocation.js';
+export { composeInvocation, composeSubcommands, engineInvocation, engineSubcommands, projectFlags, type Invocation } from './invocation.js';
 export { composeSchemaProblems, validateComposeFile, type TemplateKeys } from './validate.js';
 export { composeConfigProblems, type ConfigCheckInput } from './config-check.js';
 export type { ComposeProblem } from './problems.js';
-export { readComposeModel, type ComposeModel, type ComposeServiceInfo, type PublishedPort } from './compose-model.js';
+export { readComposeModel } from './compose-model.js';
 export { loadComposeModel } from './load-model.js';
 export { composeVariables, type ComposeVariables } from './dot-env.js';
 export { composeEnvironment } from './environment.js';

@@ -1,16 +1,6 @@
 /** The exact command lines tovrun runs for compose and its engine, built as plain data from the provider. */
+import type { ComposeProject } from '../plan/compose.js';
 import type { ComposeProvider } from './provider.js';
-
-/** A compose project as tovrun addresses it: the file, the project name, the env file and the enabled profiles. */
-export interface ComposeProject {
-  /** Absolute path of the compose file. */
-  file: string;
-  /** The project name (-p), already normalised the way compose does. */
-  name: string;
-  /** Absolute path of the .env passed with --env-file (when the provider takes it), or null for none. */
-  envFile: string | null;
-  profiles: string[];
-}
 
 /** A program and its arguments. */
 export interface Invocation {

@@ -3,7 +3,8 @@ import { displayName } from '../env/files.js';
 import { ConfigError } from '../errors.js';
 import { mebibyte, readTextFileIfPresent } from '../files/read-text.js';
 import type { Workspace } from '../workspace/types.js';
-import { readComposeModel, type ComposeModel } from './compose-model.js';
+import type { ComposeModel } from '../workspace/compose-file.js';
+import { readComposeModel } from './compose-model.js';
 
 /** The most tovrun reads of a compose file (8 MiB: real ones are a few KiB). */
 export const composeFileMaxBytes = 8 * mebibyte;

@@ -1,5 +1,5 @@
 /** Which compose implementation is installed (docker compose, docker-compose, podman compose, podman-compose). */
-import type { CommandRunner } from '../install/runner.js';
+import type { CommandRunner } from '../os/system-runner.js';
 import { formatVersion, parseVersion } from '../text/version.js';
 
 /** The container engine whose CLI inspects containers and follows their logs. */

@@ -1,6 +1,6 @@
 /** `tovrun down` for compose: remove the containers recorded in compose.json and the project's unused networks (named volumes stay). */
 import { existsSync } from 'node:fs';
-import type { CommandRunner } from '../install/runner.js';
+import type { CommandRunner } from '../os/system-runner.js';
 import type { Host } from '../os/host.js';
 import { isProcessAlive } from '../os/process-table.js';
 import { sleep } from '../os/delay.js';

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { parseJsonObject, readJsonRecord, removeJsonRecord, writeJsonRecord } from '../files/json-state.js';
 import type { ProcessIdentity } from '../os/process-table.js';
 import { composeServiceNamePattern } from './compose-model.js';
-import type { ComposeProject } from './invocation.js';
+import type { ComposeProject } from '../plan/compose.js';
 
 /** The tovrun run that is using the services now. */
 export interface ComposeOwner extends ProcessIdentity {

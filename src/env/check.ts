@@ -1,5 +1,5 @@
 /** `tovrun check env` as a pure function: .env text and template text in, findings and secrets out. */
-import { finding, type Finding } from '../check/report.js';
+import { finding, type Finding } from '../report/findings.js';
 import { continuationLines, continuationSecrets, secretContinuations, type SecretContinuation } from './continuations.js';
 import { findReaderDisagreements } from './disagreements.js';
 import { secretStrings } from './mask.js';

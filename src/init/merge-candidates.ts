@@ -1,6 +1,6 @@
 /** The per-folder .env and compose files left from before the consolidation, with the keys that differ from the root. */
 import path from 'node:path';
-import { composeServices, describeDifferences, envMap, findStaleCandidates, isComposeName } from '../check/hygiene/stale-copies.js';
+import { composeServices, describeDifferences, envMap, findStaleCandidates, isComposeName } from '../env/stale-copies.js';
 import type { InitReader, MergeCandidate } from './types.js';
 
 /** The root files' texts as they will be after init: the existing ones, else the shipped ones init adds. */

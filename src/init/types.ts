@@ -1,5 +1,5 @@
 /** Plain data of `tovrun init`: what it reads, what it found, and the plan the applier carries out. */
-import type { CheckFiles } from '../check/files.js';
+import type { CheckFiles } from '../files/read-only-files.js';
 
 /** Read-only file access of the planner (the doctor's reader plus an existence test). */
 export interface InitReader extends CheckFiles {

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { venvPython } from '../platform/venv-layout.js';
 import type { PythonService } from '../workspace/types.js';
-import { pythonActivationEnv } from './activation.js';
+import { pythonActivationEnv } from '../platform/venv-activation.js';
 import { hashFiles, readTextOrUndefined, type Fingerprint, type KnownHashes } from './fingerprint.js';
 import { pipInstall, upgradePip, type PipContext } from './pip.js';
 import { findPython, type FoundPython } from './python-discovery.js';

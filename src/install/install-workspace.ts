@@ -7,7 +7,7 @@ import type { ServiceSpec, Workspace } from '../workspace/types.js';
 import { failureSummary, installReportLines } from './failure-report.js';
 import { prepareNodeService } from './install-node.js';
 import { preparePythonService } from './install-python.js';
-import { systemRunner, type CommandRunner } from './runner.js';
+import { systemRunner, type CommandRunner } from '../os/system-runner.js';
 import type { InstallEnvironment, PreparedInstall } from './service-install.js';
 import { runInstallTasks, type DueInstall, type ServiceOutcome } from './task-list.js';
 

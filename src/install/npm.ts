@@ -4,7 +4,7 @@ import { npmCommand } from '../platform/npm-command.js';
 import type { Platform } from '../platform/platform.js';
 import { hintFor, npmHints } from './hints.js';
 import { installedNpmVersion, pathNodeVersionIfRunning, type NpmInstallFiles } from './npm-version.js';
-import type { CommandRunner } from './runner.js';
+import type { CommandRunner } from '../os/system-runner.js';
 import { InstallStepFailure, toolFailure } from './step-failure.js';
 
 /** Variables that make npm drop devDependencies (npm reads npm_config_* in any case); removed from npm's environment. */

@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { hintFor, pipHints } from './hints.js';
 import { outputTail } from './output-tail.js';
-import type { CommandRunner } from './runner.js';
+import type { CommandRunner } from '../os/system-runner.js';
 import { describeEnd, toolFailure } from './step-failure.js';
 
 /** Where and how pip runs: the venv's python, the service folder, the activated environment. */

@@ -3,7 +3,7 @@ import { splitCommandLine } from '../workspace/resolve.js';
 import type { Platform } from '../platform/platform.js';
 import { pythonInstallHint } from './python-install-hint.js';
 import { commandLabel, probePython, type PythonCommand } from './python-probe.js';
-import type { CommandRunner } from './runner.js';
+import type { CommandRunner } from '../os/system-runner.js';
 import { InstallStepFailure } from './step-failure.js';
 import { compareVersions, formatVersion, parseVersion, type Version } from '../text/version.js';
 

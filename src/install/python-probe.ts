@@ -1,5 +1,5 @@
 /** Runs a Python command to learn whether it really works and which version it is. */
-import type { CommandRunner } from './runner.js';
+import type { CommandRunner } from '../os/system-runner.js';
 import { parseVersion, type Version } from '../text/version.js';
 import { describeEnd } from './step-failure.js';
 

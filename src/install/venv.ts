@@ -4,7 +4,7 @@ import { readdir, rm } from 'node:fs/promises';
 import type { Platform } from '../platform/platform.js';
 import { venvConfigFile, venvPython } from '../platform/venv-layout.js';
 import { probePython, type PythonProbe } from './python-probe.js';
-import type { CommandRunner } from './runner.js';
+import type { CommandRunner } from '../os/system-runner.js';
 import { InstallStepFailure, toolFailure } from './step-failure.js';
 import { interpreterIdentity, rememberedProbe, rememberProbe } from './venv-probe-cache.js';
 import { compareVersions, formatVersion, sameMinor, type Version } from '../text/version.js';

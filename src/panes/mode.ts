@@ -1,6 +1,7 @@
 /** Choosing how service output is shown: --panes auto|prefix|tmux|windows against the platform and what is installed. */
 import { useColor, type Output } from '../context.js';
 import { FailedError, UsageError } from '../errors.js';
+import { envValue } from '../platform/env-keys.js';
 import { osDisplayName, type Platform } from '../platform/platform.js';
 import type { PanesMode } from '../workspace/types.js';
 
@@ -24,6 +25,17 @@ export function tmuxInstallHint(platform: Platform): string {
   return 'Install tmux with your package manager, or use --panes prefix.';
 }
 
+/**
+ * Windows Terminal's wt.exe: on PATH, else where Windows puts its App Execution Alias,
+ * %LOCALAPPDATA%\Microsoft\WindowsApps (on the user's PATH by default, but not in every environment tovrun runs in).
+ */
+function findWindowsTerminal(inputs: PanesModeInputs): string | undefined {
+  const onPath = inputs.findExecutable('wt');
+  if (onPath) return onPath;
+  const localAppData = envValue(inputs.env, 'LOCALAPPDATA', inputs.platform);
+  return localAppData ? inputs.findExecutable(inputs.platform.path.join(localAppData, 'Microsoft', 'WindowsApps', 'wt.exe')) : undefined;
+}
+
 function insideTmux(env: NodeJS.ProcessEnv): boolean {
   return (env.TMUX ?? '') !== '';
 }
@@ -34,7 +46,7 @@ export function selectPanesMode(inputs: PanesModeInputs): PanesSelection {
   if (requested === 'prefix') return { mode: 'prefix' };
   if (requested === 'windows') {
     if (!platform.isWindows) throw new UsageError(`--panes windows needs Windows; this is ${osDisplayName(platform)}.`, 'Use --panes tmux (or prefix) here.');
-    return { mode: 'windows', wt: inputs.findExecutable('wt') ?? null };
+    return { mode: 'windows', wt: findWindowsTerminal(inputs) ?? null };
   }
   const tmux = platform.isWindows ? undefined : inputs.findExecutable('tmux');
   if (requested === 'auto') return tmux && insideTmux(inputs.env) ? { mode: 'tmux', tmux, inside: true } : { mode: 'prefix' };

@@ -1,9 +1,19 @@
 /** Pure planning of the compose part of a run: the project, the services of the requested profiles, their URLs. */
 import path from 'node:path';
-import type { ComposeModel, ComposeServiceInfo } from '../compose/compose-model.js';
-import type { ComposeProject } from '../compose/invocation.js';
+import type { ComposeModel, ComposeServiceInfo } from '../workspace/compose-file.js';
 import { UsageError } from '../errors.js';
 import { databaseSetting, pgbouncerUpstream, postgresUrl } from './database.js';
+
+/** A compose project as tovrun addresses it: the file, the project name, the env file and the enabled profiles. */
+export interface ComposeProject {
+  /** Absolute path of the compose file. */
+  file: string;
+  /** The project name (-p), already normalised the way compose does. */
+  name: string;
+  /** Absolute path of the .env passed with --env-file (when the provider takes it), or null for none. */
+  envFile: string | null;
+  profiles: string[];
+}
 
 /** A compose service the run starts, with what the user opens to reach it. */
 export interface PlannedComposeService {

@@ -1,6 +1,6 @@
 /** Pure planning of depends_on: every name known, no cycle, compose dependencies in a requested profile, and the services a selection needs. */
 import path from 'node:path';
-import type { ComposeServiceInfo } from '../compose/compose-model.js';
+import type { ComposeServiceInfo } from '../workspace/compose-file.js';
 import { ConfigError, UsageError } from '../errors.js';
 import type { ServiceSpec } from '../workspace/types.js';
 import { findCycle } from './dependency-cycle.js';

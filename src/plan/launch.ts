@@ -1,9 +1,9 @@
 /** Pure planning of how each service is launched: the program, its arguments and its complete environment. */
-import { pythonActivationEnv } from '../install/activation.js';
+import { pythonActivationEnv } from '../platform/venv-activation.js';
 import { childColorEnv } from '../text/colors.js';
 import type { Platform } from '../platform/platform.js';
 import { venvPython } from '../platform/venv-layout.js';
-import type { LaunchSpec } from '../supervisor/types.js';
+import type { LaunchSpec } from './launch-spec.js';
 import type { ServiceSpec } from '../workspace/types.js';
 import { serviceDependencies } from './depends-on.js';
 import { resolvePackageBin } from './node-bin.js';

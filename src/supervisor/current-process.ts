@@ -4,7 +4,7 @@ import type { ProcessTree } from '../os/kill-tree.js';
 import type { LaunchedProcess } from '../os/launcher.js';
 import { processIdentity, type ProcessIdentity } from '../os/process-table.js';
 import type { RecordedService } from './state-file.js';
-import type { LaunchSpec } from './types.js';
+import type { LaunchSpec } from '../plan/launch-spec.js';
 
 /** One launched process of a runner, from its start until its exit was handled. */
 export class CurrentProcess {

@@ -1,6 +1,6 @@
 /** Ordering by depends_on: each service's two milestones (first spawn, first readiness) and a dependent's wait for them. */
 import { deferred } from '../os/deferred.js';
-import type { DependencyCondition, LaunchSpec } from './types.js';
+import type { DependencyCondition, LaunchSpec } from '../plan/launch-spec.js';
 
 /** How a milestone, or a dependent's whole wait, ended. */
 export type MilestoneOutcome = { kind: 'met' } | { kind: 'failed'; reason: string } | { kind: 'stopped' };

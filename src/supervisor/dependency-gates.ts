@@ -1,6 +1,7 @@
 /** Starts each service once its depends_on are met (or skips it when one fails), and settles what its own dependents wait for. */
 import { blockedDependents, Milestones, waitForDependencies, type DependencyWait } from './dependencies.js';
-import { describeExit, type SupervisorEvent } from './events.js';
+import { describeExit } from '../os/describe-exit.js';
+import type { SupervisorEvent } from './events.js';
 import { ReadinessError, StartError } from './readiness-error.js';
 import type { ProcessExit } from './restart-policy.js';
 import type { ServiceRunner } from './service-runner.js';

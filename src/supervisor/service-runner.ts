@@ -13,7 +13,8 @@ import { ReplaceWaiters } from './replace-waiters.js';
 import { ServiceLifecycle, type ServiceState } from './service-state.js';
 import type { ServiceStatus } from './service-status.js';
 import type { RecordedService } from './state-file.js';
-import type { LaunchSpec, ServiceResult } from './types.js';
+import type { LaunchSpec } from '../plan/launch-spec.js';
+import type { ServiceResult } from './types.js';
 
 /** What a runner needs from its supervisor. */
 export interface RunnerDeps {

@@ -10,7 +10,7 @@ import { describeEvent, type SupervisorEvent } from './events.js';
 import { realHost, type Host } from '../os/host.js';
 import type { LaunchedProcess, ProcessLauncher } from '../os/launcher.js';
 import { preflightPorts, type PortClaim, type PortProbe } from './preflight.js';
-import { serviceUrl } from './probes/describe.js';
+import { serviceUrl } from '../workspace/describe-probe.js';
 import { waitForReadiness, type ReadinessResult } from './probes/readiness.js';
 import { processIdentity, type ProcessIdentity } from '../os/process-table.js';
 import { ReadinessError, StartError } from './readiness-error.js';
@@ -19,7 +19,8 @@ import { ServiceRunner } from './service-runner.js';
 import type { RestartReport, ServiceStatus } from './service-status.js';
 import { removeState, writeState } from './state-file.js';
 import type { ReadyService } from '../workspace/types.js';
-import type { LaunchSpec, RunOutcome, ServiceResult, StopReason } from './types.js';
+import type { LaunchSpec } from '../plan/launch-spec.js';
+import type { RunOutcome, ServiceResult, StopReason } from './types.js';
 
 /** Options of a Supervisor. */
 export interface SupervisorOptions {

@@ -14,7 +14,11 @@ function withPorts(backend: number, frontend: number): string {
   });
 }
 
-const busy = (ports: number[], holder: { pid: number; name: string | null } | null = { pid: 4242, name: 'python3' }) => ({ isBusy: async (port: number) => ports.includes(port), holder: async () => holder });
+const busy = (ports: number[], holder: { pid: number; name: string | null } | null = { pid: 4242, name: 'python3' }) => ({
+  availability: async (port: number) => (ports.includes(port) ? ('in-use' as const) : ('free' as const)),
+  holder: async () => holder,
+});
+const reserved = (ports: number[]) => ({ availability: async (port: number) => (ports.includes(port) ? ('reserved' as const) : ('free' as const)), holder: async () => null });
 
 const runState = (port: number): RunState => ({
   version: 1,
@@ -39,6 +43,23 @@ describe('ports', () => {
     expect(withId(windows, 'ports/in-use')[0]?.hint).toContain('`Stop-Process -Id 4242`');
     const unknown = await runDoctor(withPorts(5001, 3000), ['ports'], { effects: fakeEffects({ ports: busy([3000], null) }) });
     expect(withId(unknown, 'ports/in-use')[0]?.message).toContain('in use by another process');
+  });
+
+  it('fails for a reserved port (a bind refused with EACCES, nothing listening), saying why and where to look on Windows', async () => {
+    const windows = await runDoctor(withPorts(5001, 3000), ['ports'], { effects: fakeEffects({ ports: reserved([5001]) }), platform: 'win32' });
+    expect(withId(windows, 'ports/reserved')).toEqual([
+      expect.objectContaining({ status: 'error', message: expect.stringMatching(/^port 5001 \(backend\) is reserved by Windows: .*Hyper-V.*WinNAT.* — backend cannot start\.$/) }),
+    ]);
+    expect(withId(windows, 'ports/reserved')[0]?.hint).toContain('`netsh int ipv4 show excludedportrange protocol=tcp`');
+    expect(withId(windows, 'ports/reserved')[0]?.hint).toContain('services.backend.port');
+    expect(withId(windows, 'ports/free')[0]?.message).toBe('port 3000 (frontend) is free.');
+    expect(windows.code).toBe(1);
+    const linux = await runDoctor(withPorts(80, 3000), ['ports'], { effects: fakeEffects({ ports: reserved([80]) }), platform: 'linux' });
+    expect(withId(linux, 'ports/reserved')[0]?.message).toBe(
+      'port 80 (backend) is reserved for root: listening on it is refused to this user (EACCES), as only root may listen on ports below 1024 here — backend cannot start.',
+    );
+    expect(withId(linux, 'ports/reserved')[0]?.hint).toContain('Choose a port of 1024 or above (services.backend.port in tovrun.yaml)');
+    expect(withId(linux, 'ports/reserved')[0]?.hint).toContain('net.ipv4.ip_unprivileged_port_start');
   });
 
   it("passes for a port held by this workspace's own running tovrun", async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { escapeAnnotationData, escapeAnnotationProperty, formatGitHubAnnotations, isGitHubActions } from '../../src/check/print-github.js';
-import { finding } from '../../src/check/report.js';
+import { finding } from '../../src/report/findings.js';
 
 describe('GitHub annotations', () => {
   it('are on only when GITHUB_ACTIONS is exactly "true"', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatHumanReport, humanReportStyle } from '../../src/check/print-human.js';
-import { finding } from '../../src/check/report.js';
+import { finding } from '../../src/report/findings.js';
 import { memoryContext, memoryOutput } from '../support/memory-context.js';
 
 const findings = [

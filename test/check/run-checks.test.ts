@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CheckEffects } from '../../src/check/effects.js';
 import type { CheckInput } from '../../src/check/input.js';
-import { finding } from '../../src/check/report.js';
+import { finding } from '../../src/report/findings.js';
 import { runDoctorChecks, type DoctorCheck } from '../../src/check/run-checks.js';
 import { ConfigError } from '../../src/errors.js';
 

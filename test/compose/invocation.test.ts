@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { composeInvocation, composeSubcommands, engineInvocation, engineSubcommands, type ComposeProject } from '../../src/compose/invocation.js';
+import type { ComposeProject } from '../../src/plan/compose.js';
+import { composeInvocation, composeSubcommands, engineInvocation, engineSubcommands } from '../../src/compose/invocation.js';
 import { providers } from './support.js';
 
 const project: ComposeProject = { file: '/ws/docker-compose.yml', name: 'tovplay', envFile: '/ws/.env', profiles: ['local-db', 'monitoring'] };

@@ -7,7 +7,7 @@ import { readComposeModel } from '../../src/compose/compose-model.js';
 import { composeConfigProblems } from '../../src/compose/config-check.js';
 import { detectComposeProvider } from '../../src/compose/provider.js';
 import { resolveEnvValues } from '../../src/env/load.js';
-import { spawnRunner } from '../../src/install/spawn-runner.js';
+import { spawnRunner } from '../../src/os/spawn-runner.js';
 import { repoRoot } from '../support/processes.js';
 
 const composeText = readFileSync(path.join(repoRoot, 'docker-compose.yml'), 'utf8');

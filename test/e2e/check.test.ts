@@ -7,7 +7,7 @@ import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { TimedFinding } from '../../src/check/report.js';
+import type { TimedFinding } from '../../src/report/findings.js';
 import { reportSchemaErrors } from '../check/support/report-schema.js';
 import { repositoryRoot } from '../env/support/workspace.js';
 import { makeCleanWorkspace } from '../fixtures/check/clean-workspace.mjs';

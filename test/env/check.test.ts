@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { formatGitHubAnnotations } from '../../src/check/print-github.js';
 import { formatHumanReport } from '../../src/check/print-human.js';
 import { formatJsonReport } from '../../src/check/print-json.js';
-import { maskFindings } from '../../src/check/report.js';
+import { maskFindings } from '../../src/report/findings.js';
 import { checkEnv } from '../../src/env/check.js';
 import { maskerForSecrets } from '../../src/env/mask.js';
 import { ConfigError } from '../../src/errors.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FailedError } from '../../src/errors.js';
 import { findPython, pythonCandidates } from '../../src/install/python-discovery.js';
-import { systemRunner } from '../../src/install/runner.js';
+import { systemRunner } from '../../src/os/system-runner.js';
 import { platformFor } from '../../src/platform/platform.js';
 import { exited, fakeRunner, notFound, probeAnswer } from './support/fake-runner.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ComposeServiceInfo } from '../../src/compose/compose-model.js';
+import type { ComposeServiceInfo } from '../../src/workspace/compose-file.js';
 import { ConfigError, UsageError } from '../../src/errors.js';
 import { findCycle } from '../../src/plan/dependency-cycle.js';
 import { foreignDependencies, withDependencies, type DependencyInputs } from '../../src/plan/depends-on.js';

@@ -6,7 +6,7 @@ import { directLauncher } from '../../src/supervisor/direct-launcher.js';
 import type { SupervisorEvent } from '../../src/supervisor/events.js';
 import { ServiceRunner } from '../../src/supervisor/service-runner.js';
 import type { ServiceState } from '../../src/supervisor/service-state.js';
-import type { LaunchSpec } from '../../src/supervisor/types.js';
+import type { LaunchSpec } from '../../src/plan/launch-spec.js';
 import { eventually, MemorySink, nodeLaunch } from './support.js';
 
 const host = realHost();

@@ -2,7 +2,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/errors.js';
 import { blockedDependents } from '../../src/supervisor/dependencies.js';
-import { describeEvent, ReadinessError, StartError, type LaunchSpec, type SupervisorEvent } from '../../src/supervisor/index.js';
+import type { LaunchSpec } from '../../src/plan/launch-spec.js';
+import { describeEvent, ReadinessError, StartError, type SupervisorEvent } from '../../src/supervisor/index.js';
 import { eventually, freePort, nodeLaunch, stopTrackedSupervisors, trackedSupervisor } from './support.js';
 
 afterEach(stopTrackedSupervisors);

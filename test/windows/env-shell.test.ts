@@ -1,12 +1,12 @@
-// The Windows lane: `tovrun env --shell cmd` under node.exe, its lines applied in Wine's cmd.exe. The printed `set`
-// lines must leave PATH with the venv's Scripts folder first and the old PATH after it, never a literal %Path%.
-import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+// The Windows lane: `tovrun env --shell cmd` under node.exe, applied in Wine's cmd.exe the way its hint says (a FOR /F
+// loop running each printed line with CALL) and the way a user pastes the lines; PATH gets the venv's Scripts first.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { spawn } from 'node:child_process';
 import { afterAll, expect, it } from 'vitest';
-import { applyHint } from '../../src/install/shell-activation.js';
 import { wineEnv } from '../setup/wine.js';
+import { applyHint } from '../../src/install/shell-activation.js';
 import { cliPath } from '../support/processes.js';
 import { describeLane, lane, runWindowsCli, windowsPath } from './support/lane.js';
 
@@ -15,58 +15,61 @@ afterAll(() => {
   for (const dir of created) rmSync(dir, { recursive: true, force: true });
 });
 
-/** A workspace (in a folder with a space) whose python service has a venv with Scripts\python.exe. */
+/** A workspace whose backend venv exists (tovrun env only checks for Scripts\python.exe), in a folder with a space and an &. */
 function workspace(): string {
-  const root = path.join(mkdtempSync(path.join(tmpdir(), 'tovrun-lane-env-')), 'my app');
-  created.push(path.dirname(root));
-  mkdirSync(path.join(root, 'venv', 'Scripts'), { recursive: true });
-  writeFileSync(path.join(root, 'venv', 'Scripts', 'python.exe'), '');
-  writeFileSync(path.join(root, 'tovrun.yaml'), 'version: 1\npreset: none\nservices:\n  api:\n    type: python\n    command: python app.py\n    venv: venv\n');
+  const root = mkdtempSync(path.join(tmpdir(), 'tovrun lane env & co-'));
+  created.push(root);
+  writeFileSync(path.join(root, 'tovrun.yaml'), 'version: 1\n');
+  mkdirSync(path.join(root, 'backend', 'venv', 'Scripts'), { recursive: true });
+  writeFileSync(path.join(root, 'backend', 'requirements.txt'), 'flask\n');
+  writeFileSync(path.join(root, 'backend', 'venv', 'pyvenv.cfg'), '');
+  writeFileSync(path.join(root, 'backend', 'venv', 'Scripts', 'python.exe'), '');
   return root;
 }
 
-/** Runs a batch file in Wine's cmd.exe (output to a file, as for node.exe); resolves with what it printed. */
-async function runBatch(root: string, lines: string[], extraEnv: NodeJS.ProcessEnv = {}): Promise<string> {
-  const batch = path.join(root, 'apply.cmd');
-  writeFileSync(batch, `@echo off\r\n${lines.join('\r\n')}\r\n`);
-  const printed = path.join(root, 'apply.txt');
-  const out = openSync(printed, 'w');
-  const child = spawn('wine', ['cmd', '/d', '/c', ...windowsPath(batch)], { cwd: root, env: wineEnv(lane.prefix, extraEnv), stdio: ['ignore', out, out] });
-  closeSync(out);
-  const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
-  await new Promise((resolve) => child.once('exit', resolve));
-  clearTimeout(timer);
-  return readFileSync(printed, 'utf8').replaceAll('\r\n', '\n');
+/** Runs a batch file in Wine's cmd.exe (its output in a file, as for node.exe) and returns what it echoed. */
+function runBatch(dir: string, lines: string[]): string {
+  const output = path.join(dir, 'apply-output.txt');
+  writeFileSync(path.join(dir, 'apply.bat'), `${lines.join('\r\n')}\r\n`);
+  // Run from its folder by name: a quoted path holding `&` would be split by cmd /c's quote rules.
+  const result = spawnSync('sh', ['-c', 'wine cmd /d /c apply.bat > "$0" 2>&1', output], { cwd: dir, env: wineEnv(lane.prefix), encoding: 'utf8', timeout: 120_000 });
+  const echoed = readFileSync(output, 'utf8').replaceAll('\r', '');
+  if (result.status !== 0) throw new Error(`cmd.exe exited ${result.status}: ${echoed}${result.stderr}`);
+  return echoed;
 }
 
-describeLane('tovrun env --shell cmd applied in Wine\'s cmd.exe', () => {
-  it('the printed lines, run in cmd.exe, put the venv first on PATH and set VIRTUAL_ENV', async () => {
+/** Prints VIRTUAL_ENV and Path after the activation ran (`set NAME` prints values holding `&` safely, echo would not). */
+const report = ['set VIRTUAL_ENV', 'set Path', 'if defined PYTHONHOME (echo PYTHONHOME is set) else echo PYTHONHOME is unset'];
+
+/** The value of name in what `set NAME` printed. */
+function variable(printed: string, name: string): string | undefined {
+  return printed.split('\n').find((line) => line.toLowerCase().startsWith(`${name.toLowerCase()}=`))?.slice(name.length + 1);
+}
+
+describeLane('tovrun env --shell cmd in cmd.exe', () => {
+  it('prints lines that activate the venv both through the hint\'s for /f … call loop and pasted as they are', async () => {
     const root = workspace();
     const printed = await runWindowsCli(root, ['env', '--shell', 'cmd']);
     expect(printed.code, printed.stderr).toBe(0);
-    const [venv, scripts] = windowsPath(path.join(root, 'venv'), path.join(root, 'venv', 'Scripts'));
-    const applied = await runBatch(root, [...printed.stdout.trim().split(/\r?\n/), 'echo VIRTUAL_ENV=[%VIRTUAL_ENV%]', 'echo PATH=[%PATH%]']);
-    expect(applied).toContain(`VIRTUAL_ENV=[${venv}]\n`);
-    expect(applied).toMatch(new RegExp(`^PATH=\\[${(scripts as string).replaceAll('\\', '\\\\')};C:\\\\windows\\\\system32;.*\\]$`, 'mi'));
-    expect(applied).not.toMatch(/%Path%/i);
-  }, 90_000);
+    const [venv] = windowsPath(path.join(root, 'backend', 'venv'));
+    const scripts = `${venv}\\Scripts`;
+    const lines = printed.stdout.trimEnd().split('\n');
+    expect(lines).toEqual([`set "VIRTUAL_ENV=${venv}"`, expect.stringMatching(/^set "Path=.*\\Scripts;%Path%"$/i), 'set PYTHONHOME=']);
 
-  // Defect 8 of issue 15 (install/shell-activation.ts, helper i15-hints): the hint `for /f "delims=" %l in ('tovrun
-  // env --shell cmd') do %l` runs `set "Path=…;%Path%"` from a for variable, where %Path% is no longer expanded, so
-  // PATH would end in a literal %Path%. Wine 8's cmd.exe cannot show it: it does not run a built-in (`set`) named by a
-  // for variable at all ("Can't recognize 'set "PATH=…;%PATH%"'"). Enable if the new hint's form runs in Wine's cmd.
-  it.skip('the applyHint form for cmd, pasted into cmd.exe, leaves no literal %Path% in PATH', async () => {
-    const root = workspace();
-    // `tovrun` on PATH as npm installs it: a tovrun.cmd shim starting node.exe with the built CLI.
-    const tools = path.join(path.dirname(root), 'bin');
-    mkdirSync(tools);
-    const [node, cli] = windowsPath(lane.nodeExe, cliPath);
-    writeFileSync(path.join(tools, 'tovrun.cmd'), `@"${node}" "${cli}" %*\r\n`);
-    const hint = applyHint('cmd');
-    const pasted = hint.slice(hint.indexOf('for /f'));
-    // Typed at the prompt the variable is %l; in a batch file it is written %%l.
-    const applied = await runBatch(root, [pasted.replaceAll('%l', '%%l'), 'echo PATH=[%PATH%]'], { WINEPATH: windowsPath(tools).join(';') });
-    expect(applied).toMatch(/^PATH=\[.*\\venv\\Scripts;C:\\windows\\system32;/im);
-    expect(applied).not.toMatch(/%Path%/i);
-  }, 90_000);
+    // The hint's loop, as a batch file writes it (%%l), over a tovrun.cmd shim running this CLI under node.exe.
+    const [nodeExe, cli] = windowsPath(lane.nodeExe, cliPath);
+    writeFileSync(path.join(root, 'tovrun.cmd'), `@"${nodeExe}" "${cli}" %*\r\n`);
+    const loop = /for \/f .* do [^(]*%l/.exec(applyHint('cmd'))?.[0];
+    expect(loop).toBeDefined();
+    const viaHint = runBatch(root, ['@echo off', 'set PYTHONHOME=C:\\Python312', (loop as string).replace('%l in', '%%l in').replace(/%l$/, '%%l'), ...report]);
+    expect(variable(viaHint, 'VIRTUAL_ENV')).toBe(venv);
+    expect(variable(viaHint, 'Path')?.split(';').slice(0, 2)).toEqual([scripts, 'C:\\windows\\system32']);
+    expect(viaHint).toContain('PYTHONHOME is unset');
+
+    // Pasted: the printed lines as they are.
+    const pasted = runBatch(root, ['@echo off', 'set PYTHONHOME=C:\\Python312', ...lines, ...report]);
+    expect(variable(pasted, 'VIRTUAL_ENV')).toBe(venv);
+    expect(variable(pasted, 'Path')?.split(';').slice(0, 2)).toEqual([scripts, 'C:\\windows\\system32']);
+    expect(pasted).toContain('PYTHONHOME is unset');
+  });
 });

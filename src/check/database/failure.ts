@@ -1,6 +1,6 @@
 /** A failed connection as a finding: "too many clients" (53300), a refused login, a missing database, or unreachable. */
-import type { CheckStatus, Finding } from '../report.js';
-import { finding } from '../report.js';
+import type { CheckStatus, Finding } from '../../report/findings.js';
+import { finding } from '../../report/findings.js';
 import type { DatabaseWhere } from './usage.js';
 
 const tooManyClientsHint = [

@@ -1,6 +1,6 @@
 /** The database check: connect to DATABASE_URL's PostgreSQL with timeouts and report usage, idle sessions and failures. */
 import { findingsOnly, type CheckInput, type CheckResult } from '../input.js';
-import { finding } from '../report.js';
+import { finding } from '../../report/findings.js';
 import { connectionFailure } from './failure.js';
 import type { DatabaseSession } from './session.js';
 import { readConnectionStats } from './stats.js';

@@ -1,5 +1,5 @@
 /** Turns connection statistics into findings: usage against the usable connections (PgBouncer past 80 %), old idle sessions. */
-import { finding, type Finding } from '../report.js';
+import { finding, type Finding } from '../../report/findings.js';
 import type { ConnectionStats, IdleGroup } from './stats.js';
 
 /** At or above this share of the usable connections, the pgbouncer profile is suggested. */

@@ -1,8 +1,8 @@
 /** hygiene/env-*: .env is ignored by git and not tracked; asked of git read-only (check-ignore, ls-files) with a timeout. */
-import type { RunResult } from '../../install/runner.js';
+import type { RunResult } from '../../os/system-runner.js';
 import type { Platform } from '../../platform/platform.js';
 import { workspacePath, type CheckInput } from '../input.js';
-import { finding, type Finding } from '../report.js';
+import { finding, type Finding } from '../../report/findings.js';
 import { appendLineCommand } from '../shell-hints.js';
 
 /** How long one git command may take. */

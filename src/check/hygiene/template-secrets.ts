@@ -2,7 +2,7 @@
 import { looksLikeSecretValue, weakSecretReason } from '../../env/secrets.js';
 import type { KeySpec } from '../../env/template.js';
 import { workspacePath, type CheckInput, type CheckResult } from '../input.js';
-import { finding } from '../report.js';
+import { finding } from '../../report/findings.js';
 
 /** Whether a template value looks real: a secret key's or credential-shaped value that is no placeholder, nor short or common. */
 export function looksLikeRealSecret(spec: Pick<KeySpec, 'secret' | 'example'>): boolean {

@@ -2,7 +2,7 @@
 import { checkComposeProvider } from '../../compose/index.js';
 import { requestedProfiles } from '../../plan/profiles.js';
 import type { CheckInput } from '../input.js';
-import { finding, type Finding } from '../report.js';
+import { finding, type Finding } from '../../report/findings.js';
 
 /** The profiles the run would start: -p, TOVRUN_PROFILES and tovrun.yaml's compose.profiles. */
 export function profilesToCheck(input: CheckInput): string[] {

@@ -2,7 +2,7 @@
 import { parseVersion } from '../../text/version.js';
 import type { NodeService } from '../../workspace/types.js';
 import { workspacePath, type CheckInput } from '../input.js';
-import { finding, type Finding } from '../report.js';
+import { finding, type Finding } from '../../report/findings.js';
 import { installNodeHint } from '../shell-hints.js';
 import { satisfiesRange } from '../version-range.js';
 import { findViteRequirement } from './vite-requirement.js';

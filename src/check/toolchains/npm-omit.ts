@@ -2,7 +2,7 @@
 import type { NodeService } from '../../workspace/types.js';
 import { workspacePath, type CheckInput } from '../input.js';
 import { devDroppingSettings, type DevDroppingSetting } from '../npm-config.js';
-import { finding, type Finding } from '../report.js';
+import { finding, type Finding } from '../../report/findings.js';
 import { unsetVariableCommand } from '../shell-hints.js';
 
 const consequence = 'npm leaves out devDependencies, Vite among them: `tovrun install` passes --include=dev, but a plain `npm install` or `npm ci` gives a frontend without Vite.';

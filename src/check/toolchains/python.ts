@@ -4,7 +4,7 @@ import type { VenvState } from '../../install/venv.js';
 import { formatVersion } from '../../text/version.js';
 import type { PythonService } from '../../workspace/types.js';
 import { workspacePath, type CheckInput } from '../input.js';
-import { finding, type Finding } from '../report.js';
+import { finding, type Finding } from '../../report/findings.js';
 
 function venvFinding(input: CheckInput, service: PythonService, state: VenvState): Finding[] {
   const where = workspacePath(input, service.venv);

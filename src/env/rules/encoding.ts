@@ -1,5 +1,5 @@
 /** env/encoding: .env must be UTF-8 without a byte-order mark, or readers see a different first key or nothing. */
-import { finding, type Finding } from '../../check/report.js';
+import { finding, type Finding } from '../../report/findings.js';
 import { envFinding, type EnvRule } from './context.js';
 import { describeReadings } from './reading-text.js';
 

@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { packageRoot } from '../../paths.js';
-import { describeExit } from '../../supervisor/events.js';
+import { describeExit } from '../../os/describe-exit.js';
 import type { ProcessExit } from '../../os/launcher.js';
 
 /** How long an agent's service may take to stop after SIGTERM before the agent kills its tree. */

@@ -2,9 +2,9 @@
 import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
 import net from 'node:net';
 import type { Readable } from 'node:stream';
-import { LineConnection } from '../../supervisor/control/line-connection.js';
+import { LineConnection } from '../../control/line-connection.js';
 import { realHost, type Host } from '../../os/host.js';
-import type { SignalSource } from '../../supervisor/signals.js';
+import type { SignalSource } from '../../os/signal-source.js';
 
 /** Where the agent writes: its pane's terminal, which reports an error (EIO) once the pane has gone. */
 export interface AgentTerminal {

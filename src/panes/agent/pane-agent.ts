@@ -2,7 +2,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { StringDecoder } from 'node:string_decoder';
 import type { Readable } from 'node:stream';
-import type { LineConnection } from '../../supervisor/control/line-connection.js';
+import type { LineConnection } from '../../control/line-connection.js';
 import { deferred, waitAtMost } from '../../os/deferred.js';
 import { signalTree, terminateTree, type ProcessTree } from '../../os/kill-tree.js';
 import type { OutputStream, ProcessExit } from '../../os/launcher.js';

@@ -1,5 +1,5 @@
 /** The launcher of the pane modes: each service gets a pane running an agent, which spawns it and reports back. */
-import type { LineConnection } from '../../supervisor/control/line-connection.js';
+import type { LineConnection } from '../../control/line-connection.js';
 import type { LaunchCommand, LaunchedProcess, OutputReceiver, ProcessLauncher } from '../../os/launcher.js';
 import { agentArgv, type AgentProgram } from './agent-command.js';
 import type { AgentHub } from './hub.js';

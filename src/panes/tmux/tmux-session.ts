@@ -2,7 +2,7 @@
 import { spawn } from 'node:child_process';
 import type { Output } from '../../context.js';
 import { ExitCode, FailedError } from '../../errors.js';
-import { rootHash } from '../../supervisor/control/socket-path.js';
+import { rootHash } from '../../control/socket-path.js';
 import { attachArgs, attachHint, hasSessionArgs, newSessionArgs, serverArgs, tmuxSessionName, type TmuxServer } from './tmux-command.js';
 import { realTmuxRunner, tmuxOrFail, type TmuxRunner } from './tmux-runner.js';
 

@@ -3,8 +3,8 @@ import net from 'node:net';
 import { FailedError, UsageError, ExitCode } from '../../errors.js';
 import { formatSeconds } from '../../text/seconds.js';
 import type { RestartReport, RunStatus } from '../service-status.js';
-import { readControlFile } from './control-file.js';
-import { LineConnection } from './line-connection.js';
+import { readControlFile } from '../../control/control-file.js';
+import { LineConnection } from '../../control/line-connection.js';
 import { parseControlResponse, type ControlResponse } from './protocol.js';
 
 /** How long a running tovrun may take to answer a status request (which it answers at once). */

@@ -5,20 +5,18 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ExitCode, FailedError, TovrunError } from '../../errors.js';
 import type { RestartReport, RunStatus, ServiceStatus } from '../service-status.js';
-import { removeControlFile, writeControlFile } from './control-file.js';
-import { LineConnection } from './line-connection.js';
-import { ensurePrivateDir } from './private-dir.js';
+import { removeControlFile, writeControlFile } from '../../control/control-file.js';
+import type { AgentEntrance, AgentRoute } from '../../control/agent-route.js';
+import { LineConnection } from '../../control/line-connection.js';
+import { ensurePrivateDir } from '../../control/private-dir.js';
 import { messageId, parseControlRequest, type ControlFailure, type ControlRequest, type ControlResponse } from './protocol.js';
-import { controlSocketPath, isNamedPipe } from './socket-path.js';
+import { controlSocketPath, isNamedPipe } from '../../control/socket-path.js';
 
 /** What answers the requests: the Supervisor. */
 export interface ControlHandler {
   status(): ServiceStatus[];
   restart(name: string): Promise<RestartReport>;
 }
-
-/** Offered each connection's first line; returns true when it took the connection (a pane agent's hello). */
-export type AgentRoute = (connection: LineConnection, firstLine: string) => boolean;
 
 /** Options of startControlServer. */
 export interface ControlServerOptions {
@@ -66,7 +64,7 @@ async function listen(socketPath: string): Promise<net.Server> {
 }
 
 /** A listening control socket; requests are answered once serve() was called. */
-export class ControlServer {
+export class ControlServer implements AgentEntrance {
   private handler: ControlHandler | null = null;
   private panes = 'prefix';
   private agentRoute: AgentRoute | null = null;

@@ -3,10 +3,10 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { CheckEffects } from '../../../src/check/effects.js';
-import type { TimedFinding } from '../../../src/check/report.js';
+import type { TimedFinding } from '../../../src/report/findings.js';
 import { runCheck, type CheckOptions } from '../../../src/commands/check.js';
 import type { RunContext } from '../../../src/context.js';
-import type { RunResult } from '../../../src/install/runner.js';
+import type { RunResult } from '../../../src/os/system-runner.js';
 import { fakeRunner, isProbe, notFound, ok, probeAnswer, type FakeRunner } from '../../install/support/fake-runner.js';
 import { writeFiles } from '../../install/support/temp-dir.js';
 import { memoryContext } from '../../support/memory-context.js';
@@ -39,7 +39,7 @@ export function machineRunner(extra: (command: string, args: string[]) => RunRes
 export function fakeEffects(overrides: Partial<CheckEffects> = {}): Partial<CheckEffects> {
   return {
     runner: machineRunner(),
-    ports: { isBusy: async () => false, holder: async () => null },
+    ports: { availability: async () => 'free', holder: async () => null },
     liveRun: async () => null,
     connectDatabase: async () => {
       throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });

@@ -1,5 +1,5 @@
 // Runs the env check on .env and template text in memory, for rule tests.
-import type { Finding } from '../../../src/check/report.js';
+import type { Finding } from '../../../src/report/findings.js';
 import { checkEnv } from '../../../src/env/check.js';
 
 /** The findings for envText against templateText. */

@@ -1,7 +1,7 @@
 // A workspace on disk with a backend and a frontend, and a fake runner that behaves like python, pip and npm on it.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { RunResult } from '../../../src/install/runner.js';
+import type { RunResult } from '../../../src/os/system-runner.js';
 import { loadWorkspace } from '../../../src/workspace/load.js';
 import type { Workspace } from '../../../src/workspace/types.js';
 import { exited, fakeRunner, isProbe, notFound, ok, probeAnswer, type FakeRunner } from './fake-runner.js';

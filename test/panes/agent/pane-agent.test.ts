@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { connectLines, type AgentEffects } from '../../../src/panes/agent/agent-effects.js';
 import { parseAgentReport, type AgentOrder } from '../../../src/panes/agent/messages.js';
 import { runPaneAgent } from '../../../src/panes/agent/pane-agent.js';
-import { LineConnection } from '../../../src/supervisor/control/line-connection.js';
+import { LineConnection } from '../../../src/control/line-connection.js';
 import { realHost } from '../../../src/os/host.js';
 import { eventually, fixture, isProcessAlive, tempDir } from '../../supervisor/support.js';
 

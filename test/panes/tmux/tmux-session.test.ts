@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dedicatedServer, runInNewTmuxSession, sessionCommand } from '../../../src/panes/tmux/tmux-session.js';
-import { rootHash } from '../../../src/supervisor/control/socket-path.js';
+import { rootHash } from '../../../src/control/socket-path.js';
 import { memoryOutput } from '../../support/memory-context.js';
 import { fakeTmux } from './support.js';
 

@@ -22,6 +22,18 @@ describe('WindowsTerminalOpener', () => {
     ]);
   });
 
+  it('opens panes that would not fit the current tab in a new one, in the same batch and in later ones', async () => {
+    const { start, calls } = recorder();
+    const opener = new WindowsTerminalOpener('C:\\wt.exe', start);
+    await Promise.all(['a', 'b', 'c', 'd', 'e'].map((title) => opener.open(request(title))));
+    await opener.open(request('f'));
+    await opener.open(request('g'));
+    await opener.open(request('h'));
+    await opener.open(request('i'));
+    const commands = calls.map(([, args]) => args.filter((arg) => ['new-tab', 'split-pane'].includes(arg)));
+    expect(commands).toEqual([['new-tab', 'split-pane', 'split-pane', 'split-pane', 'new-tab'], ['split-pane'], ['split-pane'], ['split-pane'], ['new-tab']]);
+  });
+
   it('fails every pane of a batch when wt cannot start', async () => {
     const opener = new WindowsTerminalOpener('wt', async () => {
       throw new Error('spawn wt ENOENT');

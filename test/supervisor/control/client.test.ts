@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { runRestartCommand } from '../../../src/commands/restart.js';
 import { FailedError } from '../../../src/errors.js';
 import { requestRestart, requestStatus } from '../../../src/supervisor/control/client.js';
-import { writeControlFile } from '../../../src/supervisor/control/control-file.js';
+import { writeControlFile } from '../../../src/control/control-file.js';
 import { memoryContext } from '../../support/memory-context.js';
 import { workspace } from './running-tovrun.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { controlSocketPath, isNamedPipe, maxSocketPathBytes, rootHash } from '../../../src/supervisor/control/socket-path.js';
+import { controlSocketPath, isNamedPipe, maxSocketPathBytes, rootHash } from '../../src/control/socket-path.js';
 
 const base = { platform: 'linux' as const, tmpDir: '/tmp', uid: 1000 };
 

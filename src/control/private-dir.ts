@@ -1,7 +1,7 @@
 /** A folder only the user can enter (0700), checked before a socket is created in it. */
 import { chmodSync, lstatSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { FailedError } from '../../errors.js';
+import { FailedError } from '../errors.js';
 
 /** Creates dir with mode 0700 (its parents normally), or checks an existing one: a real folder of this user, made 0700. */
 export function ensurePrivateDir(dir: string): void {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pythonActivationEnv } from '../../src/install/activation.js';
+import { pythonActivationEnv } from '../../src/platform/venv-activation.js';
 import { platformFor } from '../../src/platform/platform.js';
 
 describe('pythonActivationEnv', () => {

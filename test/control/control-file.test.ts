@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { controlFilePath, parseControlRecord, readControlFile, removeControlFile, writeControlFile } from '../../../src/supervisor/control/control-file.js';
-import { tempDir } from '../support.js';
+import { controlFilePath, parseControlRecord, readControlFile, removeControlFile, writeControlFile } from '../../src/control/control-file.js';
+import { tempDir } from '../supervisor/support.js';
 
 describe('.tovrun/control.json', () => {
   it('round-trips, and is removed only by the tovrun it names', () => {

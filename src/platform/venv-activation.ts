@@ -1,7 +1,7 @@
 /** The environment of every process tovrun starts with a venv: as if the venv were activated, output unbuffered. */
-import { prependToPath, withoutEnv } from '../platform/env-keys.js';
-import type { Platform } from '../platform/platform.js';
-import { venvBinDir } from '../platform/venv-layout.js';
+import { prependToPath, withoutEnv } from './env-keys.js';
+import type { Platform } from './platform.js';
+import { venvBinDir } from './venv-layout.js';
 
 /** baseEnv with VIRTUAL_ENV set, the venv's bin/Scripts first on PATH (existing key), PYTHONHOME removed, PYTHONUNBUFFERED=1. */
 export function pythonActivationEnv(venv: string, baseEnv: NodeJS.ProcessEnv, platform: Platform): NodeJS.ProcessEnv {

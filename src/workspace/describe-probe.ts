@@ -1,5 +1,5 @@
 /** Probes in words, for messages and the ready summary. */
-import type { Probe } from '../../workspace/types.js';
+import type { Probe } from './types.js';
 
 /** A probe as a short phrase: "HTTP http://…", "TCP port 5001", "a line matching /…/". */
 export function describeProbe(probe: Probe): string {

@@ -1,4 +1,4 @@
-/** Runs external tools (python, pip, npm) and reports how they ended; injected so install logic tests need no processes. */
+/** Runs external tools (python, pip, npm, docker, git) and reports how they ended; injected so tests of the features that use it need no processes. */
 import type { Platform } from '../platform/platform.js';
 import { platformRunner } from './spawn-runner.js';
 import type { CommandRunner } from './command-runner.js';

@@ -1,6 +1,6 @@
 /** Newline-delimited JSON over a local socket: one JSON value per line, each way. */
 import type { Socket } from 'node:net';
-import { LineSplitter } from '../../text/line-splitter.js';
+import { LineSplitter } from '../text/line-splitter.js';
 
 /** One end of a control or agent connection: send values, receive lines (parse them with the protocol's parsers). */
 export class LineConnection {

@@ -1,6 +1,6 @@
 /** The file reads the doctor's checks make, injectable for tests; never a write. */
 import { readdirSync } from 'node:fs';
-import { mebibyte, readTextFileIfPresent, type ReadTextOptions } from '../files/read-text.js';
+import { mebibyte, readTextFileIfPresent, type ReadTextOptions } from './read-text.js';
 
 /** One entry of a folder. */
 export interface FolderEntry {

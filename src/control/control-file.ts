@@ -1,6 +1,6 @@
 /** .tovrun/control.json: where the running tovrun's control socket is, so `tovrun status` and `restart` can find it. */
 import path from 'node:path';
-import { parseJsonObject, readJsonRecord, removeJsonRecord, writeJsonRecord } from '../../files/json-state.js';
+import { parseJsonObject, readJsonRecord, removeJsonRecord, writeJsonRecord } from '../files/json-state.js';
 
 /** The recorded control endpoint. */
 export interface ControlRecord {

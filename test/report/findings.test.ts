@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkNameOf, countByStatus, exitCodeForFindings, finding, maskFindings, orderFindings, sortFindings, worstStatus } from '../../src/check/report.js';
+import { checkNameOf, countByStatus, exitCodeForFindings, finding, maskFindings, orderFindings, sortFindings, worstStatus } from '../../src/report/findings.js';
 import { shortenLongWords } from '../../src/errors.js';
 
 describe('the report model', () => {

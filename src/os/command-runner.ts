@@ -1,4 +1,4 @@
-/** What running an external tool takes and gives: the interface both command runners implement, below them and runner.ts. */
+/** What running an external tool takes and gives: the interface both command runners implement, below them and system-runner.ts. */
 
 /** How to run one command. */
 export interface RunOptions {
