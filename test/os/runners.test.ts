@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { systemRunner } from '../../src/os/system-runner.js';
-import { platformRunner, spawnRunner } from '../../src/os/spawn-runner.js';
+import { spawnRunner } from '../../src/os/spawn-runner.js';
 import { platformFor } from '../../src/platform/platform.js';
 
 const script = "console.log('out one'); console.error('err two'); process.stdout.write('tail'); process.exitCode = 3;";

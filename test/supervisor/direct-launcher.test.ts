@@ -87,6 +87,15 @@ describe('direct launcher: why a service could not start', () => {
     await expect(launch({ file: '' })).rejects.toThrow(/^the program to run is empty$/);
   });
 
+  it('on Windows, looks the program up with PATHEXT first: a missing one is "not found" and nothing is spawned', async () => {
+    // Issue 15, defect 1: services go through os/spawn-command.ts, as installs do (the .cmd case runs for real in test/windows/).
+    const spawned: string[] = [];
+    const host = fakeHost({ platform: 'win32', spawn: (file) => (spawned.push(file), fakeChild()) });
+    const spec = nodeLaunch('svc', 'forever.js', [], { file: 'tovrun-no-such-program', env: { Path: 'C:\\none', PATHEXT: '.EXE;.CMD' } });
+    await expect(directLauncher(host).launch(spec, noOutput)).rejects.toThrow(/^program tovrun-no-such-program was not found on PATH$/);
+    expect(spawned).toEqual([]);
+  });
+
   it('keeps any other reason as Node gave it', () => {
     expect(startFailureReason(new Error('spawn EMFILE'), { file: 'x', cwd: '/' }, () => null)).toBe('spawn EMFILE');
   });

@@ -2,12 +2,12 @@
 // prefix the e2e global setup prepared (test/setup/wine.ts), with node.exe's stdout and stderr in files (a Linux pipe
 // gives node.exe EBADF), waits for its exit, reads what it printed, and kills what a test left behind.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, inject, it } from 'vitest';
 import { wineEnv, type WindowsLane } from '../../setup/wine.js';
-import { cliPath } from '../../support/processes.js';
+import { cliPath, processesUnder } from '../../support/processes.js';
 
 /** The lane the global setup prepared. */
 export const lane: WindowsLane = inject('windowsLane');
@@ -107,28 +107,13 @@ export async function runWindowsCli(cwd: string, args: string[], options: LaneRu
   return { code, stdout: cli.stdout(), stderr: cli.stderr() };
 }
 
-/** Live processes working in dir or whose command line names it, in its Linux or Windows form (Wine shows Windows command lines). */
-export function windowsProcessesUnder(dir: string): { pid: number; command: string }[] {
-  const forms = [dir, ...windowsPath(dir)].map((form) => form.toLowerCase());
-  const found: { pid: number; command: string }[] = [];
-  for (const entry of readdirSync('/proc')) {
-    const pid = Number(entry);
-    if (!Number.isInteger(pid) || pid === process.pid) continue;
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      if (stat.slice(stat.lastIndexOf(')') + 2).startsWith('Z')) continue;
-      const command = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ').trim();
-      // Wine keeps a process's Linux working folder in step with its Windows one.
-      const cwd = readlinkSync(`/proc/${pid}/cwd`);
-      if (cwd === dir || cwd.startsWith(`${dir}/`) || forms.some((form) => command.toLowerCase().includes(form))) found.push({ pid, command });
-    } catch {
-      // the process ended while we looked
-    }
-  }
-  return found;
-}
+/**
+ * Live processes working in dir or whose command line names it (processesUnder): Wine keeps a Windows process's Linux
+ * working folder in step with its Windows one, so this finds the lane's node.exe and cmd.exe processes too.
+ */
+export const windowsProcessesUnder = processesUnder;
 
-/** Kills (SIGKILL) every Wine process a test left running in dir; returns what it found. */
+/** Kills (SIGKILL) every process a test left running in dir; returns what it found. */
 export function killStragglers(dir: string): { pid: number; command: string }[] {
   const left = windowsProcessesUnder(dir);
   for (const { pid } of left) {
