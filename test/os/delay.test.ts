@@ -51,6 +51,18 @@ describe('withDeadline', () => {
     await expect(work.promise).rejects.toThrow('too late');
   });
 
+  it('keeps Node alive while it waits, so a hung work is reported as timed out rather than the process ending mid-wait', async () => {
+    // process.getActiveResourcesInfo() lists what keeps the event loop alive (an unref'd timer is not listed).
+    const timers = () => process.getActiveResourcesInfo().filter((kind) => kind === 'Timeout').length;
+    const before = timers();
+    const work = deferred<void>();
+    const waiting = withDeadline(work.promise, 60_000);
+    expect(timers()).toBe(before + 1);
+    work.resolve();
+    await waiting;
+    expect(timers()).toBe(before);
+  });
+
   it('waits on the real clock by default', async () => {
     const before = Date.now();
     await expect(withDeadline(new Promise(() => undefined), 40)).resolves.toBe(timedOut);
