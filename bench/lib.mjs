@@ -151,19 +151,33 @@ export class Report {
       '',
       ...notes,
     ];
-    const soak = soakSection(existsSync(file) ? readFileSync(file, 'utf8') : '');
-    writeFileSync(file, `${lines.join('\n')}\n${soak ? `\n${soak}\n` : ''}`);
+    const old = existsSync(file) ? readFileSync(file, 'utf8') : '';
+    const kept = [comparisonsSection(old), soakSection(old)].filter(Boolean);
+    writeFileSync(file, `${lines.join('\n')}\n${kept.map((section) => `\n${section}\n`).join('')}`);
   }
 }
 
 const soakStart = '<!-- soak: written by `npm run soak`, kept by `npm run bench` -->';
 const soakEnd = '<!-- /soak -->';
 
+/** The part of text from startMarker to endMarker (both included), or '' when it has none. */
+function markedSection(text, startMarker, endMarker) {
+  const start = text.indexOf(startMarker);
+  const end = text.indexOf(endMarker, start);
+  return start === -1 || end === -1 ? '' : text.slice(start, end + endMarker.length);
+}
+
 /** The soak section of a BENCHMARKS.md text (markers included), or '' when it has none. */
 export function soakSection(text) {
-  const start = text.indexOf(soakStart);
-  const end = text.indexOf(soakEnd, start);
-  return start === -1 || end === -1 ? '' : text.slice(start, end + soakEnd.length);
+  return markedSection(text, soakStart, soakEnd);
+}
+
+const comparisonsStart = '<!-- comparisons: dated comparisons written by hand, kept by `npm run bench` -->';
+const comparisonsEnd = '<!-- /comparisons -->';
+
+/** The hand-written comparisons section of a BENCHMARKS.md text (markers included), or '' when it has none. */
+function comparisonsSection(text) {
+  return markedSection(text, comparisonsStart, comparisonsEnd);
 }
 
 /** Puts body in the soak section of the Markdown file (replacing the last one, or at the end). */

@@ -1,5 +1,6 @@
 /** Runs the doctor's checks concurrently, each under its own timeout, timing each; a crash or timeout becomes a finding. */
 import { ExitCode, TovrunError } from '../errors.js';
+import { timedOut, withDeadline } from '../os/delay.js';
 import { formatSeconds } from '../text/seconds.js';
 import type { CheckInput, CheckResult } from './input.js';
 import { finding, type CheckStatus, type TimedFinding } from '../report/findings.js';
@@ -22,21 +23,10 @@ export interface DoctorReport {
   secrets: string[];
 }
 
-const timedOut = Symbol('timed out');
-
-function withTimeout<T>(work: Promise<T>, ms: number): Promise<T | typeof timedOut> {
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<typeof timedOut>((resolve) => {
-    timer = setTimeout(() => resolve(timedOut), ms);
-    timer.unref();
-  });
-  return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
-}
-
 async function runOne(check: DoctorCheck, input: CheckInput): Promise<CheckResult> {
   const limit = input.effects.timeoutsMs[check.name] ?? check.timeoutMs;
   try {
-    const result = await withTimeout(Promise.resolve().then(() => check.run(input)), limit);
+    const result = await withDeadline(Promise.resolve().then(() => check.run(input)), limit);
     if (result !== timedOut) return result;
     const status = check.timeoutStatus?.(input) ?? 'warn';
     return {

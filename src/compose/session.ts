@@ -1,4 +1,5 @@
 /** One run's compose services: start them, stream their logs, wait until healthy, and stop what this run started. */
+import { waitAtMost } from '../os/delay.js';
 import type { ServiceOutputSink } from '../os/output-sink.js';
 import type { ComposePlan } from '../plan/compose.js';
 import type { Host } from '../os/host.js';
@@ -100,9 +101,7 @@ export class ComposeSession {
     if (state) writeComposeState(this.options.stateDir, { ...state, owner: null });
     // The followers print the containers' last lines as they stop; then they end (or are ended) too.
     for (const follower of this.followers.values()) follower.stop();
-    const patience = new AbortController();
-    await Promise.race([Promise.all([...this.followers.values()].map((follower) => follower.ended)), this.options.clock.sleep(2_000, patience.signal)]);
-    patience.abort();
+    await waitAtMost(Promise.all([...this.followers.values()].map((follower) => follower.ended)), 2_000, (ms, signal) => this.options.clock.sleep(ms, signal));
   }
 
   private startNotice(name: string): string {

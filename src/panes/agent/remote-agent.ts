@@ -1,6 +1,7 @@
 /** One pane's agent as tovrun sees it: order a spawn, receive the pid, output lines and exit code of the service in that pane. */
 import type { LineConnection } from '../../control/line-connection.js';
-import { deferred, waitAtMost } from '../../os/deferred.js';
+import { deferred } from '../../os/deferred.js';
+import { waitAtMost } from '../../os/delay.js';
 import type { LaunchCommand, LaunchedProcess, OutputReceiver, OutputStream, ProcessExit } from '../../os/launcher.js';
 import { plainText } from '../../text/ansi.js';
 import { agentExitLine, agentLeaveMs } from './agent-command.js';

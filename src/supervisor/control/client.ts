@@ -1,6 +1,7 @@
 /** Talking to the running tovrun of a workspace: one request, one answer, typed errors when nobody answers. */
 import net from 'node:net';
 import { FailedError, UsageError, ExitCode } from '../../errors.js';
+import { orTimeout } from '../../os/delay.js';
 import { formatSeconds } from '../../text/seconds.js';
 import type { RestartReport, RunStatus } from '../service-status.js';
 import { readControlFile } from '../../control/control-file.js';
@@ -65,13 +66,8 @@ function closesWithin(connection: LineConnection | undefined, ms: number): Promi
 async function send(stateDir: string, body: RequestBody, options: SendOptions): Promise<ControlResponse & { ok: true; closed: boolean }> {
   const record = readControlFile(stateDir);
   if (!record || (options.pid !== undefined && record.pid !== options.pid)) throw notRunning();
-  let timer: NodeJS.Timeout | undefined;
   let connection: LineConnection | undefined;
   let settled = false;
-  // One deadline for connecting and answering: a socket that accepts but never answers cannot make a request wait forever.
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(noAnswer(record.pid, record.socket, options.timeoutMs)), options.timeoutMs);
-  });
   const exchange = connect(record.socket).then((connected) => {
     connection = connected;
     if (settled) connected.destroy();
@@ -86,9 +82,9 @@ async function send(stateDir: string, body: RequestBody, options: SendOptions): 
     });
   });
   exchange.catch(() => undefined);
-  const response = await Promise.race([exchange, deadline]).finally(() => {
+  // One deadline for connecting and answering: a socket that accepts but never answers cannot make a request wait forever.
+  const response = await orTimeout(exchange, options.timeoutMs, () => noAnswer(record.pid, record.socket, options.timeoutMs)).finally(() => {
     settled = true;
-    clearTimeout(timer);
   }).catch((error: unknown) => {
     connection?.destroy();
     throw error;
