@@ -45,7 +45,10 @@ export async function supervise(
   const supervisor = new Supervisor({ stateDir: workspace.stateDir, shutdownTimeoutMs: workspace.shutdownTimeoutMs, sink, launcher: output.launcher, mask });
   control.serve(supervisor, output.mode);
   const stopping = new AbortController();
-  const stop = handleStopSignals(signals, { stop: (reason) => (stopping.abort(), supervisor.stop(reason)), forceStop: () => supervisor.forceStop() });
+  const stop = handleStopSignals(signals, { stop: (reason) => {
+      stopping.abort();
+      return supervisor.stop(reason);
+    }, forceStop: () => supervisor.forceStop() });
   const interrupted = () => (stop.received === 'SIGINT' ? ExitCode.interrupted : ExitCode.ok);
   const compose = session(sink);
   try {

@@ -4,7 +4,7 @@ import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { pollUntil, portIsFree, processesUnder, repoRoot, runCli, startCli, type RunningCli } from '../support/processes.js';
+import { pollUntil, portIsFree, processesUnder, repoRoot, runCli, startCli, } from '../support/processes.js';
 
 const ports = [5001, 3000];
 const canary = 'demo-only-insecure-secret-key';
