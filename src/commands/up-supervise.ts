@@ -45,7 +45,13 @@ export async function supervise(
   const sink = output.sink;
   const supervisor = new Supervisor({ stateDir: workspace.stateDir, shutdownTimeoutMs: workspace.shutdownTimeoutMs, sink, launcher: output.launcher, mask });
   const stopping = new AbortController();
-  const target: Stoppable = { stop: (reason) => (stopping.abort(), supervisor.stop(reason)), forceStop: () => supervisor.forceStop() };
+  const target: Stoppable = {
+    stop: (reason) => {
+      stopping.abort();
+      return supervisor.stop(reason);
+    },
+    forceStop: () => supervisor.forceStop(),
+  };
   const stop = handleStopSignals(signals, target);
   // `tovrun down` asks over the control socket, as SIGTERM would (Windows has no SIGTERM to send).
   control.serve({ status: () => supervisor.status(), restart: (name) => supervisor.restart(name), stop: () => target.stop('terminated') }, output.mode);

@@ -9,7 +9,7 @@ import type { LineMask, ServiceOutputSink } from '../os/output-sink.js';
 
 /** Where labelled lines go: the terminal, a pipe, or a test buffer; drain is used for backpressure when offered. */
 export interface SinkDestination {
-  write(text: string): boolean | void;
+  write(text: string): boolean | undefined;
   once?(event: 'drain', listener: () => void): unknown;
 }
 

@@ -67,7 +67,9 @@ function session(runner: ReturnType<typeof engine>, stateDir: string, sink: Memo
 
 const composeCalls = (runner: ReturnType<typeof engine>) => runner.calls.filter((call) => call.line.startsWith('docker-compose')).map((call) => call.line.replace('docker-compose -f /ws/docker-compose.yml -p proj --env-file /ws/.env --profile local-db ', ''));
 const sleepers: number[] = [];
-afterEach(() => sleepers.splice(0).forEach((pid) => process.kill(pid, 'SIGKILL')));
+afterEach(() => {
+  for (const pid of sleepers.splice(0)) process.kill(pid, 'SIGKILL');
+});
 
 describe('ComposeSession', () => {
   it('records, starts, follows logs, waits healthy, then stops only what it started (volumes kept)', async () => {
@@ -83,7 +85,7 @@ describe('ComposeSession', () => {
     expect(composeCalls(runner)).toEqual(['up -d db web']);
     // The environment of compose commands carries tovrun's variables.
     expect(runner.calls.find((call) => call.line.includes(' up -d '))?.options?.env).toMatchObject({ PATH: '/bin', PGBOUNCER_DB_HOST: 'db' });
-    expect(followed.map((entry) => entry.args.slice(0, 3).join(' ') + ' ' + entry.args[4])).toEqual(['logs --follow --since db-id', 'logs --follow --since web-id']);
+    expect(followed.map((entry) => `${entry.args.slice(0, 3).join(' ')} ${entry.args[4]}`)).toEqual(['logs --follow --since db-id', 'logs --follow --since web-id']);
     followed[0]?.emit('database system is ready');
     expect(sink.textsOf('db')).toEqual(['database system is ready']);
     expect(sink.notices).toContainEqual({ service: 'db', text: expect.stringMatching(/^healthy after/) });

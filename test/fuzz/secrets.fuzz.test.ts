@@ -5,7 +5,7 @@
 // of 4 characters or more, must be absent from all of it. Secrets shorter than 4 characters are masked in tovrun's own
 // messages as words of their own, and are not masked in relayed output at all (see the README), so for them the check
 // is that no finding's message or hint holds them as a word.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';

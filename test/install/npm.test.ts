@@ -1,9 +1,9 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FailedError } from '../../src/errors.js';
+import type { FailedError } from '../../src/errors.js';
 import { declaresPackages, npmEnvironment, npmInstall, npmInstallArgs, npmToolVersions, type NpmContext } from '../../src/install/npm.js';
 import { platformFor } from '../../src/platform/platform.js';
-import { exited, fakeRunner, notFound, ok } from './support/fake-runner.js';
+import { exited, fakeRunner, ok } from './support/fake-runner.js';
 
 function npmContext(runner: NpmContext['runner'], os: NodeJS.Platform = 'linux'): NpmContext {
   return { platform: platformFor(os), runner, cwd: '/w/frontend', env: { PATH: '' } };

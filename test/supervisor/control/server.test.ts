@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { FailedError, UsageError } from '../../../src/errors.js';
 import { requestRestart, requestStatus, requestStop } from '../../../src/supervisor/control/client.js';
 import { controlFilePath, readControlFile, writeControlFile } from '../../../src/control/control-file.js';
-import { ControlServer, startControlServer, type ControlHandler } from '../../../src/supervisor/control/server.js';
+import { type ControlServer, startControlServer, type ControlHandler } from '../../../src/supervisor/control/server.js';
 import type { RestartReport, ServiceStatus } from '../../../src/supervisor/service-status.js';
 import { tempDir } from '../support.js';
 
