@@ -1,10 +1,61 @@
-// The layers of src/ (README, "Developing tovrun"): base ← model ← features ← commands ← cli; a folder imports only
-// downward. `npm run lint` checks these rules. The model's few upward imports that issue 14 has not moved yet are named
-// one by one below, so that no new one can slip in.
-const base = '^src/(os|text|files|platform)/|^src/(errors|paths|context)[.]ts$';
-const model = '^src/(env|workspace|plan)/';
-const features = '^src/(install|compose|supervisor|panes|check|init)/';
+// The layers of src/ (README, "Developing tovrun"); a folder imports only from its own layer or the layers below:
+//   base      os, text, files, platform, control (the control socket's transport), errors.ts, paths.ts, context.ts
+//   model     report, workspace ← env ← plan (plain data in, plain data out)
+//   features  install, compose, supervisor, panes, check, init
+//   above     commands/, cli.ts
+// Features import no other feature but for the one-way edges of featureImports. `npm run lint` checks these rules.
+const base = '^src/(os|text|files|platform|control)/|^src/(errors|paths|context)[.]ts$';
+const model = '^src/(env|workspace|plan|report)/';
+const featureNames = ['install', 'compose', 'supervisor', 'panes', 'check', 'init'];
+const features = `^src/(${featureNames.join('|')})/`;
 const above = '^src/(commands/|cli[.]ts$)';
+
+/** The model's folders from the bottom up: each imports none of those after it. */
+const modelOrder = ['report', 'workspace', 'env', 'plan'];
+const modelRules = modelOrder.slice(0, -1).map((name, index) => ({
+  name: `${name}-imports-no-model-above-it`,
+  severity: 'error',
+  comment: `The model reads bottom up (${modelOrder.join(' ← ')}): ${name}/ imports none of ${modelOrder.slice(index + 1).join(', ')}.`,
+  from: { path: `^src/${name}/` },
+  to: { path: `^src/(${modelOrder.slice(index + 1).join('|')})/` },
+}));
+
+/** The only imports from one feature into another, each one way; what two features share otherwise lives below both. */
+const featureImports = {
+  // check is the read-only doctor over what install and up do: it asks install's Python discovery, venv probe and
+  // installed-or-not decisions, compose's file model and provider check, and the supervisor's port preflight and
+  // state file, so that `tovrun check` never disagrees with `tovrun install` or `tovrun up`.
+  // No entry lists check, so no feature imports it.
+  check: ['install', 'compose', 'supervisor'],
+  // The terminal UI (panes/tui/) shows the supervisor's events and each service's status, and restarts a service
+  // through it, as `tovrun status` and `tovrun restart` do; the supervisor writes only to the output sink of os/.
+  panes: ['supervisor'],
+};
+
+// No feature pair both ways, nor a longer loop: a feature never reaches itself through featureImports.
+for (const start of Object.keys(featureImports)) {
+  const seen = new Set();
+  const walk = (name) => {
+    for (const next of featureImports[name] ?? []) {
+      if (next === start) throw new Error(`.dependency-cruiser.cjs: featureImports lets ${start} reach itself through ${name}; a feature pair imports one way only.`);
+      if (!seen.has(next)) seen.add(next), walk(next);
+    }
+  };
+  walk(start);
+}
+
+/** One rule per feature: it imports no feature but those featureImports lists for it. */
+const featureRules = featureNames.map((name) => {
+  const allowed = featureImports[name] ?? [];
+  const forbidden = featureNames.filter((other) => other !== name && !allowed.includes(other));
+  return {
+    name: `${name}-imports-only-listed-features`,
+    severity: 'error',
+    comment: `${name}/ may import ${allowed.length ? allowed.join(', ') : 'no other feature'} (featureImports); what it shares with another feature lives below both.`,
+    from: { path: `^src/${name}/` },
+    to: { path: `^src/(${forbidden.join('|')})/` },
+  };
+});
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
@@ -13,28 +64,20 @@ module.exports = {
     {
       name: 'base-imports-only-base',
       severity: 'error',
-      comment: 'src/os, src/text, src/files, src/platform, errors, paths and the run context are the floor: they import nothing of tovrun above them.',
+      comment: 'src/os, src/text, src/files, src/platform, src/control, errors, paths and the run context are the floor: they import nothing of tovrun above them.',
       from: { path: base },
       to: { path: `${model}|${features}|${above}` },
     },
     {
       name: 'model-imports-no-feature',
       severity: 'error',
-      comment: 'env, workspace and plan are plain data in, plain data out; the listed files are the moves issue 14 still owes.',
+      comment: 'env, workspace, plan and report are plain data in, plain data out: what features share of them lives here.',
       from: { path: model },
-      to: {
-        path: `${features}|${above}`,
-        pathNot: [
-          '^src/check/report[.]ts$',
-          '^src/compose/(compose-model|invocation)[.]ts$',
-          '^src/install/activation[.]ts$',
-          '^src/supervisor/(types|probes/describe)[.]ts$',
-        ],
-      },
+      to: { path: `${features}|${above}` },
     },
+    ...modelRules,
     { name: 'features-import-no-command', severity: 'error', comment: 'Commands assemble features, never the other way.', from: { path: features }, to: { path: above } },
-    { name: 'supervisor-imports-no-panes', severity: 'error', comment: 'Panes implement the output sink (src/os/output-sink.ts); the supervisor only writes to it.', from: { path: '^src/supervisor/' }, to: { path: '^src/panes/' } },
-    { name: 'compose-imports-no-supervisor-or-panes', severity: 'error', comment: 'compose shares only the base with them.', from: { path: '^src/compose/' }, to: { path: '^src/(supervisor|panes)/' } },
+    ...featureRules,
   ],
   options: {
     doNotFollow: { path: 'node_modules' },

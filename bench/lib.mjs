@@ -8,11 +8,11 @@ import path from 'node:path';
 export const targets = [
   'startup: `tovrun --version` and `tovrun --help` at most 1.5x `node -e 0`',
   'warm start of the demo to "ready": at most 1.15x starting Flask and Vite by hand',
-  'warm install (nothing changed): at least 10x faster than the old script\'s pip upgrade + pip install + npm install',
+  "warm install (nothing changed): at least 10x faster than the old script's pip upgrade + pip install + npm install",
   'cold install, backend and frontend in parallel: at most 1.15x the slower of the two alone',
-  'log relay through the CLI: at least 1.5x concurrently\'s throughput, 0 lines lost',
+  "log relay through the CLI: at least 1.5x concurrently's throughput, 0 lines lost",
   'stop: SIGINT to every process gone and every port free in under 500 ms (Flask + Vite, and a 25-process tree)',
-  'memory: tovrun\'s peak resident memory while supervising the demo under 60 MB',
+  "memory: tovrun's peak resident memory while supervising the demo under 60 MB",
 ];
 
 /** Median, min and max of a list of numbers. */
@@ -87,7 +87,9 @@ export function runTree(command, args, { cwd, env = process.env, stdout = 'devnu
 /** Peak resident memory (VmHWM) of a live process in MB, or NaN when it is gone. */
 export function peakMemoryMb(pid) {
   try {
-    const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmHWM:'));
+    const line = readFileSync(`/proc/${pid}/status`, 'utf8')
+      .split('\n')
+      .find((l) => l.startsWith('VmHWM:'));
     return Number(line.split(/\s+/)[1]) / 1024;
   } catch {
     return Number.NaN;
@@ -105,7 +107,9 @@ export class Report {
     this.rows.push(row);
     const fmt = (s) => (s ? `${s.median.toFixed(1)} (${s.min.toFixed(1)}–${s.max.toFixed(1)})` : '—');
     const ratio = Report.ratio(row);
-    console.log(`${row.met ? 'MET ' : 'MISS'} ${row.figure}: tovrun ${fmt(row.tovrun)} ${row.unit} vs ${row.referenceName} ${fmt(row.reference)}${ratio ? ` (${ratio})` : ''} — target ${row.target}`);
+    console.log(
+      `${row.met ? 'MET ' : 'MISS'} ${row.figure}: tovrun ${fmt(row.tovrun)} ${row.unit} vs ${row.referenceName} ${fmt(row.reference)}${ratio ? ` (${ratio})` : ''} — target ${row.target}`,
+    );
   }
 
   /** tovrun's median over the reference's, e.g. "1.42x", when both exist. */
@@ -147,23 +151,40 @@ export class Report {
       '',
       '| figure | unit | tovrun | reference | reference value | ratio | target | met |',
       '| --- | --- | --- | --- | --- | --- | --- | --- |',
-      ...this.rows.map((r) => `| ${r.figure} | ${r.unit} | ${fmt(r.tovrun)} | ${r.referenceName} | ${fmt(r.reference)} | ${Report.ratio(r) || '—'} | ${r.target} | ${r.met ? 'yes' : '**no**'} |`),
+      ...this.rows.map(
+        (r) =>
+          `| ${r.figure} | ${r.unit} | ${fmt(r.tovrun)} | ${r.referenceName} | ${fmt(r.reference)} | ${Report.ratio(r) || '—'} | ${r.target} | ${r.met ? 'yes' : '**no**'} |`,
+      ),
       '',
       ...notes,
     ];
-    const soak = soakSection(existsSync(file) ? readFileSync(file, 'utf8') : '');
-    writeFileSync(file, `${lines.join('\n')}\n${soak ? `\n${soak}\n` : ''}`);
+    const old = existsSync(file) ? readFileSync(file, 'utf8') : '';
+    const kept = [comparisonsSection(old), soakSection(old)].filter(Boolean);
+    writeFileSync(file, `${lines.join('\n')}\n${kept.map((section) => `\n${section}\n`).join('')}`);
   }
 }
 
 const soakStart = '<!-- soak: written by `npm run soak`, kept by `npm run bench` -->';
 const soakEnd = '<!-- /soak -->';
 
+/** The part of text from startMarker to endMarker (both included), or '' when it has none. */
+function markedSection(text, startMarker, endMarker) {
+  const start = text.indexOf(startMarker);
+  const end = text.indexOf(endMarker, start);
+  return start === -1 || end === -1 ? '' : text.slice(start, end + endMarker.length);
+}
+
 /** The soak section of a BENCHMARKS.md text (markers included), or '' when it has none. */
 export function soakSection(text) {
-  const start = text.indexOf(soakStart);
-  const end = text.indexOf(soakEnd, start);
-  return start === -1 || end === -1 ? '' : text.slice(start, end + soakEnd.length);
+  return markedSection(text, soakStart, soakEnd);
+}
+
+const comparisonsStart = '<!-- comparisons: dated comparisons written by hand, kept by `npm run bench` -->';
+const comparisonsEnd = '<!-- /comparisons -->';
+
+/** The hand-written comparisons section of a BENCHMARKS.md text (markers included), or '' when it has none. */
+function comparisonsSection(text) {
+  return markedSection(text, comparisonsStart, comparisonsEnd);
 }
 
 /** Puts body in the soak section of the Markdown file (replacing the last one, or at the end). */

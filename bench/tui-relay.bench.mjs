@@ -15,12 +15,16 @@ const workload = { count: 1_000_000, width: 90, runs: 3 };
 const label = 'LN';
 
 /** Preloaded into tovrun: appends its peak resident memory (MB) at exit. */
-const peakHook = 'data:text/javascript,import{appendFileSync}from"node:fs";process.on("exit",()=>appendFileSync(process.env.BENCH_PEAK_FILE,process.resourceUsage().maxRSS/1024+"\\n"))';
+const peakHook =
+  'data:text/javascript,import{appendFileSync}from"node:fs";process.on("exit",()=>appendFileSync(process.env.BENCH_PEAK_FILE,process.resourceUsage().maxRSS/1024+"\\n"))';
 
 function workspace(mode) {
   const dir = mkdtempSync(path.join(tmpdir(), `tovrun-bench-tui-${mode}-`));
   const command = [process.execPath, printLines, String(workload.count), label, 'batch', String(workload.width)];
-  writeFileSync(path.join(dir, 'tovrun.yaml'), `preset: none\npanes: ${mode}\nservices:\n  printer:\n    type: command\n    command: ${JSON.stringify(command)}\n`);
+  writeFileSync(
+    path.join(dir, 'tovrun.yaml'),
+    `preset: none\npanes: ${mode}\nservices:\n  printer:\n    type: command\n    command: ${JSON.stringify(command)}\n`,
+  );
   return dir;
 }
 
@@ -77,16 +81,40 @@ export async function run(report) {
   const throughput = (result) => summarize(result.timed.map((r) => mb / (r.ms / 1000)));
   const ours = throughput(tui);
   const reference = throughput(prefix);
-  report.add({ figure: 'relay throughput through the UI to a pseudo-terminal, 100 MB of lines', unit: 'MB/s', tovrun: ours, reference, referenceName: '--panes prefix', target: '≥ 0.8x prefix mode', met: ours.median >= 0.8 * reference.median });
+  report.add({
+    figure: 'relay throughput through the UI to a pseudo-terminal, 100 MB of lines',
+    unit: 'MB/s',
+    tovrun: ours,
+    reference,
+    referenceName: '--panes prefix',
+    target: '≥ 0.8x prefix mode',
+    met: ours.median >= 0.8 * reference.median,
+  });
   const lostMax = Math.max(...tui.lost);
-  report.add({ figure: 'lines lost in the log files with the UI, 100 MB of lines', unit: 'lines', tovrun: summarize(tui.lost), reference: summarize(prefix.lost), referenceName: '--panes prefix', target: '0', met: lostMax === 0 });
+  report.add({
+    figure: 'lines lost in the log files with the UI, 100 MB of lines',
+    unit: 'lines',
+    tovrun: summarize(tui.lost),
+    reference: summarize(prefix.lost),
+    referenceName: '--panes prefix',
+    target: '0',
+    met: lostMax === 0,
+  });
   const peak = summarize(tui.peaks);
-  report.add({ figure: "tovrun's peak memory with the UI, 100 MB of lines", unit: 'MB', tovrun: peak, reference: summarize(prefix.peaks), referenceName: '--panes prefix', target: '< 100 MB', met: Math.max(...tui.peaks) < 100 });
+  report.add({
+    figure: "tovrun's peak memory with the UI, 100 MB of lines",
+    unit: 'MB',
+    tovrun: peak,
+    reference: summarize(prefix.peaks),
+    referenceName: '--panes prefix',
+    target: '< 100 MB',
+    met: Math.max(...tui.peaks) < 100,
+  });
   return [
     `${workload.count.toLocaleString('en-US')} lines (about ${mb.toFixed(0)} MB) from one \`command\` service; ${workload.runs} timed runs per mode after a warm-up.`,
     'tovrun runs under `script -qfec` (a pseudo-terminal of 120x40 whose output goes to /dev/null), with `--panes tui` and',
     'with `--panes prefix`; lines lost are counted in .tovrun/logs/printer.previous.log + printer.log after every run;',
     "peak memory is tovrun's own maxRSS at exit (services excluded). Ink 6 and React 19 alone add about 50 MB resident when",
-    'loaded (yoga-layout\'s WebAssembly about 14 MB of it), which the other modes never load.',
+    "loaded (yoga-layout's WebAssembly about 14 MB of it), which the other modes never load.",
   ].join('\n');
 }

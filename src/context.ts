@@ -3,7 +3,7 @@
 /** A place tovrun writes text to: the terminal, a pipe or a test buffer. */
 export interface Output {
   /** Writes text; false means the destination is full and 'drain' will follow (as a Node stream). */
-  write(text: string): boolean | void;
+  write(text: string): boolean | undefined;
   /** Present on real streams: waits for room after write returned false. */
   once?(event: 'drain', listener: () => void): unknown;
   readonly isTTY: boolean;

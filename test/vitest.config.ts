@@ -9,6 +9,8 @@ import { configDefaults, defineConfig } from 'vitest/config';
  */
 export const e2eFiles = [
   'test/e2e/**/*.test.ts',
+  // the Windows lane: the built CLI under node.exe in Wine (test/setup/wine.ts)
+  'test/windows/**/*.test.ts',
   // bin/tovrun.js
   'test/commands/check.test.ts',
   'test/commands/down.test.ts',
@@ -35,9 +37,13 @@ export default defineConfig({
     hookTimeout: 240_000,
     env: { PIP_RETRIES: '0', PIP_DISABLE_PIP_VERSION_CHECK: '1', npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' },
     projects: [
+      // test/.cache/ is excluded: the Wine lane's prefix there links z: to / (the whole file system).
       // Not isolated: the files share one module graph instead of each importing src/ afresh, which is most of the
       // run time on a small machine (no unit test mocks modules or changes the working directory).
-      { extends: true, test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: [...configDefaults.exclude, ...e2eFiles], isolate: false } },
+      {
+        extends: true,
+        test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: [...configDefaults.exclude, ...e2eFiles, 'test/.cache/**'], isolate: false },
+      },
       { extends: true, test: { name: 'e2e', include: e2eFiles, globalSetup: ['test/setup/global.ts'] } },
     ],
   },

@@ -7,7 +7,7 @@ import type { CheckResult } from './input.js';
 /** `env`: .env against .env.template, paths reported relative to the workspace root. */
 export function envCheck(workspace: Workspace): CheckResult {
   return checkEnv({
-    envText: readEnvText(workspace),
+    envText: readEnvText(workspace) ?? null,
     templateText: readTemplateText(workspace),
     templatePath: workspace.envTemplateFile,
     files: { env: displayName(workspace, workspace.envFile), template: displayName(workspace, workspace.envTemplateFile), root: workspace.root },

@@ -1,8 +1,9 @@
-/** The ports check: every configured port free, or held by this workspace's own running tovrun; otherwise its holder. */
-import { describeHolder } from '../supervisor/preflight.js';
+/** The ports check: every configured port free, or held by this workspace's own running tovrun; otherwise its holder, or why it is reserved. */
+
+import { type Finding, finding } from '../report/findings.js';
+import { describeHolder, reservedPortHint, reservedPortProblem } from '../supervisor/preflight.js';
 import type { RunState } from '../supervisor/state-file.js';
-import { findingsOnly, workspacePath, type CheckInput, type CheckResult } from './input.js';
-import { finding, type Finding } from './report.js';
+import { type CheckInput, type CheckResult, findingsOnly, workspacePath } from './input.js';
 import { stopProcessCommand } from './shell-hints.js';
 
 interface Claim {
@@ -36,15 +37,36 @@ async function busyFinding(input: CheckInput, claim: Claim, run: RunState | null
   });
 }
 
-/** One error per busy port not held by this workspace's tovrun, and one ok line for the free ones. */
+function reservedFinding(input: CheckInput, claim: Claim): Finding {
+  return finding(
+    'ports/reserved',
+    'error',
+    `port ${claim.port} (${claim.service}) is ${reservedPortProblem(claim.port, input.platform.os)} — ${claim.service} cannot start.`,
+    {
+      hint: reservedPortHint([claim.service], input.platform.os),
+    },
+  );
+}
+
+/** One error per port in use but not by this workspace's tovrun, one per reserved port, and one ok line for the free ones. */
 export async function checkPorts(input: CheckInput): Promise<CheckResult> {
   const claims = input.workspace.services.flatMap((service) => (service.port === null ? [] : [{ service: service.name, port: service.port }]));
   if (claims.length === 0) return findingsOnly([finding('ports/free', 'ok', 'no service has a port configured.')]);
-  const busy = await Promise.all(claims.map((claim) => input.effects.ports.isBusy(claim.port)));
-  const taken = claims.filter((_, index) => busy[index]);
-  const free = claims.filter((_, index) => !busy[index]);
+  const availability = await Promise.all(claims.map((claim) => input.effects.ports.availability(claim.port)));
+  const taken = claims.filter((_, index) => availability[index] === 'in-use');
+  const reserved = claims.filter((_, index) => availability[index] === 'reserved');
+  const free = claims.filter((_, index) => availability[index] === 'free');
   const run = taken.length > 0 ? await input.effects.liveRun(input.workspace.stateDir) : null;
-  const findings = await Promise.all(taken.map((claim) => busyFinding(input, claim, run)));
-  const freeLine = free.length === 0 ? [] : [finding('ports/free', 'ok', `${free.length === 1 ? 'port' : 'ports'} ${free.map((claim) => `${claim.port} (${claim.service})`).join(', ')} ${free.length === 1 ? 'is' : 'are'} free.`)];
+  const findings = [...(await Promise.all(taken.map((claim) => busyFinding(input, claim, run)))), ...reserved.map((claim) => reservedFinding(input, claim))];
+  const freeLine =
+    free.length === 0
+      ? []
+      : [
+          finding(
+            'ports/free',
+            'ok',
+            `${free.length === 1 ? 'port' : 'ports'} ${free.map((claim) => `${claim.port} (${claim.service})`).join(', ')} ${free.length === 1 ? 'is' : 'are'} free.`,
+          ),
+        ];
   return findingsOnly([...duplicates(input, claims), ...findings, ...freeLine]);
 }

@@ -1,5 +1,5 @@
 /** Prints a report for machines: a JSON array of {id, status, message, hint, file, line, durationMs} (schema in templates/). */
-import { orderFindings, type TimedFinding } from './report.js';
+import { orderFindings, type TimedFinding } from '../report/findings.js';
 
 /** The fields of one entry, in the order they are printed. */
 function entry(item: TimedFinding): TimedFinding {

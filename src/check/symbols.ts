@@ -1,6 +1,6 @@
 /** The status marks a report uses: Unicode where the terminal can show it, plain words otherwise. */
 import type { Output } from '../context.js';
-import type { CheckStatus } from './report.js';
+import type { CheckStatus } from '../report/findings.js';
 
 /** Marks for statuses and the fix arrow. */
 export interface ReportSymbols {

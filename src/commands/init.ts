@@ -1,12 +1,13 @@
 /** `tovrun init [dir]`: adopts tovrun in an existing repository — plans, asks (in a terminal), prints and applies. */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { realCheckFiles } from '../check/files.js';
 import type { RunContext } from '../context.js';
 import { ExitCode, UsageError } from '../errors.js';
-import { applyInit, realInitWriter, type InitWriter } from '../init/apply.js';
-import { folderAnswer, terminalAsk, type Ask } from '../init/ask.js';
+import { realCheckFiles } from '../files/read-only-files.js';
+import { applyInit, type InitWriter, realInitWriter } from '../init/apply.js';
+import { type Ask, folderAnswer, terminalAsk } from '../init/ask.js';
 import { detectLayout } from '../init/detect.js';
+import { pinnedSpec } from '../init/package-pin.js';
 import { planInit, presetAdopts } from '../init/plan.js';
 import { formatInitPlan } from '../init/print.js';
 import type { InitChoices, InitReader } from '../init/types.js';
@@ -18,6 +19,8 @@ export interface InitOptions {
   backend?: string | undefined;
   frontend?: string | undefined;
   yes: boolean;
+  /** What the root package.json pins tovrun at (default: the running version). */
+  tovrunSpec?: string | undefined;
 }
 
 /** The effects init uses; tests pass fakes. */
@@ -30,12 +33,25 @@ export interface InitDependencies {
 
 const realReader: InitReader = { ...realCheckFiles, exists: existsSync };
 
+/** The spec init pins: --tovrun-spec (refused when empty or multi-line; a local path made relative to root); undefined: this tovrun's version. */
+function tovrunSpec(ctx: RunContext, root: string, options: InitOptions): string | undefined {
+  if (options.tovrunSpec === undefined) return undefined;
+  const spec = options.tovrunSpec.trim();
+  if (spec === '' || /[\r\n]/.test(spec))
+    throw new UsageError(
+      '--tovrun-spec is empty or spans lines.',
+      'Give one npm spec: `--tovrun-spec ^0.1.0`, `--tovrun-spec ./tovrun-0.1.0.tgz` or `--tovrun-spec git+https://…`.',
+    );
+  return pinnedSpec(spec, ctx.cwd, root);
+}
+
 /** The choices: flags first, then (in a terminal, for a preset that adopts the repository) the answers to the folder questions. */
-async function choose(root: string, options: InitOptions, deps: InitDependencies): Promise<InitChoices> {
-  const choices: InitChoices = { preset: options.preset, backend: options.backend, frontend: options.frontend };
+async function choose(ctx: RunContext, root: string, options: InitOptions, deps: InitDependencies): Promise<InitChoices> {
+  const choices: InitChoices = { preset: options.preset, tovrunSpec: tovrunSpec(ctx, root, options), backend: options.backend, frontend: options.frontend };
   if (!deps.ask || !presetAdopts(options.preset)) return choices;
   const detected = detectLayout(root, deps.reader);
-  if (choices.backend === undefined) choices.backend = folderAnswer(await deps.ask('Backend folder (Flask, requirements.txt)', detected.backend ?? '')) ?? undefined;
+  if (choices.backend === undefined)
+    choices.backend = folderAnswer(await deps.ask('Backend folder (Flask, requirements.txt)', detected.backend ?? '')) ?? undefined;
   if (choices.frontend === undefined) choices.frontend = folderAnswer(await deps.ask('Frontend folder (Vite)', detected.frontend ?? '')) ?? undefined;
   return choices;
 }
@@ -45,9 +61,12 @@ export async function runInit(ctx: RunContext, dir: string | undefined, options:
   const root = path.resolve(ctx.cwd, dir ?? '.');
   // A preset that scaffolds a new stack may be given a new folder; one that adopts a repository needs it to exist.
   if (!deps.reader.exists(root) && presetAdopts(options.preset)) {
-    throw new UsageError(`${root} does not exist.`, 'Pass the folder of an existing repository: `tovrun init <dir>` (or `--preset node-postgres-redis` to start a new one).');
+    throw new UsageError(
+      `${root} does not exist.`,
+      'Pass the folder of an existing repository: `tovrun init <dir>` (or `--preset node-postgres-redis` to start a new one).',
+    );
   }
-  const plan = planInit(root, await choose(root, options, deps), deps.reader);
+  const plan = planInit(root, await choose(ctx, root, options, deps), deps.reader);
   if (!options.dryRun) applyInit(plan, deps.writer);
   ctx.stdout.write(formatInitPlan(plan, options.dryRun));
   return ExitCode.ok;

@@ -1,10 +1,11 @@
 /** Where a run's output goes: the terminal UI (`--panes tui`, loaded only then), or the prefix/tmux/windows pane output. */
-import { useColor, type RunContext } from '../context.js';
+import { type RunContext, useColor } from '../context.js';
 import type { ProcessLauncher } from '../os/launcher.js';
 import type { LineMask, ServiceOutputSink } from '../os/output-sink.js';
+import type { SignalSource } from '../os/signal-source.js';
 import type { PanesSelection } from '../panes/mode.js';
 import { openPaneOutput } from '../panes/pane-output.js';
-import type { ControlHandler, ControlServer, SignalSource, SupervisorEvent } from '../supervisor/index.js';
+import type { ControlHandler, ControlServer, SupervisorEvent } from '../supervisor/index.js';
 import type { Workspace } from '../workspace/types.js';
 
 /** A run's output, whichever the mode: the sink and launcher for the Supervisor, and where tovrun's own lines go. */
@@ -43,10 +44,29 @@ export async function openRunOutput(ctx: RunContext, workspace: Workspace, optio
     const { loadTui } = await import('../panes/tui/load-tui.js');
     const { openTuiOutput } = await loadTui();
     const natives = options.names.filter((name) => !options.composeNames.includes(name));
-    const tui = openTuiOutput({ stdout: process.stdout, stdin: process.stdin, color, stateDir: workspace.stateDir, services: natives, compose: options.composeNames, mask: options.mask });
+    const tui = openTuiOutput({
+      stdout: process.stdout,
+      stdin: process.stdin,
+      color,
+      stateDir: workspace.stateDir,
+      services: natives,
+      compose: options.composeNames,
+      mask: options.mask,
+    });
     return { ...tui, composeReady: (names) => tui.mark(names, 'ready') };
   }
-  const output = await openPaneOutput({ selection: options.selection, destination: ctx.stdout, color, env: ctx.env, platform: ctx.platform, root: workspace.root, stateDir: workspace.stateDir, services: options.names, mask: options.mask, control: options.control });
+  const output = await openPaneOutput({
+    selection: options.selection,
+    destination: ctx.stdout,
+    color,
+    env: ctx.env,
+    platform: ctx.platform,
+    root: workspace.root,
+    stateDir: workspace.stateDir,
+    services: options.names,
+    mask: options.mask,
+    control: options.control,
+  });
   return {
     mode: output.mode,
     sink: output.sink,

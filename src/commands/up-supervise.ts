@@ -1,15 +1,16 @@
 /** The running part of `tovrun up`: control socket, pane output, compose (awaited healthy), services, ready summary, stop. */
 import type { ComposeSession } from '../compose/index.js';
-import type { ComposePlan } from '../plan/compose.js';
 import type { RunContext } from '../context.js';
 import { ExitCode } from '../errors.js';
-import type { PanesSelection } from '../panes/mode.js';
 import type { ServiceOutputSink } from '../os/output-sink.js';
-import { describeDatabase, type DatabaseChoice } from '../plan/database.js';
-import { formatReadySummary, handleStopSignals, runExitCode, startControlServer, Supervisor, type SignalSource } from '../supervisor/index.js';
-import type { LaunchSpec } from '../supervisor/types.js';
-import { openRunOutput } from './up-output.js';
+import type { SignalSource } from '../os/signal-source.js';
+import type { PanesSelection } from '../panes/mode.js';
+import type { ComposePlan } from '../plan/compose.js';
+import { type DatabaseChoice, describeDatabase } from '../plan/database.js';
+import type { LaunchSpec } from '../plan/launch-spec.js';
+import { formatReadySummary, handleStopSignals, runExitCode, type Stoppable, Supervisor, startControlServer } from '../supervisor/index.js';
 import type { ReadyService, Workspace } from '../workspace/types.js';
+import { openRunOutput } from './up-output.js';
 
 /** Everything one run starts, planned. */
 export interface RunPlan {
@@ -42,11 +43,26 @@ export async function supervise(
   const control = await startControlServer({ root: workspace.root, stateDir: workspace.stateDir, platform: ctx.platform });
   const output = await openRunOutput(ctx, workspace, { selection: run.selection, names, composeNames, mask, control });
   const sink = output.sink;
-  const supervisor = new Supervisor({ stateDir: workspace.stateDir, shutdownTimeoutMs: workspace.shutdownTimeoutMs, sink, launcher: output.launcher, mask, onEvent: (event) => output.onEvent(event) });
-  control.serve(supervisor, output.mode);
-  output.serve(supervisor);
+  const supervisor = new Supervisor({
+    stateDir: workspace.stateDir,
+    shutdownTimeoutMs: workspace.shutdownTimeoutMs,
+    sink,
+    launcher: output.launcher,
+    mask,
+    onEvent: (event) => output.onEvent(event),
+  });
   const stopping = new AbortController();
-  const stop = handleStopSignals(output.signals(signals), { stop: (reason) => (stopping.abort(), supervisor.stop(reason)), forceStop: () => supervisor.forceStop() });
+  const target: Stoppable = {
+    stop: (reason) => {
+      stopping.abort();
+      return supervisor.stop(reason);
+    },
+    forceStop: () => supervisor.forceStop(),
+  };
+  // `tovrun down` asks over the control socket, as SIGTERM would (Windows has no SIGTERM to send).
+  control.serve({ status: () => supervisor.status(), restart: (name) => supervisor.restart(name), stop: () => target.stop('terminated') }, output.mode);
+  output.serve(supervisor);
+  const stop = handleStopSignals(output.signals(signals), target);
   const interrupted = () => (stop.received === 'SIGINT' ? ExitCode.interrupted : ExitCode.ok);
   const compose = session(sink);
   try {

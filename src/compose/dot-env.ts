@@ -14,6 +14,6 @@ export interface ComposeVariables {
 /** Reads the workspace's .env the way compose does; empty when there is no .env. */
 export function composeVariables(workspace: Workspace, processEnv: NodeJS.ProcessEnv): ComposeVariables {
   const text = readEnvText(workspace);
-  const dotEnv = text === null ? {} : Object.fromEntries(readAsCompose(text, processEnv).values);
+  const dotEnv = text === undefined ? {} : Object.fromEntries(readAsCompose(text, processEnv).values);
   return { dotEnv, values: { ...dotEnv, ...processEnv } };
 }

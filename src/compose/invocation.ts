@@ -1,16 +1,6 @@
 /** The exact command lines tovrun runs for compose and its engine, built as plain data from the provider. */
+import type { ComposeProject } from '../plan/compose.js';
 import type { ComposeProvider } from './provider.js';
-
-/** A compose project as tovrun addresses it: the file, the project name, the env file and the enabled profiles. */
-export interface ComposeProject {
-  /** Absolute path of the compose file. */
-  file: string;
-  /** The project name (-p), already normalised the way compose does. */
-  name: string;
-  /** Absolute path of the .env passed with --env-file (when the provider takes it), or null for none. */
-  envFile: string | null;
-  profiles: string[];
-}
 
 /** A program and its arguments. */
 export interface Invocation {
@@ -52,7 +42,16 @@ export const composeLabels = { project: 'com.docker.compose.project', service: '
 /** Engine subcommands tovrun uses; the same for docker and podman. */
 export const engineSubcommands = {
   /** The ids of a service's containers, stopped ones included (by compose's labels: the same for every provider). */
-  containerIds: (project: string, service: string): string[] => ['ps', '-a', '-q', '--no-trunc', '--filter', `label=${composeLabels.project}=${project}`, '--filter', `label=${composeLabels.service}=${service}`],
+  containerIds: (project: string, service: string): string[] => [
+    'ps',
+    '-a',
+    '-q',
+    '--no-trunc',
+    '--filter',
+    `label=${composeLabels.project}=${project}`,
+    '--filter',
+    `label=${composeLabels.service}=${service}`,
+  ],
   /** The ids of the project's networks. */
   networkIds: (project: string): string[] => ['network', 'ls', '-q', '--filter', `label=${composeLabels.project}=${project}`],
   /** Removes networks (the engine refuses those still in use). */

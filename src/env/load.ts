@@ -1,7 +1,7 @@
 /** The values services get from the workspace's .env (as Flask's python-dotenv reads it) and which are secret. */
 import type { Workspace } from '../workspace/types.js';
-import { readEnvText, readTemplateText, realEnvFiles, type EnvFileSource } from './files.js';
 import { continuationSecrets, secretContinuations } from './continuations.js';
+import { readEnvText, readTemplateTextIfPresent } from './files.js';
 import { maskerForSecrets, secretStrings } from './mask.js';
 import { parseEnv } from './parse.js';
 import { readAsFlask } from './readers/flask.js';
@@ -25,18 +25,19 @@ export function resolveEnvValues(text: string, environment: Environment = {}): M
 }
 
 /** Loads the workspace's .env: values (keys without a value left out) and secret keys (template, names, credentials). */
-export function loadEnvValues(workspace: Workspace, environment: Environment = {}, files: EnvFileSource = realEnvFiles): EnvValues {
-  const text = readEnvText(workspace, files);
+export function loadEnvValues(workspace: Workspace, environment: Environment = {}): EnvValues {
+  const text = readEnvText(workspace);
   const parsed = parseEnv(text ?? '');
   const values = readAsFlask(parsed, environment).values;
-  const schema = files.exists(workspace.envTemplateFile) ? parseEnvTemplate(readTemplateText(workspace, files), workspace.envTemplateFile) : null;
+  const templateText = readTemplateTextIfPresent(workspace);
+  const schema = templateText === undefined ? null : parseEnvTemplate(templateText, workspace.envTemplateFile);
   const secretKeys = collectSecretKeys(schema, values);
   const hidden = continuationSecrets(secretContinuations(parsed, secretKeys));
-  return { values: Object.fromEntries(values), secretKeys: [...secretKeys].sort(), found: text !== null, hidden };
+  return { values: Object.fromEntries(values), secretKeys: [...secretKeys].sort(), found: text !== undefined, hidden };
 }
 
 /** A masker for everything the workspace's .env holds secret, for relaying service output. */
-export function workspaceSecretMasker(workspace: Workspace, files: EnvFileSource = realEnvFiles): (text: string) => string {
-  const { values, secretKeys, hidden } = loadEnvValues(workspace, {}, files);
+export function workspaceSecretMasker(workspace: Workspace): (text: string) => string {
+  const { values, secretKeys, hidden } = loadEnvValues(workspace);
   return maskerForSecrets([...secretStrings(values, secretKeys), ...hidden]);
 }

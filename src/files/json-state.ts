@@ -1,7 +1,7 @@
 /** The small JSON records tovrun keeps under .tovrun/ (run state, compose state, panes): read checked, written atomically. */
 import { rmSync } from 'node:fs';
 import { writeFileAtomic } from './atomic-write.js';
-import { mebibyte, readTextFile } from './read-text.js';
+import { mebibyte, readText } from './read-text.js';
 
 /** The most tovrun reads of one of its records (16 MiB: the largest, the config cache, holds a tovrun.yaml of at most 1 MiB). */
 const recordMaxBytes = 16 * mebibyte;
@@ -30,13 +30,13 @@ export function parseJsonObject(text: string): Record<string, unknown> | null {
  * its place never blocks), over 16 MiB, not JSON or not a record tovrun wrote.
  */
 export function readJsonRecord<T>(file: string, parse: (text: string) => T | null): T | null {
-  let text: string;
+  let text: string | undefined;
   try {
-    text = readTextFile(file, { label: file, maxBytes: recordMaxBytes });
+    text = readText(file, { label: file, maxBytes: recordMaxBytes });
   } catch {
     return null;
   }
-  return parse(text);
+  return text === undefined ? null : parse(text);
 }
 
 /** Writes value as indented JSON, atomically (a temporary file beside it, then a rename). */

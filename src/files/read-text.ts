@@ -1,7 +1,8 @@
 /**
- * The one way tovrun reads a user's text file (.env, .env.template, tovrun.yaml, the compose file): it opens without
+ * The one way tovrun reads a text file, and the one convention for a missing one (undefined). It opens without
  * blocking, refuses what is not a regular file (a folder, a FIFO, a device such as /dev/zero) and files over a size
- * cap, and turns every failure into a ConfigError naming the file and the fix, instead of a hang or a stack trace.
+ * cap; for a user's file (.env, .env.template, tovrun.yaml, the compose file) every other failure is a ConfigError
+ * naming the file and the fix, instead of a hang or a stack trace.
  */
 import { closeSync, constants, fstatSync, lstatSync, openSync, readlinkSync, readSync, type Stats } from 'node:fs';
 import { ConfigError } from '../errors.js';
@@ -14,6 +15,16 @@ export interface ReadTextOptions {
   label: string;
   maxBytes: number;
 }
+
+/**
+ * A file's text, or undefined when nothing is at file (ENOENT, a dangling link). With limits, anything else that cannot
+ * be read as text is a ConfigError naming limits.label; without, it reads as undefined too (a best-effort read of up to
+ * 64 MiB). The type of every reader tovrun's modules take, so that a test can pass a fake.
+ */
+export type ReadText = (file: string, limits?: ReadTextOptions) => string | undefined;
+
+/** The most a best-effort read takes (lock files and manifests can be large). */
+const anyFileMaxBytes = 64 * mebibyte;
 
 /** Sizes as users read them: "1 MiB", "512 KiB", "100 bytes". */
 export function formatBytes(bytes: number): string {
@@ -60,7 +71,10 @@ export function readFailure(file: string, label: string, error: unknown): Config
     ENOTDIR: ['sits under something that is not a folder', `Check the path to ${label}.`],
     ENAMETOOLONG: ['has a path that is too long', `Move the workspace to a shorter path.`],
   };
-  const [reason, hint] = reasons[code ?? ''] ?? [`cannot be read (${code ?? (error instanceof Error ? error.message : String(error))})`, `Check that ${label} is a readable text file.`];
+  const [reason, hint] = reasons[code ?? ''] ?? [
+    `cannot be read (${code ?? (error instanceof Error ? error.message : String(error))})`,
+    `Check that ${label} is a readable text file.`,
+  ];
   return new ConfigError(`${label} ${reason}.`, { file, hint, cause: error });
 }
 
@@ -95,7 +109,7 @@ function readCapped(fd: number, file: string, options: ReadTextOptions, size: nu
  * The UTF-8 text of file, read the safe way: opened without blocking (a FIFO with no writer never hangs), refused
  * unless it is a regular file of at most maxBytes; every failure (ENOENT included) is a ConfigError naming label.
  */
-export function readTextFile(file: string, options: ReadTextOptions): string {
+function readTextFile(file: string, options: ReadTextOptions): string {
   let fd: number;
   try {
     fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
@@ -115,12 +129,16 @@ export function readTextFile(file: string, options: ReadTextOptions): string {
   }
 }
 
-/** Like readTextFile, but undefined when nothing is at file (ENOENT, a dangling link): for callers to whom missing is normal. */
-export function readTextFileIfPresent(file: string, options: ReadTextOptions): string | undefined {
+function isMissing(error: unknown): boolean {
+  return error instanceof ConfigError && (error.cause as NodeJS.ErrnoException | undefined)?.code === 'ENOENT';
+}
+
+/** The real reader (see ReadText): the text of file, undefined when it is missing. */
+export const readText: ReadText = (file, limits) => {
   try {
-    return readTextFile(file, options);
+    return readTextFile(file, limits ?? { label: file, maxBytes: anyFileMaxBytes });
   } catch (error) {
-    if (error instanceof ConfigError && (error.cause as NodeJS.ErrnoException | undefined)?.code === 'ENOENT') return undefined;
+    if (isMissing(error) || !limits) return undefined;
     throw error;
   }
-}
+};

@@ -2,7 +2,7 @@
  * The one check of a workspace's state folder (.tovrun/, where tovrun keeps run state, stamps and logs) before a run
  * that writes there: a file in its place, or a folder (or root) tovrun cannot write to, is a ConfigError saying so.
  */
-import { accessSync, constants, statSync, type Stats } from 'node:fs';
+import { accessSync, constants, type Stats, statSync } from 'node:fs';
 import path from 'node:path';
 import { ConfigError } from '../errors.js';
 

@@ -2,14 +2,15 @@
 import path from 'node:path';
 import { parseJsonObject } from '../files/json-state.js';
 import { tovplayFolders } from '../workspace/presets.js';
-import type { DetectedLayout, DetectedNodeService, InitReader } from './types.js';
+import { entryFile, type NodeManifest, serverHints } from './node-server.js';
+import type { DetectedLayout, DetectedNodeService, DevScriptSuggestion, InitReader } from './types.js';
 
 const skippedFolders = new Set(['node_modules', '.git', '.tovrun', 'venv', '.venv', '__pycache__', 'dist', 'build', 'infra']);
 
 /** The parsed package.json of a folder, or undefined. */
-function readManifest(files: InitReader, dir: string): { scripts?: Record<string, string>; main?: string; dependencies?: Record<string, string>; devDependencies?: Record<string, string> } | undefined {
+function readManifest(files: InitReader, dir: string): NodeManifest | undefined {
   const text = files.readText(path.join(dir, 'package.json'));
-  return text === undefined ? undefined : ((parseJsonObject(text) as ReturnType<typeof readManifest> | null) ?? undefined);
+  return text === undefined ? undefined : ((parseJsonObject(text) as NodeManifest | null) ?? undefined);
 }
 
 /** Whether a folder's package.json uses Vite (a dependency, or a script calling vite). */
@@ -37,29 +38,36 @@ function pick(files: InitReader, root: string, names: readonly string[], matches
   return named ?? subFolders(files, root).find((name) => matches(path.join(root, name))) ?? null;
 }
 
-/** How to start a plain Node service: `npm start` when it has a start script, else node on its main file. */
-function nodeCommand(manifest: NonNullable<ReturnType<typeof readManifest>>): string {
+/**
+ * How to start a package as a service: `npm start` when it has a start script, node on its entry file when that file
+ * exists; undefined when it has neither (a library or a build-only package is not a service).
+ */
+function nodeCommand(files: InitReader, dir: string, manifest: NodeManifest): string | undefined {
   if (manifest.scripts?.start) return 'npm start';
-  return `node ${manifest.main ?? 'index.js'}`;
+  const entry = entryFile(manifest);
+  return files.exists(path.join(dir, entry)) ? `node ${entry}` : undefined;
 }
 
-/** Node services (package.json without Vite) at the root or in a sub-folder, excluding the backend and frontend. */
-function detectNodeServices(files: InitReader, root: string, taken: (string | null)[]): DetectedNodeService[] {
-  const found: DetectedNodeService[] = [];
+/** Node services (package.json without Vite) at the root or in a sub-folder, and `dev` scripts of packages that are not services. */
+function detectNodeServices(files: InitReader, root: string): Pick<DetectedLayout, 'nodeServices' | 'devScripts'> {
+  const nodeServices: DetectedNodeService[] = [];
+  const devScripts: DevScriptSuggestion[] = [];
   for (const dir of ['.', ...subFolders(files, root)]) {
-    if (taken.includes(dir)) continue;
     const full = path.join(root, dir);
     const manifest = readManifest(files, full);
     if (!manifest || usesVite(files, full)) continue;
-    found.push({ name: dir === '.' ? path.basename(root) || 'app' : dir, dir, command: nodeCommand(manifest) });
+    const name = dir === '.' ? path.basename(root) || 'app' : dir;
+    const command = nodeCommand(files, full, manifest);
+    if (command) nodeServices.push({ name, dir, command, ...serverHints(files, full, manifest) });
+    else if (manifest.scripts?.dev) devScripts.push({ name, dir, script: manifest.scripts.dev });
   }
-  return found;
+  return { nodeServices, devScripts };
 }
 
 /** The layout of the repository at root. */
 export function detectLayout(root: string, files: InitReader): DetectedLayout {
   const backend = pick(files, root, tovplayFolders.backend, (dir) => isBackend(files, dir));
   const frontend = pick(files, root, tovplayFolders.frontend, (dir) => usesVite(files, dir));
-  const nodeServices = backend || frontend ? [] : detectNodeServices(files, root, [backend, frontend]);
-  return { backend, frontend, nodeServices };
+  const { nodeServices, devScripts } = backend || frontend ? { nodeServices: [], devScripts: [] } : detectNodeServices(files, root);
+  return { backend, frontend, nodeServices, devScripts };
 }

@@ -1,7 +1,7 @@
-/** The .gitignore lines tovrun needs (.env, venvs, .tovrun/) and which of them a .gitignore still lacks. */
+/** The .gitignore lines tovrun needs (.env, venvs, .tovrun/, the root node_modules/ of the pinned tovrun) and which of them a .gitignore still lacks. */
 
 /** Lines init makes sure .gitignore has. */
-export const wantedIgnoreLines = ['.env', 'venv/', '.venv/', '.tovrun/'] as const;
+export const wantedIgnoreLines = ['.env', 'venv/', '.venv/', '.tovrun/', 'node_modules/'] as const;
 
 /** A pattern without a leading or trailing slash, for comparing. */
 const normalised = (line: string) => line.trim().replace(/^\//, '').replace(/\/$/, '');
@@ -16,5 +16,5 @@ export function missingIgnoreLines(existing: string | undefined, wanted: readonl
 export function ignoreAppendText(existing: string | undefined, lines: readonly string[]): string {
   const separator = existing && !existing.endsWith('\n') ? '\n' : '';
   const blank = existing && existing.trim() !== '' ? '\n' : '';
-  return `${separator}${blank}# tovrun: local settings, virtual environments, tovrun's state and logs\n${lines.join('\n')}\n`;
+  return `${separator}${blank}# tovrun: local settings, virtual environments, tovrun's state and logs, installed packages\n${lines.join('\n')}\n`;
 }

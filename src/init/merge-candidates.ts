@@ -1,6 +1,6 @@
 /** The per-folder .env and compose files left from before the consolidation, with the keys that differ from the root. */
 import path from 'node:path';
-import { composeServices, describeDifferences, envMap, findStaleCandidates, isComposeName } from '../check/hygiene/stale-copies.js';
+import { composeServices, describeDifferences, envMap, findStaleCandidates, isComposeName } from '../env/stale-copies.js';
 import type { InitReader, MergeCandidate } from './types.js';
 
 /** The root files' texts as they will be after init: the existing ones, else the shipped ones init adds. */
@@ -20,10 +20,14 @@ export function findMergeCandidates(root: string, files: InitReader, rootTexts: 
     const rootText = compose ? rootTexts.compose : rootTexts.envTemplate;
     const copyText = files.readText(file);
     let differences: string;
-    if (copyText === undefined || rootText === undefined) differences = 'could not be read';
+    if (copyText === undefined) differences = 'could not be read';
+    else if (rootText === undefined)
+      differences = `there is no root ${into} to merge it into${compose ? `; move it to the root, or name it in tovrun.yaml (compose: { file: ${relativeTo(root, file)} })` : '; move it to the root'}`;
     else {
       try {
-        differences = compose ? describeDifferences(composeServices(copyText), composeServices(rootText), 'services', into) : describeDifferences(envMap(copyText), envMap(rootText), 'keys', into);
+        differences = compose
+          ? describeDifferences(composeServices(copyText), composeServices(rootText), 'services', into)
+          : describeDifferences(envMap(copyText), envMap(rootText), 'keys', into);
       } catch {
         differences = `could not be compared with ${into}`;
       }

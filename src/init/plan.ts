@@ -3,12 +3,15 @@ import { statSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
 import { planCopy } from '../files/copy-tree.js';
+import { packageVersion } from '../paths.js';
 import { findPreset, initPresetNames, type ShippedFile } from '../workspace/presets.js';
 import type { RawConfig } from '../workspace/raw-config.js';
 import { detectLayout } from './detect.js';
 import { ignoreAppendText, missingIgnoreLines } from './gitignore.js';
+import { planLaunchers } from './launchers.js';
 import { findMergeCandidates, relativeTo } from './merge-candidates.js';
-import { renderTovrunYaml } from './tovrun-yaml.js';
+import { planPackagePin } from './package-pin.js';
+import { isPlainNode, renderTovrunYaml } from './tovrun-yaml.js';
 import type { DetectedLayout, InitAction, InitChoices, InitPlan, InitReader, SkippedFile } from './types.js';
 
 /** The actions and skips of the shipped files (folders file by file; a folder wholly present is one skip). */
@@ -26,7 +29,11 @@ function planShipped(root: string, files: ShippedFile[], reader: InitReader): { 
     const present = copies.filter((copy) => copy.exists);
     if (present.length === copies.length) skipped.push({ path: `${file.path}/`, reason: 'exists' });
     else skipped.push(...present.map((copy) => ({ path: relativeTo(root, copy.to), reason: 'exists' })));
-    actions.push(...copies.filter((copy) => !copy.exists).map((copy) => ({ kind: 'copy' as const, path: relativeTo(root, copy.to), from: copy.from, why: 'shipped with tovrun' })));
+    actions.push(
+      ...copies
+        .filter((copy) => !copy.exists)
+        .map((copy) => ({ kind: 'copy' as const, path: relativeTo(root, copy.to), from: copy.from, why: 'shipped with tovrun' })),
+    );
   }
   return { actions, skipped };
 }
@@ -36,7 +43,7 @@ function chosenLayout(root: string, choices: InitChoices, reader: InitReader): D
   const detected = detectLayout(root, reader);
   const backend = choices.backend ?? detected.backend;
   const frontend = choices.frontend ?? detected.frontend;
-  return { backend, frontend, nodeServices: backend || frontend ? [] : detected.nodeServices };
+  return backend || frontend ? { backend, frontend, nodeServices: [], devScripts: [] } : { ...detected, backend, frontend };
 }
 
 /** What init takes from a preset: its name, the files it ships, and its services when init writes them in full. */
@@ -65,14 +72,20 @@ export function presetAdopts(name: string): boolean {
 export function planInit(root: string, choices: InitChoices, reader: InitReader): InitPlan {
   const preset = requirePreset(choices.preset, root, reader);
   const layout = chosenLayout(root, choices, reader);
-  const plainNode = !preset.config && !layout.backend && !layout.frontend && layout.nodeServices.length > 0;
+  const plainNode = !preset.config && isPlainNode(layout);
   const shipped = plainNode ? [] : preset.files;
   const actions: InitAction[] = [];
   const skipped: SkippedFile[] = [];
   const at = (relative: string) => path.join(root, relative);
 
   if (reader.exists(at('tovrun.yaml'))) skipped.push({ path: 'tovrun.yaml', reason: 'exists' });
-  else actions.push({ kind: 'write', path: 'tovrun.yaml', text: renderTovrunYaml(preset.name, layout, preset.config), why: `the ${plainNode ? 'detected Node services' : `${preset.name} preset`}, commented` });
+  else
+    actions.push({
+      kind: 'write',
+      path: 'tovrun.yaml',
+      text: renderTovrunYaml(preset.name, layout, preset.config),
+      why: `the ${plainNode ? 'detected Node services' : `${preset.name} preset`}, commented`,
+    });
 
   const copies = planShipped(root, shipped, reader);
   actions.push(...copies.actions);
@@ -82,9 +95,22 @@ export function planInit(root: string, choices: InitChoices, reader: InitReader)
   if (reader.exists(at('.env'))) skipped.push({ path: '.env', reason: 'exists (yours, never overwritten)' });
   else if (templateSource) actions.push({ kind: 'copy', path: '.env', from: templateSource, why: 'from .env.template; change what you need' });
 
+  // The pinned tovrun and its launchers: for a repository init adopts, or a stack it scaffolds alike.
+  for (const part of [planPackagePin(root, choices.tovrunSpec ?? packageVersion(), reader), planLaunchers(root, reader)]) {
+    actions.push(...part.actions);
+    skipped.push(...part.skipped);
+  }
+
   const ignoreText = reader.readText(at('.gitignore'));
   const missing = missingIgnoreLines(ignoreText);
-  if (missing.length > 0) actions.push({ kind: 'append', path: '.gitignore', lines: missing, text: ignoreAppendText(ignoreText, missing), why: ignoreText === undefined ? 'created' : 'missing lines appended' });
+  if (missing.length > 0)
+    actions.push({
+      kind: 'append',
+      path: '.gitignore',
+      lines: missing,
+      text: ignoreAppendText(ignoreText, missing),
+      why: ignoreText === undefined ? 'created' : 'missing lines appended',
+    });
 
   const shippedText = (name: string) => reader.readText(at(name)) ?? reader.readText(shipped.find((file) => file.path === name)?.from ?? '');
   const mergeCandidates = findMergeCandidates(root, reader, { envTemplate: shippedText('.env.template'), compose: shippedText('docker-compose.yml') });

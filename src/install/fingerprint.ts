@@ -14,15 +14,6 @@ export interface Fingerprint {
   flags: string[];
 }
 
-/** A file's text, or undefined when it cannot be read. */
-export function readTextOrUndefined(file: string): string | undefined {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch {
-    return undefined;
-  }
-}
-
 /** "sha256:<hex>" of a file's bytes, or "missing". */
 export function hashFile(file: string): string {
   try {

@@ -1,6 +1,7 @@
 /** node's and npm's versions known without running them (sparing `node --version` and a ~150 ms `npm --version` on every warm run). */
-import { readFileSync, realpathSync } from 'node:fs';
+import { realpathSync } from 'node:fs';
 import { parseJsonObject } from '../files/json-state.js';
+import { type ReadText, readText } from '../files/read-text.js';
 import { findExecutable, type IsFile } from '../platform/executable.js';
 import { npmCommand } from '../platform/npm-command.js';
 import type { Platform } from '../platform/platform.js';
@@ -9,19 +10,10 @@ import type { Platform } from '../platform/platform.js';
 export interface NpmInstallFiles {
   isFile?: IsFile;
   realpath(file: string): string;
-  readText(file: string): string | undefined;
+  readText: ReadText;
 }
 
-const realFiles: NpmInstallFiles = {
-  realpath: (file) => realpathSync(file),
-  readText: (file) => {
-    try {
-      return readFileSync(file, 'utf8');
-    } catch {
-      return undefined;
-    }
-  },
-};
+const realFiles: NpmInstallFiles = { realpath: (file) => realpathSync(file), readText };
 
 /** The version in an npm package.json text, or undefined when the text is not npm's own package.json. */
 function npmManifestVersion(text: string | undefined): string | undefined {
@@ -62,7 +54,12 @@ export interface RunningNode {
  * The version of the `node` PATH starts when it is the very binary running tovrun (process.version); undefined when
  * PATH has another node or none (callers then ask `node --version`).
  */
-export function pathNodeVersionIfRunning(env: NodeJS.ProcessEnv, platform: Platform, files: NpmInstallFiles = realFiles, running: RunningNode = process): string | undefined {
+export function pathNodeVersionIfRunning(
+  env: NodeJS.ProcessEnv,
+  platform: Platform,
+  files: NpmInstallFiles = realFiles,
+  running: RunningNode = process,
+): string | undefined {
   const found = findExecutable('node', env, platform, files.isFile);
   if (found === undefined) return undefined;
   try {

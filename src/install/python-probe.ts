@@ -1,5 +1,5 @@
 /** Runs a Python command to learn whether it really works and which version it is. */
-import type { CommandRunner } from './runner.js';
+import type { CommandRunner } from '../os/system-runner.js';
 import { parseVersion, type Version } from '../text/version.js';
 import { describeEnd } from './step-failure.js';
 
@@ -26,9 +26,14 @@ export function commandLabel(python: PythonCommand): string {
 /** Runs python with a tiny script printing its executable and version; a reason in words when it does not work. */
 export async function probePython(python: PythonCommand, runner: CommandRunner, env: NodeJS.ProcessEnv): Promise<PythonProbe> {
   const result = await runner(python.command, [...python.args, '-c', probeScript], { env, timeoutMs: probeTimeoutMs });
+  // The runner looks the program up first (PATHEXT on Windows), so a missing py is ENOENT, not cmd.exe's exit 1.
   if (result.spawnError === 'ENOENT') return { ok: false, reason: 'not found' };
-  if (result.exitCode === windowsStoreStubExitCode) return { ok: false, reason: `the Microsoft Store placeholder, not a real Python (exit ${windowsStoreStubExitCode})` };
-  const lines = result.output.split(/\r?\n/).map((line) => line.trim()).filter(Boolean);
+  if (result.exitCode === windowsStoreStubExitCode)
+    return { ok: false, reason: `the Microsoft Store placeholder, not a real Python (exit ${windowsStoreStubExitCode})` };
+  const lines = result.output
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter(Boolean);
   if (result.exitCode !== 0) return { ok: false, reason: `${describeEnd(result)}${lines.length ? `: ${lines[lines.length - 1]}` : ''}` };
   const version = parseVersion(lines[lines.length - 1] ?? '');
   const executable = lines[lines.length - 2];

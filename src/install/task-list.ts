@@ -44,7 +44,14 @@ export async function runInstallTasks(due: readonly DueInstall[], ctx: RunContex
       const show = (text: string) => {
         task.output = live ? text : `${item.name}: ${text}`;
       };
-      const reporter: InstallReporter = { step: show, toolOutput: live ? show : () => undefined, warn: (message) => void (warnings.push(message), show(`warning: ${message}`)) };
+      const reporter: InstallReporter = {
+        step: show,
+        toolOutput: live ? show : () => undefined,
+        warn: (message) => {
+          warnings.push(message);
+          show(`warning: ${message}`);
+        },
+      };
       const base = { name: item.name, warnings, ...(item.prepared?.reason ? { reason: item.prepared.reason } : {}) };
       try {
         if (!item.prepared) throw item.error;

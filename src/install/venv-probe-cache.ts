@@ -2,10 +2,11 @@
  * A venv's Python probe remembered under .tovrun/venv-probes/ and reused while its interpreter, its pyvenv.cfg and the
  * base Python's folder are unchanged on disk, sparing a Python start on every warm `tovrun` and `tovrun install`.
  */
-import { readFileSync, realpathSync, statSync } from 'node:fs';
+import { realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { statKey } from '../files/file-stat.js';
 import { parseJsonObject, readJsonRecord, writeJsonRecord } from '../files/json-state.js';
+import { type ReadText, readText } from '../files/read-text.js';
 import type { Platform } from '../platform/platform.js';
 import { venvConfigFile, venvPython } from '../platform/venv-layout.js';
 import type { PythonProbe } from './python-probe.js';
@@ -26,13 +27,13 @@ export interface IdentityFiles {
   realpath(file: string): string;
   /** statKey of a file or folder; throws when it is missing. */
   stat(file: string): string;
-  readText(file: string): string;
+  readText: ReadText;
 }
 
 const realFiles: IdentityFiles = {
   realpath: (file) => realpathSync(file),
   stat: (file) => statKey(statSync(file)),
-  readText: (file) => readFileSync(file, 'utf8'),
+  readText,
 };
 
 /** The `home` of a pyvenv.cfg text, or undefined. */
@@ -46,7 +47,8 @@ export function venvHome(configText: string): string | undefined {
 export function interpreterIdentity(venv: string, platform: Platform, files: IdentityFiles = realFiles): InterpreterIdentity | undefined {
   try {
     const config = venvConfigFile(venv, platform);
-    const home = venvHome(files.readText(config));
+    const configText = files.readText(config);
+    const home = configText === undefined ? undefined : venvHome(configText);
     if (home === undefined) return undefined;
     const interpreter = files.realpath(venvPython(venv, platform));
     return { interpreter, interpreterStat: files.stat(interpreter), configStat: files.stat(config), home, homeStat: files.stat(home) };

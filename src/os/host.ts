@@ -1,10 +1,11 @@
 /**
  * The effects tovrun asks of the operating system (spawning, signals, helper commands, reading files and /proc, the
- * clock, the platform), behind one injectable interface. A file that is missing or cannot be read is `undefined`,
- * as in files/read-text.ts; no method throws.
+ * clock, the platform), behind one injectable interface. A file that is missing or cannot be read is `undefined`
+ * (read by files/read-text.ts, the one reader); no method throws.
  */
-import { execFile, spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
-import { access, readdir, readFile, readlink } from 'node:fs/promises';
+import { type ChildProcess, execFile, type SpawnOptions, spawn } from 'node:child_process';
+import { access, readdir, readlink } from 'node:fs/promises';
+import { type ReadText, readText } from '../files/read-text.js';
 import { sleep } from './delay.js';
 
 /** What a helper command printed; code is null when it could not be run at all (or ran past its timeout). */
@@ -30,8 +31,8 @@ export interface Host {
   signal(pid: number, signal: NodeJS.Signals | 0): boolean;
   /** Runs a helper command (taskkill, netstat, ss, ps, tmux) for at most 10 s and captures its output; never throws. */
   exec(file: string, args: string[], options?: ExecOptions): Promise<ExecResult>;
-  /** A file's text, or undefined when it is missing or cannot be read. */
-  readText(file: string): Promise<string | undefined>;
+  /** A file's text, or undefined when it is missing or cannot be read (read at once: /proc files are in memory). */
+  readText: ReadText;
   /** Whether something is at path (a dangling link is nothing). */
   exists(path: string): Promise<boolean>;
   /** A folder's entries, or [] when it cannot be read. */
@@ -58,7 +59,13 @@ async function orUndefined<T>(work: Promise<T>): Promise<T | undefined> {
 /** Runs file with args and resolves with its exit code and output; never rejects. */
 function execCommand(file: string, args: string[], options: ExecOptions = {}): Promise<ExecResult> {
   return new Promise((resolve) => {
-    const settings = { encoding: 'utf8' as const, timeout: execTimeoutMs, windowsHide: true, maxBuffer: execMaxBuffer, ...(options.env ? { env: options.env } : {}) };
+    const settings = {
+      encoding: 'utf8' as const,
+      timeout: execTimeoutMs,
+      windowsHide: true,
+      maxBuffer: execMaxBuffer,
+      ...(options.env ? { env: options.env } : {}),
+    };
     execFile(file, args, settings, (error, stdout, stderr) => {
       const code = error ? (typeof error.code === 'number' ? error.code : null) : 0;
       resolve({ code, stdout: stdout ?? '', stderr: stderr ?? '' });
@@ -81,11 +88,12 @@ export function realHost(platform: NodeJS.Platform = process.platform): Host {
       }
     },
     exec: execCommand,
-    readText: (file) => orUndefined(readFile(file, 'utf8')),
-    exists: (path) => access(path).then(
-      () => true,
-      () => false,
-    ),
+    readText,
+    exists: (path) =>
+      access(path).then(
+        () => true,
+        () => false,
+      ),
     listDir: async (dir) => (await orUndefined(readdir(dir))) ?? [],
     readLink: (path) => orUndefined(readlink(path)),
     now: () => Date.now(),

@@ -1,4 +1,11 @@
-/** Stopping a whole process tree: the process group on POSIX, `taskkill /T /F` on Windows; graceful first, forced after a grace period. */
+/**
+ * Stopping a whole process tree, graceful first and forced after a grace period: the process group's SIGTERM then
+ * SIGKILL on POSIX; on Windows `taskkill /T` then `taskkill /T /F`. Windows has no SIGTERM: Node's process.kill ends
+ * a process outright there for 'SIGTERM', 'SIGINT' and 'SIGKILL' alike (Node: "process.kill", "Signal events",
+ * https://nodejs.org/api/process.html#signal-events), and a console Ctrl-Break (GenerateConsoleCtrlEvent) is out of
+ * Node's reach. taskkill without /F asks each process to close; with /F it ends them (Microsoft: "taskkill",
+ * https://learn.microsoft.com/windows-server/administration/windows-commands/taskkill).
+ */
 import type { Host } from './host.js';
 import { isGroupAlive, isProcessAlive } from './process-table.js';
 
@@ -12,15 +19,49 @@ export interface ProcessTree {
 /** How a tree ended: it was already gone, it left after the graceful signal, or it had to be killed. */
 export type TreeStopResult = 'gone' | 'graceful' | 'forced';
 
-/** The taskkill arguments that end a process and all its descendants at once. */
-export function taskkillArgs(pid: number): string[] {
-  return ['/T', '/F', '/PID', String(pid)];
+/** The taskkill arguments for a process and all its descendants: a request to close (graceful), or /F to end them (forced). */
+export function taskkillArgs(pid: number, forced: boolean): string[] {
+  return ['/T', ...(forced ? ['/F'] : []), '/PID', String(pid)];
 }
 
-/** Signals a whole tree: its process group on POSIX (never the bare pid, which may be reused once the group is empty), taskkill on Windows (always forced there). */
+/**
+ * Signals a whole tree: its process group on POSIX (never the bare pid, which may be reused once the group is empty),
+ * taskkill on Windows (SIGTERM: without /F; SIGKILL: /F). When taskkill /T fails, the root alone is asked again: /T
+ * fails as a whole when one process of the tree cannot be ended, and Wine's taskkill has no /T at all.
+ */
 export async function signalTree(host: Host, tree: ProcessTree, signal: 'SIGTERM' | 'SIGKILL'): Promise<void> {
-  if (host.platform === 'win32') await host.exec('taskkill', taskkillArgs(tree.pid));
-  else host.signal(tree.pgid === null ? tree.pid : -tree.pgid, signal);
+  if (host.platform !== 'win32') {
+    host.signal(tree.pgid === null ? tree.pid : -tree.pgid, signal);
+    return;
+  }
+  const forced = signal === 'SIGKILL';
+  const result = await host.exec('taskkill', taskkillArgs(tree.pid, forced));
+  if (result.code !== 0)
+    await host.exec(
+      'taskkill',
+      taskkillArgs(tree.pid, forced).filter((arg) => arg !== '/T'),
+    );
+}
+
+/**
+ * Starts killing a tree at once, by means that outlive the caller: for a process about to exit. POSIX: the group's
+ * SIGKILL, sent before this returns. Windows: a detached `taskkill /T /F`, since libuv puts every child that is not
+ * detached into a job object created with JOB_OBJECT_LIMIT_KILL_ON_JOB_CLOSE, so a plain child taskkill would be killed
+ * with the exiting process before it did its work (libuv: src/win/process.c, uv__init_global_job_handle; Node:
+ * "options.detached", https://nodejs.org/api/child_process.html#optionsdetached).
+ */
+export function startTreeKill(host: Host, tree: ProcessTree): void {
+  if (host.platform !== 'win32') {
+    host.signal(tree.pgid === null ? tree.pid : -tree.pgid, 'SIGKILL');
+    return;
+  }
+  try {
+    const child = host.spawn('taskkill', taskkillArgs(tree.pid, true), { detached: true, stdio: 'ignore', windowsHide: true });
+    child.on('error', () => undefined);
+    child.unref();
+  } catch {
+    // Nothing more can be done by a process that is exiting.
+  }
 }
 
 /** Whether any process of the tree still runs: a live group member on POSIX, the root pid on Windows. */

@@ -1,11 +1,22 @@
-/** Whether a TCP port is taken: binding it fails, or something on localhost (IPv4 or IPv6) accepts a connection. */
+/** Whether a TCP port can be listened on: free, taken by another process, or refused to this user (reserved). */
 import net from 'node:net';
 
-function bindFails(port: number, host: string): Promise<boolean | 'unsupported'> {
+/**
+ * What a service would meet on a port: free; in use (a bind fails with EADDRINUSE, or something on localhost accepts
+ * a connection); or reserved (a bind fails with EACCES though nothing listens: a Windows excluded port range of
+ * Hyper-V/WinNAT, or a port below 1024 for a user who is not root).
+ */
+export type PortAvailability = 'free' | 'in-use' | 'reserved';
+
+function tryBind(port: number, host: string): Promise<PortAvailability | 'unsupported'> {
   return new Promise((resolve) => {
     const server = net.createServer();
-    server.once('error', (error: NodeJS.ErrnoException) => resolve(error.code === 'EADDRINUSE' ? true : error.code === 'EAFNOSUPPORT' || error.code === 'EADDRNOTAVAIL' ? 'unsupported' : false));
-    server.listen({ port, host, exclusive: true }, () => server.close(() => resolve(false)));
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EADDRINUSE') resolve('in-use');
+      else if (error.code === 'EACCES') resolve('reserved');
+      else resolve(error.code === 'EAFNOSUPPORT' || error.code === 'EADDRNOTAVAIL' ? 'unsupported' : 'free');
+    });
+    server.listen({ port, host, exclusive: true }, () => server.close(() => resolve('free')));
   });
 }
 
@@ -27,10 +38,11 @@ export async function acceptsConnection(port: number, timeoutMs: number): Promis
   return (await connects('127.0.0.1', port, timeoutMs)) || connects('::1', port, timeoutMs);
 }
 
-/** True when a service could not listen on port because another process already does. */
-export async function isPortBusy(port: number): Promise<boolean> {
-  const anyV6 = await bindFails(port, '::');
-  if (anyV6 === true) return true;
-  if (anyV6 === 'unsupported' && (await bindFails(port, '0.0.0.0')) === true) return true;
-  return acceptsConnection(port, 500);
+/** Binds port on every IPv6 and then every IPv4 address (Flask listens on 0.0.0.0), then tries to connect to it. */
+export async function portAvailability(port: number): Promise<PortAvailability> {
+  for (const host of ['::', '0.0.0.0']) {
+    const result = await tryBind(port, host);
+    if (result === 'in-use' || result === 'reserved') return result;
+  }
+  return (await acceptsConnection(port, 500)) ? 'in-use' : 'free';
 }

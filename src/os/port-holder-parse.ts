@@ -24,7 +24,7 @@ export function listeningInodes(procNetTcp: string, port: number): string[] {
 export function parseSs(text: string, port: number): PortHolder | null {
   for (const line of text.split('\n')) {
     const local = line.trim().split(/\s+/)[3];
-    if (!local || !local.endsWith(`:${port}`)) continue;
+    if (!local?.endsWith(`:${port}`)) continue;
     const match = /users:\(\("([^"]*)",pid=(\d+)/.exec(line);
     if (match) return { pid: Number(match[2]), name: match[1] ?? null };
   }

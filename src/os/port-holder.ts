@@ -1,16 +1,16 @@
 /** Which process holds a port: /proc on Linux (then ss, lsof), lsof on macOS, netstat + tasklist on Windows. */
 import type { Host } from './host.js';
-import { listeningInodes, parseLsof, parseNetstatAno, parseSs, parseTasklistCsv, type PortHolder } from './port-holder-parse.js';
+import { listeningInodes, type PortHolder, parseLsof, parseNetstatAno, parseSs, parseTasklistCsv } from './port-holder-parse.js';
 
 async function fromProc(host: Host, port: number): Promise<PortHolder | null> {
-  const tables = await Promise.all(['/proc/net/tcp', '/proc/net/tcp6'].map((file) => host.readText(file)));
+  const tables = ['/proc/net/tcp', '/proc/net/tcp6'].map((file) => host.readText(file));
   const sockets = new Set(tables.flatMap((text) => (text ? listeningInodes(text, port) : [])).map((inode) => `socket:[${inode}]`));
   if (sockets.size === 0) return null;
   for (const pid of (await host.listDir('/proc')).filter((entry) => /^\d+$/.test(entry))) {
     const fds = await host.listDir(`/proc/${pid}/fd`);
     const links = await Promise.all(fds.map((fd) => host.readLink(`/proc/${pid}/fd/${fd}`)));
     if (links.some((link) => link !== undefined && sockets.has(link))) {
-      const name = (await host.readText(`/proc/${pid}/comm`))?.trim() || null;
+      const name = host.readText(`/proc/${pid}/comm`)?.trim() || null;
       return { pid: Number(pid), name };
     }
   }

@@ -41,18 +41,18 @@ export function parsePsLine(text: string): { state: string; identity: ProcessIde
 
 const isDead = (state: string) => state.startsWith('Z') || state.startsWith('X');
 
-async function bootTimeMs(host: Host): Promise<number | null> {
-  const match = /^btime (\d+)$/m.exec((await host.readText('/proc/stat')) ?? '');
+function bootTimeMs(host: Host): number | null {
+  const match = /^btime (\d+)$/m.exec(host.readText('/proc/stat') ?? '');
   return match ? Number(match[1]) * 1000 : null;
 }
 
 async function linuxIdentity(host: Host, pid: number): Promise<ProcessIdentity | null | undefined> {
-  const text = await host.readText(`/proc/${pid}/stat`);
+  const text = host.readText(`/proc/${pid}/stat`);
   if (text === undefined) return (await host.exists('/proc/self/stat')) ? null : undefined;
   const stat = parseProcStat(text);
   if (!stat || isDead(stat.state)) return null;
-  const boot = await bootTimeMs(host);
-  const cmdline = await host.readText(`/proc/${pid}/cmdline`);
+  const boot = bootTimeMs(host);
+  const cmdline = host.readText(`/proc/${pid}/cmdline`);
   const commandLine = cmdline ? cmdline.split('\0').filter(Boolean).join(' ') : null;
   return { startTime: boot === null ? null : boot + (stat.startTicks * 1000) / clockTicksPerSecond, commandLine };
 }
@@ -101,7 +101,7 @@ export function sameProcess(recorded: ProcessIdentity, current: ProcessIdentity)
  * Whether a live process is provably the one recorded: both start times known and equal (within the tolerance). A
  * command line is no proof (another `sleep 30` has the same one), so an unknown start time never proves anything.
  */
-export function provenSameProcess(recorded: ProcessIdentity, current: ProcessIdentity): boolean {
+export function provenSameProcess(recorded: Pick<ProcessIdentity, 'startTime'>, current: Pick<ProcessIdentity, 'startTime'>): boolean {
   const { startTime: then } = recorded;
   const { startTime: now } = current;
   return then !== null && now !== null && Number.isFinite(then) && Number.isFinite(now) && Math.abs(then - now) <= startTimeToleranceMs;
@@ -111,7 +111,7 @@ export function provenSameProcess(recorded: ProcessIdentity, current: ProcessIde
 export async function processGroupOf(host: Host, pid: number): Promise<number | null> {
   if (host.platform === 'win32') return null;
   if (host.platform === 'linux') {
-    const text = await host.readText(`/proc/${pid}/stat`);
+    const text = host.readText(`/proc/${pid}/stat`);
     const stat = text === undefined ? null : parseProcStat(text);
     if (stat) return stat.pgrp;
   }
@@ -126,7 +126,7 @@ export async function isGroupAlive(host: Host, pgid: number): Promise<boolean> {
   if (host.platform !== 'linux') return true;
   const entries = await host.listDir('/proc');
   if (entries.length === 0) return true;
-  const stats = await Promise.all(entries.filter((entry) => /^\d+$/.test(entry)).map((entry) => host.readText(`/proc/${entry}/stat`)));
+  const stats = entries.filter((entry) => /^\d+$/.test(entry)).map((entry) => host.readText(`/proc/${entry}/stat`));
   return stats.some((text) => {
     const stat = text === undefined ? null : parseProcStat(text);
     return stat !== null && stat.pgrp === pgid && !isDead(stat.state);
@@ -136,7 +136,7 @@ export async function isGroupAlive(host: Host, pgid: number): Promise<boolean> {
 /** Whether a pid is running (a zombie is not). */
 export async function isProcessAlive(host: Host, pid: number): Promise<boolean> {
   if (host.platform === 'linux') {
-    const text = await host.readText(`/proc/${pid}/stat`);
+    const text = host.readText(`/proc/${pid}/stat`);
     if (text !== undefined) {
       const stat = parseProcStat(text);
       return stat !== null && !isDead(stat.state);

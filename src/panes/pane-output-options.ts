@@ -1,9 +1,9 @@
 /** What openPaneOutput needs; pane-output.ts and pane-launch.ts both take it, so it lives below both. */
-import type { ControlServer } from '../supervisor/control/server.js';
+import type { AgentEntrance } from '../control/agent-route.js';
+import type { LineMask } from '../os/output-sink.js';
 import type { AgentProgram } from './agent/agent-command.js';
 import type { PanesSelection } from './mode.js';
 import type { SinkDestination } from './prefix-sink.js';
-import type { LineMask } from '../os/output-sink.js';
 import type { TmuxRunner } from './tmux/tmux-runner.js';
 import type { DetachedStart } from './windows/windows-opener.js';
 
@@ -21,7 +21,7 @@ export interface PaneOutputOptions {
   services: string[];
   mask?: LineMask;
   /** The control server the pane agents connect to. */
-  control: ControlServer;
+  control: AgentEntrance;
   /** Which node and tovrun the panes run (this process's by default). */
   program?: AgentProgram;
   /** Test seams: tmux commands, detached starts on Windows. */

@@ -1,21 +1,10 @@
 /** Resolves a package binary (vite) to the JavaScript file node runs, so `.npmrc bin-links=false` does not matter. */
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseJsonObject } from '../files/json-state.js';
-
-/** How to read a package manifest; defaults to the file system. */
-export type ReadManifest = (file: string) => string | undefined;
-
-const readIfPresent: ReadManifest = (file) => {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch {
-    return undefined;
-  }
-};
+import { type ReadText, readText } from '../files/read-text.js';
 
 /** The bin file of `name` in dir/node_modules/<name> (bin as a string or a map holding name), or null. */
-export function resolvePackageBin(dir: string, name: string, read: ReadManifest = readIfPresent): string | null {
+export function resolvePackageBin(dir: string, name: string, read: ReadText = readText): string | null {
   if (!/^(@[\w.-]+\/)?[\w.-]+$/.test(name)) return null;
   const packageDir = path.join(dir, 'node_modules', name);
   const text = read(path.join(packageDir, 'package.json'));

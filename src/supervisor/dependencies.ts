@@ -1,6 +1,6 @@
 /** Ordering by depends_on: each service's two milestones (first spawn, first readiness) and a dependent's wait for them. */
 import { deferred } from '../os/deferred.js';
-import type { DependencyCondition, LaunchSpec } from './types.js';
+import type { DependencyCondition, LaunchSpec } from '../plan/launch-spec.js';
 
 /** How a milestone, or a dependent's whole wait, ended. */
 export type MilestoneOutcome = { kind: 'met' } | { kind: 'failed'; reason: string } | { kind: 'stopped' };
@@ -49,7 +49,10 @@ export class Milestones {
 }
 
 /** Waits until every dependency meets its condition; the first one that fails (or a stop) ends the wait at once. */
-export function waitForDependencies(dependsOn: Readonly<Record<string, DependencyCondition>>, milestonesOf: (name: string) => Milestones): Promise<DependencyWait> {
+export function waitForDependencies(
+  dependsOn: Readonly<Record<string, DependencyCondition>>,
+  milestonesOf: (name: string) => Milestones,
+): Promise<DependencyWait> {
   const entries = Object.entries(dependsOn);
   if (entries.length === 0) return Promise.resolve({ kind: 'met' });
   return new Promise((resolve) => {

@@ -1,11 +1,13 @@
 /** The default launcher: spawns the service as tovrun's child in its own process group, output through pipes. */
 import type { ChildProcess } from 'node:child_process';
 import type { Readable } from 'node:stream';
-import { BlockSplitter } from '../text/line-splitter.js';
-import { folderProblem } from '../workspace/service-dirs.js';
 import { sleep } from '../os/delay.js';
 import type { Host } from '../os/host.js';
 import type { LaunchCommand, LaunchedProcess, OutputReceiver, OutputStream, ProcessExit, ProcessLauncher } from '../os/launcher.js';
+import { spawnProgram } from '../os/spawn-command.js';
+import { platformFor } from '../platform/platform.js';
+import { BlockSplitter } from '../text/line-splitter.js';
+import { folderProblem } from '../workspace/service-dirs.js';
 
 function relay(stream: Readable | null, name: OutputStream, output: OutputReceiver): Promise<void> {
   if (!stream) return Promise.resolve();
@@ -57,14 +59,21 @@ export function startFailureReason(error: unknown, spec: Pick<LaunchCommand, 'fi
   return error instanceof Error ? error.message : String(error);
 }
 
-/** Spawns with pipes (never through a shell), detached on POSIX so the service leads its own process group. */
+/** Spawns with pipes (through cmd.exe only for a Windows batch file), detached on POSIX so the service leads its own process group. */
 export function directLauncher(host: Host): ProcessLauncher {
   return {
     launch(spec: LaunchCommand, output: OutputReceiver): Promise<LaunchedProcess> {
       const failure = (error: unknown) => new Error(startFailureReason(error, spec));
       let child: ChildProcess;
       try {
-        child = host.spawn(spec.file, spec.args, { cwd: spec.cwd, env: spec.env, stdio: ['ignore', 'pipe', 'pipe'], detached: host.platform !== 'win32', windowsHide: true });
+        // One spawn path with installs: on Windows the program is found with PATHEXT, and a .cmd/.bat runs through cmd.exe.
+        child = spawnProgram(
+          host.spawn,
+          spec.file,
+          spec.args,
+          { cwd: spec.cwd, env: spec.env, stdio: ['ignore', 'pipe', 'pipe'], detached: host.platform !== 'win32', windowsHide: true },
+          platformFor(host.platform),
+        );
       } catch (error) {
         return Promise.reject(failure(error));
       }

@@ -1,10 +1,12 @@
 /** What happens to services during a run, as events, and the short line tovrun prints for each. */
-import type { Probe } from '../workspace/types.js';
+
+import { describeExit } from '../os/describe-exit.js';
+import type { DependencyCondition } from '../plan/launch-spec.js';
 import { formatSeconds } from '../text/seconds.js';
-import { describeProbe } from './probes/describe.js';
+import { describeProbe } from '../workspace/describe-probe.js';
+import type { Probe } from '../workspace/types.js';
 import { describeDependencies } from './dependencies.js';
 import type { ProcessExit } from './restart-policy.js';
-import type { DependencyCondition } from './types.js';
 
 /** One thing that happened to a service. */
 export type SupervisorEvent =
@@ -20,12 +22,6 @@ export type SupervisorEvent =
   | { type: 'not-ready'; service: string; reason: string }
   | { type: 'waiting'; service: string; dependsOn: Readonly<Record<string, DependencyCondition>> }
   | { type: 'not-started'; service: string; dependency: string; condition: DependencyCondition; reason: string };
-
-/** How a process ended, in words: "exited with code 1", "was killed by SIGKILL". */
-export function describeExit(exit: ProcessExit): string {
-  if (exit.signal !== null) return `was killed by ${exit.signal}`;
-  return `exited with code ${exit.code ?? 'unknown'}`;
-}
 
 /** The line tovrun prints about an event (beside the service's name). */
 export function describeEvent(event: SupervisorEvent): string {

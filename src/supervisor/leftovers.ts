@@ -4,10 +4,13 @@
  * group that very process leads); anything else is reported and left alone.
  */
 import { FailedError } from '../errors.js';
-import { realHost, type Host } from '../os/host.js';
-import { terminateTree, type ProcessTree } from '../os/kill-tree.js';
-import { isGroupAlive, isProcessAlive, processGroupOf, processIdentity, provenSameProcess, type ProcessIdentity } from '../os/process-table.js';
-import { readCheckedState, removeState, type RecordedService, type RunState, type SelfProcess } from './state-file.js';
+import { type Host, realHost } from '../os/host.js';
+import { type ProcessTree, terminateTree } from '../os/kill-tree.js';
+import { isGroupAlive, type ProcessIdentity, processGroupOf, processIdentity, provenSameProcess } from '../os/process-table.js';
+import { formatSeconds } from '../text/seconds.js';
+import { stopRecordedTree } from './leftover-tree-windows.js';
+import { type RecordedService, type RunState, readCheckedState, removeState, type SelfProcess } from './state-file.js';
+import { askRunningToStop, exitedWithin, stopSlackMs } from './stop-running.js';
 
 /** A recorded service tovrun found running, proved to be the one it started, and stopped. */
 export interface StoppedLeftover {
@@ -53,6 +56,8 @@ export interface LeftoverOptions {
   shutdownTimeoutMs: number;
   /** What to do when the tovrun that wrote the state still runs: ask it to stop (down) or refuse (a new run). */
   liveOwner: 'stop' | 'refuse';
+  /** How long a tovrun asked to stop may take beyond shutdownTimeoutMs before it is signalled (stopSlackMs by default). */
+  stopSlackMs?: number;
   /** Closes the panes a previous tovrun recorded (supplied by the command, from panes/); none are closed without it. */
   closePanes?: ClosePanes;
 }
@@ -63,22 +68,37 @@ export type ClosePanes = (stateDir: string, host: Host, force: boolean) => Promi
 type Outcome = { stopped: StoppedLeftover } | { spared: SparedProcess } | { unproven: UnprovenEntry } | null;
 
 const ownerClaim = 'the tovrun that wrote .tovrun/state.json';
+const noStartTime = 'no start time was recorded for it, and a matching command line is no proof';
 
 /** Why a live process whose start time does not prove it is the recorded one cannot be proved either way; null when it is simply another program. */
 function unprovableReason(recorded: ProcessIdentity, current: ProcessIdentity): string | null {
-  if (recorded.startTime === null) return 'no start time was recorded for it, and a matching command line is no proof';
+  if (recorded.startTime === null) return noStartTime;
   if (current.startTime === null) return 'its start time cannot be read now';
   return null;
 }
 
 /** The leader is gone: a live group with its id is left alone, since a group id alone proves nothing (the file may be stale or edited). */
 async function leaderGone(host: Host, service: RecordedService): Promise<Outcome> {
-  if (host.platform === 'win32' || service.pgid === null || !(await isGroupAlive(host, service.pgid))) return null;
+  if (service.pgid === null || !(await isGroupAlive(host, service.pgid))) return null;
   const reason = `its main process (pid ${service.pid}) has exited, and a group id alone is no proof; see \`pgrep -g ${service.pgid}\``;
   return { unproven: { target: `process group ${service.pgid}`, claim: `the rest of ${service.name}`, reason } };
 }
 
+/** Windows: the main process and its recorded descendants, each proved by its start time (see leftover-tree-windows.ts). */
+async function stopRecordedOnWindows(host: Host, service: RecordedService, graceMs: number): Promise<Outcome> {
+  const { root, result } = await stopRecordedTree(host, service, graceMs);
+  if (result !== null) return { stopped: { name: service.name, pid: service.pid, port: service.port, command: service.command, forced: result === 'forced' } };
+  const claim = `the ${service.name} tovrun started`;
+  if (root === 'no-table')
+    return {
+      unproven: { target: `pid ${service.pid}`, claim, reason: "the process table cannot be read now (PowerShell's Get-CimInstance Win32_Process failed)" },
+    };
+  if (root === 'no-start-time') return { unproven: { target: `pid ${service.pid}`, claim, reason: noStartTime } };
+  return root === 'other' ? { spared: { name: service.name, pid: service.pid, commandLine: null } } : null;
+}
+
 async function stopRecorded(host: Host, service: RecordedService, graceMs: number): Promise<Outcome> {
+  if (host.platform === 'win32') return stopRecordedOnWindows(host, service, graceMs);
   const current = await processIdentity(host, service.pid);
   if (!current) return leaderGone(host, service);
   if (!provenSameProcess(service, current)) {
@@ -88,9 +108,9 @@ async function stopRecorded(host: Host, service: RecordedService, graceMs: numbe
   }
   // Proven: pid N is the recorded process, and the state file only holds groups a service leads (pgid N), so -N is the
   // group it created. A group id is not reused while the group has members, so polling it until the SIGKILL is safe;
-  // a bare pid (Windows, or no group) is proved again before each signal instead.
+  // a bare pid (no group) is proved again before each signal instead.
   const tree: ProcessTree = { pid: service.pid, pgid: service.pgid };
-  const byGroup = host.platform !== 'win32' && tree.pgid !== null;
+  const byGroup = tree.pgid !== null;
   const stillProven = async () => {
     const now = await processIdentity(host, service.pid);
     return now !== null && provenSameProcess(service, now);
@@ -100,6 +120,15 @@ async function stopRecorded(host: Host, service: RecordedService, graceMs: numbe
 }
 
 type OwnerOutcome = { stopped: number | null; unproven: UnprovenEntry | null };
+
+/** A tovrun that accepted a stop request but had not stopped in time, and could not be proven for a signal. */
+function stillStopping(pid: number, waitedMs: number): UnprovenEntry {
+  return {
+    target: `pid ${pid}`,
+    claim: 'the tovrun running here',
+    reason: `it accepted a stop request but had not stopped ${formatSeconds(waitedMs)} later, and only a proven process is signalled`,
+  };
+}
 
 async function handleLiveOwner(host: Host, owner: RunState['owner'] | null, self: SelfProcess, options: LeftoverOptions): Promise<OwnerOutcome> {
   const none = { stopped: null, unproven: null };
@@ -112,14 +141,19 @@ async function handleLiveOwner(host: Host, owner: RunState['owner'] | null, self
   }
   // Only the owner's pid is signalled, so sharing this tovrun's group is fine (`tovrun & … tovrun down` in a script);
   // leading it is not, since no tovrun that wrote a state file starts the `tovrun` reading it.
-  if (owner.pid === self.pgid) return { stopped: null, unproven: { target: `pid ${owner.pid}`, claim: ownerClaim, reason: `it leads this tovrun's own process group` } };
+  if (owner.pid === self.pgid)
+    return { stopped: null, unproven: { target: `pid ${owner.pid}`, claim: ownerClaim, reason: `it leads this tovrun's own process group` } };
   if (options.liveOwner === 'refuse') {
     throw new FailedError(`tovrun is already running in this workspace (pid ${owner.pid}).`, 'Stop it with Ctrl-C in its terminal, or run `tovrun down`.');
   }
-  host.signal(owner.pid, 'SIGTERM');
-  const deadline = host.now() + options.shutdownTimeoutMs + 2_000;
-  while (host.now() < deadline && (await isProcessAlive(host, owner.pid))) await host.sleep(25);
+  await signalOwner(host, owner, options.shutdownTimeoutMs);
   return { stopped: owner.pid, unproven: null };
+}
+
+/** SIGTERM to the proven tovrun that still runs here (it did not answer a stop request, or did not exit after one). On POSIX that is its graceful stop; on Windows it ends that tovrun outright (Node: process.kill), and its services are then stopped from their records like any leftover. */
+async function signalOwner(host: Host, owner: RunState['owner'], graceMs: number): Promise<void> {
+  host.signal(owner.pid, 'SIGTERM');
+  await exitedWithin(host, owner.pid, graceMs + 2_000);
 }
 
 async function closePanes(stateDir: string, host: Host, options: LeftoverOptions): Promise<string | null> {
@@ -130,16 +164,26 @@ async function closePanes(stateDir: string, host: Host, options: LeftoverOptions
 export async function stopLeftovers(stateDir: string, options: LeftoverOptions): Promise<LeftoverReport> {
   const host = options.host ?? realHost();
   const self: SelfProcess = { pid: host.pid, pgid: await processGroupOf(host, host.pid) };
+  const slackMs = options.stopSlackMs ?? stopSlackMs;
+  // A running tovrun is asked first; the state is read after it, so that what it could not stop is found as left.
+  const asked = options.liveOwner === 'stop' ? await askRunningToStop(host, stateDir, options.shutdownTimeoutMs + slackMs) : null;
   const state = readCheckedState(stateDir, self);
-  if (!state) return { stopped: [], spared: [], unproven: [], ownerStopped: null, closedPanes: await closePanes(stateDir, host, options) };
+  if (!state) return { stopped: [], spared: [], unproven: [], ownerStopped: asked?.pid ?? null, closedPanes: await closePanes(stateDir, host, options) };
   const rejected: UnprovenEntry[] = state.rejected.map((entry) => ({ target: null, claim: entry.name, reason: entry.reason }));
-  const owner = await handleLiveOwner(host, state.owner, self, options);
+  const owner =
+    asked?.exited && asked.pid === state.owner?.pid ? { stopped: asked.pid, unproven: null } : await handleLiveOwner(host, state.owner, self, options);
+  if (asked && !asked.exited && owner.stopped === null && owner.unproven === null)
+    owner.unproven = stillStopping(asked.pid, options.shutdownTimeoutMs + slackMs);
   const outcomes = await Promise.all(state.services.map((service) => stopRecorded(host, service, options.shutdownTimeoutMs)));
   removeState(stateDir);
   return {
     stopped: outcomes.flatMap((outcome) => (outcome && 'stopped' in outcome ? [outcome.stopped] : [])),
     spared: outcomes.flatMap((outcome) => (outcome && 'spared' in outcome ? [outcome.spared] : [])),
-    unproven: [...rejected, ...(owner.unproven ? [owner.unproven] : []), ...outcomes.flatMap((outcome) => (outcome && 'unproven' in outcome ? [outcome.unproven] : []))],
+    unproven: [
+      ...rejected,
+      ...(owner.unproven ? [owner.unproven] : []),
+      ...outcomes.flatMap((outcome) => (outcome && 'unproven' in outcome ? [outcome.unproven] : [])),
+    ],
     ownerStopped: owner.stopped,
     closedPanes: await closePanes(stateDir, host, options),
   };

@@ -1,12 +1,7 @@
 /** Turning SIGINT, SIGTERM and SIGHUP into stop requests (a second one forces), for the up command to install. */
 import { ExitCode } from '../errors.js';
+import type { SignalSource } from '../os/signal-source.js';
 import type { RunOutcome, StopReason } from './types.js';
-
-/** Where signals come from: process, or a fake EventEmitter in tests. */
-export interface SignalSource {
-  on(event: NodeJS.Signals, listener: () => void): unknown;
-  off(event: NodeJS.Signals, listener: () => void): unknown;
-}
 
 /** What the signals stop: a Supervisor. */
 export interface Stoppable {

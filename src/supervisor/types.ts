@@ -1,26 +1,5 @@
-/** The plain data the supervisor takes and gives: what to launch, readiness, and how the run ended. */
-import type { Probe, RestartPolicy } from '../workspace/types.js';
+/** The plain data the supervisor gives back: why a run stops and how each service and the whole run ended (what it takes is plan/launch-spec.ts). */
 import type { ProcessExit } from './restart-policy.js';
-
-/** When a dependent may start: once the dependency was spawned, or once its readiness probe passed. */
-export type DependencyCondition = 'started' | 'healthy';
-
-/** One service, ready to spawn: a resolved program, its arguments and its complete environment. */
-export interface LaunchSpec {
-  name: string;
-  /** The program to run (resolved by the caller: the venv's python, node, …); never run through a shell. */
-  file: string;
-  args: string[];
-  cwd: string;
-  /** The complete environment for the child (nothing is added from tovrun's own). */
-  env: NodeJS.ProcessEnv;
-  port: number | null;
-  probe: Probe;
-  probeFallback: Probe | null;
-  restart: RestartPolicy;
-  /** Services of the same run this one starts after (none when absent); compose services are healthy before any starts. */
-  dependsOn?: Readonly<Record<string, DependencyCondition>>;
-}
 
 /** Why a run is being stopped. */
 export type StopReason = 'interrupted' | 'terminated' | 'failed' | 'requested';

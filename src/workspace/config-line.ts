@@ -1,6 +1,6 @@
 /** Lines of keys in tovrun.yaml for error messages: in a parsed document, or read again from the file when a later check fails. */
-import { readFileSync } from 'node:fs';
 import type { Document, LineCounter } from 'yaml';
+import { readText } from '../files/read-text.js';
 import { yamlModule } from '../files/yaml-module.js';
 
 /** The 1-based line of the node at path in a parsed document (its key for unknown keys), or the nearest parent's. */
@@ -32,13 +32,8 @@ export interface ConfigKey {
  * wrong never loads the YAML parser (tovrun.yaml's parse may come from the config cache). Unreadable: not written, no line.
  */
 export function findConfigKey(file: string | null, keyPath: (string | number)[]): ConfigKey {
-  let text: string;
-  try {
-    if (file === null) return { written: false, line: undefined };
-    text = readFileSync(file, 'utf8');
-  } catch {
-    return { written: false, line: undefined };
-  }
+  const text = file === null ? undefined : readText(file);
+  if (text === undefined) return { written: false, line: undefined };
   const { LineCounter, parseDocument } = yamlModule();
   const counter = new LineCounter();
   const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false });

@@ -1,33 +1,25 @@
 /** Loads the Workspace: finds the root, reads tovrun.yaml (optional), validates it, merges it over its preset. */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Document } from 'yaml';
 import { ConfigError, shortenLongWords } from '../errors.js';
-import { mebibyte, readTextFile } from '../files/read-text.js';
+import { mebibyte, type ReadText, readText } from '../files/read-text.js';
+import { checkStateDir } from '../files/state-dir.js';
 import { firstCollectionKeyLine, isCircular } from '../files/yaml-guards.js';
 import { parseYaml } from '../files/yaml-parse.js';
-import { checkStateDir } from '../files/state-dir.js';
 import { templatePath } from '../paths.js';
+import { type ConfigMemory, recallConfig, rememberConfig, tovrunIdentity } from './config-cache.js';
 import { lineOf } from './config-line.js';
 import { findWorkspaceRoot } from './find-root.js';
 import { presetConfig, presetNames } from './presets.js';
 import type { RawConfig } from './raw-config.js';
-import { recallConfig, rememberConfig, tovrunIdentity, type ConfigMemory } from './config-cache.js';
 import { mergeRawConfigs, resolveWorkspace, workspaceStateDir } from './resolve.js';
-import { validateSchema, type JsonSchema, type SchemaProblem } from './schema.js';
+import { type SchemaProblem, tovrunYamlProblems } from './schema.js';
 import { keyPathText } from './service-name.js';
 import type { Workspace } from './types.js';
 
 /** Re-exported: the compose files use the same lookup. */
 export { lineOf };
-
-let cachedSchema: JsonSchema | undefined;
-
-/** The JSON Schema of tovrun.yaml shipped in templates/. */
-export function tovrunYamlSchema(): JsonSchema {
-  cachedSchema ??= JSON.parse(readFileSync(templatePath('tovrun.schema.json'), 'utf8')) as JsonSchema;
-  return cachedSchema;
-}
 
 /** A schema problem in words; a very long key (`? AAAA…` can be any length) is shortened, not echoed whole. */
 function problemMessage(problem: SchemaProblem): string {
@@ -43,7 +35,11 @@ function toPlainValue(doc: Document, file: string): unknown {
     return value;
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new ConfigError(`tovrun.yaml cannot be read: ${reason}.`, { file, hint: 'Define each anchor (&name) before its alias (*name), or write the value out in full.', cause: error });
+    throw new ConfigError(`tovrun.yaml cannot be read: ${reason}.`, {
+      file,
+      hint: 'Define each anchor (&name) before its alias (*name), or write the value out in full.',
+      cause: error,
+    });
   }
 }
 
@@ -51,18 +47,28 @@ function toPlainValue(doc: Document, file: string): unknown {
 export function parseTovrunYaml(text: string, file: string): RawConfig {
   const { doc, counter, error } = parseYaml(text);
   if (error) {
-    throw new ConfigError(`tovrun.yaml is not valid YAML: ${error.message}`, { file, line: error.line, hint: 'Fix the YAML syntax at that line (indentation, a missing colon or quote, a key written twice).' });
+    throw new ConfigError(`tovrun.yaml is not valid YAML: ${error.message}`, {
+      file,
+      line: error.line,
+      hint: 'Fix the YAML syntax at that line (indentation, a missing colon or quote, a key written twice).',
+    });
   }
   const collectionKey = firstCollectionKeyLine(doc, counter);
   if (collectionKey !== null) {
-    throw new ConfigError('a key of tovrun.yaml is a list or a mapping; keys are plain names.', { file, line: collectionKey, hint: 'Write keys as plain words (services:, backend:, port:), without `?` or brackets.' });
+    throw new ConfigError('a key of tovrun.yaml is a list or a mapping; keys are plain names.', {
+      file,
+      line: collectionKey,
+      hint: 'Write keys as plain words (services:, backend:, port:), without `?` or brackets.',
+    });
   }
   const value = toPlainValue(doc, file);
-  const problems = validateSchema(value, tovrunYamlSchema());
+  const problems = tovrunYamlProblems(value);
   const first = problems[0];
   if (first) {
     const line = lineOf(doc, counter, first.path, first.unknownKey !== undefined);
-    const rest = problems.slice(1, 6).map((problem) => `\n  also line ${lineOf(doc, counter, problem.path, problem.unknownKey !== undefined) ?? '?'}: ${problemMessage(problem)}`);
+    const rest = problems
+      .slice(1, 6)
+      .map((problem) => `\n  also line ${lineOf(doc, counter, problem.path, problem.unknownKey !== undefined) ?? '?'}: ${problemMessage(problem)}`);
     throw new ConfigError(`${problemMessage(first)}.${rest.join('')}`, {
       file,
       ...(line === undefined ? {} : { line }),
@@ -76,17 +82,16 @@ export function parseTovrunYaml(text: string, file: string): RawConfig {
 /** Everything loadWorkspace needs from the outside; defaults to the real file system. */
 export interface WorkspaceSource {
   exists(file: string): boolean;
-  readText(file: string): string;
+  readText: ReadText;
 }
 
 /** The most tovrun reads of tovrun.yaml (1 MiB: a real one is a few KiB). */
 export const tovrunYamlMaxBytes = mebibyte;
 
-const realFiles: WorkspaceSource = { exists: existsSync, readText: (file) => readTextFile(file, { label: 'tovrun.yaml', maxBytes: tovrunYamlMaxBytes }) };
+const realFiles: WorkspaceSource = { exists: existsSync, readText };
 
 /** tovrun.yaml's text parsed, or recalled from an earlier run's parse of the same text (real files only). */
-function readTovrunYaml(configPath: string, stateDir: string, source: WorkspaceSource, memory: ConfigMemory): RawConfig {
-  const text = source.readText(configPath);
+function readTovrunYaml(text: string, configPath: string, stateDir: string, source: WorkspaceSource, memory: ConfigMemory): RawConfig {
   if (source !== realFiles) return parseTovrunYaml(text, configPath);
   let tovrun: string;
   try {
@@ -110,8 +115,9 @@ export function loadWorkspace(cwd: string, source: WorkspaceSource = realFiles, 
   const root = findWorkspaceRoot(cwd, source.exists);
   if (memory === 'remember' && source === realFiles) checkStateDir(workspaceStateDir(root));
   const configPath = path.join(root, 'tovrun.yaml');
-  const hasConfig = source.exists(configPath);
-  const user = hasConfig ? readTovrunYaml(configPath, workspaceStateDir(root), source, memory) : {};
+  const text = source.readText(configPath, { label: 'tovrun.yaml', maxBytes: tovrunYamlMaxBytes });
+  const hasConfig = text !== undefined;
+  const user = hasConfig ? readTovrunYaml(text, configPath, workspaceStateDir(root), source, memory) : {};
   const presetName = user.preset ?? 'tovplay';
   const preset = presetConfig(presetName, { exists: (relative) => source.exists(path.join(root, relative)) });
   if (!preset) {

@@ -29,6 +29,12 @@ export function checkServiceDirs(workspace: Workspace, services: readonly Servic
     const key = findConfigKey(workspace.configFile, keyPath);
     if (!key.written) continue;
     const relative = path.relative(workspace.root, service.dir) || '.';
-    throw serviceConfigError(workspace.configFile, keyPath, `${problem}.`, `Create the folder ${relative}, or set services.${service.name}.dir to the service's folder (relative to ${workspace.root}).`, { found: key });
+    throw serviceConfigError(
+      workspace.configFile,
+      keyPath,
+      `${problem}.`,
+      `Create the folder ${relative}, or set services.${service.name}.dir to the service's folder (relative to ${workspace.root}).`,
+      { found: key },
+    );
   }
 }

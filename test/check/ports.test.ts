@@ -14,7 +14,14 @@ function withPorts(backend: number, frontend: number): string {
   });
 }
 
-const busy = (ports: number[], holder: { pid: number; name: string | null } | null = { pid: 4242, name: 'python3' }) => ({ isBusy: async (port: number) => ports.includes(port), holder: async () => holder });
+const busy = (ports: number[], holder: { pid: number; name: string | null } | null = { pid: 4242, name: 'python3' }) => ({
+  availability: async (port: number) => (ports.includes(port) ? ('in-use' as const) : ('free' as const)),
+  holder: async () => holder,
+});
+const reserved = (ports: number[]) => ({
+  availability: async (port: number) => (ports.includes(port) ? ('reserved' as const) : ('free' as const)),
+  holder: async () => null,
+});
 
 const runState = (port: number): RunState => ({
   version: 1,
@@ -31,7 +38,11 @@ describe('ports', () => {
   it('fails for a port held by another program, naming its pid and the command that stops it in the shell', async () => {
     const run = await runDoctor(withPorts(5001, 3000), ['ports'], { effects: fakeEffects({ ports: busy([5001]) }) });
     expect(withId(run, 'ports/in-use')).toEqual([
-      expect.objectContaining({ status: 'error', message: 'port 5001 (backend) is already in use by pid 4242 (python3) — backend cannot start.', hint: expect.stringContaining('Stop it (`kill 4242`)') }),
+      expect.objectContaining({
+        status: 'error',
+        message: 'port 5001 (backend) is already in use by pid 4242 (python3) — backend cannot start.',
+        hint: expect.stringContaining('Stop it (`kill 4242`)'),
+      }),
     ]);
     expect(withId(run, 'ports/free')[0]?.message).toBe('port 3000 (frontend) is free.');
     expect(run.code).toBe(1);
@@ -41,15 +52,39 @@ describe('ports', () => {
     expect(withId(unknown, 'ports/in-use')[0]?.message).toContain('in use by another process');
   });
 
+  it('fails for a reserved port (a bind refused with EACCES, nothing listening), saying why and where to look on Windows', async () => {
+    const windows = await runDoctor(withPorts(5001, 3000), ['ports'], { effects: fakeEffects({ ports: reserved([5001]) }), platform: 'win32' });
+    expect(withId(windows, 'ports/reserved')).toEqual([
+      expect.objectContaining({
+        status: 'error',
+        message: expect.stringMatching(/^port 5001 \(backend\) is reserved by Windows: .*Hyper-V.*WinNAT.* — backend cannot start\.$/),
+      }),
+    ]);
+    expect(withId(windows, 'ports/reserved')[0]?.hint).toContain('`netsh int ipv4 show excludedportrange protocol=tcp`');
+    expect(withId(windows, 'ports/reserved')[0]?.hint).toContain('services.backend.port');
+    expect(withId(windows, 'ports/free')[0]?.message).toBe('port 3000 (frontend) is free.');
+    expect(windows.code).toBe(1);
+    const linux = await runDoctor(withPorts(80, 3000), ['ports'], { effects: fakeEffects({ ports: reserved([80]) }), platform: 'linux' });
+    expect(withId(linux, 'ports/reserved')[0]?.message).toBe(
+      'port 80 (backend) is reserved for root: listening on it is refused to this user (EACCES), as only root may listen on ports below 1024 here — backend cannot start.',
+    );
+    expect(withId(linux, 'ports/reserved')[0]?.hint).toContain('Choose a port of 1024 or above (services.backend.port in tovrun.yaml)');
+    expect(withId(linux, 'ports/reserved')[0]?.hint).toContain('net.ipv4.ip_unprivileged_port_start');
+  });
+
   it("passes for a port held by this workspace's own running tovrun", async () => {
     const run = await runDoctor(withPorts(5001, 3000), ['ports'], { effects: fakeEffects({ ports: busy([5001]), liveRun: async () => runState(5001) }) });
-    expect(withId(run, 'ports/own-run')).toEqual([expect.objectContaining({ status: 'ok', message: "port 5001 (backend) is in use by this workspace's running tovrun (pid 777)." })]);
+    expect(withId(run, 'ports/own-run')).toEqual([
+      expect.objectContaining({ status: 'ok', message: "port 5001 (backend) is in use by this workspace's running tovrun (pid 777)." }),
+    ]);
     expect(run.code).toBe(0);
   });
 
   it('fails when two services claim one port, pointing at tovrun.yaml', async () => {
     const run = await runDoctor(withPorts(5001, 5001), ['ports']);
-    expect(withId(run, 'ports/duplicate')).toEqual([expect.objectContaining({ status: 'error', file: 'tovrun.yaml', message: 'services backend and frontend are both configured for port 5001.' })]);
+    expect(withId(run, 'ports/duplicate')).toEqual([
+      expect.objectContaining({ status: 'error', file: 'tovrun.yaml', message: 'services backend and frontend are both configured for port 5001.' }),
+    ]);
   });
 
   describe('on the real machine', () => {

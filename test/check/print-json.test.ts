@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatJsonReport } from '../../src/check/print-json.js';
-import { finding } from '../../src/check/report.js';
+import { finding } from '../../src/report/findings.js';
 
 describe('formatJsonReport', () => {
   it('prints every finding with its duration, grouped by check in first-seen order, then by file and line', () => {

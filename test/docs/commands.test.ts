@@ -1,23 +1,32 @@
 // Docs that cannot drift: every SETUP.md and README.md block marked `<!-- test: linux -->` runs, in order, in one
-// scratch TovPlay workspace where `tovrun` and `npx tovrun` are this repository's bin/tovrun.js, and must exit 0.
+// scratch TovPlay workspace that already pins this repository's tovrun, as after `npm install` at its root (the link and
+// npm's install record are made here: a real `npm install` of a folder would run its build), so that `./tovrun`,
+// `npx tovrun` and `tovrun` run bin/tovrun.js. Each must exit 0. test/e2e/adopt.test.ts does the real install.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cliPath, repoRoot } from '../support/processes.js';
+import { repoRoot } from '../support/processes.js';
 import { extractLinuxBlocks } from './extract.js';
 
-/** A scratch copy of the TovPlay fixture with a `tovrun` wrapper on PATH and in node_modules/.bin (for npx). */
+/** A scratch copy of the TovPlay fixture whose package.json pins this repository, installed (linked) as npm would. */
 function scratchWorkspace(): { dir: string; env: NodeJS.ProcessEnv } {
   const dir = path.join(mkdtempSync(path.join(tmpdir(), 'tovrun-docs-')), 'tovplay');
   cpSync(path.join(repoRoot, 'test/fixtures/init/tovplay-layout'), dir, { recursive: true });
+  writeFileSync(
+    path.join(dir, 'package.json'),
+    `${JSON.stringify({ private: true, scripts: { dev: 'tovrun' }, devDependencies: { tovrun: `file:${repoRoot}` } }, null, 2)}\n`,
+  );
   const bin = path.join(dir, 'node_modules', '.bin');
   mkdirSync(bin, { recursive: true });
-  const wrapper = path.join(bin, 'tovrun');
-  writeFileSync(wrapper, `#!/bin/sh\nexec "${process.execPath}" "${cliPath}" "$@"\n`);
-  chmodSync(wrapper, 0o755);
-  return { dir, env: { ...process.env, PATH: `${bin}${path.delimiter}${process.env.PATH ?? ''}`, npm_config_offline: 'true', NO_COLOR: '1', GITHUB_ACTIONS: '' } };
+  symlinkSync(repoRoot, path.join(dir, 'node_modules', 'tovrun'));
+  symlinkSync('../tovrun/bin/tovrun.js', path.join(bin, 'tovrun'));
+  writeFileSync(path.join(dir, 'node_modules', '.package-lock.json'), '{}\n');
+  return {
+    dir,
+    env: { ...process.env, PATH: `${bin}${path.delimiter}${process.env.PATH ?? ''}`, npm_config_offline: 'true', NO_COLOR: '1', GITHUB_ACTIONS: '' },
+  };
 }
 
 const blocks = ['SETUP.md', 'README.md'].flatMap((file) => extractLinuxBlocks(file, readFileSync(path.join(repoRoot, file), 'utf8')));

@@ -1,10 +1,13 @@
-// The demo pipeline with real Flask, real Vite, real pip and npm: install, start, ready, proxy, and clean stops.
+// The demo pipeline with real Flask, real Vite, real pip and npm: install, start, ready, proxy, and clean stops. The cold
+// start runs the tovrun a user gets: the packed tarball installed with production dependencies only.
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { pollUntil, portIsFree, processesUnder, repoRoot, runCli, startCli, type RunningCli } from '../support/processes.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { installTarball, packTarball } from '../support/installed-package.js';
+import { takePortLock } from '../support/port-lock.js';
+import { pollUntil, portIsFree, processesUnder, repoRoot, runCli, startCli } from '../support/processes.js';
 
 const ports = [5001, 3000];
 const canary = 'demo-only-insecure-secret-key';
@@ -29,14 +32,26 @@ async function expectBothServing(): Promise<void> {
 
 describe('tovrun demo (real Flask and Vite)', () => {
   let dir: string;
+  let installedCli: string;
+  let release: () => void = () => undefined;
 
   beforeAll(async () => {
+    release = await takePortLock('tovplay-ports');
     for (const port of ports) expect(await portIsFree(port), `port ${port} must be free for the demo test`).toBe(true);
     dir = path.join(mkdtempSync(path.join(tmpdir(), 'tovrun-e2e-demo-')), 'demo');
+    installedCli = installTarball(packTarball().file);
+  }, 120_000);
+
+  afterAll(() => release());
+
+  it('the installed package (production dependencies only) prints its version', async () => {
+    const version = (JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version;
+    const run = await runCli(tmpdir(), ['--version'], process.env, installedCli);
+    expect(run).toEqual({ code: 0, output: `${version}\n` });
   });
 
   it('installs from nothing, starts both servers, proxies, and stops everything on SIGINT within 2 s (exit 130)', async () => {
-    const run = startCli(repoRoot, ['demo', dir]);
+    const run = startCli(repoRoot, ['demo', dir], process.env, installedCli);
     await run.waitForOutput(/Ready:\n {2}backend .*\n {2}frontend /, 150_000);
     await expectBothServing();
     expect(processesUnder(dir).length).toBeGreaterThanOrEqual(3); // flask, its reloader child, vite
@@ -46,6 +61,12 @@ describe('tovrun demo (real Flask and Vite)', () => {
     expect(run.output()).not.toContain(canary);
     expect(run.output()).not.toMatch(/\n\s+at .*\.js:\d+/);
   }, 200_000);
+
+  it('the installed package checks the demo workspace: every check passes', async () => {
+    const check = await runCli(dir, ['--check'], process.env, installedCli);
+    expect(check.output).not.toMatch(/\n\s+at .*\.js:\d+/);
+    expect(check.code, check.output).toBe(0);
+  }, 60_000);
 
   it('starts warm (installs up to date) and stops on SIGTERM', async () => {
     const run = startCli(dir, []);

@@ -38,13 +38,22 @@ async function workspace(): Promise<{ root: string; ports: { api: number; web: n
   const root = mkdtempSync(path.join(tmpdir(), 'tovrun-tui-'));
   const ports = { api: await freePort(), web: await freePort() };
   writeFileSync(path.join(root, 'service.js'), serviceScript);
-  const service = (name: 'api' | 'web') => [`  ${name}:`, '    type: command', `    command: node service.js ${name} ${ports[name]}`, `    port: ${ports[name]}`];
+  const service = (name: 'api' | 'web') => [
+    `  ${name}:`,
+    '    type: command',
+    `    command: node service.js ${name} ${ports[name]}`,
+    `    port: ${ports[name]}`,
+  ];
   writeFileSync(path.join(root, 'tovrun.yaml'), ['preset: none', 'services:', ...service('api'), ...service('web'), ''].join('\n'));
   return { root, ports };
 }
 
 /** Starts tovrun (env: extra variables, e.g. TOVRUN_PANES) in a 120x32 pane; the pane shows TOVRUN-EXIT=<code> after it. */
-async function startInTmux(root: string, args: string[], env = ''): Promise<{ server: string; screen(): Promise<string>; keys(...keys: string[]): Promise<void> }> {
+async function startInTmux(
+  root: string,
+  args: string[],
+  env = '',
+): Promise<{ server: string; screen(): Promise<string>; keys(...keys: string[]): Promise<void> }> {
   const server = `tovrun-tui-${process.pid}-${cleanups.length}`;
   const command = `cd '${root}' && env -u CI -u CONTINUOUS_INTEGRATION -u TMUX -u TMUX_PANE ${env} '${process.execPath}' '${cliPath}' ${args.join(' ')}; echo TOVRUN-EXIT=$?; sleep 600`;
   expect((await tmux(server, ['new-session', '-d', '-x', '120', '-y', '32', '-s', 'tui', command])).code).toBe(0);
@@ -72,7 +81,9 @@ async function terminalState(server: string): Promise<string> {
 }
 
 describe.runIf(process.platform !== 'win32')('terminal UI (real terminal in tmux)', () => {
-  it('lists both services ready with their ports; focus, search, filter, help, restart and resize work; q stops everything and restores the terminal', { timeout: 60_000 }, async () => {
+  it('lists both services ready with their ports; focus, search, filter, help, restart and resize work; q stops everything and restores the terminal', {
+    timeout: 60_000,
+  }, async () => {
     const { root, ports } = await workspace();
     const ui = await startInTmux(root, ['--panes', 'tui']);
     const ready = await eventually(async () => {
@@ -129,7 +140,10 @@ describe.runIf(process.platform !== 'win32')('terminal UI (real terminal in tmux
   });
 
   it('Ctrl-C exits 130 and SIGTERM exits 0 (TOVRUN_PANES=tui), each leaving no process and the terminal restored', { timeout: 60_000 }, async () => {
-    for (const [stop, code] of [['ctrl-c', 130], ['sigterm', 0]] as const) {
+    for (const [stop, code] of [
+      ['ctrl-c', 130],
+      ['sigterm', 0],
+    ] as const) {
       const { root } = await workspace();
       const ui = await startInTmux(root, [], 'TOVRUN_PANES=tui');
       await eventually(async () => /2 web +ready/.test(await ui.screen()), 20_000);
@@ -137,7 +151,10 @@ describe.runIf(process.platform !== 'win32')('terminal UI (real terminal in tmux
       else process.kill((await status(root)).pid, 'SIGTERM');
       await eventually(async () => (await ui.screen()).includes(`TOVRUN-EXIT=${code}`), 15_000);
       expect(await terminalState(ui.server), stop).toBe('alternate=0 cursor=1');
-      expect(processesUnder(root).filter((each) => !each.command.includes('sleep 600')), stop).toEqual([]);
+      expect(
+        processesUnder(root).filter((each) => !each.command.includes('sleep 600')),
+        stop,
+      ).toEqual([]);
     }
   });
 });

@@ -2,17 +2,20 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readEnvText, readTemplateText } from '../../src/env/files.js';
+import { readEnvText, readTemplateText, readTemplateTextIfPresent } from '../../src/env/files.js';
 import { loadWorkspace } from '../../src/workspace/load.js';
 import { configError } from '../support/config-error.js';
 import { tempWorkspace } from './support/workspace.js';
 
 describe('reading .env and .env.template', () => {
-  it('reads both, and null for a missing .env', () => {
+  it('reads both, and undefined for a missing .env or .env.template', () => {
     const root = tempWorkspace({ '.env.template': 'A=1\n' });
     const workspace = loadWorkspace(root, undefined, 'recall');
     expect(readTemplateText(workspace)).toBe('A=1\n');
-    expect(readEnvText(workspace)).toBeNull();
+    expect(readEnvText(workspace)).toBeUndefined();
+    const bare = loadWorkspace(tempWorkspace({ 'tovrun.yaml': 'version: 1\n' }), undefined, 'recall');
+    expect(readTemplateTextIfPresent(bare)).toBeUndefined();
+    expect(configError(() => readTemplateText(bare)).message).toBe(`no .env.template in ${bare.root}.`);
   });
 
   it('names .env and .env.template when they are folders, instead of failing with EISDIR', () => {

@@ -4,27 +4,27 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../src/errors.js';
+import { formatBytes, mebibyte, readFailure, readText } from '../../src/files/read-text.js';
 import { configError } from '../support/config-error.js';
-import { formatBytes, mebibyte, readFailure, readTextFile, readTextFileIfPresent } from '../../src/files/read-text.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'tovrun-read-text-'));
 const options = { label: '.env', maxBytes: mebibyte };
 
 /** The ConfigError reading file throws. */
-const readError = (file: string, limits = options) => configError(() => readTextFile(file, limits));
+const readError = (file: string, limits = options) => configError(() => readText(file, limits));
 
-describe('readTextFile', () => {
+describe('readText', () => {
   it('reads a regular file as UTF-8, a byte-order mark included', () => {
     const file = path.join(dir, 'plain');
     writeFileSync(file, '\uFEFFA=1\nB=é\n');
-    expect(readTextFile(file, options)).toBe('\uFEFFA=1\nB=é\n');
+    expect(readText(file, options)).toBe('\uFEFFA=1\nB=é\n');
   });
 
   it.runIf(process.platform === 'linux')('reads a file whose size the system reports as 0 to its end (/proc), within the cap', () => {
-    const text = readTextFile('/proc/self/status', { label: 'status', maxBytes: mebibyte });
+    const text = readText('/proc/self/status', { label: 'status', maxBytes: mebibyte });
     expect(text).toMatch(/^Name:/);
     expect(text).toContain('\nPid:');
-    expect(() => readTextFile('/proc/self/status', { label: 'status', maxBytes: 16 })).toThrow('status is larger than 16 bytes');
+    expect(() => readText('/proc/self/status', { label: 'status', maxBytes: 16 })).toThrow('status is larger than 16 bytes');
   });
 
   it('refuses a folder, naming the file and the fix', () => {
@@ -52,16 +52,22 @@ describe('readTextFile', () => {
     const big = path.join(dir, 'big.env');
     writeFileSync(big, 'x'.repeat(2049));
     expect(readError(big, { label: '.env', maxBytes: 2048 }).message).toBe('.env is larger than 2 KiB, the most tovrun reads from it.');
-    expect(readTextFile(big, { label: '.env', maxBytes: 2049 })).toHaveLength(2049);
+    expect(readText(big, { label: '.env', maxBytes: 2049 })).toHaveLength(2049);
   });
 
-  it('says a missing file or a dangling link does not exist; readTextFileIfPresent reads both as undefined', () => {
+  it('reads a missing file or a dangling link as undefined, with limits or without (readFailure still words ENOENT for a caller that needs the file)', () => {
     const dangling = path.join(dir, 'dangling.env');
     symlinkSync(path.join(dir, 'nowhere'), dangling);
-    expect(readError(dangling).message).toContain('.env does not exist');
-    expect(readTextFileIfPresent(dangling, options)).toBeUndefined();
-    expect(readTextFileIfPresent(path.join(dir, 'missing'), options)).toBeUndefined();
-    expect(() => readTextFileIfPresent(path.join(dir, 'folder.env'), options)).toThrow(ConfigError);
+    expect(readText(dangling, options)).toBeUndefined();
+    expect(readText(path.join(dir, 'missing'), options)).toBeUndefined();
+    expect(readText(path.join(dir, 'missing'))).toBeUndefined();
+    expect(readFailure('/w/.env', '.env', Object.assign(new Error('ENOENT'), { code: 'ENOENT' })).message).toContain('.env does not exist');
+  });
+
+  it('without limits, reads anything else that is no readable text file as undefined too (a best-effort read)', () => {
+    expect(() => readText(path.join(dir, 'folder.env'), options)).toThrow(ConfigError);
+    expect(readText(path.join(dir, 'folder.env'))).toBeUndefined();
+    expect(readText(path.join(dir, 'plain'))).toBe('\uFEFFA=1\nB=é\n');
   });
 
   it('says a link loop is one', () => {

@@ -1,9 +1,10 @@
 // The init planner and applier on fixture repositories: never-overwrite, idempotence, dry run, merge report.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { applyInit } from '../../src/init/apply.js';
 import { planInit } from '../../src/init/plan.js';
+import { loadWorkspace } from '../../src/workspace/load.js';
 import { copyFixture, hashTree, realReader } from './support.js';
 
 const tovplay = { preset: 'tovplay' };
@@ -64,12 +65,59 @@ describe('planInit / applyInit', () => {
     expect(JSON.stringify(plan.mergeCandidates)).not.toMatch(/old-backend-secret-value|prod\.example\.invalid/);
   });
 
-  it('a plain Node repository gets tovrun.yaml with its service and .gitignore, no TovPlay files', () => {
+  it('a plain Node repository gets tovrun.yaml with its service, the pin in its package.json, the launchers and .gitignore, no TovPlay files', () => {
     const root = copyFixture('plain-node');
     const plan = planInit(root, tovplay, realReader);
-    expect(plan.actions.map((action) => action.path).sort()).toEqual(['.gitignore', 'tovrun.yaml']);
+    expect(plan.actions.map((action) => `${action.kind} ${action.path}`).sort()).toEqual([
+      'append .gitignore',
+      'edit package.json',
+      'write tovrun',
+      'write tovrun.cmd',
+      'write tovrun.yaml',
+    ]);
     const yaml = plan.actions.find((action) => action.path === 'tovrun.yaml');
     expect(yaml?.kind === 'write' && yaml.text).toMatch(/preset: none\nservices:\n {2}repo:\n {4}type: node\n {4}dir: \.\n {4}command: npm start/);
+  });
+
+  it('applies the pin to an existing package.json, writes an executable POSIX launcher, and a second run changes nothing', () => {
+    const root = copyFixture('plain-node');
+    applyInit(planInit(root, tovplay, realReader));
+    const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: unknown; devDependencies: Record<string, string> };
+    expect(manifest.scripts).toEqual({ start: 'node server.js', dev: 'tovrun' });
+    expect(Object.keys(manifest.devDependencies)).toEqual(['tovrun']);
+    expect(statSync(path.join(root, 'tovrun')).mode & 0o111).not.toBe(0);
+    const after = hashTree(root);
+    expect(planInit(root, tovplay, realReader).actions).toEqual([]);
+    expect(hashTree(root)).toBe(after);
+  });
+
+  it('a signaling server beside a webpack extension: a valid tovrun.yaml with port 4001 and /status, the dev script only commented, and a compose file with no root to merge into', () => {
+    const root = copyFixture('signaling-extension');
+    const plan = planInit(root, tovplay, realReader);
+    const yaml = plan.actions.find((action) => action.path === 'tovrun.yaml');
+    const text = yaml?.kind === 'write' ? yaml.text : '';
+    expect(text).toMatch(
+      / {2}signaling_server:\n {4}type: node\n {4}dir: signaling_server\n {4}command: npm start\n {4}port: 4001\n {4}probe:\n {6}http: \/status/,
+    );
+    expect(text).toContain('#   repo-dev: { type: node, dir: ., command: npm run dev }');
+    expect(text).not.toMatch(/^ {2}repo:/m);
+    expect(plan.mergeCandidates).toEqual([
+      {
+        path: 'signaling_server/docker-compose.yml',
+        into: 'docker-compose.yml',
+        differences:
+          'there is no root docker-compose.yml to merge it into; move it to the root, or name it in tovrun.yaml (compose: { file: signaling_server/docker-compose.yml })',
+      },
+    ]);
+    applyInit(plan);
+    const workspace = loadWorkspace(root, undefined, 'forget');
+    expect(workspace.services.map((service) => [service.name, service.port])).toEqual([['signaling_server', 4001]]);
+  });
+
+  it('a Node service whose port is not in its code gets the port and probe as commented placeholders', () => {
+    const root = copyFixture('plain-node');
+    const yaml = planInit(root, tovplay, realReader).actions.find((action) => action.path === 'tovrun.yaml');
+    expect(yaml?.kind === 'write' && yaml.text).toMatch(/command: npm start\n {4}# port: 3000 .*\n {4}# probe: \{ http: \/health \}/);
   });
 
   it('names non-default folders in tovrun.yaml and leaves default ones to the preset', () => {

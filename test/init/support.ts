@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { realCheckFiles } from '../../src/check/files.js';
+import { realCheckFiles } from '../../src/files/read-only-files.js';
 import type { InitReader } from '../../src/init/types.js';
 
 export const fixtures = path.resolve(import.meta.dirname, '../fixtures/init');
@@ -22,7 +22,12 @@ export function hashTree(root: string): string {
     for (const entry of readdirSync(path.join(root, relative), { withFileTypes: true })) {
       const child = path.join(relative, entry.name);
       if (entry.isDirectory()) walk(child);
-      else lines.push(`${child} ${createHash('sha256').update(readFileSync(path.join(root, child))).digest('hex')}`);
+      else
+        lines.push(
+          `${child} ${createHash('sha256')
+            .update(readFileSync(path.join(root, child)))
+            .digest('hex')}`,
+        );
     }
   };
   walk('');

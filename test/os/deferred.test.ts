@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deferred, waitAtMost } from '../../src/os/deferred.js';
+import { deferred } from '../../src/os/deferred.js';
 
 describe('deferred', () => {
   it('is settled from outside, once: a later resolve or reject changes nothing', async () => {
@@ -25,18 +25,5 @@ describe('deferred', () => {
     answer.resolve('now');
     await answer.promise;
     expect(seen).toEqual(['now']);
-  });
-});
-
-describe('waitAtMost', () => {
-  it('ends with the work, or at the deadline, and never rejects', async () => {
-    const started = Date.now();
-    await waitAtMost(Promise.resolve(), 5_000);
-    await waitAtMost(Promise.reject(new Error('ignored')), 5_000);
-    expect(Date.now() - started).toBeLessThan(1_000);
-    const pending = deferred<void>();
-    const before = Date.now();
-    await waitAtMost(pending.promise, 50);
-    expect(Date.now() - before).toBeGreaterThanOrEqual(40);
   });
 });

@@ -20,8 +20,8 @@ export function fakeHost(overrides: Partial<Host> = {}): Host & { execCalls: [st
       execCalls.push([file, args]);
       return { code: 0, stdout: '', stderr: '' };
     },
-    readText: async () => undefined,
-    exists: async (file) => (await host.readText(file)) !== undefined,
+    readText: () => undefined,
+    exists: async (file) => host.readText(file) !== undefined,
     listDir: async () => [],
     readLink: async () => undefined,
     now: () => Date.now(),

@@ -20,10 +20,16 @@ function statText(process: FakeProcess): string {
 }
 
 /** A fake Host (Linux unless overridden) running processes: signal 0 probes them, any other signal is recorded and kills its targets. */
-export function processHost(processes: FakeProcess[], overrides: Partial<Host> = {}): ReturnType<typeof fakeHost> & { table: Map<number, FakeProcess>; sent: [number, NodeJS.Signals][] } {
+export function processHost(
+  processes: FakeProcess[],
+  overrides: Partial<Host> = {},
+): ReturnType<typeof fakeHost> & { table: Map<number, FakeProcess>; sent: [number, NodeJS.Signals][] } {
   const table = new Map(processes.map((process) => [process.pid, process]));
   const sent: [number, NodeJS.Signals][] = [];
-  const targets = (pid: number) => [...table.values()].filter((process) => (pid === -1 ? true : pid === 0 ? process.pgid === table.get(host.pid)?.pgid : pid < 0 ? process.pgid === -pid : process.pid === pid));
+  const targets = (pid: number) =>
+    [...table.values()].filter((process) =>
+      pid === -1 ? true : pid === 0 ? process.pgid === table.get(host.pid)?.pgid : pid < 0 ? process.pgid === -pid : process.pid === pid,
+    );
   const host = fakeHost({
     pid: 4242,
     signal: (pid, signal) => {
@@ -34,7 +40,7 @@ export function processHost(processes: FakeProcess[], overrides: Partial<Host> =
       }
       return hit.length > 0;
     },
-    readText: async (file) => {
+    readText: (file) => {
       if (file === '/proc/stat') return `cpu 1 2 3\nbtime ${bootMs / 1000}\n`;
       if (file === '/proc/self/stat') return 'self';
       const match = /^\/proc\/(\d+)\/(stat|cmdline)$/.exec(file);

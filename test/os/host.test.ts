@@ -9,7 +9,11 @@ const host = realHost();
 describe('realHost', () => {
   it('runs a helper command and returns its exit code, stdout and stderr; env reaches it', async () => {
     const script = 'process.stdout.write(process.env.T14_VALUE ?? "unset"); process.stderr.write("said on stderr"); process.exit(3)';
-    expect(await host.exec(process.execPath, ['-e', script], { env: { ...process.env, T14_VALUE: 'given' } })).toEqual({ code: 3, stdout: 'given', stderr: 'said on stderr' });
+    expect(await host.exec(process.execPath, ['-e', script], { env: { ...process.env, T14_VALUE: 'given' } })).toEqual({
+      code: 3,
+      stdout: 'given',
+      stderr: 'said on stderr',
+    });
     expect(await host.exec(process.execPath, ['-e', 'console.log("ok")'])).toEqual({ code: 0, stdout: 'ok\n', stderr: '' });
   });
 
@@ -23,9 +27,9 @@ describe('realHost', () => {
     writeFileSync(file, 'text\n');
     mkdirSync(path.join(dir, 'folder'));
     symlinkSync(path.join(dir, 'nowhere'), path.join(dir, 'dangling'));
-    expect(await host.readText(file)).toBe('text\n');
-    expect(await host.readText(path.join(dir, 'missing'))).toBeUndefined();
-    expect(await host.readText(path.join(dir, 'folder'))).toBeUndefined();
+    expect(host.readText(file)).toBe('text\n');
+    expect(host.readText(path.join(dir, 'missing'))).toBeUndefined();
+    expect(host.readText(path.join(dir, 'folder'))).toBeUndefined();
     expect(await host.readLink(path.join(dir, 'dangling'))).toBe(path.join(dir, 'nowhere'));
     expect(await host.readLink(file)).toBeUndefined();
     expect(await host.exists(file)).toBe(true);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FailedError, UsageError } from '../../src/errors.js';
-import { childrenUseColor, needsTmuxSession, selectPanesMode, type PanesModeInputs } from '../../src/panes/mode.js';
+import { childrenUseColor, needsTmuxSession, type PanesModeInputs, selectPanesMode } from '../../src/panes/mode.js';
 import { platformFor } from '../../src/platform/platform.js';
 import type { PanesMode } from '../../src/workspace/types.js';
 
@@ -49,6 +49,17 @@ describe('selectPanesMode', () => {
       wt: 'C:\\Users\\me\\AppData\\Local\\Microsoft\\WindowsApps\\wt.exe',
     });
     expect(selectPanesMode(inputs('windows', 'win32', {}))).toEqual({ mode: 'windows', wt: null });
+  });
+
+  // Windows Terminal's `wt` is an App Execution Alias in %LOCALAPPDATA%\Microsoft\WindowsApps (Microsoft docs,
+  // "Using command line arguments for Windows Terminal": "You can also use the execution alias `wt`"); that folder is on
+  // the user's PATH by default, but not when PATH was replaced (a CI runner, a scrubbed service environment).
+  it('windows: looks for wt.exe in %LOCALAPPDATA%\\Microsoft\\WindowsApps when PATH does not have it', () => {
+    const alias = 'C:\\Users\\me\\AppData\\Local\\Microsoft\\WindowsApps\\wt.exe';
+    const env = { LocalAppData: 'C:\\Users\\me\\AppData\\Local', Path: 'C:\\Windows' };
+    expect(selectPanesMode(inputs('windows', 'win32', env, { [alias]: alias }))).toEqual({ mode: 'windows', wt: alias });
+    expect(selectPanesMode(inputs('windows', 'win32', env, { wt: 'D:\\tools\\wt.exe', [alias]: alias }))).toEqual({ mode: 'windows', wt: 'D:\\tools\\wt.exe' });
+    expect(selectPanesMode(inputs('windows', 'win32', { Path: 'C:\\Windows' }, { [alias]: alias }))).toEqual({ mode: 'windows', wt: null });
   });
 });
 

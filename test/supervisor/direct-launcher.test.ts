@@ -4,14 +4,17 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { realHost } from '../../src/os/host.js';
 import { createPrefixSink, logFilePath } from '../../src/panes/index.js';
 import { directLauncher, startFailureReason } from '../../src/supervisor/direct-launcher.js';
-import { realHost } from '../../src/os/host.js';
 import { fakeHost, nodeLaunch, tempDir } from './support.js';
 
 /** A child process whose output the test writes: stdout and stderr are plain pass-through streams. */
 function fakeChild(): ChildProcess & { stdout: PassThrough; stderr: PassThrough } {
-  return Object.assign(new EventEmitter(), { pid: 4242, stdout: new PassThrough(), stderr: new PassThrough() }) as unknown as ChildProcess & { stdout: PassThrough; stderr: PassThrough };
+  return Object.assign(new EventEmitter(), { pid: 4242, stdout: new PassThrough(), stderr: new PassThrough() }) as unknown as ChildProcess & {
+    stdout: PassThrough;
+    stderr: PassThrough;
+  };
 }
 
 /** Lets queued callbacks and promise reactions run, but no I/O: a file write started meanwhile cannot complete. */
@@ -24,7 +27,13 @@ describe('direct launcher', () => {
     const child = fakeChild();
     const stateDir = tempDir();
     const printed: string[] = [];
-    const sink = createPrefixSink({ destination: { write: (text) => void printed.push(text) }, services: ['svc'], color: false, stateDir, logLimits: { maxBytes: 1024 * 1024, highWaterMark: 16 } });
+    const sink = createPrefixSink({
+      destination: { write: (text) => void printed.push(text) },
+      services: ['svc'],
+      color: false,
+      stateDir,
+      logLimits: { maxBytes: 1024 * 1024, highWaterMark: 16 },
+    });
     const launched = await directLauncher(fakeHost({ spawn: () => child })).launch(nodeLaunch('svc', 'print-lines.js'), {
       lines: (stream, block) => sink.lines('svc', stream, block),
       whenWritable: () => sink.whenWritable(),
@@ -57,7 +66,10 @@ describe('direct launcher', () => {
   it('passes on a last line without a newline when the output ends', async () => {
     const child = fakeChild();
     const blocks: string[] = [];
-    const launched = await directLauncher(fakeHost({ spawn: () => child })).launch(nodeLaunch('svc', 'print-lines.js'), { lines: (_stream, block) => void blocks.push(block), whenWritable: () => undefined });
+    const launched = await directLauncher(fakeHost({ spawn: () => child })).launch(nodeLaunch('svc', 'print-lines.js'), {
+      lines: (_stream, block) => void blocks.push(block),
+      whenWritable: () => undefined,
+    });
     child.stdout.write('one\r\ntwo\r\nthr');
     child.stdout.end('ee\r');
     child.stderr.end();
@@ -85,6 +97,15 @@ describe('direct launcher: why a service could not start', () => {
     await expect(launch({ file: 'tovrun-no-such-program' })).rejects.toThrow(/^program tovrun-no-such-program was not found on PATH$/);
     await expect(launch({ file: '/nonexistent/prog' })).rejects.toThrow(/^program \/nonexistent\/prog was not found$/);
     await expect(launch({ file: '' })).rejects.toThrow(/^the program to run is empty$/);
+  });
+
+  it('on Windows, looks the program up with PATHEXT first: a missing one is "not found" and nothing is spawned', async () => {
+    // Issue 15, defect 1: services go through os/spawn-command.ts, as installs do (the .cmd case runs for real in test/windows/).
+    const spawned: string[] = [];
+    const host = fakeHost({ platform: 'win32', spawn: (file) => (spawned.push(file), fakeChild()) });
+    const spec = nodeLaunch('svc', 'forever.js', [], { file: 'tovrun-no-such-program', env: { Path: 'C:\\none', PATHEXT: '.EXE;.CMD' } });
+    await expect(directLauncher(host).launch(spec, noOutput)).rejects.toThrow(/^program tovrun-no-such-program was not found on PATH$/);
+    expect(spawned).toEqual([]);
   });
 
   it('keeps any other reason as Node gave it', () => {

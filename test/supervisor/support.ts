@@ -6,7 +6,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { OutputStream } from '../../src/os/launcher.js';
 import type { ServiceOutputSink } from '../../src/os/output-sink.js';
-import { Supervisor, type LaunchSpec, type SupervisorEvent } from '../../src/supervisor/index.js';
+import type { LaunchSpec } from '../../src/plan/launch-spec.js';
+import { Supervisor, type SupervisorEvent } from '../../src/supervisor/index.js';
 
 /** The absolute path of a fixture script in test/fixtures/procs/. */
 export function fixture(name: string): string {

@@ -1,5 +1,5 @@
 // Real-process helpers for end-to-end tests: the built CLI as a child, processes under a folder, free ports.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
@@ -18,9 +18,14 @@ export interface RunningCli {
   exited: Promise<number>;
 }
 
-/** Starts `node bin/tovrun.js args` in cwd with stdout and stderr collected together. */
-export function startCli(cwd: string, args: string[], env: NodeJS.ProcessEnv = process.env): RunningCli {
-  const child = spawn(process.execPath, [cliPath, ...args], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+/** Starts `node bin/tovrun.js args` (or another install's bin/tovrun.js) in cwd with stdout and stderr collected together. */
+export function startCli(cwd: string, args: string[], env: NodeJS.ProcessEnv = process.env, cli: string = cliPath): RunningCli {
+  return startProgram(cwd, process.execPath, [cli, ...args], env);
+}
+
+/** Starts any program (a launcher script, say) in cwd with stdout and stderr collected together. */
+export function startProgram(cwd: string, file: string, args: string[], env: NodeJS.ProcessEnv = process.env): RunningCli {
+  const child = spawn(file, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let text = '';
   const listeners = new Set<() => void>();
   const append = (chunk: Buffer) => {
@@ -65,8 +70,13 @@ export function startCli(cwd: string, args: string[], env: NodeJS.ProcessEnv = p
 const signalNumbers: Partial<Record<NodeJS.Signals, number>> = { SIGHUP: 1, SIGINT: 2, SIGKILL: 9, SIGTERM: 15 };
 
 /** Runs the CLI to completion; resolves with its exit code and output. */
-export async function runCli(cwd: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<{ code: number; output: string }> {
-  const running = startCli(cwd, args, env);
+export async function runCli(
+  cwd: string,
+  args: string[],
+  env: NodeJS.ProcessEnv = process.env,
+  cli: string = cliPath,
+): Promise<{ code: number; output: string }> {
+  const running = startCli(cwd, args, env, cli);
   const code = await running.exited;
   return { code, output: running.output() };
 }

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatError } from '../../src/errors.js';
 import { parseTovrunYaml } from '../../src/workspace/load.js';
-import { validateSchema } from '../../src/workspace/schema.js';
+import { tovrunYamlProblems } from '../../src/workspace/schema.js';
 import { configError } from './support.js';
 
 describe('schema problems', () => {
@@ -15,7 +15,30 @@ describe('schema problems', () => {
   });
 
   it('shorten a huge string value', () => {
-    const [problem] = validateSchema('x'.repeat(100_000), { type: 'string', pattern: '^y' });
+    const [problem] = tovrunYamlProblems({ python: { minVersion: 'x'.repeat(100_000) } });
     expect(problem?.found).toBe(`string "${'x'.repeat(80)}…" (100000 characters)`);
+  });
+});
+
+describe('tovrunYamlProblems (the validator compiled ahead by scripts/compile-schemas.mjs)', () => {
+  it('says a wrong type once, not also the bound it breaks, in the order of the file', () => {
+    const problems = tovrunYamlProblems({ services: { api: { prot: 1, port: -1.5 } }, panes: 'x' });
+    expect(problems.map((problem) => [problem.path.join('.'), problem.found, problem.expected])).toEqual([
+      ['services.api.prot', 'unknown key "prot"', expect.stringMatching(/^one of the keys type, enabled, dir, port,/)],
+      ['services.api.port', 'number -1.5', 'integer'],
+      ['panes', 'string "x"', 'one of "auto", "prefix", "tmux", "windows"'],
+    ]);
+  });
+
+  it("names YAML's .inf and .nan as they are written where the schema wants a bounded number or an integer", () => {
+    const error = configError(() => parseTovrunYaml('compose:\n  healthTimeout: .nan\nservices:\n  api:\n    port: .inf\n', 'tovrun.yaml'));
+    expect(error.message).toBe(
+      'compose.healthTimeout: found number NaN, expected a number >= 0.\n  also line 5: services.api.port: found number Infinity, expected a number <= 65535',
+    );
+    expect(error.location?.line).toBe(2);
+  });
+
+  it('leaves a bad service name to the service rules (their message names the rule)', () => {
+    expect(tovrunYamlProblems({ services: { 'a/b': { type: 'command', command: 'x' } } })).toEqual([]);
   });
 });

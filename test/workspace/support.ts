@@ -15,5 +15,5 @@ export function workspaceDir(files: Record<string, string>, dirs: string[] = [])
 
 /** tovrun.yaml for the `none` preset with the given lines under `services:`. */
 export function servicesYaml(lines: string[]): string {
-  return ['preset: none', 'services:', ...lines].join('\n') + '\n';
+  return `${['preset: none', 'services:', ...lines].join('\n')}\n`;
 }

@@ -1,6 +1,6 @@
 /** A failed connection as a finding: "too many clients" (53300), a refused login, a missing database, or unreachable. */
-import type { CheckStatus, Finding } from '../report.js';
-import { finding } from '../report.js';
+import type { CheckStatus, Finding } from '../../report/findings.js';
+import { finding } from '../../report/findings.js';
 import type { DatabaseWhere } from './usage.js';
 
 const tooManyClientsHint = [
@@ -28,7 +28,12 @@ export function connectionFailure(error: unknown, server: string, requireDb: boo
   const reason = reasonOf(error);
   const absentStatus: CheckStatus = requireDb ? 'error' : 'warn';
   if (code === '53300') {
-    return finding('database/too-many-clients', absentStatus, `PostgreSQL ${server} refused the connection: ${reason} (SQLSTATE 53300) — it has no connection slot left for this role.`, { ...where, hint: tooManyClientsHint });
+    return finding(
+      'database/too-many-clients',
+      absentStatus,
+      `PostgreSQL ${server} refused the connection: ${reason} (SQLSTATE 53300) — it has no connection slot left for this role.`,
+      { ...where, hint: tooManyClientsHint },
+    );
   }
   if (code === '28P01' || code === '28000') {
     return finding('database/login-failed', 'error', `PostgreSQL ${server} refused the login in DATABASE_URL — ${reason} (SQLSTATE ${code}).`, {
@@ -37,7 +42,10 @@ export function connectionFailure(error: unknown, server: string, requireDb: boo
     });
   }
   if (code === '3D000') {
-    return finding('database/no-database', 'error', `PostgreSQL ${server} — ${reason} (SQLSTATE 3D000).`, { ...where, hint: 'Create the database (`createdb` with the same host, port and user), or fix the name at the end of DATABASE_URL.' });
+    return finding('database/no-database', 'error', `PostgreSQL ${server} — ${reason} (SQLSTATE 3D000).`, {
+      ...where,
+      hint: 'Create the database (`createdb` with the same host, port and user), or fix the name at the end of DATABASE_URL.',
+    });
   }
   const detail = code && !reason.includes(code) ? `${reason} (${code})` : reason;
   const unreachable = requireDb ? '' : ' (a warning: --require-db makes it an error)';

@@ -1,6 +1,14 @@
 /**
  * What Vite gets from loadEnv(): Vite 8 parses with Node's own util.parseEnv (we call the same function, so the
- * verdict follows the running Node version) and then expands references the way dotenv-expand 12 does.
+ * verdict follows the running Node version) and then expands references with dotenv-expand 13, patched.
+ *
+ * Why this expander is written out instead of depending on dotenv-expand: Vite bundles dotenv-expand 13.0.0 with its
+ * own patch (vitejs/vite, patches/dotenv-expand@13.0.0.patch: "we pass options.parsed instead of runningParsed"), so a
+ * reference sees every key of the files, below it too. The published library (12.0.0 and later) expands
+ * progressively: `A=${B}` above `B=x` gives A "" there and "x" in Vite (test/env/readers/vite.test.ts shows both). On
+ * the reader fixtures (test/env/readers/measured.test.ts), the library misses four keys of dollar.env that Vite gets.
+ * Besides, the library has no bound on its replacements; this copy stops after 256 so that a hostile file cannot hang
+ * tovrun. Everything else follows the patched expandValue line by line.
  */
 import { parseEnv } from 'node:util';
 import type { Environment, ReaderResult } from './types.js';
@@ -13,7 +21,8 @@ const maxReplacements = 256;
 /** Expands one value against the parsed file and the environment, replicating dotenv-expand's expandValue. */
 function expandValue(value: string, environment: Environment, parsed: Record<string, string>): string {
   // The environment wins over the file, as in dotenv-expand's { ...parsed, ...processEnv } (looked up, not copied per value).
-  const lookup = (name: string): string | undefined => (Object.hasOwn(environment, name) ? environment[name] : Object.hasOwn(parsed, name) ? parsed[name] : undefined);
+  const lookup = (name: string): string | undefined =>
+    Object.hasOwn(environment, name) ? environment[name] : Object.hasOwn(parsed, name) ? parsed[name] : undefined;
   const seen = new Set<string>();
   let result = value;
   let replacements = 0;
@@ -52,4 +61,3 @@ export function readAsVite(text: string, environment: Environment = {}): ReaderR
   }
   return { values: new Map(Object.entries(parsed)), failures: new Map() };
 }
-

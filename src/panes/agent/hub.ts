@@ -1,9 +1,9 @@
 /** tovrun's side of the pane agents: tickets handed to panes, and the connections that come back with them. */
-import type { ControlServer } from '../../supervisor/control/server.js';
-import type { LineConnection } from '../../supervisor/control/line-connection.js';
-import { deferred, type Deferred } from '../../os/deferred.js';
+import type { AgentEntrance } from '../../control/agent-route.js';
+import type { LineConnection } from '../../control/line-connection.js';
+import { type Deferred, deferred } from '../../os/deferred.js';
 import { newTicket } from './agent-command.js';
-import { parseAgentHello, type AgentHello } from './messages.js';
+import { type AgentHello, parseAgentHello } from './messages.js';
 
 /** One pane's ticket and the connections its agents make (the runner always; the pipe only in tmux). */
 export interface AgentSlot {
@@ -22,7 +22,7 @@ export class AgentHub {
   ) {}
 
   /** A hub receiving the agents that connect to control. */
-  static on(control: ControlServer): AgentHub {
+  static on(control: AgentEntrance): AgentHub {
     const hub = new AgentHub(control.socketPath);
     control.routeAgents((connection, line) => hub.accept(connection, line));
     return hub;

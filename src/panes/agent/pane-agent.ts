@@ -1,16 +1,17 @@
 /** The agent in a pane: runs the service on the pane's terminal, reports its pid and exit code, keeps the pane open until tovrun stops. */
 import type { ChildProcess } from 'node:child_process';
-import { StringDecoder } from 'node:string_decoder';
 import type { Readable } from 'node:stream';
-import type { LineConnection } from '../../supervisor/control/line-connection.js';
-import { deferred, waitAtMost } from '../../os/deferred.js';
-import { signalTree, terminateTree, type ProcessTree } from '../../os/kill-tree.js';
+import { StringDecoder } from 'node:string_decoder';
+import type { LineConnection } from '../../control/line-connection.js';
+import { deferred } from '../../os/deferred.js';
+import { waitAtMost } from '../../os/delay.js';
+import { type ProcessTree, startTreeKill, terminateTree } from '../../os/kill-tree.js';
 import type { OutputStream, ProcessExit } from '../../os/launcher.js';
 import { dim } from '../../text/colors.js';
 import { LineSplitter } from '../../text/line-splitter.js';
 import { agentExitLine, serviceStopGraceMs } from './agent-command.js';
-import { connectAgent, type AgentEffects } from './agent-effects.js';
-import { parseAgentOrder, type AgentHello, type AgentOrder, type AgentReport } from './messages.js';
+import { type AgentEffects, connectAgent } from './agent-effects.js';
+import { type AgentHello, type AgentOrder, type AgentReport, parseAgentOrder } from './messages.js';
 import { tieToPane } from './pane-ties.js';
 
 /** How long relayed output may keep flowing after the service exited. */
@@ -59,8 +60,8 @@ class ServiceInPane {
   /** The agent's process is exiting with the service still running (an uncaught error): kill its tree now, without grace. */
   private killNow(): void {
     const tree = this.tree();
-    // Synchronous where it matters: the group's signal on POSIX, taskkill's start on Windows.
-    if (tree) void signalTree(this.effects.host, tree, 'SIGKILL');
+    // Started before the agent exits and not killed with it: the group's signal on POSIX, a detached taskkill on Windows.
+    if (tree) startTreeKill(this.effects.host, tree);
   }
 
   private start(order: Extract<AgentOrder, { type: 'spawn' }>): void {

@@ -1,7 +1,8 @@
 /** The launcher of the pane modes: each service gets a pane running an agent, which spawns it and reports back. */
-import type { LineConnection } from '../../supervisor/control/line-connection.js';
+import type { LineConnection } from '../../control/line-connection.js';
+import { orTimeout } from '../../os/delay.js';
 import type { LaunchCommand, LaunchedProcess, OutputReceiver, ProcessLauncher } from '../../os/launcher.js';
-import { agentArgv, type AgentProgram } from './agent-command.js';
+import { type AgentProgram, agentArgv } from './agent-command.js';
 import type { AgentHub } from './hub.js';
 import type { AgentOutput } from './messages.js';
 import { RemoteAgent } from './remote-agent.js';
@@ -35,12 +36,6 @@ export interface PaneLauncherOptions {
   connectTimeoutMs?: number;
 }
 
-function withTimeout<T>(work: Promise<T>, ms: number, message: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_resolve, reject) => (timer = setTimeout(() => reject(new Error(message)), ms)));
-  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
-}
-
 /** Launches each service through the agent in its pane; a pane is opened on the first launch and reused for restarts. */
 export class PaneLauncher implements ProcessLauncher {
   private readonly agents = new Map<string, RemoteAgent>();
@@ -72,9 +67,9 @@ export class PaneLauncher implements ProcessLauncher {
     try {
       await opener.open({ title: spec.name, cwd: spec.cwd, command: agentArgv(program, hub.socketPath, slot.ticket, false), pipeCommand });
       const timeoutMs = this.options.connectTimeoutMs ?? 15_000;
-      const late = (what: string) => `the pane of ${spec.name} did not start its ${what} within ${timeoutMs / 1000} s`;
-      const agent = withTimeout(slot.runner, timeoutMs, late('tovrun agent'));
-      const pipe = pipeCommand ? withTimeout(slot.pipe, timeoutMs, late('output pipe')) : Promise.resolve(null);
+      const late = (what: string) => () => new Error(`the pane of ${spec.name} did not start its ${what} within ${timeoutMs / 1000} s`);
+      const agent = orTimeout(slot.runner, timeoutMs, late('tovrun agent'));
+      const pipe = pipeCommand ? orTimeout(slot.pipe, timeoutMs, late('output pipe')) : Promise.resolve(null);
       [runner, pipeConnection] = await Promise.all([agent, pipe]);
     } catch (error) {
       // Whichever agent did connect is sent away, so its pane closes.

@@ -1,10 +1,11 @@
 /** One pane's agent as tovrun sees it: order a spawn, receive the pid, output lines and exit code of the service in that pane. */
-import type { LineConnection } from '../../supervisor/control/line-connection.js';
-import { deferred, waitAtMost } from '../../os/deferred.js';
+import type { LineConnection } from '../../control/line-connection.js';
+import { deferred } from '../../os/deferred.js';
+import { waitAtMost } from '../../os/delay.js';
 import type { LaunchCommand, LaunchedProcess, OutputReceiver, OutputStream, ProcessExit } from '../../os/launcher.js';
 import { plainText } from '../../text/ansi.js';
 import { agentExitLine, agentLeaveMs } from './agent-command.js';
-import { definedEnv, parseAgentReport, type AgentOrder, type AgentOutput, type AgentReport } from './messages.js';
+import { type AgentOrder, type AgentOutput, type AgentReport, definedEnv, parseAgentReport } from './messages.js';
 
 /** The process being started or running in the pane. */
 interface Run {
@@ -73,7 +74,15 @@ export class RemoteAgent {
         endSeen: () => ended.resolve(),
       };
       this.run = run;
-      const order: AgentOrder = { type: 'spawn', service: spec.name, file: spec.file, args: spec.args, cwd: spec.cwd, env: definedEnv(spec.env), output: this.output };
+      const order: AgentOrder = {
+        type: 'spawn',
+        service: spec.name,
+        file: spec.file,
+        args: spec.args,
+        cwd: spec.cwd,
+        env: definedEnv(spec.env),
+        output: this.output,
+      };
       this.runner.send(order);
     });
   }

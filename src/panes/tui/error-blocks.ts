@@ -12,9 +12,11 @@ const tracebackStart = /^\s*Traceback \(most recent call last\):/;
 /** Lines inside a traceback: indented frames and code, and the chaining sentences between two tracebacks. */
 const tracebackBody = /^(\s+\S|\s*$|During handling of the above exception|The above exception was the direct cause|\s*\^+\s*$)/;
 /** esbuild's "✘ [ERROR] …", Vite's "[vite] Internal server error: …", "error during build:", "[plugin:…] …". */
-const bundlerStart = /^\s*(✘ \[ERROR\]|X \[ERROR\]|\[vite\] (Internal server error|Pre-transform error|error)|error during build:|\[plugin:[^\]]+\]|(\d\d?:\d\d:\d\d( [AP]M)? )?\[vite\] .*\berror\b)/i;
+const bundlerStart =
+  /^\s*(✘ \[ERROR\]|X \[ERROR\]|\[vite\] (Internal server error|Pre-transform error|error)|error during build:|\[plugin:[^\]]+\]|(\d\d?:\d\d:\d\d( [AP]M)? )?\[vite\] .*\berror\b)/i;
 /** What tovrun says about a failed service (see describeEvent in the supervisor). */
-const failureNotice = /(exited with code [1-9]\d*|exited with code unknown|was killed by SIG|could not start|gave up after|is not ready|not started:|did not stop within|failed)/;
+const failureNotice =
+  /(exited with code [1-9]\d*|exited with code unknown|was killed by SIG|could not start|gave up after|is not ready|not started:|did not stop within|failed)/;
 
 /** Whether a line of tovrun's (a notice) reports a failure. */
 export function isFailureNotice(text: string): boolean {

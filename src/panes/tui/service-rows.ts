@@ -81,7 +81,12 @@ export class ServiceRows {
         row.state = 'waiting';
         return;
       case 'exited':
-        Object.assign(row, { state: event.requested ? 'stopped' : row.state, pid: null, startedAt: null, reason: event.requested ? null : describeEvent(event) });
+        Object.assign(row, {
+          state: event.requested ? 'stopped' : row.state,
+          pid: null,
+          startedAt: null,
+          reason: event.requested ? null : describeEvent(event),
+        });
         return;
       case 'spawn-failed':
       case 'gave-up':

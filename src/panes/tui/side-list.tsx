@@ -1,7 +1,7 @@
 /** The side list: "all", then each service with its state, port, time to ready, uptime and restarts (and why it failed). */
 import { Box, Text } from 'ink';
-import { formatSeconds } from '../../text/seconds.js';
 import { formatUptime } from '../../supervisor/status-table.js';
+import { formatSeconds } from '../../text/seconds.js';
 import type { RowState, ServiceRow } from './service-rows.js';
 import { allView } from './tui-model.js';
 
@@ -21,7 +21,12 @@ const stateColor: Record<RowState, string> = {
 
 /** The details under a service's name: ":5001  0.4 s  up 12 s  ↻1" (port, time to ready, uptime, restarts). */
 export function rowDetails(row: ServiceRow, now: number): string {
-  const parts = [row.port === null ? null : `:${row.port}`, row.readyMs === null ? null : formatSeconds(row.readyMs), row.startedAt === null ? null : `up ${formatUptime(now - row.startedAt)}`, row.restarts > 0 ? `↻${row.restarts}` : null];
+  const parts = [
+    row.port === null ? null : `:${row.port}`,
+    row.readyMs === null ? null : formatSeconds(row.readyMs),
+    row.startedAt === null ? null : `up ${formatUptime(now - row.startedAt)}`,
+    row.restarts > 0 ? `↻${row.restarts}` : null,
+  ];
   return parts.filter((part) => part !== null).join('  ');
 }
 

@@ -32,8 +32,15 @@ function inkSeesCi(env: NodeJS.ProcessEnv): boolean {
  * is unset (Ink, the UI's library, draws nothing until the end under CI).
  */
 export function requireTuiTerminal(env: NodeJS.ProcessEnv, terminal: TerminalInfo | undefined): { mode: 'tui' } {
-  if (inkSeesCi(env)) throw new UsageError('--panes tui cannot draw while CI is set (the UI would stay blank until the run ends).', 'Unset CI (and CONTINUOUS_INTEGRATION) to use the UI, or use --panes prefix in CI.');
+  if (inkSeesCi(env))
+    throw new UsageError(
+      '--panes tui cannot draw while CI is set (the UI would stay blank until the run ends).',
+      'Unset CI (and CONTINUOUS_INTEGRATION) to use the UI, or use --panes prefix in CI.',
+    );
   if (terminal?.stdin && terminal.stdout) return { mode: 'tui' };
   const missing = !terminal?.stdout ? 'its output is not a terminal' : 'its input is not a terminal';
-  throw new UsageError(`--panes tui shows tovrun's own terminal UI, but ${missing}.`, 'Run it in a terminal, or use --panes prefix (labelled lines) for pipes, files and CI.');
+  throw new UsageError(
+    `--panes tui shows tovrun's own terminal UI, but ${missing}.`,
+    'Run it in a terminal, or use --panes prefix (labelled lines) for pipes, files and CI.',
+  );
 }

@@ -3,8 +3,8 @@
  * scrolling (End follows again), search with n/N, the filter and the jump to the last error. The view only reads it.
  */
 import { plainText } from '../../text/ansi.js';
-import { lastErrorBlock, type ErrorBlock } from './error-blocks.js';
-import { Scrollback, defaultScrollbackLines, type ScrollLine } from './scrollback.js';
+import { type ErrorBlock, lastErrorBlock } from './error-blocks.js';
+import { defaultScrollbackLines, Scrollback, type ScrollLine } from './scrollback.js';
 import { findMatch, lineMatches } from './search.js';
 import { ServiceRows } from './service-rows.js';
 

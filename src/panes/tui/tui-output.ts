@@ -2,12 +2,12 @@
  * `--panes tui`: the run's output shown in tovrun's own terminal UI (Ink). Loaded only by runs in this mode, so Ink
  * and React cost the other modes nothing.
  */
-import { render, type Instance } from 'ink';
+import { type Instance, render } from 'ink';
 import { createElement } from 'react';
 import type { LineMask } from '../../os/output-sink.js';
-import type { ControlHandler } from '../../supervisor/index.js';
+import type { SignalSource } from '../../os/signal-source.js';
 import type { SupervisorEvent } from '../../supervisor/events.js';
-import type { SignalSource } from '../../supervisor/signals.js';
+import type { ControlHandler } from '../../supervisor/index.js';
 import { formatRestart } from '../../supervisor/status-table.js';
 import { App } from './app.js';
 import type { KeyCommand } from './keys.js';
@@ -60,16 +60,27 @@ export function openTuiOutput(options: TuiOutputOptions): TuiOutput {
   const listeners = new Set<() => void>();
   const changed = (): void => listeners.forEach((listener) => listener());
   const model = new TuiModel({ services: options.services, compose: options.compose });
-  const sink = new TuiSink({ model, color: options.color, stateDir: options.stateDir, services: [...options.compose, ...options.services], changed, ...(options.mask ? { mask: options.mask } : {}) });
+  const sink = new TuiSink({
+    model,
+    color: options.color,
+    stateDir: options.stateDir,
+    services: [...options.compose, ...options.services],
+    changed,
+    ...(options.mask ? { mask: options.mask } : {}),
+  });
   let handler: ControlHandler | null = null;
   let uiSignals: UiSignals | null = null;
   const restart = (service: string): void => {
     if (!handler) return void (model.message = `${service} has not started yet.`);
     model.message = `restarting ${service}…`;
-    handler.restart(service).then(
-      (report) => (model.message = formatRestart(report)?.trim() ?? `${service} was restarted but is not ready: it ${report.notReady ?? 'did not pass its probe'}.`),
-      (error: unknown) => (model.message = error instanceof Error ? error.message : String(error)),
-    ).finally(changed);
+    handler
+      .restart(service)
+      .then(
+        (report) =>
+          (model.message = formatRestart(report)?.trim() ?? `${service} was restarted but is not ready: it ${report.notReady ?? 'did not pass its probe'}.`),
+        (error: unknown) => (model.message = error instanceof Error ? error.message : String(error)),
+      )
+      .finally(changed);
   };
   const command = (next: Exclude<KeyCommand, null>): void => {
     if (next.kind === 'restart') return restart(next.service);
@@ -86,7 +97,14 @@ export function openTuiOutput(options: TuiOutputOptions): TuiOutput {
     subscribe: (listener) => (listeners.add(listener), () => void listeners.delete(listener)),
     refresh: () => handler && model.rows.update(handler.status(), now()).forEach((service) => model.showFailure(service)),
   });
-  const instance: Instance = render(app, { stdout: options.stdout, stdin: options.stdin, exitOnCtrlC: false, patchConsole: false, maxFps: 20, incrementalRendering: false });
+  const instance: Instance = render(app, {
+    stdout: options.stdout,
+    stdin: options.stdin,
+    exitOnCtrlC: false,
+    patchConsole: false,
+    maxFps: 20,
+    incrementalRendering: false,
+  });
   return {
     mode: 'tui',
     sink,
@@ -108,7 +126,8 @@ export function openTuiOutput(options: TuiOutputOptions): TuiOutput {
       instance.unmount();
       instance.cleanup();
       screen.restore();
-      for (const row of model.rows.list()) if (row.state === 'failed' && row.reason) options.stdout.write(`tovrun: ${row.name} ${row.reason}; see \`tovrun logs ${row.name}\`.\n`);
+      for (const row of model.rows.list())
+        if (row.state === 'failed' && row.reason) options.stdout.write(`tovrun: ${row.name} ${row.reason}; see \`tovrun logs ${row.name}\`.\n`);
       await sink.close();
     },
   };

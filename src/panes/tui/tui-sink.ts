@@ -1,10 +1,11 @@
 /** The terminal UI's output sink: each block masked once, logged as in every mode, and added to the UI's model. */
+
+import type { OutputStream } from '../../os/launcher.js';
+import type { LineMask, ServiceOutputSink } from '../../os/output-sink.js';
 import { whenAll } from '../backpressure.js';
 import { LogFiles } from '../log-files.js';
 import { maskBlock } from '../masked-block.js';
 import type { LogLimits } from '../service-log.js';
-import type { OutputStream } from '../../os/launcher.js';
-import type { LineMask, ServiceOutputSink } from '../../os/output-sink.js';
 import type { TuiModel } from './tui-model.js';
 
 /** Options of a TuiSink. */

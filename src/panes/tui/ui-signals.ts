@@ -1,6 +1,6 @@
 /** Stop requests from the UI's keys, delivered like the process's signals so `up` stops (and forces) the one way it always does. */
 import { EventEmitter } from 'node:events';
-import type { SignalSource } from '../../supervisor/signals.js';
+import type { SignalSource } from '../../os/signal-source.js';
 
 /** A signal source that listens to the process's signals and to raise() (Ctrl-C raises SIGINT, q SIGTERM). */
 export class UiSignals implements SignalSource {

@@ -2,7 +2,7 @@
 import { spawn } from 'node:child_process';
 import type { PaneOpener, PaneRequest } from '../agent/pane-launcher.js';
 import { consoleWindowCommand } from './console-args.js';
-import { windowsTerminalArgs, type WindowsPane } from './wt-args.js';
+import { panesInTabAfter, type WindowsPane, windowsTerminalArgs } from './wt-args.js';
 
 /** Starts a program that outlives the call (wt, cmd start); resolves once it was started. */
 export type DetachedStart = (file: string, args: string[], verbatim: boolean) => Promise<void>;
@@ -22,11 +22,12 @@ function pane(request: PaneRequest): WindowsPane {
   return { title: request.title, cwd: request.cwd, command: request.command };
 }
 
-/** Windows Terminal: the panes asked for in one tick open together in one wt call (a new tab first, then splits). */
+/** Windows Terminal: the panes asked for in one tick open together in one wt call (a new tab, then splits; a full tab continues in another). */
 export class WindowsTerminalOpener implements PaneOpener {
   readonly pipesOutput = false;
   private pending: { request: PaneRequest; done: { resolve(): void; reject(error: Error): void } }[] = [];
-  private openedTab = false;
+  /** How many of tovrun's panes the tab it opened last holds (0: none opened yet). */
+  private panesInTab = 0;
 
   constructor(
     private readonly wt: string,
@@ -46,10 +47,11 @@ export class WindowsTerminalOpener implements PaneOpener {
 
   private async flush(): Promise<void> {
     const batch = this.pending.splice(0);
-    const newTab = !this.openedTab;
-    this.openedTab = true;
+    const panes = batch.map((item) => pane(item.request));
+    const args = windowsTerminalArgs(panes, this.panesInTab);
+    this.panesInTab = panesInTabAfter(panes.length, this.panesInTab);
     try {
-      await this.start(this.wt, windowsTerminalArgs(batch.map((item) => pane(item.request)), newTab), false);
+      await this.start(this.wt, args, false);
       for (const item of batch) item.done.resolve();
     } catch (error) {
       for (const item of batch) item.done.reject(error as Error);

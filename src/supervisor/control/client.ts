@@ -1,11 +1,12 @@
 /** Talking to the running tovrun of a workspace: one request, one answer, typed errors when nobody answers. */
 import net from 'node:net';
-import { FailedError, UsageError, ExitCode } from '../../errors.js';
+import { readControlFile } from '../../control/control-file.js';
+import { LineConnection } from '../../control/line-connection.js';
+import { ExitCode, FailedError, UsageError } from '../../errors.js';
+import { orTimeout } from '../../os/delay.js';
 import { formatSeconds } from '../../text/seconds.js';
 import type { RestartReport, RunStatus } from '../service-status.js';
-import { readControlFile } from './control-file.js';
-import { LineConnection } from './line-connection.js';
-import { parseControlResponse, type ControlResponse } from './protocol.js';
+import { type ControlResponse, parseControlResponse, type StopAccepted } from './protocol.js';
 
 /** How long a running tovrun may take to answer a status request (which it answers at once). */
 export const answerTimeoutMs = 10_000;
@@ -42,16 +43,31 @@ function noAnswer(pid: number, socketPath: string, timeoutMs: number): FailedErr
   );
 }
 
-async function send(stateDir: string, body: { type: 'status' } | { type: 'restart'; service: string }, options: ControlClientOptions): Promise<ControlResponse & { ok: true }> {
+type RequestBody = { type: 'status' } | { type: 'restart'; service: string } | { type: 'stop' };
+
+/** Options of send: only the tovrun with this pid; keep the connection after the answer until the server closes it (at most lingerMs). */
+interface SendOptions extends ControlClientOptions {
+  pid?: number;
+  lingerMs?: number;
+}
+
+/** Whether connection closes within ms (the answering tovrun closes every connection once it has stopped, and its exit closes them too). */
+function closesWithin(connection: LineConnection | undefined, ms: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    if (!connection) return resolve(false);
+    const timer = setTimeout(() => resolve(false), ms);
+    connection.onClose(() => {
+      clearTimeout(timer);
+      resolve(true);
+    });
+  });
+}
+
+async function send(stateDir: string, body: RequestBody, options: SendOptions): Promise<ControlResponse & { ok: true; closed: boolean }> {
   const record = readControlFile(stateDir);
-  if (!record) throw notRunning();
-  let timer: NodeJS.Timeout | undefined;
+  if (!record || (options.pid !== undefined && record.pid !== options.pid)) throw notRunning();
   let connection: LineConnection | undefined;
   let settled = false;
-  // One deadline for connecting and answering: a socket that accepts but never answers cannot make a request wait forever.
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(noAnswer(record.pid, record.socket, options.timeoutMs)), options.timeoutMs);
-  });
   const exchange = connect(record.socket).then((connected) => {
     connection = connected;
     if (settled) connected.destroy();
@@ -66,12 +82,18 @@ async function send(stateDir: string, body: { type: 'status' } | { type: 'restar
     });
   });
   exchange.catch(() => undefined);
-  const response = await Promise.race([exchange, deadline]).finally(() => {
-    settled = true;
-    clearTimeout(timer);
-    connection?.destroy();
-  });
-  if (response.ok) return response;
+  // One deadline for connecting and answering: a socket that accepts but never answers cannot make a request wait forever.
+  const response = await orTimeout(exchange, options.timeoutMs, () => noAnswer(record.pid, record.socket, options.timeoutMs))
+    .finally(() => {
+      settled = true;
+    })
+    .catch((error: unknown) => {
+      connection?.destroy();
+      throw error;
+    });
+  const closed = response.ok && options.lingerMs ? await closesWithin(connection, options.lingerMs) : false;
+  connection?.destroy();
+  if (response.ok) return { ...response, closed };
   const { message, hint, exitCode } = response.error;
   throw exitCode === ExitCode.usage ? new UsageError(message, hint ?? undefined) : new FailedError(message, hint ?? undefined);
 }
@@ -93,4 +115,21 @@ export async function requestRestart(stateDir: string, service: string, options:
   const response = await send(stateDir, { type: 'restart', service }, options);
   if ('restart' in response) return response.restart;
   throw new FailedError('the running tovrun answered a restart request with something else.');
+}
+
+/** What a stop request did: the pid of the tovrun that accepted it, and whether it closed its control socket (it had stopped) within stoppedWithinMs. */
+export interface StopOutcome extends StopAccepted {
+  stopped: boolean;
+}
+
+/**
+ * Asks the running tovrun to stop (`tovrun down`) and waits, at most stoppedWithinMs, until it closes the connection,
+ * which it does once everything has stopped (or its exit does). With pid, only a control record of that tovrun is used
+ * (a FailedError otherwise, as when nobody answers). The connection tells when it is done even where its pid may be
+ * reused at once (Wine), which polling the pid cannot.
+ */
+export async function requestStop(stateDir: string, options: ControlClientOptions & { pid?: number; stoppedWithinMs: number }): Promise<StopOutcome> {
+  const response = await send(stateDir, { type: 'stop' }, { ...options, lingerMs: options.stoppedWithinMs });
+  if ('stop' in response) return { pid: response.stop.pid, stopped: response.closed };
+  throw new FailedError('the running tovrun answered a stop request with something else.');
 }

@@ -1,24 +1,24 @@
-/** The control server of a running tovrun: answers `status` and `restart` requests, and hands pane agents to their launcher. */
+/** The control server of a running tovrun: answers `status`, `restart` and `stop` requests, and hands pane agents to their launcher. */
 import { chmodSync, existsSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { AgentEntrance, AgentRoute } from '../../control/agent-route.js';
+import { removeControlFile, writeControlFile } from '../../control/control-file.js';
+import { LineConnection } from '../../control/line-connection.js';
+import { ensurePrivateDir } from '../../control/private-dir.js';
+import { controlSocketPath, currentUserName, isNamedPipe } from '../../control/socket-path.js';
 import { ExitCode, FailedError, TovrunError } from '../../errors.js';
 import type { RestartReport, RunStatus, ServiceStatus } from '../service-status.js';
-import { removeControlFile, writeControlFile } from './control-file.js';
-import { LineConnection } from './line-connection.js';
-import { ensurePrivateDir } from './private-dir.js';
-import { messageId, parseControlRequest, type ControlFailure, type ControlRequest, type ControlResponse } from './protocol.js';
-import { controlSocketPath, isNamedPipe } from './socket-path.js';
+import { type ControlFailure, type ControlRequest, type ControlResponse, messageId, parseControlRequest } from './protocol.js';
 
 /** What answers the requests: the Supervisor. */
 export interface ControlHandler {
   status(): ServiceStatus[];
   restart(name: string): Promise<RestartReport>;
+  /** Begins stopping the whole run, as SIGTERM does on POSIX (`tovrun down`; Windows has no signal for it); absent: stop is refused. */
+  stop?(): void;
 }
-
-/** Offered each connection's first line; returns true when it took the connection (a pane agent's hello). */
-export type AgentRoute = (connection: LineConnection, firstLine: string) => boolean;
 
 /** Options of startControlServer. */
 export interface ControlServerOptions {
@@ -48,7 +48,8 @@ function answers(socketPath: string): Promise<boolean> {
 }
 
 async function listen(socketPath: string): Promise<net.Server> {
-  const alreadyRunning = () => new FailedError('tovrun is already running in this workspace (its control socket answers).', 'Stop it with Ctrl-C in its terminal, or run `tovrun down`.');
+  const alreadyRunning = () =>
+    new FailedError('tovrun is already running in this workspace (its control socket answers).', 'Stop it with Ctrl-C in its terminal, or run `tovrun down`.');
   if (!isNamedPipe(socketPath)) {
     ensurePrivateDir(path.dirname(socketPath));
     if (existsSync(socketPath)) {
@@ -66,7 +67,7 @@ async function listen(socketPath: string): Promise<net.Server> {
 }
 
 /** A listening control socket; requests are answered once serve() was called. */
-export class ControlServer {
+export class ControlServer implements AgentEntrance {
   private handler: ControlHandler | null = null;
   private panes = 'prefix';
   private agentRoute: AgentRoute | null = null;
@@ -82,7 +83,7 @@ export class ControlServer {
     server.on('connection', (socket) => this.accept(socket));
   }
 
-  /** Starts answering status and restart requests from handler; panes names the output mode for `tovrun status`. */
+  /** Starts answering status, restart and stop requests from handler; panes names the output mode for `tovrun status`. */
   serve(handler: ControlHandler, panes: string): void {
     this.handler = handler;
     this.panes = panes;
@@ -125,6 +126,11 @@ export class ControlServer {
       const handler = this.handler;
       if (!handler) throw new FailedError('tovrun is still starting its services.', 'Try again in a moment.');
       if (request.type === 'status') return { id: request.id, ok: true, status: this.runStatus(handler) };
+      if (request.type === 'stop') {
+        if (!handler.stop) throw new FailedError('this tovrun cannot be stopped over its control socket.', 'Stop it with Ctrl-C in its terminal.');
+        handler.stop();
+        return { id: request.id, ok: true, stop: { pid: process.pid } };
+      }
       return { id: request.id, ok: true, restart: await handler.restart(request.service) };
     } catch (error) {
       return { id: request.id, ok: false, error: failureOf(error) };
@@ -139,7 +145,14 @@ export class ControlServer {
 /** Listens on the workspace's control socket (0600 in a 0700 folder, or a named pipe) and records it in .tovrun/control.json. */
 export async function startControlServer(options: ControlServerOptions): Promise<ControlServer> {
   const platform = options.platform ?? process.platform;
-  const socketPath = controlSocketPath({ root: options.root, stateDir: options.stateDir, platform, tmpDir: options.tmpDir ?? tmpdir(), uid: process.getuid?.() ?? null });
+  const socketPath = controlSocketPath({
+    root: options.root,
+    stateDir: options.stateDir,
+    platform,
+    tmpDir: options.tmpDir ?? tmpdir(),
+    uid: process.getuid?.() ?? null,
+    user: currentUserName(),
+  });
   const server = await listen(socketPath);
   const now = options.now ?? Date.now;
   writeControlFile(options.stateDir, { version: 1, pid: process.pid, socket: socketPath });

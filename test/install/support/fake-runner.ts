@@ -1,5 +1,5 @@
 // A scripted CommandRunner for install tests: answers by a function of command and args, and records every call.
-import type { CommandRunner, RunOptions, RunResult } from '../../../src/install/runner.js';
+import type { CommandRunner, RunOptions, RunResult } from '../../../src/os/system-runner.js';
 
 /** One recorded call of the fake runner. */
 export interface FakeCall {

@@ -1,16 +1,17 @@
 // The pane agent in a fake pane (its terminal, signals and exit hook are fakes) with real services and a real socket
 // answered by the test as tovrun: however the pane goes away, the agent stops its service's whole tree first.
-import { spawn } from 'node:child_process';
+import { type ChildProcess, type SpawnOptions, spawn } from 'node:child_process';
 import { EventEmitter } from 'node:events';
 import net from 'node:net';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
-import { connectLines, type AgentEffects } from '../../../src/panes/agent/agent-effects.js';
-import { parseAgentReport, type AgentOrder } from '../../../src/panes/agent/messages.js';
+import { LineConnection } from '../../../src/control/line-connection.js';
+import { type Host, realHost } from '../../../src/os/host.js';
+import { type AgentEffects, connectLines } from '../../../src/panes/agent/agent-effects.js';
+import { type AgentOrder, parseAgentReport } from '../../../src/panes/agent/messages.js';
 import { runPaneAgent } from '../../../src/panes/agent/pane-agent.js';
-import { LineConnection } from '../../../src/supervisor/control/line-connection.js';
-import { realHost } from '../../../src/os/host.js';
+import { fakeHost } from '../../os/fake-host.js';
 import { eventually, fixture, isProcessAlive, tempDir } from '../../supervisor/support.js';
 
 const host = realHost();
@@ -36,7 +37,7 @@ afterEach(async () => {
 });
 
 /** Starts an agent in a fake pane and accepts its connection as tovrun would. */
-async function agentInPane() {
+async function agentInPane(agentHost: Host = host) {
   const socket = path.join(tempDir('tovrun-agent-'), 'control.sock');
   const server = net.createServer();
   const accepted = new Promise<LineConnection>((resolve) => server.once('connection', (client) => resolve(new LineConnection(client))));
@@ -44,7 +45,7 @@ async function agentInPane() {
   cleanups.push(() => new Promise((resolve) => server.close(resolve)));
   const pane = { stdout: new FakeTerminal(), stderr: new FakeTerminal(), signals: new EventEmitter(), exitHooks: new Set<() => void>() };
   const effects: AgentEffects = {
-    host,
+    host: agentHost,
     stdout: pane.stdout,
     stderr: pane.stderr,
     stdin: new PassThrough(),
@@ -59,7 +60,10 @@ async function agentInPane() {
   let finished: number | null = null;
   const agent = runPaneAgent({ socket, ticket: 'ticket' }, effects).then((code) => (finished = code));
   const tovrun = await accepted;
-  cleanups.push(() => agent, () => tovrun.destroy());
+  cleanups.push(
+    () => agent,
+    () => tovrun.destroy(),
+  );
   const lines: string[] = [];
   tovrun.onLine((line) => lines.push(line));
   return { pane, tovrun, lines, finished: () => finished };
@@ -67,7 +71,15 @@ async function agentInPane() {
 
 /** Has the agent run spawn-grandchild.js (output relayed); resolves with the service's pid and its grandchild's. */
 async function startTree(agent: Awaited<ReturnType<typeof agentInPane>>): Promise<number[]> {
-  const order: AgentOrder = { type: 'spawn', service: 'svc', file: process.execPath, args: [fixture('spawn-grandchild.js')], cwd: process.cwd(), env: { PATH: process.env.PATH ?? '' }, output: 'relay' };
+  const order: AgentOrder = {
+    type: 'spawn',
+    service: 'svc',
+    file: process.execPath,
+    args: [fixture('spawn-grandchild.js')],
+    cwd: process.cwd(),
+    env: { PATH: process.env.PATH ?? '' },
+    output: 'relay',
+  };
   agent.tovrun.send(order);
   const pids = await eventually(() => {
     const reports = agent.lines.map(parseAgentReport);
@@ -92,7 +104,8 @@ describe.skipIf(process.platform === 'win32')('pane agent losing its pane', () =
     agent.pane[stream].lose();
     await eventually(() => agent.finished() === 0);
     expect(await allStopped(pids)).toBe(true);
-    expect(agent.tovrun.isClosed).toBe(true);
+    // The agent destroys its end before it finishes; tovrun's end learns it on a later turn of the event loop.
+    expect(await eventually(() => agent.tovrun.isClosed)).toBe(true);
     expect(agent.pane.exitHooks.size).toBe(0);
     // A terminal failing again after the agent left changes nothing (and throws nothing).
     agent.pane.stdout.lose();
@@ -121,5 +134,45 @@ describe.skipIf(process.platform === 'win32')('pane agent losing its pane', () =
     agent.tovrun.send({ type: 'close' } satisfies AgentOrder);
     expect(await stoppedAtClose).toBe(true);
     await eventually(() => agent.finished() === 0);
+  });
+});
+
+// On Windows libuv puts every child spawned without `detached` into a job object created with
+// JOB_OBJECT_LIMIT_KILL_ON_JOB_CLOSE (libuv src/win/process.c, uv__init_global_job_handle; Microsoft:
+// "JOBOBJECT_BASIC_LIMIT_INFORMATION", https://learn.microsoft.com/windows/win32/api/winnt/ns-winnt-jobobject_basic_limit_information),
+// so a taskkill started as a plain child by an exiting agent dies with it. Node: "On Windows, setting options.detached to
+// true makes it possible for the child process to continue running after the parent exits"
+// (https://nodejs.org/api/child_process.html#optionsdetached).
+describe('pane agent exiting on Windows', () => {
+  it('starts its taskkill /T /F detached and unreferenced, so the kill outlives the agent', async () => {
+    const started: { file: string; args: string[]; options: SpawnOptions; unref: boolean }[] = [];
+    const windows = fakeHost({
+      platform: 'win32',
+      signal: (pid, signal) => host.signal(pid, signal),
+      spawn: (file, args, options) => {
+        const entry = { file, args, options, unref: false };
+        started.push(entry);
+        return Object.assign(new EventEmitter(), { unref: () => (entry.unref = true) }) as unknown as ChildProcess;
+      },
+    });
+    const agent = await agentInPane(windows);
+    agent.tovrun.send({
+      type: 'spawn',
+      service: 'svc',
+      file: process.execPath,
+      args: [fixture('forever.js')],
+      cwd: process.cwd(),
+      env: { PATH: process.env.PATH ?? '' },
+      output: 'relay',
+    } satisfies AgentOrder);
+    const pid = await eventually(() => {
+      const report = agent.lines.map(parseAgentReport).find((each) => each?.type === 'started');
+      return report?.type === 'started' ? report.pid : undefined;
+    });
+    cleanups.push(() => host.signal(pid, 'SIGKILL'));
+    for (const hook of agent.pane.exitHooks) hook();
+    expect(started).toEqual([
+      { file: 'taskkill', args: ['/T', '/F', '/PID', String(pid)], options: expect.objectContaining({ detached: true, stdio: 'ignore' }), unref: true },
+    ]);
   });
 });

@@ -4,7 +4,8 @@ import { Scrollback } from '../../../src/panes/tui/scrollback.js';
 
 function buffer(texts: Array<string | { notice: string }>): Scrollback {
   const lines = new Scrollback(100);
-  for (const text of texts) lines.push(typeof text === 'string' ? { text, service: 'api', notice: false } : { text: text.notice, service: 'api', notice: true });
+  for (const text of texts)
+    lines.push(typeof text === 'string' ? { text, service: 'api', notice: false } : { text: text.notice, service: 'api', notice: true });
   return lines;
 }
 
@@ -22,19 +23,42 @@ describe('last error block', () => {
   });
 
   it('takes the newest of two errors, and a chained traceback up to its last exception', () => {
-    const lines = buffer(['Traceback (most recent call last):', '  File "a.py", line 1', 'KeyError: 1', 'ok', 'Traceback (most recent call last):', '  File "b.py", line 2', 'KeyError: 2', '', 'During handling of the above exception, another exception occurred:', '', 'Traceback (most recent call last):', '  File "b.py", line 4', 'ValueError: 3']);
+    const lines = buffer([
+      'Traceback (most recent call last):',
+      '  File "a.py", line 1',
+      'KeyError: 1',
+      'ok',
+      'Traceback (most recent call last):',
+      '  File "b.py", line 2',
+      'KeyError: 2',
+      '',
+      'During handling of the above exception, another exception occurred:',
+      '',
+      'Traceback (most recent call last):',
+      '  File "b.py", line 4',
+      'ValueError: 3',
+    ]);
     expect(lastErrorBlock(lines)).toEqual({ start: 10, end: 12 });
   });
 
-  it('finds an esbuild error block and Vite\'s internal server error with their indented detail', () => {
+  it("finds an esbuild error block and Vite's internal server error with their indented detail", () => {
     const esbuild = buffer(['  VITE v8 ready', '✘ [ERROR] Expected ";" but found "}"', '', '    src/main.ts:3:4:', '      3 │   let x = }', '', 'next']);
     expect(lastErrorBlock(esbuild)).toEqual({ start: 1, end: 4 });
-    const vite = buffer(['12:00:01 [vite] Internal server error: Failed to resolve import "./nope"', '  Plugin: vite:import-analysis', '  File: /app/src/main.ts', 'page reload']);
+    const vite = buffer([
+      '12:00:01 [vite] Internal server error: Failed to resolve import "./nope"',
+      '  Plugin: vite:import-analysis',
+      '  File: /app/src/main.ts',
+      'page reload',
+    ]);
     expect(lastErrorBlock(vite)).toEqual({ start: 0, end: 2 });
   });
 
   it('finds a failure tovrun reported, but not its other notices, nor a line a service printed saying the same', () => {
-    expect(lastErrorBlock(buffer([{ notice: '[tovrun] exited with code 1' }, { notice: '[tovrun] restarting in 1 s (attempt 1 of 3)' }, 'the child exited with code 1']))).toEqual({ start: 0, end: 0 });
+    expect(
+      lastErrorBlock(
+        buffer([{ notice: '[tovrun] exited with code 1' }, { notice: '[tovrun] restarting in 1 s (attempt 1 of 3)' }, 'the child exited with code 1']),
+      ),
+    ).toEqual({ start: 0, end: 0 });
     expect(lastErrorBlock(buffer([{ notice: '[tovrun] ready in 0.4 s' }, { notice: '[tovrun] stopped' }]))).toBeNull();
   });
 });

@@ -7,7 +7,11 @@ describe('redraw throttle', () => {
 
   it('draws at once after a quiet spell, then at most once per interval however many requests come', () => {
     let draws = 0;
-    const throttle = new Throttle(() => (draws += 1), 50, () => Date.now());
+    const throttle = new Throttle(
+      () => (draws += 1),
+      50,
+      () => Date.now(),
+    );
     throttle.request();
     expect(draws).toBe(1);
     for (let index = 0; index < 1_000; index += 1) throttle.request();
@@ -22,7 +26,11 @@ describe('redraw throttle', () => {
 
   it('draws nothing after stop', () => {
     let draws = 0;
-    const throttle = new Throttle(() => (draws += 1), 50, () => Date.now());
+    const throttle = new Throttle(
+      () => (draws += 1),
+      50,
+      () => Date.now(),
+    );
     throttle.request();
     throttle.request();
     throttle.stop();

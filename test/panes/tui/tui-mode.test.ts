@@ -1,13 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../../src/errors.js';
-import { selectPanesMode, childrenUseColor } from '../../../src/panes/mode.js';
+import { childrenUseColor, selectPanesMode } from '../../../src/panes/mode.js';
 import type { TerminalInfo } from '../../../src/panes/tui/tui-mode.js';
 import { platformFor } from '../../../src/platform/platform.js';
 import type { PanesMode } from '../../../src/workspace/types.js';
 
 const roomy: TerminalInfo = { stdin: true, stdout: true, columns: 120, rows: 40 };
 const select = (requested: PanesMode, env: NodeJS.ProcessEnv, terminal: TerminalInfo | undefined, os: NodeJS.Platform = 'linux') =>
-  selectPanesMode({ requested, env, platform: platformFor(os), findExecutable: (name) => (name === 'tmux' ? '/usr/bin/tmux' : undefined), ...(terminal ? { terminal } : {}) });
+  selectPanesMode({
+    requested,
+    env,
+    platform: platformFor(os),
+    findExecutable: (name) => (name === 'tmux' ? '/usr/bin/tmux' : undefined),
+    ...(terminal ? { terminal } : {}),
+  });
 
 describe('choosing the terminal UI', () => {
   it('auto picks it on a roomy interactive terminal, on Linux, macOS and Windows alike', () => {
@@ -37,7 +43,7 @@ describe('choosing the terminal UI', () => {
     expect(() => select('tui', {}, { ...roomy, stdout: false })).toThrow(/its output is not a terminal/);
   });
 
-  it('asks children for colour as tovrun\'s own terminal allows, as with prefixed lines', () => {
+  it("asks children for colour as tovrun's own terminal allows, as with prefixed lines", () => {
     expect(childrenUseColor({ mode: 'tui' }, { isTTY: true, write: () => undefined }, {})).toBe(true);
     expect(childrenUseColor({ mode: 'tui' }, { isTTY: true, write: () => undefined }, { NO_COLOR: '1' })).toBe(false);
   });

@@ -1,13 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import type { PaneRequest } from '../../../src/panes/agent/pane-launcher.js';
-import { ConsoleWindowOpener, WindowsTerminalOpener, type DetachedStart } from '../../../src/panes/windows/windows-opener.js';
+import { ConsoleWindowOpener, type DetachedStart, WindowsTerminalOpener } from '../../../src/panes/windows/windows-opener.js';
 
 function recorder(): { start: DetachedStart; calls: [string, string[], boolean][] } {
   const calls: [string, string[], boolean][] = [];
   return { calls, start: async (file, args, verbatim) => void calls.push([file, args, verbatim]) };
 }
 
-const request = (title: string): PaneRequest => ({ title, cwd: `C:\\p\\${title}`, command: ['node.exe', 'tovrun.js', '__pane-agent', '--ticket', title], pipeCommand: null });
+const request = (title: string): PaneRequest => ({
+  title,
+  cwd: `C:\\p\\${title}`,
+  command: ['node.exe', 'tovrun.js', '__pane-agent', '--ticket', title],
+  pipeCommand: null,
+});
 
 describe('WindowsTerminalOpener', () => {
   it('opens the panes asked for together in one wt call, and later ones as splits', async () => {
@@ -20,6 +25,18 @@ describe('WindowsTerminalOpener', () => {
       ['C:\\wt.exe', ['new-tab', ';', 'split-pane'], false],
       ['C:\\wt.exe', ['split-pane'], false],
     ]);
+  });
+
+  it('opens panes that would not fit the current tab in a new one, in the same batch and in later ones', async () => {
+    const { start, calls } = recorder();
+    const opener = new WindowsTerminalOpener('C:\\wt.exe', start);
+    await Promise.all(['a', 'b', 'c', 'd', 'e'].map((title) => opener.open(request(title))));
+    await opener.open(request('f'));
+    await opener.open(request('g'));
+    await opener.open(request('h'));
+    await opener.open(request('i'));
+    const commands = calls.map(([, args]) => args.filter((arg) => ['new-tab', 'split-pane'].includes(arg)));
+    expect(commands).toEqual([['new-tab', 'split-pane', 'split-pane', 'split-pane', 'new-tab'], ['split-pane'], ['split-pane'], ['split-pane'], ['new-tab']]);
   });
 
   it('fails every pane of a batch when wt cannot start', async () => {

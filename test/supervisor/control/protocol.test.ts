@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { messageId, parseControlRequest, parseControlResponse } from '../../../src/supervisor/control/protocol.js';
 
 describe('control requests', () => {
-  it('parses status and restart', () => {
+  it('parses status, restart and stop', () => {
     expect(parseControlRequest('{"id":1,"type":"status"}')).toEqual({ value: { id: 1, type: 'status' } });
+    expect(parseControlRequest('{"id":5,"type":"stop"}')).toEqual({ value: { id: 5, type: 'stop' } });
     expect(parseControlRequest('{"id":2,"type":"restart","service":"backend"}')).toEqual({ value: { id: 2, type: 'restart', service: 'backend' } });
   });
 
@@ -12,7 +13,7 @@ describe('control requests', () => {
     expect(parseControlRequest('[1]')).toEqual({ error: 'the request is not a JSON object' });
     expect(parseControlRequest('{"type":"status"}')).toEqual({ error: 'the request has no integer "id"' });
     expect(parseControlRequest('{"id":3,"type":"restart"}')).toEqual({ error: 'a restart request needs a "service" name' });
-    expect(parseControlRequest('{"id":4,"type":"kill"}')).toEqual({ error: 'unknown request type "kill" (expected "status" or "restart")' });
+    expect(parseControlRequest('{"id":4,"type":"kill"}')).toEqual({ error: 'unknown request type "kill" (expected "status", "restart" or "stop")' });
     expect(messageId('{"id":4,"type":"kill"}')).toBe(4);
     expect(messageId('nonsense')).toBeNull();
   });
@@ -23,12 +24,14 @@ describe('control responses', () => {
     const status = { pid: 1, root: '/w', panes: 'prefix', uptimeMs: 5, services: [] };
     expect(parseControlResponse(JSON.stringify({ id: 1, ok: true, status }))).toEqual({ value: { id: 1, ok: true, status } });
     const failure = { message: 'unknown service "x".', hint: 'Known services: a.', exitCode: 2 };
+    expect(parseControlResponse('{"id":3,"ok":true,"stop":{"pid":4242}}')).toEqual({ value: { id: 3, ok: true, stop: { pid: 4242 } } });
     expect(parseControlResponse(JSON.stringify({ id: 2, ok: false, error: failure }))).toEqual({ value: { id: 2, ok: false, error: failure } });
     expect(parseControlResponse(JSON.stringify({ id: null, ok: false, error: { ...failure, hint: null } }))).toMatchObject({ value: { id: null } });
   });
 
   it('rejects what is not an answer', () => {
-    expect(parseControlResponse('{"id":1,"ok":true}')).toEqual({ error: 'the answer holds neither "status" nor "restart"' });
+    expect(parseControlResponse('{"id":1,"ok":true}')).toEqual({ error: 'the answer holds none of "status", "restart" and "stop"' });
+    expect(parseControlResponse('{"id":1,"ok":true,"stop":{"pid":"7"}}')).toEqual({ error: 'the answer holds none of "status", "restart" and "stop"' });
     expect(parseControlResponse('{"ok":false,"error":{"message":1}}')).toEqual({ error: 'the answer has no "ok" and "id"' });
     expect(parseControlResponse('}')).toEqual({ error: 'the answer is not JSON' });
   });

@@ -2,10 +2,10 @@ import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { controlFilePath, readControlFile, writeControlFile } from '../../../src/control/control-file.js';
 import { FailedError, UsageError } from '../../../src/errors.js';
-import { requestRestart, requestStatus } from '../../../src/supervisor/control/client.js';
-import { controlFilePath, readControlFile, writeControlFile } from '../../../src/supervisor/control/control-file.js';
-import { ControlServer, startControlServer, type ControlHandler } from '../../../src/supervisor/control/server.js';
+import { requestRestart, requestStatus, requestStop } from '../../../src/supervisor/control/client.js';
+import { type ControlHandler, type ControlServer, startControlServer } from '../../../src/supervisor/control/server.js';
 import type { RestartReport, ServiceStatus } from '../../../src/supervisor/service-status.js';
 import { tempDir } from '../support.js';
 
@@ -14,7 +14,17 @@ afterEach(async () => {
   await Promise.all(servers.splice(0).map((server) => server.close()));
 });
 
-const api: ServiceStatus = { name: 'api', state: 'running', pid: 10, port: 5001, url: 'http://localhost:5001/', uptimeMs: 1000, restarts: 0, ready: true, lastExit: null };
+const api: ServiceStatus = {
+  name: 'api',
+  state: 'running',
+  pid: 10,
+  port: 5001,
+  url: 'http://localhost:5001/',
+  uptimeMs: 1000,
+  restarts: 0,
+  ready: true,
+  lastExit: null,
+};
 
 const handler: ControlHandler = {
   status: () => [api],
@@ -71,13 +81,34 @@ describe('control server and client', () => {
     expect(unknown).toMatchObject({ message: 'unknown service "db".', hint: 'Known services: api.' });
   });
 
+  it('answers a stop request for the pid asked about, then closes the connection once it has stopped', async () => {
+    const { server, stateDir } = await started();
+    let stops = 0;
+    server.serve({ ...handler, stop: () => void (stops += 1) }, 'prefix');
+    await expect(requestStop(stateDir, { timeoutMs: 10_000, pid: process.pid + 1, stoppedWithinMs: 100 })).rejects.toThrow(
+      'no tovrun is running in this workspace.',
+    );
+    expect(stops).toBe(0);
+    // Accepted, but still running after stoppedWithinMs.
+    expect(await requestStop(stateDir, { timeoutMs: 10_000, pid: process.pid, stoppedWithinMs: 100 })).toEqual({ pid: process.pid, stopped: false });
+    expect(stops).toBe(1);
+    server.serve({ ...handler, stop: () => void setTimeout(() => void server.close(), 50) }, 'prefix');
+    expect(await requestStop(stateDir, { timeoutMs: 10_000, pid: process.pid, stoppedWithinMs: 10_000 })).toEqual({ pid: process.pid, stopped: true });
+  });
+
+  it('refuses a stop request when its handler cannot stop', async () => {
+    const { server, stateDir } = await started();
+    server.serve(handler, 'prefix');
+    await expect(requestStop(stateDir, { timeoutMs: 10_000, stoppedWithinMs: 100 })).rejects.toThrow('this tovrun cannot be stopped over its control socket.');
+  });
+
   it('answers a malformed request with a usage failure carrying its id', async () => {
     const { server } = await started();
     server.serve(handler, 'prefix');
     expect(JSON.parse(await rawRequest(server.socketPath, '{"id":7,"type":"explode"}'))).toEqual({
       id: 7,
       ok: false,
-      error: { message: 'unknown request type "explode" (expected "status" or "restart")', hint: null, exitCode: 2 },
+      error: { message: 'unknown request type "explode" (expected "status", "restart" or "stop")', hint: null, exitCode: 2 },
     });
   });
 
@@ -87,7 +118,9 @@ describe('control server and client', () => {
     expect(notRunning).toBeInstanceOf(FailedError);
     expect((notRunning as Error).message).toBe('no tovrun is running in this workspace.');
     writeControlFile(stateDir, { version: 1, pid: 999_999, socket: path.join(stateDir, 'gone.sock') });
-    await expect(requestRestart(stateDir, 'api', { timeoutMs: 10_000 })).rejects.toThrow('no tovrun is running in this workspace (its control socket is gone).');
+    await expect(requestRestart(stateDir, 'api', { timeoutMs: 10_000 })).rejects.toThrow(
+      'no tovrun is running in this workspace (its control socket is gone).',
+    );
   });
 
   it('replaces a stale socket file, but refuses while another tovrun answers on it', async () => {

@@ -1,0 +1,24 @@
+// A lock that test files take before using fixed ports (TovPlay's 5001 and 3000), so files that run in parallel take
+// turns instead of failing on a busy port.
+import { mkdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+/** Waits (up to timeoutMs) until no other test process holds the named lock, takes it, and returns its release. */
+export async function takePortLock(name: string, timeoutMs = 600_000): Promise<() => void> {
+  const dir = path.join(tmpdir(), `tovrun-test-lock-${name}`);
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      mkdirSync(dir);
+      return () => rmSync(dir, { recursive: true, force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      // A lock older than the timeout belongs to a test run that died: take it over.
+      if (Date.now() - statSync(dir, { throwIfNoEntry: false })?.mtimeMs! > timeoutMs) rmSync(dir, { recursive: true, force: true });
+      if (Date.now() > deadline) throw new Error(`the test lock ${dir} is still held after ${timeoutMs / 1000} s`);
+      await sleep(250);
+    }
+  }
+}
