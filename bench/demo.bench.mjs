@@ -1,7 +1,7 @@
 // The demo with real Flask and Vite: warm start to ready against starting both by hand, time from SIGINT to every
 // process gone and both ports free (and the same for a 25-process tree), and tovrun's peak memory while supervising.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -84,16 +84,36 @@ async function stopTime(child, dir, ports) {
 
 /** Peak resident memory (VmHWM) of a process in MB. */
 function peakMemoryMb(pid) {
-  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmHWM:'));
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith('VmHWM:'));
   return Number(line.split(/\s+/)[1]) / 1024;
 }
 
 /** Starts Flask and Vite the way a developer would by hand; resolves when both answer. */
 async function byHand(dir) {
   const started = performance.now();
-  const env = { ...process.env, ...Object.fromEntries(readFileSync(path.join(dir, '.env'), 'utf8').split('\n').filter((l) => /^\w+=/.test(l)).map((l) => l.split(/=(.*)/s).slice(0, 2))) };
-  const flask = spawn(path.join(dir, 'backend/venv/bin/python'), ['-m', 'flask', 'run', '--host', '0.0.0.0', '--port', '5001', '--debug'], { cwd: path.join(dir, 'backend'), env, stdio: 'ignore', detached: true });
-  const vite = spawn(process.execPath, ['node_modules/vite/bin/vite.js', '--port', '3000', '--strictPort', '--host', '127.0.0.1'], { cwd: path.join(dir, 'frontend'), env, stdio: 'ignore', detached: true });
+  const env = {
+    ...process.env,
+    ...Object.fromEntries(
+      readFileSync(path.join(dir, '.env'), 'utf8')
+        .split('\n')
+        .filter((l) => /^\w+=/.test(l))
+        .map((l) => l.split(/=(.*)/s).slice(0, 2)),
+    ),
+  };
+  const flask = spawn(path.join(dir, 'backend/venv/bin/python'), ['-m', 'flask', 'run', '--host', '0.0.0.0', '--port', '5001', '--debug'], {
+    cwd: path.join(dir, 'backend'),
+    env,
+    stdio: 'ignore',
+    detached: true,
+  });
+  const vite = spawn(process.execPath, ['node_modules/vite/bin/vite.js', '--port', '3000', '--strictPort', '--host', '127.0.0.1'], {
+    cwd: path.join(dir, 'frontend'),
+    env,
+    stdio: 'ignore',
+    detached: true,
+  });
   await until(async () => (await answers('http://127.0.0.1:5001/health')) && (await answers('http://127.0.0.1:3000/')));
   const ms = performance.now() - started;
   for (const child of [flask, vite]) process.kill(-child.pid, 'SIGKILL');
@@ -105,7 +125,10 @@ async function byHand(dir) {
 function treeWorkspace() {
   const dir = mkdtempSync(path.join(tmpdir(), 'tovrun-bench-tree-'));
   const fixture = path.join(root, 'test', 'fixtures', 'procs', 'process-tree.js');
-  writeFileSync(path.join(dir, "tovrun.yaml"), `preset: none\nservices:\n  tree:\n    type: command\n    command: ["${process.execPath}", "${fixture}", "25"]\n    probe: { log: "tree ready" }\n`);
+  writeFileSync(
+    path.join(dir, 'tovrun.yaml'),
+    `preset: none\nservices:\n  tree:\n    type: command\n    command: ["${process.execPath}", "${fixture}", "25"]\n    probe: { log: "tree ready" }\n`,
+  );
   return dir;
 }
 
@@ -141,13 +164,45 @@ export async function run(report) {
   }
   for (const made of [path.dirname(dir), treeDir]) rmSync(made, { recursive: true, force: true });
   const [w, h] = [summarize(warm), summarize(hand)];
-  report.add({ figure: 'warm start to ready (demo: Flask + Vite)', unit: 'ms', tovrun: w, reference: h, referenceName: 'both started by hand', target: '≤ 1.15x by hand', met: w.median <= 1.15 * h.median });
+  report.add({
+    figure: 'warm start to ready (demo: Flask + Vite)',
+    unit: 'ms',
+    tovrun: w,
+    reference: h,
+    referenceName: 'both started by hand',
+    target: '≤ 1.15x by hand',
+    met: w.median <= 1.15 * h.median,
+  });
   const s = summarize(stops);
-  report.add({ figure: 'SIGINT to all gone and ports free (Flask + Vite)', unit: 'ms', tovrun: s, reference: null, referenceName: '—', target: '< 500 ms', met: s.median < 500 });
+  report.add({
+    figure: 'SIGINT to all gone and ports free (Flask + Vite)',
+    unit: 'ms',
+    tovrun: s,
+    reference: null,
+    referenceName: '—',
+    target: '< 500 ms',
+    met: s.median < 500,
+  });
   const t = summarize(treeStops);
-  report.add({ figure: 'SIGINT to all gone (25-process tree)', unit: 'ms', tovrun: t, reference: null, referenceName: '—', target: '< 500 ms', met: t.median < 500 });
+  report.add({
+    figure: 'SIGINT to all gone (25-process tree)',
+    unit: 'ms',
+    tovrun: t,
+    reference: null,
+    referenceName: '—',
+    target: '< 500 ms',
+    met: t.median < 500,
+  });
   const m = summarize(memory);
-  report.add({ figure: 'peak memory while supervising the demo', unit: 'MB', tovrun: m, reference: null, referenceName: '—', target: '< 60 MB', met: m.max < 60 });
+  report.add({
+    figure: 'peak memory while supervising the demo',
+    unit: 'MB',
+    tovrun: m,
+    reference: null,
+    referenceName: '—',
+    target: '< 60 MB',
+    met: m.max < 60,
+  });
   const before = summarize(beforeSpawn);
   const node = await measure(async () => (await runCommand(process.execPath, ['-e', '0'], {})).ms, { runs: 10, warmup: 2 });
   const allowance = 0.15 * h.median;
@@ -162,6 +217,6 @@ export async function run(report) {
     'polling both every 5 ms until /health and / answer; alternated run by run, after a warm-up of each.',
     'Stop: SIGINT to tovrun until no process whose working folder or command line is inside the demo (zombies aside) is',
     'left and 5001 and 3000 accept a listener. Tree: a `command` service building a 25-process tree (test/fixtures/procs/',
-    "process-tree.js). Memory: tovrun's VmHWM (peak resident set) 300 ms after \"Ready:\".",
+    'process-tree.js). Memory: tovrun\'s VmHWM (peak resident set) 300 ms after "Ready:".',
   ].join('\n');
 }

@@ -8,11 +8,11 @@ import path from 'node:path';
 export const targets = [
   'startup: `tovrun --version` and `tovrun --help` at most 1.5x `node -e 0`',
   'warm start of the demo to "ready": at most 1.15x starting Flask and Vite by hand',
-  'warm install (nothing changed): at least 10x faster than the old script\'s pip upgrade + pip install + npm install',
+  "warm install (nothing changed): at least 10x faster than the old script's pip upgrade + pip install + npm install",
   'cold install, backend and frontend in parallel: at most 1.15x the slower of the two alone',
-  'log relay through the CLI: at least 1.5x concurrently\'s throughput, 0 lines lost',
+  "log relay through the CLI: at least 1.5x concurrently's throughput, 0 lines lost",
   'stop: SIGINT to every process gone and every port free in under 500 ms (Flask + Vite, and a 25-process tree)',
-  'memory: tovrun\'s peak resident memory while supervising the demo under 60 MB',
+  "memory: tovrun's peak resident memory while supervising the demo under 60 MB",
 ];
 
 /** Median, min and max of a list of numbers. */
@@ -87,7 +87,9 @@ export function runTree(command, args, { cwd, env = process.env, stdout = 'devnu
 /** Peak resident memory (VmHWM) of a live process in MB, or NaN when it is gone. */
 export function peakMemoryMb(pid) {
   try {
-    const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmHWM:'));
+    const line = readFileSync(`/proc/${pid}/status`, 'utf8')
+      .split('\n')
+      .find((l) => l.startsWith('VmHWM:'));
     return Number(line.split(/\s+/)[1]) / 1024;
   } catch {
     return Number.NaN;
@@ -105,12 +107,14 @@ export class Report {
     this.rows.push(row);
     const fmt = (s) => (s ? `${s.median.toFixed(1)} (${s.min.toFixed(1)}–${s.max.toFixed(1)})` : '—');
     const ratio = Report.ratio(row);
-    console.log(`${row.met ? 'MET ' : 'MISS'} ${row.figure}: tovrun ${fmt(row.tovrun)} ${row.unit} vs ${row.referenceName} ${fmt(row.reference)}${ratio ? ` (${ratio})` : ''} — target ${row.target}`);
+    console.log(
+      `${row.met ? 'MET ' : 'MISS'} ${row.figure}: tovrun ${fmt(row.tovrun)} ${row.unit} vs ${row.referenceName} ${fmt(row.reference)}${ratio ? ` (${ratio})` : ''} — target ${row.target}`,
+    );
   }
 
   /** tovrun's median over the reference's, e.g. "1.42x", when both exist. */
   static ratio(row) {
-    if (!row.tovrun || !row.reference || !row.reference.median || row.unit === 'lines') return '';
+    if (!row.tovrun || !row.reference?.median || row.unit === 'lines') return '';
     return `${(row.tovrun.median / row.reference.median).toFixed(2)}x`;
   }
 
@@ -147,7 +151,10 @@ export class Report {
       '',
       '| figure | unit | tovrun | reference | reference value | ratio | target | met |',
       '| --- | --- | --- | --- | --- | --- | --- | --- |',
-      ...this.rows.map((r) => `| ${r.figure} | ${r.unit} | ${fmt(r.tovrun)} | ${r.referenceName} | ${fmt(r.reference)} | ${Report.ratio(r) || '—'} | ${r.target} | ${r.met ? 'yes' : '**no**'} |`),
+      ...this.rows.map(
+        (r) =>
+          `| ${r.figure} | ${r.unit} | ${fmt(r.tovrun)} | ${r.referenceName} | ${fmt(r.reference)} | ${Report.ratio(r) || '—'} | ${r.target} | ${r.met ? 'yes' : '**no**'} |`,
+      ),
       '',
       ...notes,
     ];

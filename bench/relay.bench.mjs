@@ -30,21 +30,35 @@ function bytesOf({ count, width }) {
 function workspace(workload) {
   const dir = mkdtempSync(path.join(tmpdir(), 'tovrun-bench-relay-'));
   const command = [process.execPath, printLines, String(workload.count), label, workload.mode, String(workload.width)];
-  writeFileSync(path.join(dir, 'tovrun.yaml'), `preset: none\npanes: prefix\nservices:\n  printer:\n    type: command\n    command: ${JSON.stringify(command)}\n`);
+  writeFileSync(
+    path.join(dir, 'tovrun.yaml'),
+    `preset: none\npanes: prefix\nservices:\n  printer:\n    type: command\n    command: ${JSON.stringify(command)}\n`,
+  );
   return dir;
 }
 
 /** Preloaded into a relaying node process: appends its own CPU seconds (user + system, children excluded) at exit. */
-const ownCpuHook = 'data:text/javascript,import{appendFileSync}from"node:fs";process.on("exit",()=>{const u=process.cpuUsage();appendFileSync(process.env.BENCH_OWN_CPU_FILE,(u.user+u.system)/1e6+"\\n")})';
+const ownCpuHook =
+  'data:text/javascript,import{appendFileSync}from"node:fs";process.on("exit",()=>{const u=process.cpuUsage();appendFileSync(process.env.BENCH_OWN_CPU_FILE,(u.user+u.system)/1e6+"\\n")})';
 
 /** How each side runs the printer: command, arguments and folder; node relays also report their own CPU. */
 function sides(workload, dir) {
   const printer = `"${process.execPath}" "${printLines}" ${workload.count} ${label} ${workload.mode} ${workload.width}`;
   return [
     { name: 'tovrun', command: process.execPath, args: ['--import', ownCpuHook, cli, '--no-install'], cwd: dir },
-    { name: 'concurrently 9', command: process.execPath, args: ['--import', ownCpuHook, concurrentlyBin, '--names', 'printer', '--no-color', printer], cwd: dir },
+    {
+      name: 'concurrently 9',
+      command: process.execPath,
+      args: ['--import', ownCpuHook, concurrentlyBin, '--names', 'printer', '--no-color', printer],
+      cwd: dir,
+    },
     { name: '`cat`', command: 'sh', args: ['-c', `${printer} | cat`], cwd: dir },
-    { name: '`node` passing stdin through', command: 'sh', args: ['-c', `${printer} | "${process.execPath}" -e "process.stdin.pipe(process.stdout)"`], cwd: dir },
+    {
+      name: '`node` passing stdin through',
+      command: 'sh',
+      args: ['-c', `${printer} | "${process.execPath}" -e "process.stdin.pipe(process.stdout)"`],
+      cwd: dir,
+    },
   ];
 }
 
@@ -115,23 +129,50 @@ export async function run(report) {
         tovrun,
         reference: throughput(reference),
         referenceName: reference.side.name,
-        target: isPeer ? '≥ 1.5x concurrently' : reference === floor ? 'reported (the floor)' : "reported (the floor for a relay in Node)",
+        target: isPeer ? '≥ 1.5x concurrently' : reference === floor ? 'reported (the floor)' : 'reported (the floor for a relay in Node)',
         met: isPeer ? tovrun.median >= 1.5 * throughput(reference).median : true,
       });
     }
     for (const reference of [peer, floor, nodeFloor]) {
-      report.add({ figure: `relay CPU seconds (whole tree), ${workload.name}`, unit: 's', tovrun: cpu(ours), reference: cpu(reference), referenceName: reference.side.name, target: 'reported', met: true });
+      report.add({
+        figure: `relay CPU seconds (whole tree), ${workload.name}`,
+        unit: 's',
+        tovrun: cpu(ours),
+        reference: cpu(reference),
+        referenceName: reference.side.name,
+        target: 'reported',
+        met: true,
+      });
     }
     const own = (result) => summarize(result.timed.map((r) => r.own));
-    report.add({ figure: `relay process's own CPU seconds, ${workload.name}`, unit: 's', tovrun: own(ours), reference: own(peer), referenceName: peer.side.name, target: 'reported', met: true });
+    report.add({
+      figure: `relay process's own CPU seconds, ${workload.name}`,
+      unit: 's',
+      tovrun: own(ours),
+      reference: own(peer),
+      referenceName: peer.side.name,
+      target: 'reported',
+      met: true,
+    });
     for (const reference of [peer, floor, nodeFloor]) {
-      report.add({ figure: `lines lost through a pipe, ${workload.name}`, unit: 'lines', tovrun: summarize([ours.lost]), reference: summarize([reference.lost]), referenceName: reference.side.name, target: '0', met: ours.lost === 0 });
+      report.add({
+        figure: `lines lost through a pipe, ${workload.name}`,
+        unit: 'lines',
+        tovrun: summarize([ours.lost]),
+        reference: summarize([reference.lost]),
+        referenceName: reference.side.name,
+        target: '0',
+        met: ours.lost === 0,
+      });
     }
     notes.push(`${workload.name}: ${size}; ${workload.runs} timed runs per side after a warm-up.`);
     const wanted = 1.5 * throughput(peer).median;
     const floorValue = throughput(floor).median;
     const share = `tovrun reaches ${((100 * tovrun.median) / floorValue).toFixed(0)}% of the floor and ${((100 * tovrun.median) / throughput(nodeFloor).median).toFixed(0)}% of a Node process that only passes stdin through (${throughput(nodeFloor).median.toFixed(1)})`;
-    if (wanted > floorValue) notes.push(`  1.5x concurrently is ${wanted.toFixed(1)} ${workload.unit}, above the \`cat\` floor of ${floorValue.toFixed(1)}, which a relay cannot pass: ${share}.`);
+    if (wanted > floorValue)
+      notes.push(
+        `  1.5x concurrently is ${wanted.toFixed(1)} ${workload.unit}, above the \`cat\` floor of ${floorValue.toFixed(1)}, which a relay cannot pass: ${share}.`,
+      );
     else notes.push(`  1.5x concurrently is ${wanted.toFixed(1)} ${workload.unit}, below the \`cat\` floor of ${floorValue.toFixed(1)}; ${share}.`);
     rmSync(dir, { recursive: true, force: true });
   }

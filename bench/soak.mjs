@@ -118,8 +118,25 @@ async function cleanUp(dir) {
 async function cycle(dir, kind) {
   const before = await portsFreeWithin(30_000);
   if (before.length > 0) {
-    const holders = before.map(({ port, inodes }) => `${port} held by ${socketHolders(inodes).map((h) => `${h.pid} ${h.cmdline.slice(0, 100)}`).join(', ') || '?'}`);
-    return { kind, interfered: true, ready: false, readyMs: NaN, stopMs: NaN, exit: 'not started', processes: [], bound: [], note: `ports busy before start: ${holders.join('; ')}` };
+    const holders = before.map(
+      ({ port, inodes }) =>
+        `${port} held by ${
+          socketHolders(inodes)
+            .map((h) => `${h.pid} ${h.cmdline.slice(0, 100)}`)
+            .join(', ') || '?'
+        }`,
+    );
+    return {
+      kind,
+      interfered: true,
+      ready: false,
+      readyMs: NaN,
+      stopMs: NaN,
+      exit: 'not started',
+      processes: [],
+      bound: [],
+      note: `ports busy before start: ${holders.join('; ')}`,
+    };
   }
   const run = await startTovrun(dir);
   const note = run.ready ? '' : `not ready: ${run.tail().split('\n').slice(-6).join(' | ')}`;
@@ -149,8 +166,21 @@ async function cycle(dir, kind) {
   }
   // Not ready because another program held a demo port: the machine interfered, the cycle is run again.
   const interfered = !run.ready && /already in use/.test(run.tail()) && foreign.length + processes.length + bound.length === 0;
-  const foreignNote = foreign.map((b) => `port ${b.port} taken meanwhile by ${b.holders.map((h) => `${h.pid} ${h.cmdline.slice(0, 100)}`).join(', ')}`).join('; ');
-  return { kind, interfered: interfered || (!run.ready && foreign.length > 0), ready: run.ready, readyMs: run.readyMs, stopMs, exit, processes, bound, lingering, note: [note, foreignNote].filter(Boolean).join('; ') };
+  const foreignNote = foreign
+    .map((b) => `port ${b.port} taken meanwhile by ${b.holders.map((h) => `${h.pid} ${h.cmdline.slice(0, 100)}`).join(', ')}`)
+    .join('; ');
+  return {
+    kind,
+    interfered: interfered || (!run.ready && foreign.length > 0),
+    ready: run.ready,
+    readyMs: run.readyMs,
+    stopMs,
+    exit,
+    processes,
+    bound,
+    lingering,
+    note: [note, foreignNote].filter(Boolean).join('; '),
+  };
 }
 
 function describe(result) {
@@ -193,7 +223,9 @@ async function main() {
       }
       results.push(result);
       const bad = !result.ready || result.processes.length > 0 || result.bound.length > 0;
-      console.log(`${kind.padEnd(14)} ${String(i).padStart(3)}/${count}: ${result.ready ? `ready ${(result.readyMs / 1000).toFixed(1)} s` : 'NOT READY'}, stopped in ${result.stopMs.toFixed(0)} ms (${result.exit}), ${result.processes.length} processes, ${result.bound.length} ports left`);
+      console.log(
+        `${kind.padEnd(14)} ${String(i).padStart(3)}/${count}: ${result.ready ? `ready ${(result.readyMs / 1000).toFixed(1)} s` : 'NOT READY'}, stopped in ${result.stopMs.toFixed(0)} ms (${result.exit}), ${result.processes.length} processes, ${result.bound.length} ports left`,
+      );
       if (bad) {
         console.log(describe(result));
         await cleanUp(dir);
@@ -215,20 +247,34 @@ async function main() {
   }
 
   const minutes = ((performance.now() - started) / 60_000).toFixed(1);
-  const header = 'kind            cycles  not ready  dirty cycles  processes left  ports left  stop median (min–max)  exits (repeated: port taken by another program)';
+  const header =
+    'kind            cycles  not ready  dirty cycles  processes left  ports left  stop median (min–max)  exits (repeated: port taken by another program)';
   const rows = totals.map(
     (t) =>
       `${t.kind.padEnd(15)} ${String(t.cycles).padStart(6)}  ${String(t.notReady).padStart(9)}  ${String(t.dirtyCycles).padStart(12)}  ${String(t.processes).padStart(14)}  ${String(t.ports).padStart(10)}  ${t.stop.padEnd(21)}  ${t.exits}${t.interfered ? ` (repeated ${t.interfered})` : ''}`,
   );
   const sum = (key) => totals.reduce((total, t) => total + t[key], 0);
-  rows.push(`${'overall'.padEnd(15)} ${String(sum('cycles')).padStart(6)}  ${String(sum('notReady')).padStart(9)}  ${String(sum('dirtyCycles')).padStart(12)}  ${String(sum('processes')).padStart(14)}  ${String(sum('ports')).padStart(10)}`);
+  rows.push(
+    `${'overall'.padEnd(15)} ${String(sum('cycles')).padStart(6)}  ${String(sum('notReady')).padStart(9)}  ${String(sum('dirtyCycles')).padStart(12)}  ${String(sum('processes')).padStart(14)}  ${String(sum('ports')).padStart(10)}`,
+  );
   console.log(`\nsoak totals (${minutes} min):\n${header}\n${rows.join('\n')}`);
   const ok = sum('processes') === 0 && sum('ports') === 0 && sum('notReady') === 0;
   const verdict = ok ? 'soak: OK — 0 processes and 0 ports left after every cycle' : 'soak: FAILED — see the cycles above';
   console.log(`\n${verdict}`);
   // Only the full soak of issue 9 goes into BENCHMARKS.md; a shorter one (--cycles) is for looking.
   if (cycles === 50 && killCycles === 20) {
-    const body = ['## Soak (`npm run soak`)', '', `Latest run: ${new Date().toISOString()} on ${Report.machine()}, ${minutes} min.`, '', '```', header, ...rows, '```', '', verdict];
+    const body = [
+      '## Soak (`npm run soak`)',
+      '',
+      `Latest run: ${new Date().toISOString()} on ${Report.machine()}, ${minutes} min.`,
+      '',
+      '```',
+      header,
+      ...rows,
+      '```',
+      '',
+      verdict,
+    ];
     writeSoakSection(path.join(root, 'BENCHMARKS.md'), body.join('\n'));
     console.log('wrote the soak section of BENCHMARKS.md');
   }

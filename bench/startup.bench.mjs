@@ -37,7 +37,15 @@ export async function run(report) {
   const floor = { referenceName: '`node -e 0`', reference: node, target: '≤ 1.5x `node -e 0`' };
   report.add({ figure: 'startup: `tovrun --version`', unit: 'ms', tovrun: version, ...floor, met: version.median <= 1.5 * node.median });
   report.add({ figure: 'startup: `tovrun --help`', unit: 'ms', tovrun: help, ...floor, met: help.median <= 1.5 * node.median });
-  report.add({ figure: 'startup: `tovrun --version` beside the peer', unit: 'ms', tovrun: version, reference: peer, referenceName: '`concurrently --version`', target: 'reported', met: true });
+  report.add({
+    figure: 'startup: `tovrun --version` beside the peer',
+    unit: 'ms',
+    tovrun: version,
+    reference: peer,
+    referenceName: '`concurrently --version`',
+    target: 'reported',
+    met: true,
+  });
   return [
     `${runs} interleaved runs of each after ${warmup} warm-up rounds, wall time from spawn to exit, output to /dev/null.`,
     `Over \`node -e 0\`: --version costs ${(version.median - node.median).toFixed(0)} ms more, --help ${(help.median - node.median).toFixed(0)} ms, concurrently --version ${(peer.median - node.median).toFixed(0)} ms.`,

@@ -3,10 +3,10 @@ import { Command, CommanderError, Option } from 'commander';
 import type { CheckOptions } from './commands/check.js';
 import type { ShellName } from './commands/env.js';
 import type { UpOptions } from './commands/up.js';
-import type { PanesMode } from './workspace/types.js';
 import type { RunContext } from './context.js';
 import { ExitCode, exitCodeOf, formatError, UsageError } from './errors.js';
 import { packageVersion } from './paths.js';
+import type { PanesMode } from './workspace/types.js';
 
 const examples = `
 Examples:
@@ -70,21 +70,42 @@ function upOptions(raw: RawUpOptions): UpOptions {
 
 /** The flags of `up` that shape the doctor's report, and those that shape a run of services: each only with, or only without, --check. */
 const checkOnlyFlags: Readonly<Record<string, string>> = { json: '--json', strict: '--strict', requireDb: '--require-db' };
-const runOnlyFlags: Readonly<Record<string, string>> = { backend: '--backend', frontend: '--frontend', only: '--only', install: '--no-install', reinstall: '--reinstall', keep: '--keep', services: '--no-services', panes: '--panes', dryRun: '--dry-run' };
+const runOnlyFlags: Readonly<Record<string, string>> = {
+  backend: '--backend',
+  frontend: '--frontend',
+  only: '--only',
+  install: '--no-install',
+  reinstall: '--reinstall',
+  keep: '--keep',
+  services: '--no-services',
+  panes: '--panes',
+  dryRun: '--dry-run',
+};
 
 /**
  * A UsageError for a flag that `up` would otherwise ignore: --json without --check would start the services (a report flag
  * never starts anything), --backend with --check would be silently dropped. Nothing is implied: the error says what to run.
  */
 function refuseStrayFlags(command: Command): void {
-  const given = (flags: Readonly<Record<string, string>>) => Object.keys(flags).filter((key) => command.getOptionValueSource(key) === 'cli').map((key) => flags[key] as string);
+  const given = (flags: Readonly<Record<string, string>>) =>
+    Object.keys(flags)
+      .filter((key) => command.getOptionValueSource(key) === 'cli')
+      .map((key) => flags[key] as string);
   if (command.getOptionValueSource('check') === 'cli') {
     const stray = given(runOnlyFlags)[0];
-    if (stray !== undefined) throw new UsageError(`${stray} does not go with --check: the doctor starts nothing and checks the whole workspace.`, `Run \`tovrun --check\`, or drop --check to start services with ${stray}.`);
+    if (stray !== undefined)
+      throw new UsageError(
+        `${stray} does not go with --check: the doctor starts nothing and checks the whole workspace.`,
+        `Run \`tovrun --check\`, or drop --check to start services with ${stray}.`,
+      );
     return;
   }
   const stray = given(checkOnlyFlags)[0];
-  if (stray !== undefined) throw new UsageError(`${stray} goes with --check: run \`tovrun --check ${stray}\`.`, 'Without --check, tovrun starts the services; --json, --strict and --require-db only shape the report of the read-only doctor.');
+  if (stray !== undefined)
+    throw new UsageError(
+      `${stray} goes with --check: run \`tovrun --check ${stray}\`.`,
+      'Without --check, tovrun starts the services; --json, --strict and --require-db only shape the report of the read-only doctor.',
+    );
 }
 
 /** The commander program; every action stores its exit code through setResult. */
@@ -130,13 +151,17 @@ export function createProgram(ctx: RunContext, setResult: (code: number) => void
     .option('--strict', 'warnings fail too')
     .option('--require-db', 'an unreachable database is an error')
     .option('-p, --profile <name>', 'check as if this compose profile were started (repeatable)', collect, [])
-    .action((checks: string[], options: RawCheckOptions) => run(async () => (await import('./commands/check.js')).runCheck(ctx, checks, checkOptions(options)))());
+    .action((checks: string[], options: RawCheckOptions) =>
+      run(async () => (await import('./commands/check.js')).runCheck(ctx, checks, checkOptions(options)))(),
+    );
 
   program
     .command('install')
     .description('create the venv and install backend (pip) and frontend (npm, dev included) packages')
     .option('--reinstall', 'reinstall even when up to date')
-    .action((options: { reinstall?: boolean }) => run(async () => (await import('./commands/install.js')).runInstallCommand(ctx, { reinstall: Boolean(options.reinstall) }))());
+    .action((options: { reinstall?: boolean }) =>
+      run(async () => (await import('./commands/install.js')).runInstallCommand(ctx, { reinstall: Boolean(options.reinstall) }))(),
+    );
 
   program
     .command('demo [dir]')
@@ -144,7 +169,9 @@ export function createProgram(ctx: RunContext, setResult: (code: number) => void
     .option('--no-install', 'skip installing packages')
     .addOption(panesOption())
     .option('--dry-run', 'print the plan and start nothing')
-    .action((dir: string | undefined, options: RawUpOptions) => run(async () => (await import('./commands/demo.js')).runDemoCommand(ctx, dir, upOptions(options)))());
+    .action((dir: string | undefined, options: RawUpOptions) =>
+      run(async () => (await import('./commands/demo.js')).runDemoCommand(ctx, dir, upOptions(options)))(),
+    );
   program
     .command('status')
     .description('show the services of the tovrun running in this workspace: state, pid, port, uptime, restarts')
@@ -159,7 +186,9 @@ export function createProgram(ctx: RunContext, setResult: (code: number) => void
     .requiredOption('--socket <path>')
     .requiredOption('--ticket <ticket>')
     .option('--pipe')
-    .action((options: { socket: string; ticket: string; pipe?: boolean }) => run(async () => (await import('./commands/pane-agent.js')).runPaneAgentCommand({ ...options, pipe: Boolean(options.pipe) }))());
+    .action((options: { socket: string; ticket: string; pipe?: boolean }) =>
+      run(async () => (await import('./commands/pane-agent.js')).runPaneAgentCommand({ ...options, pipe: Boolean(options.pipe) }))(),
+    );
   program
     .command('init [dir]')
     .description('adopt tovrun in an existing repository: tovrun.yaml, .env.template, compose file, infra/, SETUP.md, .env, .gitignore (never overwrites)')
@@ -168,18 +197,28 @@ export function createProgram(ctx: RunContext, setResult: (code: number) => void
     .option('--backend <dir>', 'the backend folder (instead of detecting or asking)')
     .option('--frontend <dir>', 'the frontend folder (instead of detecting or asking)')
     .option('-y, --yes', 'ask nothing; take what was detected')
-    .option('--tovrun-spec <spec>', 'what the root package.json pins tovrun at: a version range, a tarball path or URL, a git URL (default: this tovrun\'s version)')
+    .option(
+      '--tovrun-spec <spec>',
+      "what the root package.json pins tovrun at: a version range, a tarball path or URL, a git URL (default: this tovrun's version)",
+    )
     .action((dir: string | undefined, options: { preset: string; dryRun?: boolean; backend?: string; frontend?: string; yes?: boolean; tovrunSpec?: string }) =>
-      run(async () => (await import('./commands/init.js')).runInitCommand(ctx, dir, { ...options, dryRun: Boolean(options.dryRun), yes: Boolean(options.yes) }))(),
+      run(async () =>
+        (await import('./commands/init.js')).runInitCommand(ctx, dir, { ...options, dryRun: Boolean(options.dryRun), yes: Boolean(options.yes) }),
+      )(),
     );
-  program.command('down').description('stop everything a previous tovrun started and left running').action(run(async () => (await import('./commands/down.js')).runDownCommand(ctx)));
+  program
+    .command('down')
+    .description('stop everything a previous tovrun started and left running')
+    .action(run(async () => (await import('./commands/down.js')).runDownCommand(ctx)));
   program
     .command('logs [service]')
     .description("show services' logs from .tovrun/logs/")
     .option('-f, --follow', 'keep printing new lines')
     .option('-p, --previous', "the previous run's logs (each run keeps the one before it)")
     .action((service: string | undefined, options: { follow?: boolean; previous?: boolean }) =>
-      run(async () => (await import('./commands/logs.js')).runLogsCommand(ctx, { service, follow: Boolean(options.follow), previous: Boolean(options.previous) }))(),
+      run(async () =>
+        (await import('./commands/logs.js')).runLogsCommand(ctx, { service, follow: Boolean(options.follow), previous: Boolean(options.previous) }),
+      )(),
     );
   program
     .command('env')

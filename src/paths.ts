@@ -1,7 +1,7 @@
 /** Where tovrun's own shipped files live, whether run from dist/ or from a test importing src/. */
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /** The folder holding tovrun's package.json, templates/ and infra/. */
 export const packageRoot: string = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');

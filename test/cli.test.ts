@@ -8,7 +8,10 @@ import { memoryContext } from './support/memory-context.js';
 /** A workspace whose one service writes a file named "started" when it runs (and then exits). */
 function markerWorkspace(): string {
   const root = mkdtempSync(path.join(tmpdir(), 'tovrun-cli-'));
-  writeFileSync(path.join(root, 'tovrun.yaml'), `preset: none\nservices:\n  marker:\n    type: command\n    command: [${JSON.stringify(process.execPath)}, -e, "require('fs').writeFileSync('started', '')"]\n`);
+  writeFileSync(
+    path.join(root, 'tovrun.yaml'),
+    `preset: none\nservices:\n  marker:\n    type: command\n    command: [${JSON.stringify(process.execPath)}, -e, "require('fs').writeFileSync('started', '')"]\n`,
+  );
   return root;
 }
 
@@ -45,7 +48,9 @@ describe('cli', () => {
       const root = markerWorkspace();
       const ctx = memoryContext(root);
       expect(await main([flag], ctx), flag).toBe(2);
-      expect(ctx.stderr.text()).toBe(`tovrun: ${flag} goes with --check: run \`tovrun --check ${flag}\`.\n  Without --check, tovrun starts the services; --json, --strict and --require-db only shape the report of the read-only doctor.\n`);
+      expect(ctx.stderr.text()).toBe(
+        `tovrun: ${flag} goes with --check: run \`tovrun --check ${flag}\`.\n  Without --check, tovrun starts the services; --json, --strict and --require-db only shape the report of the read-only doctor.\n`,
+      );
       expect(ctx.stdout.text()).toBe('');
       expect(existsSync(path.join(root, 'started')), flag).toBe(false);
     }
@@ -59,4 +64,3 @@ describe('cli', () => {
     }
   });
 });
-

@@ -40,7 +40,10 @@ export default defineConfig({
       // test/.cache/ is excluded: the Wine lane's prefix there links z: to / (the whole file system).
       // Not isolated: the files share one module graph instead of each importing src/ afresh, which is most of the
       // run time on a small machine (no unit test mocks modules or changes the working directory).
-      { extends: true, test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: [...configDefaults.exclude, ...e2eFiles, 'test/.cache/**'], isolate: false } },
+      {
+        extends: true,
+        test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: [...configDefaults.exclude, ...e2eFiles, 'test/.cache/**'], isolate: false },
+      },
       { extends: true, test: { name: 'e2e', include: e2eFiles, globalSetup: ['test/setup/global.ts'] } },
     ],
   },

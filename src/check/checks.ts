@@ -16,5 +16,11 @@ export const doctorChecks: readonly DoctorCheck[] = [
   { name: 'ports', description: 'service ports free', timeoutMs: 5_000, run: checkPorts },
   { name: 'compose', description: 'docker-compose.yml parses and its variables are in .env.template', timeoutMs: 5_000, run: checkCompose },
   { name: 'hygiene', description: '.env ignored by git, no secrets in .env.template, no stale copies', timeoutMs: 8_000, run: checkHygiene },
-  { name: 'database', description: 'PostgreSQL reachable, connections in use, idle sessions', timeoutMs: 10_000, timeoutStatus: (input) => (input.requireDb ? 'error' : 'warn'), run: checkDatabase },
+  {
+    name: 'database',
+    description: 'PostgreSQL reachable, connections in use, idle sessions',
+    timeoutMs: 10_000,
+    timeoutStatus: (input) => (input.requireDb ? 'error' : 'warn'),
+    run: checkDatabase,
+  },
 ];

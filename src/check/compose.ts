@@ -3,17 +3,17 @@
  * .env.template, it matches the Compose specification, and (with an engine) `compose config -q` accepts every profile.
  */
 import type { Document, LineCounter } from 'yaml';
-import { yamlModule } from '../files/yaml-module.js';
-import { parseYaml } from '../files/yaml-parse.js';
 import { checkComposeProvider, composeConfigProblems, composeSchemaProblems, composeVariables } from '../compose/index.js';
 import { composeFileMaxBytes } from '../compose/load-model.js';
-import { ConfigError } from '../errors.js';
 import { collectComposeVariables, type VariableUse } from '../compose/variables.js';
 import { createSecretMasker } from '../env/mask.js';
+import { ConfigError } from '../errors.js';
+import { yamlModule } from '../files/yaml-module.js';
+import { parseYaml } from '../files/yaml-parse.js';
 import { composeProjectName } from '../plan/compose.js';
+import { type Finding, finding } from '../report/findings.js';
+import { type CheckInput, type CheckResult, findingsOnly, workspacePath } from './input.js';
 import { profilesToCheck } from './toolchains/compose-provider.js';
-import { findingsOnly, workspacePath, type CheckInput, type CheckResult } from './input.js';
-import { finding, type Finding } from '../report/findings.js';
 
 /** A compose file that parsed: its document (with line lookup), source text and name for messages. */
 export interface ParsedCompose {
@@ -44,12 +44,20 @@ function variableFindings(uses: readonly VariableUse[], compose: ParsedCompose, 
     const where = { file: compose.file, line: first.line };
     const add = `Add ${name} to ${template} with a placeholder value and a comment saying what it is for`;
     if (list.every((use) => use.hasDefault)) {
-      return finding('compose/undocumented-variable', 'warn', `${compose.file} uses \${${name}}${also} with a default, but ${template} does not define it.`, { ...where, hint: `${add}.` });
+      return finding('compose/undocumented-variable', 'warn', `${compose.file} uses \${${name}}${also} with a default, but ${template} does not define it.`, {
+        ...where,
+        hint: `${add}.`,
+      });
     }
-    return finding('compose/undefined-variable', 'error', `${compose.file} uses \${${name}}${also}, which ${template} does not define — compose substitutes an empty string.`, {
-      ...where,
-      hint: `${add}, or remove it from ${compose.file}.`,
-    });
+    return finding(
+      'compose/undefined-variable',
+      'error',
+      `${compose.file} uses \${${name}}${also}, which ${template} does not define — compose substitutes an empty string.`,
+      {
+        ...where,
+        hint: `${add}, or remove it from ${compose.file}.`,
+      },
+    );
   });
 }
 
@@ -66,7 +74,14 @@ const variablesRule: ComposeRule = (compose, input) => {
   const missing = variableFindings(uses, compose, input);
   if (broken.length + missing.length > 0) return [...broken, ...missing];
   const count = new Set(uses.map((use) => use.name).filter((name) => !shellVariables.has(name))).size;
-  return [finding('compose/ok', 'ok', `${compose.file} parses, and the ${count} variable${count === 1 ? '' : 's'} it uses ${count === 1 ? 'is' : 'are'} defined in ${workspacePath(input, input.workspace.envTemplateFile)}.`, { file: compose.file })];
+  return [
+    finding(
+      'compose/ok',
+      'ok',
+      `${compose.file} parses, and the ${count} variable${count === 1 ? '' : 's'} it uses ${count === 1 ? 'is' : 'are'} defined in ${workspacePath(input, input.workspace.envTemplateFile)}.`,
+      { file: compose.file },
+    ),
+  ];
 };
 
 /** The file against the Compose specification's JSON Schema (after interpolating from .env), and keys docker-compose v1 rejects. */
@@ -82,7 +97,13 @@ const configRule: ComposeRule = async (compose, input) => {
   const envFile = env.found ? input.workspace.envFile : null;
   const project = { file: input.workspace.composeFile, name: composeProjectName(variables.values, input.workspace.composeFile), envFile, profiles: [] };
   const mask = createSecretMasker(env.values, env.secretKeys);
-  return composeConfigProblems(input.effects.runner, check.provider, { project, profiles: profilesToCheck(input), displayFile: compose.file, env: { ...input.env, ...variables.dotEnv }, mask });
+  return composeConfigProblems(input.effects.runner, check.provider, {
+    project,
+    profiles: profilesToCheck(input),
+    displayFile: compose.file,
+    env: { ...input.env, ...variables.dotEnv },
+    mask,
+  });
 };
 
 /** The rules run over a compose file that parsed, in order. */
@@ -98,7 +119,12 @@ export function parseCompose(source: string, file: string): ParsedCompose | Find
       hint: 'Fix the YAML at that line (indentation, a missing colon or quote, a key written twice).',
     });
   }
-  if (!yamlModule().isMap(doc.contents)) return finding('compose/syntax', 'error', `${file} is not a compose file: its top level is not a mapping of keys such as services:.`, { file, line: 1, hint: 'Start the file with `services:`.' });
+  if (!yamlModule().isMap(doc.contents))
+    return finding('compose/syntax', 'error', `${file} is not a compose file: its top level is not a mapping of keys such as services:.`, {
+      file,
+      line: 1,
+      hint: 'Start the file with `services:`.',
+    });
   return { file, source, doc, lines };
 }
 

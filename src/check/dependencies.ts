@@ -7,16 +7,25 @@ import { prepareNodeService } from '../install/install-node.js';
 import { preparePythonService } from '../install/install-python.js';
 import type { InstallEnvironment } from '../install/service-install.js';
 import { InstallStepFailure } from '../install/step-failure.js';
+import { type Finding, finding } from '../report/findings.js';
 import type { NodeService, PythonService, ServiceSpec } from '../workspace/types.js';
-import { findingsOnly, workspacePath, type CheckInput, type CheckResult } from './input.js';
+import { type CheckInput, type CheckResult, findingsOnly, workspacePath } from './input.js';
 import { binLinksOff } from './npm-config.js';
-import { finding, type Finding } from '../report/findings.js';
 
 const installHint = 'Run `tovrun install` (plain `tovrun` also installs what changed before it starts the services).';
 
 function installEnvironment(input: CheckInput): InstallEnvironment {
   const { workspace } = input;
-  return { root: workspace.root, stateDir: workspace.stateDir, env: input.facts.probeEnv, platform: input.platform, runner: input.effects.runner, python: workspace.python, reinstall: false, readOnly: true };
+  return {
+    root: workspace.root,
+    stateDir: workspace.stateDir,
+    env: input.facts.probeEnv,
+    platform: input.platform,
+    runner: input.effects.runner,
+    python: workspace.python,
+    reinstall: false,
+    readOnly: true,
+  };
 }
 
 /** The file a service's packages are declared in, for the finding's location. */
@@ -30,9 +39,13 @@ async function serviceFinding(input: CheckInput, service: PythonService | NodeSe
   if (service.type === 'python' && input.workspace.python.command && !(await input.facts.python()).ok) return [];
   const file = workspacePath(input, manifestOf(service));
   try {
-    const prepared = service.type === 'python' ? await preparePythonService(service, installEnvironment(input)) : await prepareNodeService(service, installEnvironment(input));
-    if (prepared.reason === undefined) return [finding('dependencies/up-to-date', 'ok', `${service.name}: packages installed and up to date with ${file}.`, { file })];
-    return [finding('dependencies/outdated', 'warn', `${service.name}: packages not installed or out of date — ${prepared.reason}.`, { file, hint: installHint })];
+    const prepared =
+      service.type === 'python' ? await preparePythonService(service, installEnvironment(input)) : await prepareNodeService(service, installEnvironment(input));
+    if (prepared.reason === undefined)
+      return [finding('dependencies/up-to-date', 'ok', `${service.name}: packages installed and up to date with ${file}.`, { file })];
+    return [
+      finding('dependencies/outdated', 'warn', `${service.name}: packages not installed or out of date — ${prepared.reason}.`, { file, hint: installHint }),
+    ];
   } catch (error) {
     if (!(error instanceof InstallStepFailure)) throw error;
     return [finding('dependencies/cannot-check', 'error', `${service.name}: ${error.message}`, { file, ...(error.hint ? { hint: error.hint } : {}) })];
@@ -43,9 +56,19 @@ async function serviceFinding(input: CheckInput, service: PythonService | NodeSe
 function binLinksNote(input: CheckInput, service: NodeService): Finding[] {
   const setting = binLinksOff(input.facts.npmSettings(service.dir));
   if (!setting) return [];
-  const where = 'variable' in setting.source ? `the environment (${setting.source.variable})` : `${workspacePath(input, setting.source.file)}:${setting.source.line}`;
-  const message = `${service.name}: bin-links=false in ${where} — npm creates no node_modules/.bin; tovrun runs package binaries (vite) with node directly, so only \`npm run\` scripts are affected.`;
-  return [finding('dependencies/bin-links', 'ok', message, 'file' in setting.source ? { file: workspacePath(input, setting.source.file), line: setting.source.line } : {})];
+  const where =
+    'variable' in setting.source ? `the environment (${setting.source.variable})` : `${workspacePath(input, setting.source.file)}:${setting.source.line}`;
+  const message =
+    `${service.name}: bin-links=false in ${where} — npm creates no node_modules/.bin; ` +
+    'tovrun runs package binaries (vite) with node directly, so only `npm run` scripts are affected.';
+  return [
+    finding(
+      'dependencies/bin-links',
+      'ok',
+      message,
+      'file' in setting.source ? { file: workspacePath(input, setting.source.file), line: setting.source.line } : {},
+    ),
+  ];
 }
 
 const installable = (service: ServiceSpec): service is PythonService | NodeService => service.type === 'python' || service.type === 'node';

@@ -1,13 +1,13 @@
 /** The outside world of the doctor's checks, in one injectable bundle: processes, ports, PostgreSQL, files, clock. */
 import { homedir } from 'node:os';
-import { systemRunner, type CommandRunner } from '../os/system-runner.js';
-import type { Platform } from '../platform/platform.js';
+import { type CheckFiles, realCheckFiles } from '../files/read-only-files.js';
 import { realHost } from '../os/host.js';
-import { systemPortProbe, type PortProbe } from '../supervisor/preflight.js';
 import { processIdentity, sameProcess } from '../os/process-table.js';
-import { readState, type RunState } from '../supervisor/state-file.js';
-import { connectWithPg, type ConnectDatabase } from './database/session.js';
-import { realCheckFiles, type CheckFiles } from '../files/read-only-files.js';
+import { type CommandRunner, systemRunner } from '../os/system-runner.js';
+import type { Platform } from '../platform/platform.js';
+import { type PortProbe, systemPortProbe } from '../supervisor/preflight.js';
+import { type RunState, readState } from '../supervisor/state-file.js';
+import { type ConnectDatabase, connectWithPg } from './database/session.js';
 
 /** Sessions idle this long or longer are reported (5 minutes). */
 export const defaultIdleThresholdMs = 5 * 60_000;

@@ -1,16 +1,17 @@
 /** Lookups several checks share (Python, venvs, npm settings, .env values, the template), each made at most once per run. */
-import { pythonActivationEnv } from '../platform/venv-activation.js';
-import { findPython, type FoundPython } from '../install/python-discovery.js';
+
+import { type EnvValues, loadEnvValues } from '../env/load.js';
+import { type EnvSchema, parseEnvTemplate } from '../env/template.js';
+import { type FoundPython, findPython } from '../install/python-discovery.js';
 import { commandLabel } from '../install/python-probe.js';
 import { InstallStepFailure } from '../install/step-failure.js';
 import { inspectVenv, type VenvState } from '../install/venv.js';
-import { parseVersion } from '../text/version.js';
-import { loadEnvValues, type EnvValues } from '../env/load.js';
-import { parseEnvTemplate, type EnvSchema } from '../env/template.js';
 import type { Platform } from '../platform/platform.js';
+import { pythonActivationEnv } from '../platform/venv-activation.js';
+import { parseVersion } from '../text/version.js';
 import type { PythonService, Workspace } from '../workspace/types.js';
 import type { CheckEffects } from './effects.js';
-import { readNpmSettings, type NpmSetting } from './npm-config.js';
+import { type NpmSetting, readNpmSettings } from './npm-config.js';
 
 /** Python discovery's answer: the Python found, or why none was. */
 export type PythonLookup = { ok: true; python: FoundPython } | { ok: false; failure: InstallStepFailure };
@@ -37,7 +38,10 @@ export interface FactsSource {
 
 function once<T>(make: () => T): () => T {
   let memo: { value: T } | undefined;
-  return () => (memo ??= { value: make() }).value;
+  return () => {
+    memo ??= { value: make() };
+    return memo.value;
+  };
 }
 
 function perKey<T>(make: (key: string) => T): (key: string) => T {

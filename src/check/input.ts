@@ -1,10 +1,10 @@
 /** What every doctor check receives: the workspace, the user's environment and platform, the flags, effects and shared facts. */
 import path from 'node:path';
 import type { Platform } from '../platform/platform.js';
+import type { Finding } from '../report/findings.js';
 import type { Workspace } from '../workspace/types.js';
 import type { CheckEffects } from './effects.js';
 import type { CheckFacts } from './facts.js';
-import type { Finding } from '../report/findings.js';
 
 /** The input of one run of the doctor, shared by all its checks. */
 export interface CheckInput {

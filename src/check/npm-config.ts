@@ -2,9 +2,10 @@
  * npm's configuration as tovrun can read it without spawning npm (slow): the project, user and global npmrc files and
  * the npm_config_* variables, each setting named with where it comes from.
  */
-import type { Platform } from '../platform/platform.js';
-import { envValue } from '../platform/env-keys.js';
+
 import type { CheckFiles } from '../files/read-only-files.js';
+import { envValue } from '../platform/env-keys.js';
+import type { Platform } from '../platform/platform.js';
 
 /** Where a setting was found: an npmrc file and line, or an environment variable. */
 export type NpmSettingSource = { file: string; line: number } | { variable: string };

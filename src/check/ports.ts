@@ -1,8 +1,9 @@
 /** The ports check: every configured port free, or held by this workspace's own running tovrun; otherwise its holder, or why it is reserved. */
+
+import { type Finding, finding } from '../report/findings.js';
 import { describeHolder, reservedPortHint, reservedPortProblem } from '../supervisor/preflight.js';
 import type { RunState } from '../supervisor/state-file.js';
-import { findingsOnly, workspacePath, type CheckInput, type CheckResult } from './input.js';
-import { finding, type Finding } from '../report/findings.js';
+import { type CheckInput, type CheckResult, findingsOnly, workspacePath } from './input.js';
 import { stopProcessCommand } from './shell-hints.js';
 
 interface Claim {
@@ -26,7 +27,7 @@ function duplicates(input: CheckInput, claims: readonly Claim[]): Finding[] {
 
 async function busyFinding(input: CheckInput, claim: Claim, run: RunState | null): Promise<Finding> {
   const label = `port ${claim.port} (${claim.service})`;
-  if (run && run.services.some((service) => service.port === claim.port)) {
+  if (run?.services.some((service) => service.port === claim.port)) {
     return finding('ports/own-run', 'ok', `${label} is in use by this workspace's running tovrun (pid ${run.owner.pid}).`);
   }
   const holder = await input.effects.ports.holder(claim.port);
@@ -37,9 +38,14 @@ async function busyFinding(input: CheckInput, claim: Claim, run: RunState | null
 }
 
 function reservedFinding(input: CheckInput, claim: Claim): Finding {
-  return finding('ports/reserved', 'error', `port ${claim.port} (${claim.service}) is ${reservedPortProblem(claim.port, input.platform.os)} — ${claim.service} cannot start.`, {
-    hint: reservedPortHint([claim.service], input.platform.os),
-  });
+  return finding(
+    'ports/reserved',
+    'error',
+    `port ${claim.port} (${claim.service}) is ${reservedPortProblem(claim.port, input.platform.os)} — ${claim.service} cannot start.`,
+    {
+      hint: reservedPortHint([claim.service], input.platform.os),
+    },
+  );
 }
 
 /** One error per port in use but not by this workspace's tovrun, one per reserved port, and one ok line for the free ones. */
@@ -52,6 +58,15 @@ export async function checkPorts(input: CheckInput): Promise<CheckResult> {
   const free = claims.filter((_, index) => availability[index] === 'free');
   const run = taken.length > 0 ? await input.effects.liveRun(input.workspace.stateDir) : null;
   const findings = [...(await Promise.all(taken.map((claim) => busyFinding(input, claim, run)))), ...reserved.map((claim) => reservedFinding(input, claim))];
-  const freeLine = free.length === 0 ? [] : [finding('ports/free', 'ok', `${free.length === 1 ? 'port' : 'ports'} ${free.map((claim) => `${claim.port} (${claim.service})`).join(', ')} ${free.length === 1 ? 'is' : 'are'} free.`)];
+  const freeLine =
+    free.length === 0
+      ? []
+      : [
+          finding(
+            'ports/free',
+            'ok',
+            `${free.length === 1 ? 'port' : 'ports'} ${free.map((claim) => `${claim.port} (${claim.service})`).join(', ')} ${free.length === 1 ? 'is' : 'are'} free.`,
+          ),
+        ];
   return findingsOnly([...duplicates(input, claims), ...findings, ...freeLine]);
 }

@@ -1,6 +1,6 @@
 /** GitHub Actions annotations for a report: `::error file=…,line=…,title=…::message` per problem, escaped per GitHub's rules. */
 import path from 'node:path';
-import { orderFindings, type Finding } from '../report/findings.js';
+import { type Finding, orderFindings } from '../report/findings.js';
 
 /** Whether the environment is a GitHub Actions job (GITHUB_ACTIONS=true). */
 export function isGitHubActions(env: NodeJS.ProcessEnv): boolean {

@@ -1,8 +1,8 @@
 /** Prints a report for people: one line per finding (`✗ .env:12 [env/unknown-key] ...`), its fix, a summary. */
-import { useColor, type RunContext } from '../context.js';
-import { colors, type Colors } from '../text/colors.js';
-import { countByStatus, orderFindings, worstStatus, type CheckStatus, type Finding } from '../report/findings.js';
-import { asciiSymbols, canShowUnicode, unicodeSymbols, type ReportSymbols } from './symbols.js';
+import { type RunContext, useColor } from '../context.js';
+import { type CheckStatus, countByStatus, type Finding, orderFindings, worstStatus } from '../report/findings.js';
+import { type Colors, colors } from '../text/colors.js';
+import { asciiSymbols, canShowUnicode, type ReportSymbols, unicodeSymbols } from './symbols.js';
 
 /** How the report is drawn. */
 export interface HumanReportStyle {
@@ -28,7 +28,12 @@ function formatFinding(item: Finding, symbols: ReportSymbols, paint: Colors): st
   const where = item.file === null ? '' : `${item.file}${item.line === null ? '' : `:${item.line}`} `;
   const dashes = (text: string) => text.replaceAll(' — ', ` ${symbols.dash} `);
   const head = `${paintStatus(paint, item.status, symbols.status[item.status])} ${paint.bold(where)}${paint.dim(`[${item.id}]`)} ${dashes(item.message)}`;
-  const hint = item.hint === null ? [] : dashes(item.hint).split('\n').map((line, index) => `    ${index === 0 ? `${symbols.arrow} ` : '  '}${line}`);
+  const hint =
+    item.hint === null
+      ? []
+      : dashes(item.hint)
+          .split('\n')
+          .map((line, index) => `    ${index === 0 ? `${symbols.arrow} ` : '  '}${line}`);
   return [head, ...hint.map((line) => paint.cyan(line))];
 }
 

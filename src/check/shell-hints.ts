@@ -33,6 +33,6 @@ export function installNodeHint(range: string, platform: Platform): string {
     ? '`winget install OpenJS.NodeJS.LTS` (or `nvm install lts` with nvm-windows)'
     : platform.os === 'darwin'
       ? '`brew install node` (or `nvm install --lts`)'
-      : '`nvm install --lts` (or your distribution\'s nodejs package from NodeSource)';
+      : "`nvm install --lts` (or your distribution's nodejs package from NodeSource)";
   return `Install a Node.js that satisfies ${range} — the current LTS does: ${how}. Then open a new terminal and run tovrun again.`;
 }

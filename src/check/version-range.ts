@@ -45,9 +45,15 @@ function comparatorsOf(operator: string, parts: Partial): Comparator[] {
   const complete = parts.length === 3;
   switch (operator) {
     case '^':
-      return [{ operator: '>=', version: full(parts) }, { operator: '<', version: caretUpper(parts) }];
+      return [
+        { operator: '>=', version: full(parts) },
+        { operator: '<', version: caretUpper(parts) },
+      ];
     case '~':
-      return [{ operator: '>=', version: full(parts) }, { operator: '<', version: nextAfter(parts.length >= 2 ? parts.slice(0, 2) : parts) }];
+      return [
+        { operator: '>=', version: full(parts) },
+        { operator: '<', version: nextAfter(parts.length >= 2 ? parts.slice(0, 2) : parts) },
+      ];
     case '>=':
       return [{ operator: '>=', version: full(parts) }];
     case '>':
@@ -57,7 +63,12 @@ function comparatorsOf(operator: string, parts: Partial): Comparator[] {
     case '<=':
       return [complete ? { operator: '<=', version: full(parts) } : { operator: '<', version: nextAfter(parts) }];
     default:
-      return complete ? [{ operator: '=', version: full(parts) }] : [{ operator: '>=', version: full(parts) }, { operator: '<', version: nextAfter(parts) }];
+      return complete
+        ? [{ operator: '=', version: full(parts) }]
+        : [
+            { operator: '>=', version: full(parts) },
+            { operator: '<', version: nextAfter(parts) },
+          ];
   }
 }
 
@@ -70,7 +81,10 @@ function parseSet(text: string): Comparator[] | undefined {
     return low && high ? [...comparatorsOf('>=', low), ...comparatorsOf('<=', high)] : undefined;
   }
   const comparators: Comparator[] = [];
-  for (const token of text.replace(/(>=|<=|>|<|=|\^|~)\s+/g, '$1').split(/\s+/).filter(Boolean)) {
+  for (const token of text
+    .replace(/(>=|<=|>|<|=|\^|~)\s+/g, '$1')
+    .split(/\s+/)
+    .filter(Boolean)) {
     const match = /^(>=|<=|>|<|=|\^|~)?(.*)$/.exec(token);
     const parts = parsePartial(match?.[2] ?? '');
     if (!parts) return undefined;

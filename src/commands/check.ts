@@ -1,17 +1,17 @@
 /** `tovrun check [checks...]` / `tovrun --check`: the read-only doctor — every check at once, one fix per problem. */
 import { doctorChecks } from '../check/checks.js';
-import { realCheckEffects, type CheckEffects } from '../check/effects.js';
+import { type CheckEffects, realCheckEffects } from '../check/effects.js';
 import { createCheckFacts } from '../check/facts.js';
 import type { CheckInput } from '../check/input.js';
 import { formatGitHubAnnotations, isGitHubActions } from '../check/print-github.js';
 import { formatHumanReport, humanReportStyle } from '../check/print-human.js';
 import { formatJsonReport } from '../check/print-json.js';
-import { exitCodeForFindings, maskFindings } from '../report/findings.js';
-import { runDoctorChecks, type DoctorCheck } from '../check/run-checks.js';
+import { type DoctorCheck, runDoctorChecks } from '../check/run-checks.js';
 import type { RunContext } from '../context.js';
 import { maskerForSecrets } from '../env/mask.js';
 import { UsageError } from '../errors.js';
 import { platformFor } from '../platform/platform.js';
+import { exitCodeForFindings, maskFindings } from '../report/findings.js';
 import { loadWorkspace } from '../workspace/load.js';
 import { checkServiceDirs } from '../workspace/service-dirs.js';
 

@@ -4,22 +4,38 @@ import { composeStatePath, composeVariables, removeRecordedCompose } from '../co
 import type { RunContext } from '../context.js';
 import { workspaceSecretMasker } from '../env/load.js';
 import { ExitCode } from '../errors.js';
-import { systemRunner, type CommandRunner } from '../os/system-runner.js';
-import { realHost, type Host } from '../os/host.js';
+import { type Host, realHost } from '../os/host.js';
+import { type CommandRunner, systemRunner } from '../os/system-runner.js';
 import { closeLeftoverPanes } from '../panes/tmux/close-recorded.js';
 import { platformFor } from '../platform/platform.js';
-import { leftoverLines } from '../supervisor/leftover-lines.js';
 import { stopLeftovers } from '../supervisor/index.js';
+import { leftoverLines } from '../supervisor/leftover-lines.js';
 import { loadWorkspace } from '../workspace/load.js';
 
 /** Stops leftovers of a previous run (asking a still-running tovrun to stop first), then removes its compose containers; returns the exit code. */
-export async function runDownCommand(ctx: RunContext, host: Host = realHost(ctx.platform), runner: CommandRunner = systemRunner(platformFor(ctx.platform))): Promise<number> {
+export async function runDownCommand(
+  ctx: RunContext,
+  host: Host = realHost(ctx.platform),
+  runner: CommandRunner = systemRunner(platformFor(ctx.platform)),
+): Promise<number> {
   const workspace = loadWorkspace(ctx.cwd);
-  const report = await stopLeftovers(workspace.stateDir, { host, shutdownTimeoutMs: workspace.shutdownTimeoutMs, liveOwner: 'stop', closePanes: closeLeftoverPanes });
+  const report = await stopLeftovers(workspace.stateDir, {
+    host,
+    shutdownTimeoutMs: workspace.shutdownTimeoutMs,
+    liveOwner: 'stop',
+    closePanes: closeLeftoverPanes,
+  });
   for (const line of leftoverLines(report, workspace.shutdownTimeoutMs)) ctx.stdout.write(line);
   const recorded = existsSync(composeStatePath(workspace.stateDir));
   const compose = recorded
-    ? await removeRecordedCompose(workspace.stateDir, { runner, host, processEnv: ctx.env, dotEnv: composeVariables(workspace, ctx.env).dotEnv, shutdownTimeoutMs: workspace.shutdownTimeoutMs, mask: workspaceSecretMasker(workspace) })
+    ? await removeRecordedCompose(workspace.stateDir, {
+        runner,
+        host,
+        processEnv: ctx.env,
+        dotEnv: composeVariables(workspace, ctx.env).dotEnv,
+        shutdownTimeoutMs: workspace.shutdownTimeoutMs,
+        mask: workspaceSecretMasker(workspace),
+      })
     : { lines: [], recorded: false };
   for (const line of compose.lines) ctx.stdout.write(line);
   if (report.stopped.length === 0 && report.ownerStopped === null && report.closedPanes === null && !compose.recorded) ctx.stdout.write('nothing to stop\n');

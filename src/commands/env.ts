@@ -7,7 +7,7 @@ import { activationCommands, applyHint, guessShell, type Shell } from '../instal
 import { platformFor } from '../platform/platform.js';
 import { venvPython } from '../platform/venv-layout.js';
 import { loadWorkspace } from '../workspace/load.js';
-import { pythonService, type PythonService, type Workspace } from '../workspace/types.js';
+import { type PythonService, pythonService, type Workspace } from '../workspace/types.js';
 
 /** Shells tovrun can print an activation for. */
 export type ShellName = Shell;
@@ -20,7 +20,8 @@ export interface EnvCommandOptions {
 /** The service whose venv is printed: the workspace's Python service, whatever its name. */
 export function venvService(workspace: Workspace): PythonService {
   const chosen = pythonService(workspace.services);
-  if (!chosen) throw new UsageError('this workspace has no python service, so there is no venv to activate.', 'Add a service with `type: python` to tovrun.yaml.');
+  if (!chosen)
+    throw new UsageError('this workspace has no python service, so there is no venv to activate.', 'Add a service with `type: python` to tovrun.yaml.');
   return chosen;
 }
 
@@ -29,7 +30,10 @@ export async function runEnvCommand(ctx: RunContext, options: EnvCommandOptions)
   const platform = platformFor(ctx.platform);
   const service = venvService(loadWorkspace(ctx.cwd));
   if (!existsSync(venvPython(service.venv, platform))) {
-    throw new FailedError(`the ${service.name} venv ${path.relative(ctx.cwd, service.venv) || service.venv} does not exist yet.`, 'Run `tovrun install` to create it.');
+    throw new FailedError(
+      `the ${service.name} venv ${path.relative(ctx.cwd, service.venv) || service.venv} does not exist yet.`,
+      'Run `tovrun install` to create it.',
+    );
   }
   const shell = options.shell ?? guessShell(ctx.env, platform);
   ctx.stdout.write(`${activationCommands(shell, service.venv, platform, ctx.env).join('\n')}\n`);

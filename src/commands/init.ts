@@ -1,11 +1,11 @@
 /** `tovrun init [dir]`: adopts tovrun in an existing repository — plans, asks (in a terminal), prints and applies. */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { realCheckFiles } from '../files/read-only-files.js';
 import type { RunContext } from '../context.js';
 import { ExitCode, UsageError } from '../errors.js';
-import { applyInit, realInitWriter, type InitWriter } from '../init/apply.js';
-import { folderAnswer, terminalAsk, type Ask } from '../init/ask.js';
+import { realCheckFiles } from '../files/read-only-files.js';
+import { applyInit, type InitWriter, realInitWriter } from '../init/apply.js';
+import { type Ask, folderAnswer, terminalAsk } from '../init/ask.js';
 import { detectLayout } from '../init/detect.js';
 import { pinnedSpec } from '../init/package-pin.js';
 import { planInit, presetAdopts } from '../init/plan.js';
@@ -37,7 +37,11 @@ const realReader: InitReader = { ...realCheckFiles, exists: existsSync };
 function tovrunSpec(ctx: RunContext, root: string, options: InitOptions): string | undefined {
   if (options.tovrunSpec === undefined) return undefined;
   const spec = options.tovrunSpec.trim();
-  if (spec === '' || /[\r\n]/.test(spec)) throw new UsageError('--tovrun-spec is empty or spans lines.', 'Give one npm spec: `--tovrun-spec ^0.1.0`, `--tovrun-spec ./tovrun-0.1.0.tgz` or `--tovrun-spec git+https://…`.');
+  if (spec === '' || /[\r\n]/.test(spec))
+    throw new UsageError(
+      '--tovrun-spec is empty or spans lines.',
+      'Give one npm spec: `--tovrun-spec ^0.1.0`, `--tovrun-spec ./tovrun-0.1.0.tgz` or `--tovrun-spec git+https://…`.',
+    );
   return pinnedSpec(spec, ctx.cwd, root);
 }
 
@@ -46,7 +50,8 @@ async function choose(ctx: RunContext, root: string, options: InitOptions, deps:
   const choices: InitChoices = { preset: options.preset, tovrunSpec: tovrunSpec(ctx, root, options), backend: options.backend, frontend: options.frontend };
   if (!deps.ask || !presetAdopts(options.preset)) return choices;
   const detected = detectLayout(root, deps.reader);
-  if (choices.backend === undefined) choices.backend = folderAnswer(await deps.ask('Backend folder (Flask, requirements.txt)', detected.backend ?? '')) ?? undefined;
+  if (choices.backend === undefined)
+    choices.backend = folderAnswer(await deps.ask('Backend folder (Flask, requirements.txt)', detected.backend ?? '')) ?? undefined;
   if (choices.frontend === undefined) choices.frontend = folderAnswer(await deps.ask('Frontend folder (Vite)', detected.frontend ?? '')) ?? undefined;
   return choices;
 }
@@ -56,7 +61,10 @@ export async function runInit(ctx: RunContext, dir: string | undefined, options:
   const root = path.resolve(ctx.cwd, dir ?? '.');
   // A preset that scaffolds a new stack may be given a new folder; one that adopts a repository needs it to exist.
   if (!deps.reader.exists(root) && presetAdopts(options.preset)) {
-    throw new UsageError(`${root} does not exist.`, 'Pass the folder of an existing repository: `tovrun init <dir>` (or `--preset node-postgres-redis` to start a new one).');
+    throw new UsageError(
+      `${root} does not exist.`,
+      'Pass the folder of an existing repository: `tovrun init <dir>` (or `--preset node-postgres-redis` to start a new one).',
+    );
   }
   const plan = planInit(root, await choose(ctx, root, options, deps), deps.reader);
   if (!options.dryRun) applyInit(plan, deps.writer);

@@ -1,9 +1,9 @@
 /** `tovrun logs [service] [-f]`: prints services' logs from .tovrun/logs/. */
 import { existsSync, readdirSync } from 'node:fs';
-import { useColor, type RunContext } from '../context.js';
+import { type RunContext, useColor } from '../context.js';
 import { ExitCode, UsageError } from '../errors.js';
-import { createPrefixSink, LogTail, logFilePath, logsDir, previousLogFilePath } from '../panes/index.js';
 import { sleep } from '../os/delay.js';
+import { createPrefixSink, LogTail, logFilePath, logsDir, previousLogFilePath } from '../panes/index.js';
 import { handleStopSignals } from '../supervisor/index.js';
 import { loadWorkspace } from '../workspace/load.js';
 
@@ -28,7 +28,9 @@ function knownServices(stateDir: string, configured: string[]): string[] {
   } catch {
     files = [];
   }
-  const names = files.map((file) => (file.endsWith(previousSuffix) ? file.slice(0, -previousSuffix.length) : file.endsWith('.log') ? file.slice(0, -'.log'.length) : null));
+  const names = files.map((file) =>
+    file.endsWith(previousSuffix) ? file.slice(0, -previousSuffix.length) : file.endsWith('.log') ? file.slice(0, -'.log'.length) : null,
+  );
   return [...new Set([...configured, ...names.filter((name): name is string => name !== null)])];
 }
 
@@ -42,27 +44,37 @@ function followUntil(options: LogsCommandOptions): { signal: AbortSignal; interr
 
 /** Prints (and with follow, keeps printing) logs; returns the exit code. */
 export async function runLogsCommand(ctx: RunContext, options: LogsCommandOptions): Promise<number> {
-  if (options.previous && options.follow) throw new UsageError('--previous and --follow do not go together: the previous run has ended.', 'Use `tovrun logs --previous` to read it, or `tovrun logs -f` to follow the current run.');
+  if (options.previous && options.follow)
+    throw new UsageError(
+      '--previous and --follow do not go together: the previous run has ended.',
+      'Use `tovrun logs --previous` to read it, or `tovrun logs -f` to follow the current run.',
+    );
   const workspace = loadWorkspace(ctx.cwd);
   const logOf = (name: string) => (options.previous ? previousLogFilePath : logFilePath)(workspace.stateDir, name);
-  const known = knownServices(workspace.stateDir, workspace.services.map((service) => service.name));
+  const known = knownServices(
+    workspace.stateDir,
+    workspace.services.map((service) => service.name),
+  );
   if (options.service !== undefined && !known.includes(options.service)) {
-    throw new UsageError(`unknown service "${options.service}".`, known.length === 0 ? 'This workspace has no services.' : `Known services: ${known.join(', ')}.`);
+    throw new UsageError(
+      `unknown service "${options.service}".`,
+      known.length === 0 ? 'This workspace has no services.' : `Known services: ${known.join(', ')}.`,
+    );
   }
   const names = options.service !== undefined ? [options.service] : options.previous ? known.filter((name) => existsSync(logOf(name))) : known;
   const withLogs = names.filter((name) => existsSync(logOf(name)));
   if (withLogs.length === 0 && !options.follow) {
     const which = options.service ?? 'any service';
     const when = options.previous ? 'from a previous run' : 'yet';
-    ctx.stdout.write(`no logs ${when} for ${which} in ${logsDir(workspace.stateDir)} (they appear once services have run${options.previous ? ' twice' : ''})\n`);
+    ctx.stdout.write(
+      `no logs ${when} for ${which} in ${logsDir(workspace.stateDir)} (they appear once services have run${options.previous ? ' twice' : ''})\n`,
+    );
     return ExitCode.ok;
   }
   if (withLogs.length === 0) ctx.stderr.write('no logs yet; waiting for them (Ctrl-C to stop)\n');
   const single = options.service !== undefined;
   const sink = createPrefixSink({ destination: ctx.stdout, services: names, color: useColor(ctx.stdout, ctx.env), stateDir: null });
-  const tails = names.map(
-    (name) => new LogTail(logOf(name), single ? (line) => ctx.stdout.write(`${line}\n`) : (line) => sink.line(name, 'stdout', line)),
-  );
+  const tails = names.map((name) => new LogTail(logOf(name), single ? (line) => ctx.stdout.write(`${line}\n`) : (line) => sink.line(name, 'stdout', line)));
   for (const tail of tails) await tail.readNew();
   if (options.follow) {
     const until = followUntil(options);

@@ -1,7 +1,7 @@
 /** `tovrun restart <service>`: has the running tovrun replace one service's process and waits until it is ready again. */
 import type { RunContext } from '../context.js';
 import { ExitCode, FailedError } from '../errors.js';
-import { requestRestart, type RestartClientOptions } from '../supervisor/control/client.js';
+import { type RestartClientOptions, requestRestart } from '../supervisor/control/client.js';
 import { formatRestart } from '../supervisor/status-table.js';
 import { loadWorkspace } from '../workspace/load.js';
 import type { Workspace } from '../workspace/types.js';
@@ -23,7 +23,10 @@ export async function runRestartCommand(ctx: RunContext, service: string, timeou
   const line = formatRestart(report);
   if (line === null) {
     const pid = report.service.pid === null ? '' : ` (pid ${report.service.pid})`;
-    throw new FailedError(`${service} was restarted${pid} but is not ready: it ${report.notReady ?? 'did not pass its probe'}.`, `See \`tovrun logs ${service}\` for its output.`);
+    throw new FailedError(
+      `${service} was restarted${pid} but is not ready: it ${report.notReady ?? 'did not pass its probe'}.`,
+      `See \`tovrun logs ${service}\` for its output.`,
+    );
   }
   ctx.stdout.write(line);
   return ExitCode.ok;

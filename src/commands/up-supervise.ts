@@ -1,15 +1,15 @@
 /** The running part of `tovrun up`: control socket, pane output, compose (awaited healthy), services, ready summary, stop. */
 import type { ComposeSession } from '../compose/index.js';
-import type { ComposePlan } from '../plan/compose.js';
-import { useColor, type RunContext } from '../context.js';
+import { type RunContext, useColor } from '../context.js';
 import { ExitCode } from '../errors.js';
+import type { ServiceOutputSink } from '../os/output-sink.js';
+import type { SignalSource } from '../os/signal-source.js';
 import type { PanesSelection } from '../panes/mode.js';
 import { openPaneOutput } from '../panes/pane-output.js';
-import type { ServiceOutputSink } from '../os/output-sink.js';
-import { describeDatabase, type DatabaseChoice } from '../plan/database.js';
-import type { SignalSource } from '../os/signal-source.js';
-import { formatReadySummary, handleStopSignals, runExitCode, startControlServer, Supervisor, type Stoppable } from '../supervisor/index.js';
+import type { ComposePlan } from '../plan/compose.js';
+import { type DatabaseChoice, describeDatabase } from '../plan/database.js';
 import type { LaunchSpec } from '../plan/launch-spec.js';
+import { formatReadySummary, handleStopSignals, runExitCode, type Stoppable, Supervisor, startControlServer } from '../supervisor/index.js';
 import type { ReadyService, Workspace } from '../workspace/types.js';
 
 /** Everything one run starts, planned. */
@@ -41,7 +41,18 @@ export async function supervise(
   const names = [...composeNames, ...run.launches.map((launch) => launch.name)];
   // The control socket comes first: pane agents and `tovrun status` connect to it.
   const control = await startControlServer({ root: workspace.root, stateDir: workspace.stateDir, platform: ctx.platform });
-  const output = await openPaneOutput({ selection: run.selection, destination: ctx.stdout, color: useColor(ctx.stdout, ctx.env), env: ctx.env, platform: ctx.platform, root: workspace.root, stateDir: workspace.stateDir, services: names, mask, control });
+  const output = await openPaneOutput({
+    selection: run.selection,
+    destination: ctx.stdout,
+    color: useColor(ctx.stdout, ctx.env),
+    env: ctx.env,
+    platform: ctx.platform,
+    root: workspace.root,
+    stateDir: workspace.stateDir,
+    services: names,
+    mask,
+    control,
+  });
   const sink = output.sink;
   const supervisor = new Supervisor({ stateDir: workspace.stateDir, shutdownTimeoutMs: workspace.shutdownTimeoutMs, sink, launcher: output.launcher, mask });
   const stopping = new AbortController();

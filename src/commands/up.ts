@@ -3,33 +3,33 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { envCheck } from '../check/env-check.js';
 import { formatHumanReport, humanReportStyle } from '../check/print-human.js';
-import { maskFindings } from '../report/findings.js';
 import type { ComposeSession } from '../compose/index.js';
 import type { RunContext } from '../context.js';
-import { loadEnvValues, type EnvValues } from '../env/load.js';
+import { type EnvValues, loadEnvValues } from '../env/load.js';
 import { maskerForSecrets, secretStrings } from '../env/mask.js';
 import { ExitCode, UsageError } from '../errors.js';
 import { installWorkspace } from '../install/install-workspace.js';
-import { systemRunner, type CommandRunner } from '../os/system-runner.js';
-import { childrenUseColor, needsTmuxSession, selectPanesMode } from '../panes/mode.js';
 import type { ServiceOutputSink } from '../os/output-sink.js';
+import type { SignalSource } from '../os/signal-source.js';
+import { type CommandRunner, systemRunner } from '../os/system-runner.js';
+import { childrenUseColor, needsTmuxSession, selectPanesMode } from '../panes/mode.js';
 import { closeLeftoverPanes } from '../panes/tmux/close-recorded.js';
-import { findExecutable } from '../platform/executable.js';
 import { planCompose } from '../plan/compose.js';
 import { databaseOverrides, databaseUse, describeDatabase } from '../plan/database.js';
 import { foreignDependencies, withDependencies } from '../plan/depends-on.js';
 import { planLaunch } from '../plan/launch.js';
+import type { LaunchSpec } from '../plan/launch-spec.js';
 import { formatComposePlan, formatPlan } from '../plan/print-plan.js';
 import { requestedProfiles } from '../plan/profiles.js';
-import { selectServices, type ServiceSelection } from '../plan/select.js';
+import { type ServiceSelection, selectServices } from '../plan/select.js';
+import { findExecutable } from '../platform/executable.js';
 import { platformFor } from '../platform/platform.js';
-import type { SignalSource } from '../os/signal-source.js';
+import { maskFindings } from '../report/findings.js';
 import { leftoverLines, stopLeftovers } from '../supervisor/index.js';
 import { loadWorkspace } from '../workspace/load.js';
 import { checkServiceDirs } from '../workspace/service-dirs.js';
-import type { LaunchSpec } from '../plan/launch-spec.js';
-import { supervise } from './up-supervise.js';
 import type { PanesMode, ServiceSpec, Workspace } from '../workspace/types.js';
+import { supervise } from './up-supervise.js';
 
 /** Options of the up command. */
 export interface UpOptions extends ServiceSelection {
@@ -56,7 +56,9 @@ export interface UpDependencies {
 
 /** The secret strings of the .env (lines continuing a secret included) and of every environment given to services or compose (secret keys, named or looking like secrets, URL passwords). */
 export function runSecrets(env: EnvValues, environments: ReadonlyArray<Readonly<Record<string, string | undefined>>>): string[] {
-  return [...new Set([...secretStrings(env.values, env.secretKeys), ...env.hidden, ...environments.flatMap((values) => secretStrings(values, env.secretKeys))])];
+  return [
+    ...new Set([...secretStrings(env.values, env.secretKeys), ...env.hidden, ...environments.flatMap((values) => secretStrings(values, env.secretKeys))]),
+  ];
 }
 
 /** Runs the env check (when there is a template); prints problems (masked) and returns 1 on an error, else null to go on. */
@@ -75,7 +77,11 @@ function envGate(ctx: RunContext, workspace: Workspace): number | null {
 /** The services to start natively: none with --no-services (which then needs a profile), else the selection. */
 function nativeServices(workspace: Workspace, options: UpOptions, profiles: readonly string[]): ServiceSpec[] {
   if (!options.services) {
-    if (profiles.length === 0) throw new UsageError('--no-services starts only compose profiles, and no profile was given.', 'Add -p <profile> (e.g. -p local-db), set TOVRUN_PROFILES, or drop --no-services.');
+    if (profiles.length === 0)
+      throw new UsageError(
+        '--no-services starts only compose profiles, and no profile was given.',
+        'Add -p <profile> (e.g. -p local-db), set TOVRUN_PROFILES, or drop --no-services.',
+      );
     return [];
   }
   const services = selectServices(workspace.services, options);
@@ -84,10 +90,19 @@ function nativeServices(workspace: Workspace, options: UpOptions, profiles: read
 }
 
 /** The whole pipeline: env check, plan, leftovers, compose provider, install, ports, compose, services, supervision. */
-export async function runUpCommand(ctx: RunContext, options: UpOptions, deps: UpDependencies = { signals: process, nodePath: process.execPath }): Promise<number> {
+export async function runUpCommand(
+  ctx: RunContext,
+  options: UpOptions,
+  deps: UpDependencies = { signals: process, nodePath: process.execPath },
+): Promise<number> {
   const workspace = loadWorkspace(ctx.cwd);
   const platform = platformFor(ctx.platform);
-  const selection = selectPanesMode({ requested: options.panes ?? workspace.panes, env: ctx.env, platform, findExecutable: (name) => findExecutable(name, ctx.env, platform) });
+  const selection = selectPanesMode({
+    requested: options.panes ?? workspace.panes,
+    env: ctx.env,
+    platform,
+    findExecutable: (name) => findExecutable(name, ctx.env, platform),
+  });
   const profiles = requestedProfiles(options.profiles, ctx.env, workspace.composeProfiles);
   const selected = nativeServices(workspace, options, profiles);
   const blocked = envGate(ctx, workspace);
@@ -105,13 +120,31 @@ export async function runUpCommand(ctx: RunContext, options: UpOptions, deps: Up
   const composeModule = composeNeeded ? await import('../compose/index.js') : null;
   const variables = composeModule ? composeModule.composeVariables(workspace, ctx.env) : null;
   const model = composeModule && variables ? composeModule.loadComposeModel(workspace, variables.values, profiles) : null;
-  const services = withDependencies({ services: workspace.services, selected, compose: model, profiles, configFile: workspace.configFile ?? path.join(workspace.root, 'tovrun.yaml') });
+  const services = withDependencies({
+    services: workspace.services,
+    selected,
+    compose: model,
+    profiles,
+    configFile: workspace.configFile ?? path.join(workspace.root, 'tovrun.yaml'),
+  });
   checkServiceDirs(workspace, services);
-  const composePlan = variables && model && profiles.length > 0 ? planCompose({ profiles, model, envFile: env.found ? workspace.envFile : null, values: variables.values }) : null;
+  const composePlan =
+    variables && model && profiles.length > 0
+      ? planCompose({ profiles, model, envFile: env.found ? workspace.envFile : null, values: variables.values })
+      : null;
   const { choice: database, users: databaseUsers } = databaseUse(workspace.services, services, profiles, { ...env.values, ...ctx.env });
-  const inputs = { envValues: env.values, processEnv: ctx.env, platform, color: childrenUseColor(selection, ctx.stdout, ctx.env), nodePath: deps.nodePath, overrides: databaseOverrides(database), serviceNames: services.map((service) => service.name) };
+  const inputs = {
+    envValues: env.values,
+    processEnv: ctx.env,
+    platform,
+    color: childrenUseColor(selection, ctx.stdout, ctx.env),
+    nodePath: deps.nodePath,
+    overrides: databaseOverrides(database),
+    serviceNames: services.map((service) => service.name),
+  };
   // Every secret a service or container receives: .env's, the environment's, tovrun.yaml env:'s and the DATABASE_URL tovrun composes.
-  const secrets = (launches: readonly LaunchSpec[]) => runSecrets(env, [ctx.env, variables?.values ?? {}, { DATABASE_URL: database.url ?? undefined }, ...launches.map((launch) => launch.env)]);
+  const secrets = (launches: readonly LaunchSpec[]) =>
+    runSecrets(env, [ctx.env, variables?.values ?? {}, { DATABASE_URL: database.url ?? undefined }, ...launches.map((launch) => launch.env)]);
   if (options.dryRun) {
     const planned = services.map((service) => planLaunch(service, inputs));
     const mask = maskerForSecrets(secrets(planned));
@@ -119,18 +152,37 @@ export async function runUpCommand(ctx: RunContext, options: UpOptions, deps: Up
     if (services.length > 0) ctx.stdout.write(mask(formatPlan(planned, Object.keys(env.values))));
     return ExitCode.ok;
   }
-  const leftovers = await stopLeftovers(workspace.stateDir, { shutdownTimeoutMs: workspace.shutdownTimeoutMs, liveOwner: 'refuse', closePanes: closeLeftoverPanes });
+  const leftovers = await stopLeftovers(workspace.stateDir, {
+    shutdownTimeoutMs: workspace.shutdownTimeoutMs,
+    liveOwner: 'refuse',
+    closePanes: closeLeftoverPanes,
+  });
   for (const line of leftoverLines(leftovers, workspace.shutdownTimeoutMs)) ctx.stdout.write(line);
   const runner = deps.composeRunner ?? systemRunner(platform);
-  const provider = composePlan && composeModule ? await composeModule.requireComposeProvider(runner, ctx.platform, `the compose profiles ${profiles.join(', ')} need a container engine`) : null;
-  if (options.install && services.length > 0) await installWorkspace(ctx, workspace, { reinstall: options.reinstall, services: services.map((service) => service.name) });
+  const provider =
+    composePlan && composeModule
+      ? await composeModule.requireComposeProvider(runner, ctx.platform, `the compose profiles ${profiles.join(', ')} need a container engine`)
+      : null;
+  if (options.install && services.length > 0)
+    await installWorkspace(ctx, workspace, { reinstall: options.reinstall, services: services.map((service) => service.name) });
   // Planned after installing: a package binary (vite) is only resolvable once node_modules exists.
   const launches = services.map((service) => planLaunch(service, inputs));
   const mask = maskerForSecrets(secrets(launches), 'relay');
   const compose = composePlan && variables ? { plan: composePlan, dotEnv: variables.dotEnv } : null;
   const session = (sink: ServiceOutputSink): ComposeSession | null =>
     compose && provider && composeModule
-      ? composeModule.createComposeSession({ ...compose, provider, runner, processEnv: ctx.env, sink, stateDir: workspace.stateDir, healthTimeoutMs: workspace.composeHealthTimeoutMs, shutdownTimeoutMs: workspace.shutdownTimeoutMs, keep: options.keep, mask })
+      ? composeModule.createComposeSession({
+          ...compose,
+          provider,
+          runner,
+          processEnv: ctx.env,
+          sink,
+          stateDir: workspace.stateDir,
+          healthTimeoutMs: workspace.composeHealthTimeoutMs,
+          shutdownTimeoutMs: workspace.shutdownTimeoutMs,
+          keep: options.keep,
+          mask,
+        })
       : null;
   return supervise(ctx, workspace, { launches, compose, database, databaseUsers, selection }, session, mask, deps.signals);
 }

@@ -1,10 +1,10 @@
 /** Runs compose and engine commands for one project, with its environment; failures become ComposeCommandError. */
 import type { CommandRunner, RunResult } from '../os/system-runner.js';
-import { plainText } from '../text/ansi.js';
-import { commandLineText } from '../plan/print-plan.js';
-import { parseStateLine, type ContainerState } from './container-state.js';
-import { ComposeCommandError } from './errors.js';
 import type { ComposeProject } from '../plan/compose.js';
+import { commandLineText } from '../plan/print-plan.js';
+import { plainText } from '../text/ansi.js';
+import { type ContainerState, parseStateLine } from './container-state.js';
+import { ComposeCommandError } from './errors.js';
 import { composeInvocation, engineInvocation, engineSubcommands } from './invocation.js';
 import type { ComposeProvider } from './provider.js';
 
@@ -31,7 +31,8 @@ export class ComposeClient {
   async compose(what: string, subcommand: readonly string[], timeoutMs = 600_000): Promise<RunResult> {
     const { command, args } = composeInvocation(this.provider, this.project, subcommand);
     const result = await this.runner(command, args, { env: this.env, timeoutMs });
-    if (result.exitCode !== 0) throw new ComposeCommandError(what, this.mask(commandLineText(command, args)), outputLines(result.output).slice(-15).map(this.mask));
+    if (result.exitCode !== 0)
+      throw new ComposeCommandError(what, this.mask(commandLineText(command, args)), outputLines(result.output).slice(-15).map(this.mask));
     return result;
   }
 

@@ -1,8 +1,9 @@
 /** A compose file parsed with line numbers, and its values interpolated the way compose does (`${VAR:-default}`). */
-import { firstCollectionKeyLine, isCircular } from '../files/yaml-guards.js';
+
 import type { Document, LineCounter } from 'yaml';
-import { parseYaml } from '../files/yaml-parse.js';
 import { interpolateCompose } from '../env/readers/compose-interpolation.js';
+import { firstCollectionKeyLine, isCircular } from '../files/yaml-guards.js';
+import { parseYaml } from '../files/yaml-parse.js';
 import { lineOf } from '../workspace/load.js';
 
 /** A parsed compose file: the YAML document, its line counter, its plain value, and the first syntax error (if any). */
@@ -41,7 +42,14 @@ export function parseComposeText(text: string, file: string): ComposeDocument {
   if (syntaxError) return { file, doc, counter, value: {}, syntaxError };
   // Compose keys are names; a collection as a key (`? [a]: x`) is refused before toJS, which stringifies such keys slowly.
   const collectionKey = firstCollectionKeyLine(doc, counter);
-  if (collectionKey !== null) return { file, doc, counter, value: {}, syntaxError: { message: 'a mapping key is a list or a mapping; compose keys are plain names', line: collectionKey } };
+  if (collectionKey !== null)
+    return {
+      file,
+      doc,
+      counter,
+      value: {},
+      syntaxError: { message: 'a mapping key is a list or a mapping; compose keys are plain names', line: collectionKey },
+    };
   const { value, error } = plainValue(doc);
   return { file, doc, counter, value, syntaxError: error === null ? null : { message: error, line: 1 } };
 }
@@ -51,7 +59,12 @@ export function lineAt(parsed: ComposeDocument, path: (string | number)[], point
   return lineOf(parsed.doc, parsed.counter, path, pointAtKey) ?? null;
 }
 
-function interpolateValue(value: unknown, path: (string | number)[], lookup: VariableLookup, failures: { path: (string | number)[]; message: string }[]): unknown {
+function interpolateValue(
+  value: unknown,
+  path: (string | number)[],
+  lookup: VariableLookup,
+  failures: { path: (string | number)[]; message: string }[],
+): unknown {
   if (typeof value === 'string') {
     const result = interpolateCompose(value, lookup);
     if (result.ok) return result.value;

@@ -1,8 +1,8 @@
 /** Reads the parts of a compose file tovrun plans with (each service's profiles, image and published ports) into a ComposeModel. */
 import { ConfigError } from '../errors.js';
 import { asRecord } from '../files/json-state.js';
-import { quoteText } from '../workspace/service-name.js';
 import type { ComposeModel, ComposeServiceInfo, PublishedPort } from '../workspace/compose-file.js';
+import { quoteText } from '../workspace/service-name.js';
 import { interpolateDocument, lineAt, parseComposeText, type VariableLookup } from './compose-document.js';
 
 /** What the Compose specification allows as a service name: letters, digits, '.', '_' and '-' (never an escape sequence). */
@@ -46,18 +46,31 @@ function serviceInfo(name: string, raw: unknown): ComposeServiceInfo {
 export function readComposeModel(text: string, file: string, lookup: VariableLookup): ComposeModel {
   const parsed = parseComposeText(text, file);
   if (parsed.syntaxError) {
-    throw new ConfigError(`the compose file is not valid YAML: ${parsed.syntaxError.message}`, { file, line: parsed.syntaxError.line, hint: 'Fix the YAML syntax at that line; `tovrun check` lists every problem of the compose file.' });
+    throw new ConfigError(`the compose file is not valid YAML: ${parsed.syntaxError.message}`, {
+      file,
+      line: parsed.syntaxError.line,
+      hint: 'Fix the YAML syntax at that line; `tovrun check` lists every problem of the compose file.',
+    });
   }
   const { value, failures } = interpolateDocument(parsed, lookup);
   const failure = failures[0];
   if (failure) {
-    throw new ConfigError(`compose cannot interpolate ${failure.path.join('.')}: ${failure.message}.`, { file, ...(failure.line === null ? {} : { line: failure.line }), hint: 'Set the variable in .env (see .env.template), or fix the ${...} expression.' });
+    throw new ConfigError(`compose cannot interpolate ${failure.path.join('.')}: ${failure.message}.`, {
+      file,
+      ...(failure.line === null ? {} : { line: failure.line }),
+      hint: 'Set the variable in .env (see .env.template), or fix the ${...} expression.',
+    });
   }
   const entries = Object.entries(asRecord(asRecord(value)?.services) ?? {});
   // Names label tovrun's output and name log files: only what the Compose specification allows, never an escape sequence.
   const badName = entries.find(([name]) => !composeServiceNamePattern.test(name))?.[0];
   if (badName !== undefined) {
-    throw new ConfigError(`the compose service name ${quoteText(badName)} is not allowed: compose names hold only letters, digits, ".", "_" and "-".`, { file, line: lineAt(parsed, ['services', badName], true) ?? 1, key: 'services', hint: 'Rename the service in the compose file.' });
+    throw new ConfigError(`the compose service name ${quoteText(badName)} is not allowed: compose names hold only letters, digits, ".", "_" and "-".`, {
+      file,
+      line: lineAt(parsed, ['services', badName], true) ?? 1,
+      key: 'services',
+      hint: 'Rename the service in the compose file.',
+    });
   }
   const services = entries.map(([name, raw]) => serviceInfo(name, raw));
   return { file, services, profiles: [...new Set(services.flatMap((service) => service.profiles))].sort() };

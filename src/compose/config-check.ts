@@ -1,9 +1,9 @@
 /** `compose config -q` for the default profile and each named profile: compose's own verdict, when a provider is present. */
 import type { CommandRunner } from '../os/system-runner.js';
-import { plainText } from '../text/ansi.js';
 import type { ComposeProject } from '../plan/compose.js';
+import { plainText } from '../text/ansi.js';
 import { composeInvocation, composeSubcommands } from './invocation.js';
-import { composeProblem, type ComposeProblem } from './problems.js';
+import { type ComposeProblem, composeProblem } from './problems.js';
 import type { ComposeProvider } from './provider.js';
 
 /** What composeConfigProblems needs besides the provider. */
@@ -22,7 +22,10 @@ export interface ConfigCheckInput {
 
 /** Compose's complaint in a few lines (ANSI removed, blank lines dropped). */
 function summarise(output: string): string {
-  const lines = output.split(/\r?\n/).map((line) => plainText(line).trim()).filter((line) => line !== '');
+  const lines = output
+    .split(/\r?\n/)
+    .map((line) => plainText(line).trim())
+    .filter((line) => line !== '');
   return lines.slice(0, 4).join(' / ') || '(it printed nothing)';
 }
 
@@ -37,7 +40,13 @@ export async function composeConfigProblems(runner: CommandRunner, provider: Com
     const which = profile === null ? 'the default profile' : `profile ${profile}`;
     const shown = [provider.name, ...(profile === null ? [] : ['--profile', profile]), 'config', '-q'].join(' ');
     problems.push(
-      composeProblem('compose/config', 'error', input.mask(`${shown} refuses ${which}: ${summarise(result.output)}`), { file: input.displayFile, line: null }, 'Run that command in the workspace to see compose\'s whole message.'),
+      composeProblem(
+        'compose/config',
+        'error',
+        input.mask(`${shown} refuses ${which}: ${summarise(result.output)}`),
+        { file: input.displayFile, line: null },
+        "Run that command in the workspace to see compose's whole message.",
+      ),
     );
   }
   return problems;

@@ -11,10 +11,7 @@ export interface ContainerState {
 }
 
 /** Where a container stands: ready (healthy, or running without a healthcheck), still coming up, or failed. */
-export type ContainerReadiness =
-  | { kind: 'ready'; how: 'healthy' | 'running' }
-  | { kind: 'waiting'; status: string }
-  | { kind: 'failed'; reason: string };
+export type ContainerReadiness = { kind: 'ready'; how: 'healthy' | 'running' } | { kind: 'waiting'; status: string } | { kind: 'failed'; reason: string };
 
 /** Parses one `{{json .State}}` line; null when it is not one. Reads podman's older Healthcheck key as well. */
 export function parseStateLine(line: string): ContainerState | null {

@@ -1,9 +1,10 @@
 /** Builds the ComposeSession of a run from its plan, with the real engine, clock and log follower by default. */
-import type { CommandRunner } from '../os/system-runner.js';
-import type { ServiceOutputSink } from '../os/output-sink.js';
-import type { ComposePlan } from '../plan/compose.js';
+
 import { sleep } from '../os/delay.js';
-import { realHost, type Host } from '../os/host.js';
+import { type Host, realHost } from '../os/host.js';
+import type { ServiceOutputSink } from '../os/output-sink.js';
+import type { CommandRunner } from '../os/system-runner.js';
+import type { ComposePlan } from '../plan/compose.js';
 import { ComposeClient } from './client.js';
 import { composeEnvironment } from './environment.js';
 import { hostLogFollower, type LogFollower } from './log-follower.js';

@@ -5,6 +5,11 @@ import type { ComposeProvider } from './provider.js';
  * tovrun's environment, with tovrun's own variables (PgBouncer's upstream) over it; below both, the .env values
  * when the provider cannot take --env-file (as compose does, the shell's values win over the file's).
  */
-export function composeEnvironment(provider: ComposeProvider, processEnv: NodeJS.ProcessEnv, dotEnv: Readonly<Record<string, string>>, variables: Readonly<Record<string, string>>): NodeJS.ProcessEnv {
+export function composeEnvironment(
+  provider: ComposeProvider,
+  processEnv: NodeJS.ProcessEnv,
+  dotEnv: Readonly<Record<string, string>>,
+  variables: Readonly<Record<string, string>>,
+): NodeJS.ProcessEnv {
   return { ...(provider.envFileFlag ? {} : dotEnv), ...processEnv, ...variables };
 }

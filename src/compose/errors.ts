@@ -24,6 +24,9 @@ export class ComposeHealthError extends FailedError {
     timeoutMs: number,
   ) {
     const slow = timedOut ? `; if it is only slow, raise compose.healthTimeout in tovrun.yaml (now ${formatSeconds(timeoutMs)})` : '';
-    super(`compose service ${service} ${reason}.${tail(`last log lines of ${service}`, lastLines)}`, `See \`docker logs\` of its container for the whole output${slow}.`);
+    super(
+      `compose service ${service} ${reason}.${tail(`last log lines of ${service}`, lastLines)}`,
+      `See \`docker logs\` of its container for the whole output${slow}.`,
+    );
   }
 }

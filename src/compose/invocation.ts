@@ -42,7 +42,16 @@ export const composeLabels = { project: 'com.docker.compose.project', service: '
 /** Engine subcommands tovrun uses; the same for docker and podman. */
 export const engineSubcommands = {
   /** The ids of a service's containers, stopped ones included (by compose's labels: the same for every provider). */
-  containerIds: (project: string, service: string): string[] => ['ps', '-a', '-q', '--no-trunc', '--filter', `label=${composeLabels.project}=${project}`, '--filter', `label=${composeLabels.service}=${service}`],
+  containerIds: (project: string, service: string): string[] => [
+    'ps',
+    '-a',
+    '-q',
+    '--no-trunc',
+    '--filter',
+    `label=${composeLabels.project}=${project}`,
+    '--filter',
+    `label=${composeLabels.service}=${service}`,
+  ],
   /** The ids of the project's networks. */
   networkIds: (project: string): string[] => ['network', 'ls', '-q', '--filter', `label=${composeLabels.project}=${project}`],
   /** Removes networks (the engine refuses those still in use). */

@@ -1,8 +1,7 @@
 /** Keys the Compose specification allows but the legacy docker-compose v1 (1.29) rejects or ignores. */
 import { asRecord } from '../files/json-state.js';
-import { lineAt, type ComposeDocument } from './compose-document.js';
-import { composeProblem, pathText, type ComposeProblem } from './problems.js';
-
+import { type ComposeDocument, lineAt } from './compose-document.js';
+import { type ComposeProblem, composeProblem, pathText } from './problems.js';
 
 /** Top-level keys docker-compose v1 does not know. */
 const topLevel = ['name', 'include', 'models'];
@@ -24,6 +23,12 @@ export function legacyComposeProblems(parsed: ComposeDocument, value: unknown, f
   const paths = topLevel.filter((key) => key in root).map((key) => [key] as (string | number)[]);
   for (const [name, service] of Object.entries(asRecord(root.services) ?? {})) paths.push(...serviceKeyPaths(name, asRecord(service) ?? {}));
   return paths.map((path) =>
-    composeProblem('compose/v2-only-key', 'warn', `${pathText(path)} is understood by Compose v2 only; docker-compose 1.29 rejects it.`, { file, line: lineAt(parsed, path, true) }, 'Remove it so the file works with both (tovrun waits for health itself).'),
+    composeProblem(
+      'compose/v2-only-key',
+      'warn',
+      `${pathText(path)} is understood by Compose v2 only; docker-compose 1.29 rejects it.`,
+      { file, line: lineAt(parsed, path, true) },
+      'Remove it so the file works with both (tovrun waits for health itself).',
+    ),
   );
 }

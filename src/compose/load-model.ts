@@ -2,8 +2,8 @@
 import { displayName } from '../env/files.js';
 import { ConfigError } from '../errors.js';
 import { mebibyte, readText } from '../files/read-text.js';
-import type { Workspace } from '../workspace/types.js';
 import type { ComposeModel } from '../workspace/compose-file.js';
+import type { Workspace } from '../workspace/types.js';
 import { readComposeModel } from './compose-model.js';
 
 /** The most tovrun reads of a compose file (8 MiB: real ones are a few KiB). */

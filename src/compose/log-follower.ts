@@ -1,5 +1,5 @@
 /** Following a container's output (`docker logs --follow`) as lines; injected so tests need no engine. */
-import { realHost, type Host } from '../os/host.js';
+import { type Host, realHost } from '../os/host.js';
 import type { OutputStream } from '../os/launcher.js';
 import { LineSplitter } from '../text/line-splitter.js';
 
@@ -10,7 +10,12 @@ export interface FollowedLog {
 }
 
 /** Starts following: command and args (an engine `logs --follow`), each output line to onLine with its stream. */
-export type LogFollower = (command: string, args: readonly string[], env: NodeJS.ProcessEnv, onLine: (stream: OutputStream, line: string) => void) => FollowedLog;
+export type LogFollower = (
+  command: string,
+  args: readonly string[],
+  env: NodeJS.ProcessEnv,
+  onLine: (stream: OutputStream, line: string) => void,
+) => FollowedLog;
 
 /**
  * The real follower: a child process spawned through host, whose stdout and stderr are split into lines (the

@@ -31,5 +31,9 @@ export async function liveComposeOwner(host: Host, state: ComposeState | null): 
 /** Throws when another tovrun is using this workspace's compose services (a second run would stop them under it). */
 export async function refuseLiveComposeOwner(host: Host, state: ComposeState | null): Promise<void> {
   const owner = await liveComposeOwner(host, state);
-  if (owner !== null) throw new FailedError(`tovrun is already running in this workspace with compose services (pid ${owner.pid}).`, 'Stop it with Ctrl-C in its terminal, or run `tovrun down`.');
+  if (owner !== null)
+    throw new FailedError(
+      `tovrun is already running in this workspace with compose services (pid ${owner.pid}).`,
+      'Stop it with Ctrl-C in its terminal, or run `tovrun down`.',
+    );
 }

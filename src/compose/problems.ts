@@ -13,7 +13,13 @@ export interface ComposeProblem {
 }
 
 /** Builds a problem. */
-export function composeProblem(id: string, status: ComposeProblem['status'], message: string, where: { file: string; line: number | null }, hint: string | null = null): ComposeProblem {
+export function composeProblem(
+  id: string,
+  status: ComposeProblem['status'],
+  message: string,
+  where: { file: string; line: number | null },
+  hint: string | null = null,
+): ComposeProblem {
   return { id, status, message, hint, file: where.file, line: where.line };
 }
 
@@ -22,5 +28,8 @@ const keyText = (key: string) => (/^[A-Za-z0-9._-]{1,63}$/.test(key) ? key : quo
 
 /** A path such as ['services', 'db', 'ports', 0] in words: services.db.ports[0]; keys that are not plain names are quoted safely. */
 export function pathText(path: readonly (string | number)[]): string {
-  return path.reduce<string>((text, part) => (typeof part === 'number' ? `${text}[${part}]` : text === '' ? keyText(part) : `${text}.${keyText(part)}`), '') || '(top level)';
+  return (
+    path.reduce<string>((text, part) => (typeof part === 'number' ? `${text}[${part}]` : text === '' ? keyText(part) : `${text}.${keyText(part)}`), '') ||
+    '(top level)'
+  );
 }

@@ -31,7 +31,13 @@ interface Candidate {
 /** The candidates in the order the issue asks: the v2 plugin, the standalone binary, then podman's two. */
 const candidates: readonly Candidate[] = [
   { name: 'docker compose', command: 'docker', prefix: ['compose'], engine: 'docker', envFileFlag: () => true },
-  { name: 'docker-compose', command: 'docker-compose', prefix: [], engine: 'docker', envFileFlag: (major, minor) => major >= 2 || (major === 1 && minor >= 25) },
+  {
+    name: 'docker-compose',
+    command: 'docker-compose',
+    prefix: [],
+    engine: 'docker',
+    envFileFlag: (major, minor) => major >= 2 || (major === 1 && minor >= 25),
+  },
   { name: 'podman compose', command: 'podman', prefix: ['compose'], engine: 'podman', envFileFlag: () => true },
   { name: 'podman-compose', command: 'podman-compose', prefix: [], engine: 'podman', envFileFlag: (major) => major >= 1 },
 ];

@@ -1,9 +1,9 @@
 /** `tovrun down` for compose: remove the containers recorded in compose.json and the project's unused networks (named volumes stay). */
 import { existsSync } from 'node:fs';
-import type { CommandRunner } from '../os/system-runner.js';
+import { sleep } from '../os/delay.js';
 import type { Host } from '../os/host.js';
 import { isProcessAlive } from '../os/process-table.js';
-import { sleep } from '../os/delay.js';
+import type { CommandRunner } from '../os/system-runner.js';
 import { ComposeClient } from './client.js';
 import { checkComposeProvider } from './engine.js';
 import { composeEnvironment } from './environment.js';
@@ -47,7 +47,10 @@ export async function removeRecordedCompose(stateDir: string, options: RemoveRec
   if (owner !== null && !owner.proven) {
     // Removing the containers under a tovrun that may still use them would break it; signalling a process that may not
     // be tovrun is worse. Neither happens: the record stays for a later `tovrun down`.
-    lines.push(`left pid ${owner.pid} alone: could not prove it is the tovrun using the compose services (its start time is unknown or differs); stop it with Ctrl-C in its terminal, then run \`tovrun down\` again\n`);
+    lines.push(
+      `left pid ${owner.pid} alone: could not prove it is the tovrun using the compose services (its start time is unknown or differs); stop ` +
+        `it with Ctrl-C in its terminal, then run \`tovrun down\` again\n`,
+    );
     return { lines, recorded: true };
   }
   if (owner !== null) {

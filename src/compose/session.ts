@@ -1,17 +1,17 @@
 /** One run's compose services: start them, stream their logs, wait until healthy, and stop what this run started. */
 import { waitAtMost } from '../os/delay.js';
-import type { ServiceOutputSink } from '../os/output-sink.js';
-import type { ComposePlan } from '../plan/compose.js';
 import type { Host } from '../os/host.js';
-import { formatSeconds } from '../text/seconds.js';
+import type { ServiceOutputSink } from '../os/output-sink.js';
 import { processIdentity } from '../os/process-table.js';
+import type { ComposePlan } from '../plan/compose.js';
+import { formatSeconds } from '../text/seconds.js';
 import type { ReadyService } from '../workspace/types.js';
 import type { ComposeClient } from './client.js';
 import { composeSubcommands, engineSubcommands } from './invocation.js';
 import type { FollowedLog, LogFollower } from './log-follower.js';
 import { refuseLiveComposeOwner, servicesToOwn } from './ownership.js';
-import { readComposeState, writeComposeState, type ComposeOwner, type ComposeState } from './state.js';
-import { waitHealthy, type WaitClock } from './wait-healthy.js';
+import { type ComposeOwner, type ComposeState, readComposeState, writeComposeState } from './state.js';
+import { type WaitClock, waitHealthy } from './wait-healthy.js';
 
 /** Everything a ComposeSession uses. */
 export interface ComposeSessionOptions {
@@ -85,13 +85,18 @@ export class ComposeSession {
     const { sink } = this.options;
     this.stopping = true;
     if (!this.started) return;
-    for (const name of this.names.filter((service) => !this.owned.includes(service))) sink.notice(name, 'left running: it was running before this tovrun started it');
+    for (const name of this.names.filter((service) => !this.owned.includes(service)))
+      sink.notice(name, 'left running: it was running before this tovrun started it');
     if (this.options.keep) {
       for (const name of this.owned) sink.notice(name, 'left running (--keep); `tovrun down` removes it');
     } else if (this.owned.length > 0) {
       for (const name of this.owned) sink.notice(name, 'stopping');
       try {
-        await this.options.client.compose(`stopping ${this.owned.join(', ')}`, composeSubcommands.stop(this.owned, this.options.shutdownTimeoutMs / 1000), 120_000);
+        await this.options.client.compose(
+          `stopping ${this.owned.join(', ')}`,
+          composeSubcommands.stop(this.owned, this.options.shutdownTimeoutMs / 1000),
+          120_000,
+        );
         for (const name of this.owned) sink.notice(name, 'stopped (`tovrun down` removes its container; volumes are kept)');
       } catch (error) {
         for (const name of this.owned) sink.notice(name, `could not be stopped: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
@@ -111,7 +116,9 @@ export class ComposeSession {
 
   private async runningServices(): Promise<Set<string>> {
     const { client } = this.options;
-    const running = await Promise.all(this.names.map(async (name) => ((await client.states(await client.containerIds(name))) ?? []).some((state) => state.status === 'running')));
+    const running = await Promise.all(
+      this.names.map(async (name) => ((await client.states(await client.containerIds(name))) ?? []).some((state) => state.status === 'running')),
+    );
     return new Set(this.names.filter((_name, index) => running[index]));
   }
 
@@ -130,7 +137,9 @@ export class ComposeSession {
     const { client, sink, follow } = this.options;
     for (const id of ids) {
       if (this.followers.has(id) || this.stopping) continue;
-      const followed = follow(client.provider.engine, engineSubcommands.followLogs(id, sinceSeconds), client.env, (stream, line) => sink.line(name, stream, line));
+      const followed = follow(client.provider.engine, engineSubcommands.followLogs(id, sinceSeconds), client.env, (stream, line) =>
+        sink.line(name, stream, line),
+      );
       this.followers.set(id, followed);
       void followed.ended.then(() => {
         if (!this.stopping) sink.notice(name, 'its container stopped (its log ended)');

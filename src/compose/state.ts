@@ -2,8 +2,8 @@
 import path from 'node:path';
 import { parseJsonObject, readJsonRecord, removeJsonRecord, writeJsonRecord } from '../files/json-state.js';
 import type { ProcessIdentity } from '../os/process-table.js';
-import { composeServiceNamePattern } from './compose-model.js';
 import type { ComposeProject } from '../plan/compose.js';
+import { composeServiceNamePattern } from './compose-model.js';
 
 /** The tovrun run that is using the services now. */
 export interface ComposeOwner extends ProcessIdentity {
@@ -32,14 +32,25 @@ const isStringArray = (value: unknown): value is string[] => Array.isArray(value
 
 function isProject(value: unknown): value is ComposeProject {
   const record = (value ?? {}) as Record<string, unknown>;
-  return typeof record.file === 'string' && typeof record.name === 'string' && (record.envFile === null || typeof record.envFile === 'string') && isStringArray(record.profiles);
+  return (
+    typeof record.file === 'string' &&
+    typeof record.name === 'string' &&
+    (record.envFile === null || typeof record.envFile === 'string') &&
+    isStringArray(record.profiles)
+  );
 }
 
 const isServiceNames = (value: unknown): value is string[] => isStringArray(value) && value.every((name) => composeServiceNamePattern.test(name));
 
 function isOwner(value: unknown): value is ComposeOwner {
   const record = (value ?? {}) as Record<string, unknown>;
-  return Number.isSafeInteger(record.pid) && (record.pid as number) > 1 && typeof record.keep === 'boolean' && (record.startTime === null || typeof record.startTime === 'number') && (record.commandLine === null || typeof record.commandLine === 'string');
+  return (
+    Number.isSafeInteger(record.pid) &&
+    (record.pid as number) > 1 &&
+    typeof record.keep === 'boolean' &&
+    (record.startTime === null || typeof record.startTime === 'number') &&
+    (record.commandLine === null || typeof record.commandLine === 'string')
+  );
 }
 
 /** Parses the file's text; null when it is not a compose state tovrun wrote (service names compose would not accept, an owner pid that is not above 1). */

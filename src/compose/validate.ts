@@ -1,9 +1,9 @@
 /** Offline validation of a compose file: syntax, variables documented in .env.template, interpolation, schema, v1 keys. */
 import type { ErrorObject } from 'ajv';
-import { interpolateDocument, lineAt, parseComposeText, type ComposeDocument } from './compose-document.js';
-import { legacyComposeProblems } from './legacy-keys.js';
-import { composeProblem, pathText, type ComposeProblem } from './problems.js';
 import { quoteText } from '../workspace/service-name.js';
+import { type ComposeDocument, interpolateDocument, lineAt, parseComposeText } from './compose-document.js';
+import { legacyComposeProblems } from './legacy-keys.js';
+import { type ComposeProblem, composeProblem, pathText } from './problems.js';
 import { composeSchemaErrors } from './schema.js';
 import { collectComposeVariables } from './variables.js';
 
@@ -13,10 +13,17 @@ export type TemplateKeys = ReadonlySet<string> | readonly string[];
 function undocumentedVariables(parsed: ComposeDocument, text: string, file: string, templateKeys: TemplateKeys): ComposeProblem[] {
   const known = new Set(templateKeys);
   const lines = new Map<string, number[]>();
-  for (const { name, line } of collectComposeVariables(parsed.doc, parsed.counter, text).uses) if (!known.has(name)) lines.set(name, [...(lines.get(name) ?? []), line]);
+  for (const { name, line } of collectComposeVariables(parsed.doc, parsed.counter, text).uses)
+    if (!known.has(name)) lines.set(name, [...(lines.get(name) ?? []), line]);
   return [...lines].map(([name, at]) => {
     const also = at.length > 1 ? ` (also line ${at.slice(1).join(', ')})` : '';
-    return composeProblem('compose/undocumented-variable', 'error', `${name} is used by the compose file${also} but .env.template does not document it.`, { file, line: at[0] ?? null }, `Add ${name} to .env.template with a development value and its annotations, or stop using it.`);
+    return composeProblem(
+      'compose/undocumented-variable',
+      'error',
+      `${name} is used by the compose file${also} but .env.template does not document it.`,
+      { file, line: at[0] ?? null },
+      `Add ${name} to .env.template with a development value and its annotations, or stop using it.`,
+    );
   });
 }
 
@@ -57,7 +64,15 @@ function schemaProblems(parsed: ComposeDocument, errors: ErrorObject[], file: st
     if (alternatives) {
       const types = [...new Set(group.filter((error) => error.keyword === 'type').map((error) => String((error.params as { type: unknown }).type)))];
       const expected = types.length > 0 ? `; expected ${types.join(' or ')}` : '';
-      problems.push(composeProblem('compose/schema', 'error', `${pathText(path)}: matches none of the forms compose accepts${expected}.`, { file, line: lineAt(parsed, path) }, hint));
+      problems.push(
+        composeProblem(
+          'compose/schema',
+          'error',
+          `${pathText(path)}: matches none of the forms compose accepts${expected}.`,
+          { file, line: lineAt(parsed, path) },
+          hint,
+        ),
+      );
       continue;
     }
     for (const error of group) {
@@ -88,11 +103,30 @@ export function composeSchemaProblems(text: string, file: string, envValues: Rea
 export function validateComposeFile(text: string, file: string, envValues: Readonly<Record<string, string>>, templateKeys: TemplateKeys): ComposeProblem[] {
   const parsed = parseComposeText(text, file);
   if (parsed.syntaxError) {
-    return [composeProblem('compose/syntax', 'error', `not valid YAML: ${parsed.syntaxError.message}`, { file, line: parsed.syntaxError.line }, 'Fix the YAML syntax at that line (indentation, a missing colon or quote).')];
+    return [
+      composeProblem(
+        'compose/syntax',
+        'error',
+        `not valid YAML: ${parsed.syntaxError.message}`,
+        { file, line: parsed.syntaxError.line },
+        'Fix the YAML syntax at that line (indentation, a missing colon or quote).',
+      ),
+    ];
   }
   const { value, failures } = interpolateDocument(parsed, (name) => envValues[name]);
   const interpolation = failures.map((failure) =>
-    composeProblem('compose/interpolation', 'error', `${pathText(failure.path)}: ${failure.message}.`, { file, line: failure.line }, 'Set the variable in .env (see .env.template), or fix the ${...} expression.'),
+    composeProblem(
+      'compose/interpolation',
+      'error',
+      `${pathText(failure.path)}: ${failure.message}.`,
+      { file, line: failure.line },
+      'Set the variable in .env (see .env.template), or fix the ${...} expression.',
+    ),
   );
-  return [...undocumentedVariables(parsed, text, file, templateKeys), ...interpolation, ...schemaProblems(parsed, composeSchemaErrors(value), file), ...legacyComposeProblems(parsed, value, file)];
+  return [
+    ...undocumentedVariables(parsed, text, file, templateKeys),
+    ...interpolation,
+    ...schemaProblems(parsed, composeSchemaErrors(value), file),
+    ...legacyComposeProblems(parsed, value, file),
+  ];
 }

@@ -1,8 +1,8 @@
 /** The variables a compose file interpolates (`${VAR}`, `${VAR:-default}`, `$VAR`), with their lines, read as compose reads them. */
 import type { Document, LineCounter } from 'yaml';
-import { yamlModule } from '../files/yaml-module.js';
 import { interpolateCompose } from '../env/readers/compose-interpolation.js';
 import { escapeRegex } from '../env/regex.js';
+import { yamlModule } from '../files/yaml-module.js';
 
 /** Where a variable is used. */
 export interface VariableUse {

@@ -1,8 +1,9 @@
 /** tovrun's own wait for compose services: poll container ids and states until each is healthy (or running). */
-import type { ComposeClient } from './client.js';
-import { serviceReadiness, type ContainerReadiness } from './container-state.js';
-import { ComposeHealthError } from './errors.js';
+
 import { formatSeconds } from '../text/seconds.js';
+import type { ComposeClient } from './client.js';
+import { type ContainerReadiness, serviceReadiness } from './container-state.js';
+import { ComposeHealthError } from './errors.js';
 
 /** The clock and the pause between polls (injected so tests need no real time). */
 export interface WaitClock {

@@ -14,7 +14,10 @@ export function ensurePrivateDir(dir: string): void {
   const stat = lstatSync(dir);
   const uid = process.getuid?.();
   if (!stat.isDirectory() || (uid !== undefined && stat.uid !== uid)) {
-    throw new FailedError(`${dir} is not a folder of yours; tovrun will not put its control socket there.`, 'Remove it, or set TMPDIR to a folder of your own.');
+    throw new FailedError(
+      `${dir} is not a folder of yours; tovrun will not put its control socket there.`,
+      'Remove it, or set TMPDIR to a folder of your own.',
+    );
   }
   if ((stat.mode & 0o077) !== 0) chmodSync(dir, 0o700);
 }

@@ -33,7 +33,10 @@ export function rootHash(root: string, platform: NodeJS.Platform): string {
  * apart: a second user's tovrun in a checkout at the same path would otherwise find the first one's pipe taken.
  */
 export function userHash(user: string | null): string {
-  return createHash('sha256').update(`user:${(user ?? '').toLowerCase()}`).digest('hex').slice(0, 8);
+  return createHash('sha256')
+    .update(`user:${(user ?? '').toLowerCase()}`)
+    .digest('hex')
+    .slice(0, 8);
 }
 
 /** The current user's name (os.userInfo(), which throws when the account has no name or home), or null. */

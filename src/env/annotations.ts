@@ -3,7 +3,7 @@
  * is a tag: `@required` or `@optional`, `@secret`, `@type=string|int|port|bool|url|email|enum(a|b)`.
  */
 import { ConfigError } from '../errors.js';
-import { parseValueType, valueTypeNames, type ValueType } from './value-types.js';
+import { parseValueType, type ValueType, valueTypeNames } from './value-types.js';
 
 /** The tags collected for one key. */
 export interface KeyAnnotations {

@@ -1,10 +1,10 @@
 /** `tovrun check env` as a pure function: .env text and template text in, findings and secrets out. */
-import { finding, type Finding } from '../report/findings.js';
-import { continuationLines, continuationSecrets, secretContinuations, type SecretContinuation } from './continuations.js';
+import { type Finding, finding } from '../report/findings.js';
+import { continuationLines, continuationSecrets, type SecretContinuation, secretContinuations } from './continuations.js';
 import { findReaderDisagreements } from './disagreements.js';
 import { secretStrings } from './mask.js';
-import { invalidValueText, parseEnv, type ParsedEnv } from './parse.js';
-import { readWithAllReaders, type EnvReadings } from './readers/readings.js';
+import { invalidValueText, type ParsedEnv, parseEnv } from './parse.js';
+import { type EnvReadings, readWithAllReaders } from './readers/readings.js';
 import { browserRule } from './rules/browser.js';
 import type { EnvRule, EnvRuleInput } from './rules/context.js';
 import { byteOrderMarkRule, encodingFinding } from './rules/encoding.js';
@@ -14,7 +14,7 @@ import { readerRule } from './rules/readers.js';
 import { schemaRules } from './rules/schema.js';
 import { syntaxRules } from './rules/syntax.js';
 import { collectSecretKeys } from './secret-keys.js';
-import { parseEnvTemplate, type EnvSchema } from './template.js';
+import { type EnvSchema, parseEnvTemplate } from './template.js';
 
 /** What the env check reads. */
 export interface EnvCheckInput {
@@ -36,9 +36,19 @@ export interface EnvCheckResult {
 const rules: EnvRule[] = [byteOrderMarkRule, ...syntaxRules, keyNameRule, ...schemaRules, readerRule, browserRule, ...productionRules];
 
 function missingFile(input: EnvCheckInput): Finding {
-  const copy = [`cp ${input.files.template} ${input.files.env}                (macOS, Linux, Git Bash)`, `Copy-Item ${input.files.template} ${input.files.env}         (PowerShell)`];
-  const hint = [`Create it from the template, in ${input.files.root}:`, ...copy.map((line) => `  ${line}`), 'then change the values you need (the template explains each one).'].join('\n');
-  return finding('env/missing-file', 'error', `${input.files.env} not found — tovrun, Flask, Vite and docker compose all read their settings from it.`, { hint, file: input.files.env });
+  const copy = [
+    `cp ${input.files.template} ${input.files.env}                (macOS, Linux, Git Bash)`,
+    `Copy-Item ${input.files.template} ${input.files.env}         (PowerShell)`,
+  ];
+  const hint = [
+    `Create it from the template, in ${input.files.root}:`,
+    ...copy.map((line) => `  ${line}`),
+    'then change the values you need (the template explains each one).',
+  ].join('\n');
+  return finding('env/missing-file', 'error', `${input.files.env} not found — tovrun, Flask, Vite and docker compose all read their settings from it.`, {
+    hint,
+    file: input.files.env,
+  });
 }
 
 /** Every secret string any reader holds, plus the raw text of secret keys' values (even on lines Flask skips). */
@@ -81,6 +91,11 @@ export function checkEnv(input: EnvCheckInput): EnvCheckResult {
   const readings = readWithAllReaders(input.envText, parsed);
   const context = ruleInput(parsed, schema, readings, input);
   const findings = rules.flatMap((rule) => rule(context));
-  const ok = finding('env/ok', 'ok', `${input.files.env} matches ${input.files.template} (${schema.keys.size} ${schema.keys.size === 1 ? 'key' : 'keys'} known, ${parsed.entries.length} set).`, { file: input.files.env });
+  const ok = finding(
+    'env/ok',
+    'ok',
+    `${input.files.env} matches ${input.files.template} (${schema.keys.size} ${schema.keys.size === 1 ? 'key' : 'keys'} known, ${parsed.entries.length} set).`,
+    { file: input.files.env },
+  );
   return { findings: findings.length > 0 ? findings : [ok], secrets: allSecrets(parsed, readings, context.secretKeys, context.continuations) };
 }

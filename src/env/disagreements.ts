@@ -1,6 +1,6 @@
 /** Finds the lines of a .env that Flask, Vite and docker compose read differently, and why. */
-import { invalidValueText, withoutInlineComment, type EnvEntry, type EnvInvalid, type EnvStatement, type ParsedEnv } from './parse.js';
-import { readingOf, sameReading, type EnvReadings, type Reading } from './readers/readings.js';
+import { type EnvEntry, type EnvInvalid, type EnvStatement, invalidValueText, type ParsedEnv, withoutInlineComment } from './parse.js';
+import { type EnvReadings, type Reading, readingOf, sameReading } from './readers/readings.js';
 import type { ReaderName } from './readers/types.js';
 
 /** The syntax behind a disagreement, which decides how to write the line portably. */

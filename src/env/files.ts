@@ -28,7 +28,7 @@ export function readTemplateText(workspace: Workspace): string {
   if (text === undefined) {
     throw new ConfigError(`no .env.template in ${workspace.root}.`, {
       file: workspace.envTemplateFile,
-      hint: '.env.template documents every key .env may set; tovrun checks .env against it. Add one (see tovrun\'s own .env.template).',
+      hint: ".env.template documents every key .env may set; tovrun checks .env against it. Add one (see tovrun's own .env.template).",
     });
   }
   return text;

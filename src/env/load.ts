@@ -1,7 +1,7 @@
 /** The values services get from the workspace's .env (as Flask's python-dotenv reads it) and which are secret. */
 import type { Workspace } from '../workspace/types.js';
-import { readEnvText, readTemplateTextIfPresent } from './files.js';
 import { continuationSecrets, secretContinuations } from './continuations.js';
+import { readEnvText, readTemplateTextIfPresent } from './files.js';
 import { maskerForSecrets, secretStrings } from './mask.js';
 import { parseEnv } from './parse.js';
 import { readAsFlask } from './readers/flask.js';

@@ -1,7 +1,8 @@
 /** Masks secret values in any text tovrun prints or relays: one precompiled regex per set of secrets. */
-import { isSecretKeyName, looksLikeSecretValue, urlPassword } from './secrets.js';
-import { OverlapMasker, type MaskTargets } from './overlap-masker.js';
+
+import { type MaskTargets, OverlapMasker } from './overlap-masker.js';
 import { escapeRegex } from './regex.js';
+import { isSecretKeyName, looksLikeSecretValue, urlPassword } from './secrets.js';
 
 /** What a masked secret is replaced with. */
 export const secretMask = '***';
@@ -88,6 +89,10 @@ export function maskerForSecrets(secrets: Iterable<string>, scope: MaskScope = '
  * A function replacing every secret value (of keys in secretKeys or named like secrets: SECRET, PASSWORD, TOKEN,
  * KEY, DSN) and every URL password in text with ***; longer secrets win over their own substrings.
  */
-export function createSecretMasker(values: Readonly<Record<string, string>>, secretKeys: Iterable<string>, scope: MaskScope = 'messages'): (text: string) => string {
+export function createSecretMasker(
+  values: Readonly<Record<string, string>>,
+  secretKeys: Iterable<string>,
+  scope: MaskScope = 'messages',
+): (text: string) => string {
   return maskerForSecrets(secretStrings(values, secretKeys), scope);
 }

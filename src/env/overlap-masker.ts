@@ -82,7 +82,10 @@ export class OverlapMasker {
   private readonly matchers: Matcher[];
 
   /** Each group is compiled apart, so the longest match at a position is the longest of any group's. */
-  constructor(groups: readonly MaskTargets[], private readonly mask: string) {
+  constructor(
+    groups: readonly MaskTargets[],
+    private readonly mask: string,
+  ) {
     this.matchers = groups.flatMap((group) => {
       const short = group.literals.filter((literal) => literal.length <= maxRegexLiteral).map(escapeRegex);
       const long = group.literals.filter((literal) => literal.length > maxRegexLiteral);

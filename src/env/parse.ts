@@ -101,7 +101,7 @@ class Reader {
 
 function decodeEscapes(value: string, quote: QuoteChar): string {
   const pattern = quote === '"' ? /\\[\\'"abfnrtv]/g : /\\[\\']/g;
-  return value.replace(pattern, (escape) => doubleQuoteEscapes[escape.charAt(1)] ?? escape);
+  return value.replace(pattern, (sequence) => doubleQuoteEscapes[sequence.charAt(1)] ?? sequence);
 }
 
 function readKey(reader: Reader): string | null {
@@ -179,7 +179,11 @@ export function parseEnv(source: string): ParsedEnv {
     reader.read(grammar.multilineWhitespace);
     if (!reader.hasNext()) break;
     const begin = reader.position;
-    const located = (end: number) => ({ line: lineAt(starts, begin), endLine: lineAt(starts, Math.max(begin, end - 1)), text: text.slice(begin, end).replace(/[\r\n]+$/, '') });
+    const located = (end: number) => ({
+      line: lineAt(starts, begin),
+      endLine: lineAt(starts, Math.max(begin, end - 1)),
+      text: text.slice(begin, end).replace(/[\r\n]+$/, ''),
+    });
     try {
       reader.read(grammar.exportPrefix);
       const exported = reader.position > begin;

@@ -8,7 +8,24 @@ import { yamlModule } from '../files/yaml-module.js';
 import { parseEnv } from './parse.js';
 
 /** Folders never searched: installed packages, venvs, build output, tovrun's state, version control, test data. */
-const skippedFolders = new Set(['node_modules', '.git', '.hg', '.svn', '.tovrun', 'venv', '.venv', '__pycache__', 'dist', 'build', '.cache', '.next', 'coverage', 'fixtures', '__fixtures__', 'testdata']);
+const skippedFolders = new Set([
+  'node_modules',
+  '.git',
+  '.hg',
+  '.svn',
+  '.tovrun',
+  'venv',
+  '.venv',
+  '__pycache__',
+  'dist',
+  'build',
+  '.cache',
+  '.next',
+  'coverage',
+  'fixtures',
+  '__fixtures__',
+  'testdata',
+]);
 const maxDepth = 4;
 const maxEntries = 20_000;
 

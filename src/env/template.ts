@@ -1,7 +1,7 @@
 /** Reads .env.template into the schema .env is checked against: per key required, type, secret, example, line. */
 import { ConfigError } from '../errors.js';
 import { collectAnnotations, type KeyAnnotations } from './annotations.js';
-import { parseEnv, type EnvEntry } from './parse.js';
+import { type EnvEntry, parseEnv } from './parse.js';
 import { isSecretKeyName } from './secrets.js';
 import { describeValueType, inferValueType, matchesValueType, type ValueType } from './value-types.js';
 
@@ -41,13 +41,22 @@ function specFor(key: string, example: string, line: number, commented: boolean,
 function checkExample(spec: KeySpec, file: string): void {
   if (spec.example === '' || matchesValueType(spec.example, spec.type)) return;
   const shown = spec.secret ? 'its example value' : `its example value ${JSON.stringify(spec.example)}`;
-  throw new ConfigError(`${spec.key} is annotated as ${describeValueType(spec.type)}, but ${shown} is not.`, { file, line: spec.line, key: spec.key, hint: 'Fix the example value or the @type annotation above it.' });
+  throw new ConfigError(`${spec.key} is annotated as ${describeValueType(spec.type)}, but ${shown} is not.`, {
+    file,
+    line: spec.line,
+    key: spec.key,
+    hint: 'Fix the example value or the @type annotation above it.',
+  });
 }
 
 function activeSpec(entry: EnvEntry, tags: KeyAnnotations | null, keys: Map<string, KeySpec>, file: string): KeySpec {
   const where = { file, line: entry.line, key: entry.key };
   const existing = keys.get(entry.key);
-  if (existing && !existing.commented) throw new ConfigError(`${entry.key} is defined twice (first on line ${existing.line}).`, { ...where, hint: 'Keep one definition; put staging and production values in the commented-out sections.' });
+  if (existing && !existing.commented)
+    throw new ConfigError(`${entry.key} is defined twice (first on line ${existing.line}).`, {
+      ...where,
+      hint: 'Keep one definition; put staging and production values in the commented-out sections.',
+    });
   if (entry.value === null) throw new ConfigError(`${entry.key} has no "=".`, { ...where, hint: `Write it as ${entry.key}=<example value>.` });
   const spec = specFor(entry.key, entry.value, entry.line, false, tags);
   checkExample(spec, file);
@@ -62,11 +71,19 @@ export function parseEnvTemplate(text: string, file: string): EnvSchema {
   let previousEnd = 0;
   for (const statement of parsed.statements) {
     if (pending && statement.line > previousEnd + 1) {
-      throw new ConfigError('this annotation is not directly above a key.', { file, line: pending.line, hint: 'Put annotations on the comment lines right above the key they describe, with no blank line between.' });
+      throw new ConfigError('this annotation is not directly above a key.', {
+        file,
+        line: pending.line,
+        hint: 'Put annotations on the comment lines right above the key they describe, with no blank line between.',
+      });
     }
     previousEnd = statement.endLine;
     if (statement.kind === 'invalid') {
-      throw new ConfigError('this line of the template cannot be parsed.', { file, line: statement.line, hint: 'Write each key as KEY=value (quote values with spaces or #).' });
+      throw new ConfigError('this line of the template cannot be parsed.', {
+        file,
+        line: statement.line,
+        hint: 'Write each key as KEY=value (quote values with spaces or #).',
+      });
     }
     if (statement.kind === 'entry') {
       keys.set(statement.key, activeSpec(statement, pending, keys, file));
@@ -85,6 +102,11 @@ export function parseEnvTemplate(text: string, file: string): EnvSchema {
     }
     pending = null;
   }
-  if (pending) throw new ConfigError('this annotation is not followed by a key.', { file, line: pending.line, hint: 'Put annotations on the comment lines right above the key they describe.' });
+  if (pending)
+    throw new ConfigError('this annotation is not followed by a key.', {
+      file,
+      line: pending.line,
+      hint: 'Put annotations on the comment lines right above the key they describe.',
+    });
   return { keys };
 }

@@ -1,5 +1,5 @@
 /** A file's identity on disk as one string (size, modification and change times, inode): equal while the file is untouched. */
-import { statSync, type Stats } from 'node:fs';
+import { type Stats, statSync } from 'node:fs';
 
 /** The stat of file, or undefined when it cannot be read. */
 export function statOrUndefined(file: string): Stats | undefined {

@@ -1,6 +1,6 @@
 /** The file reads the doctor's checks make, injectable for tests; never a write. */
 import { readdirSync } from 'node:fs';
-import { readText, type ReadText } from './read-text.js';
+import { type ReadText, readText } from './read-text.js';
 
 /** One entry of a folder. */
 export interface FolderEntry {

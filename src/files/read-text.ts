@@ -71,7 +71,10 @@ export function readFailure(file: string, label: string, error: unknown): Config
     ENOTDIR: ['sits under something that is not a folder', `Check the path to ${label}.`],
     ENAMETOOLONG: ['has a path that is too long', `Move the workspace to a shorter path.`],
   };
-  const [reason, hint] = reasons[code ?? ''] ?? [`cannot be read (${code ?? (error instanceof Error ? error.message : String(error))})`, `Check that ${label} is a readable text file.`];
+  const [reason, hint] = reasons[code ?? ''] ?? [
+    `cannot be read (${code ?? (error instanceof Error ? error.message : String(error))})`,
+    `Check that ${label} is a readable text file.`,
+  ];
   return new ConfigError(`${label} ${reason}.`, { file, hint, cause: error });
 }
 

@@ -2,7 +2,7 @@
  * The one check of a workspace's state folder (.tovrun/, where tovrun keeps run state, stamps and logs) before a run
  * that writes there: a file in its place, or a folder (or root) tovrun cannot write to, is a ConfigError saying so.
  */
-import { accessSync, constants, statSync, type Stats } from 'node:fs';
+import { accessSync, constants, type Stats, statSync } from 'node:fs';
 import path from 'node:path';
 import { ConfigError } from '../errors.js';
 
@@ -48,7 +48,9 @@ export function checkStateDir(stateDir: string, probe: StateDirProbe = realState
   if (stat && !probe.writable(stateDir)) {
     throw new ConfigError(`${name} is not writable by you; ${keeps}.`, {
       file: stateDir,
-      hint: `Give your user write access (\`chmod -R u+w ${name}\`, or \`chown -R\` it to you when an earlier run as another user, such as with sudo, made it), or remove it so tovrun makes it afresh.`,
+      hint:
+        `Give your user write access (\`chmod -R u+w ${name}\`, or \`chown -R\` it to you when an earlier run as another user, such as ` +
+        `with sudo, made it), or remove it so tovrun makes it afresh.`,
     });
   }
   const root = path.dirname(stateDir);

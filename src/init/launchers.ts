@@ -5,8 +5,9 @@
  * package.json / package-lock.json changed since the last install, then runs the pinned tovrun with every argument and
  * returns its exit code. What the install prints goes to stderr, so that `./tovrun --check --json` stays JSON.
  */
-import type { InitAction, InitReader, SkippedFile } from './types.js';
+
 import path from 'node:path';
+import type { InitAction, InitReader, SkippedFile } from './types.js';
 
 /**
  * Exits 0 when node_modules holds tovrun and npm's record of the last install (node_modules/.package-lock.json) is not

@@ -21,10 +21,13 @@ export function findMergeCandidates(root: string, files: InitReader, rootTexts: 
     const copyText = files.readText(file);
     let differences: string;
     if (copyText === undefined) differences = 'could not be read';
-    else if (rootText === undefined) differences = `there is no root ${into} to merge it into${compose ? `; move it to the root, or name it in tovrun.yaml (compose: { file: ${relativeTo(root, file)} })` : '; move it to the root'}`;
+    else if (rootText === undefined)
+      differences = `there is no root ${into} to merge it into${compose ? `; move it to the root, or name it in tovrun.yaml (compose: { file: ${relativeTo(root, file)} })` : '; move it to the root'}`;
     else {
       try {
-        differences = compose ? describeDifferences(composeServices(copyText), composeServices(rootText), 'services', into) : describeDifferences(envMap(copyText), envMap(rootText), 'keys', into);
+        differences = compose
+          ? describeDifferences(composeServices(copyText), composeServices(rootText), 'services', into)
+          : describeDifferences(envMap(copyText), envMap(rootText), 'keys', into);
       } catch {
         differences = `could not be compared with ${into}`;
       }

@@ -55,7 +55,9 @@ export function hintsInCompose(text: string): ServerHints {
 /** The hints for the Node server in dir: its code first, then a compose file beside it. */
 export function serverHints(files: InitReader, dir: string, manifest: NodeManifest): ServerHints {
   const code = files.readText(path.join(dir, entryFile(manifest))) ?? '';
-  const composeText = ['docker-compose.yml', 'docker-compose.yaml', 'compose.yml', 'compose.yaml'].map((name) => files.readText(path.join(dir, name))).find((text) => text !== undefined);
+  const composeText = ['docker-compose.yml', 'docker-compose.yaml', 'compose.yml', 'compose.yaml']
+    .map((name) => files.readText(path.join(dir, name)))
+    .find((text) => text !== undefined);
   const fromCompose = composeText === undefined ? { port: null, health: null } : hintsInCompose(composeText);
   return { port: portInCode(code) ?? fromCompose.port, health: healthPathInCode(code) ?? fromCompose.health };
 }

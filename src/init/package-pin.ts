@@ -3,7 +3,7 @@
  * (devDependencies.tovrun and scripts.dev) added to an existing one without touching any other byte.
  */
 import path from 'node:path';
-import { applyEdits, type ParseError, modify, parse, printParseErrorCode } from 'jsonc-parser';
+import { applyEdits, modify, type ParseError, parse, printParseErrorCode } from 'jsonc-parser';
 import type { InitAction, InitReader, SkippedFile } from './types.js';
 
 /** What the pin adds, and what it leaves alone. */
@@ -61,7 +61,10 @@ function pinExisting(file: string, text: string, spec: string): PinPlan {
   const first = errors[0];
   if (first || typeof manifest !== 'object' || manifest === null || Array.isArray(manifest)) {
     const where = first ? ` (${printParseErrorCode(first.error)} at line ${lineAt(text, first.offset)})` : '';
-    return { actions: [], skipped: [{ path: file, reason: `not a JSON object${where}; add "devDependencies": {"tovrun": "${spec}"} and "scripts": {"dev": "tovrun"} by hand` }] };
+    return {
+      actions: [],
+      skipped: [{ path: file, reason: `not a JSON object${where}; add "devDependencies": {"tovrun": "${spec}"} and "scripts": {"dev": "tovrun"} by hand` }],
+    };
   }
   const record = manifest as Record<string, unknown>;
   const declared = dependencyKinds.find((kind) => typeof (record[kind] as Record<string, unknown> | undefined)?.tovrun === 'string');
@@ -70,23 +73,30 @@ function pinExisting(file: string, text: string, spec: string): PinPlan {
   const added: string[] = [];
   const formattingOptions = { ...indentOf(text), eol: text.includes('\r\n') ? '\r\n' : '\n' };
   let next = text;
-  if (declared) skipped.push({ path: `${file} ${declared}.tovrun`, reason: `exists (${String((record[declared] as Record<string, unknown>).tovrun)}), left as it is` });
+  if (declared)
+    skipped.push({ path: `${file} ${declared}.tovrun`, reason: `exists (${String((record[declared] as Record<string, unknown>).tovrun)}), left as it is` });
   else {
     next = applyEdits(next, modify(next, ['devDependencies', 'tovrun'], spec, { formattingOptions }));
     added.push(`devDependencies.tovrun ${spec}`);
   }
-  if (devScript !== undefined) skipped.push({ path: `${file} scripts.dev`, reason: `exists (${JSON.stringify(devScript)}), left as it is; run tovrun with \`npx tovrun\`` });
+  if (devScript !== undefined)
+    skipped.push({ path: `${file} scripts.dev`, reason: `exists (${JSON.stringify(devScript)}), left as it is; run tovrun with \`npx tovrun\`` });
   else {
     next = applyEdits(next, modify(next, ['scripts', 'dev'], 'tovrun', { formattingOptions }));
     added.push('scripts.dev tovrun');
   }
-  const actions: InitAction[] = added.length === 0 ? [] : [{ kind: 'edit', path: file, before: text, text: next, why: `added ${added.join(' and ')}; nothing else changed` }];
+  const actions: InitAction[] =
+    added.length === 0 ? [] : [{ kind: 'edit', path: file, before: text, text: next, why: `added ${added.join(' and ')}; nothing else changed` }];
   return { actions, skipped };
 }
 
 /** Plans the pin of tovrun at spec in root's package.json (created when absent). */
 export function planPackagePin(root: string, spec: string, reader: InitReader): PinPlan {
   const text = reader.readText(path.join(root, 'package.json'));
-  if (text === undefined) return { actions: [{ kind: 'write', path: 'package.json', text: newPackageJson(root, spec), why: `private; pins tovrun ${spec}, \`npm run dev\` runs it` }], skipped: [] };
+  if (text === undefined)
+    return {
+      actions: [{ kind: 'write', path: 'package.json', text: newPackageJson(root, spec), why: `private; pins tovrun ${spec}, \`npm run dev\` runs it` }],
+      skipped: [],
+    };
   return pinExisting('package.json', text, spec);
 }

@@ -2,8 +2,8 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
-import { packageVersion } from '../paths.js';
 import { planCopy } from '../files/copy-tree.js';
+import { packageVersion } from '../paths.js';
 import { findPreset, initPresetNames, type ShippedFile } from '../workspace/presets.js';
 import type { RawConfig } from '../workspace/raw-config.js';
 import { detectLayout } from './detect.js';
@@ -29,7 +29,11 @@ function planShipped(root: string, files: ShippedFile[], reader: InitReader): { 
     const present = copies.filter((copy) => copy.exists);
     if (present.length === copies.length) skipped.push({ path: `${file.path}/`, reason: 'exists' });
     else skipped.push(...present.map((copy) => ({ path: relativeTo(root, copy.to), reason: 'exists' })));
-    actions.push(...copies.filter((copy) => !copy.exists).map((copy) => ({ kind: 'copy' as const, path: relativeTo(root, copy.to), from: copy.from, why: 'shipped with tovrun' })));
+    actions.push(
+      ...copies
+        .filter((copy) => !copy.exists)
+        .map((copy) => ({ kind: 'copy' as const, path: relativeTo(root, copy.to), from: copy.from, why: 'shipped with tovrun' })),
+    );
   }
   return { actions, skipped };
 }
@@ -75,7 +79,13 @@ export function planInit(root: string, choices: InitChoices, reader: InitReader)
   const at = (relative: string) => path.join(root, relative);
 
   if (reader.exists(at('tovrun.yaml'))) skipped.push({ path: 'tovrun.yaml', reason: 'exists' });
-  else actions.push({ kind: 'write', path: 'tovrun.yaml', text: renderTovrunYaml(preset.name, layout, preset.config), why: `the ${plainNode ? 'detected Node services' : `${preset.name} preset`}, commented` });
+  else
+    actions.push({
+      kind: 'write',
+      path: 'tovrun.yaml',
+      text: renderTovrunYaml(preset.name, layout, preset.config),
+      why: `the ${plainNode ? 'detected Node services' : `${preset.name} preset`}, commented`,
+    });
 
   const copies = planShipped(root, shipped, reader);
   actions.push(...copies.actions);
@@ -93,7 +103,14 @@ export function planInit(root: string, choices: InitChoices, reader: InitReader)
 
   const ignoreText = reader.readText(at('.gitignore'));
   const missing = missingIgnoreLines(ignoreText);
-  if (missing.length > 0) actions.push({ kind: 'append', path: '.gitignore', lines: missing, text: ignoreAppendText(ignoreText, missing), why: ignoreText === undefined ? 'created' : 'missing lines appended' });
+  if (missing.length > 0)
+    actions.push({
+      kind: 'append',
+      path: '.gitignore',
+      lines: missing,
+      text: ignoreAppendText(ignoreText, missing),
+      why: ignoreText === undefined ? 'created' : 'missing lines appended',
+    });
 
   const shippedText = (name: string) => reader.readText(at(name)) ?? reader.readText(shipped.find((file) => file.path === name)?.from ?? '');
   const mergeCandidates = findMergeCandidates(root, reader, { envTemplate: shippedText('.env.template'), compose: shippedText('docker-compose.yml') });

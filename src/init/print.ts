@@ -1,13 +1,16 @@
 /** The human report of an init plan: what it writes (or would), what it skipped, what to merge by hand. */
 import type { InitAction, InitPlan } from './types.js';
 
-const describe = (action: InitAction) => (action.kind === 'append' ? `${action.path} (${action.why}: ${action.lines.join(' ')})` : `${action.path} (${action.why})`);
+const describe = (action: InitAction) =>
+  action.kind === 'append' ? `${action.path} (${action.why}: ${action.lines.join(' ')})` : `${action.path} (${action.why})`;
 
 /** The layout line: which folders tovrun will run. */
 function layoutLines(plan: InitPlan): string[] {
   const { layout } = plan;
   if (layout.nodeServices.length + layout.devScripts.length > 0) {
-    const services = layout.nodeServices.map((service) => `${service.name} (${service.dir}, ${service.command}${service.port === null ? '' : `, port ${service.port}`})`);
+    const services = layout.nodeServices.map(
+      (service) => `${service.name} (${service.dir}, ${service.command}${service.port === null ? '' : `, port ${service.port}`})`,
+    );
     return [`Node services: ${services.join(', ') || '(none: no package has a start script or an entry file)'}`];
   }
   if (!plan.adopts) return [`Preset: ${plan.preset}`];
@@ -30,6 +33,7 @@ export function formatInitPlan(plan: InitPlan, dryRun: boolean): string {
     lines.push('Per-folder files to merge into the root ones, then delete (key names only, values never shown):');
     lines.push(...plan.mergeCandidates.map((candidate) => `  ~ ${candidate.path} → ${candidate.into}: ${candidate.differences}`));
   }
-  if (plan.actions.length > 0 && !dryRun) lines.push('Next: review .env, then run `./tovrun` (Windows: `.\\tovrun`), which installs the pinned tovrun on first use (see SETUP.md).');
+  if (plan.actions.length > 0 && !dryRun)
+    lines.push('Next: review .env, then run `./tovrun` (Windows: `.\\tovrun`), which installs the pinned tovrun on first use (see SETUP.md).');
   return `${lines.join('\n')}\n`;
 }

@@ -3,7 +3,7 @@
  * the workspace or leads nowhere, and a file it appends to or copies from must be a regular file. One refusal stops
  * the whole plan.
  */
-import { lstatSync, readlinkSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { lstatSync, readlinkSync, realpathSync, type Stats, statSync } from 'node:fs';
 import path from 'node:path';
 import { ConfigError } from '../errors.js';
 import type { InitAction, InitPlan } from './types.js';
@@ -61,10 +61,13 @@ function checkAction(root: string, realRoot: string, action: InitAction): void {
   }
   const target = action.kind === 'append' || action.kind === 'edit' ? statSync(current) : undefined;
   if (target && !target.isFile()) {
-    throw new ConfigError(`${action.path} is ${target.isDirectory() ? 'a folder' : 'not a regular file'}; tovrun init ${action.kind === 'edit' ? 'adds entries' : 'appends lines'} to it and wrote nothing.`, {
-      file: current,
-      hint: `Move ${action.path} away and run tovrun init again to create it.`,
-    });
+    throw new ConfigError(
+      `${action.path} is ${target.isDirectory() ? 'a folder' : 'not a regular file'}; tovrun init ${action.kind === 'edit' ? 'adds entries' : 'appends lines'} to it and wrote nothing.`,
+      {
+        file: current,
+        hint: `Move ${action.path} away and run tovrun init again to create it.`,
+      },
+    );
   }
 }
 

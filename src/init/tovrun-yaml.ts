@@ -48,7 +48,8 @@ function nodeServiceConfig(service: DetectedNodeService): Record<string, unknown
 function placeholders(service: DetectedNodeService): string[] {
   const lines: string[] = [];
   if (service.port === null) lines.push(' port: 3000                # the port it listens on (not found in its code): tovrun checks it is free');
-  if (service.port === null || service.health === null) lines.push(` probe: { http: ${service.health ?? '/health'} }   # a path that answers once it is up: tovrun waits for it`);
+  if (service.port === null || service.health === null)
+    lines.push(` probe: { http: ${service.health ?? '/health'} }   # a path that answers once it is up: tovrun waits for it`);
   return lines;
 }
 

@@ -7,7 +7,11 @@ import type { ServiceOutcome } from './task-list.js';
 export function failureLines(outcome: ServiceOutcome, debug: boolean): string[] {
   const label = `${outcome.name} |`;
   const error = outcome.error;
-  if (!(error instanceof TovrunError)) return formatError(error, debug).replace(/^tovrun: /, '').split('\n').map((line) => `${outcome.name}: ${line.trim()}`);
+  if (!(error instanceof TovrunError))
+    return formatError(error, debug)
+      .replace(/^tovrun: /, '')
+      .split('\n')
+      .map((line) => `${outcome.name}: ${line.trim()}`);
   const lines = [`${outcome.name}: ${error.message}`];
   if (error instanceof InstallStepFailure && error.tail.length > 0) {
     lines.push(`${label} ... last ${error.tail.length} lines of output:`, ...error.tail.map((line) => `${label} ${line}`));
@@ -26,6 +30,8 @@ export function installReportLines(outcomes: readonly ServiceOutcome[], debug: b
 /** One sentence for the final error: which services failed and how the others ended. */
 export function failureSummary(outcomes: readonly ServiceOutcome[]): string {
   const failed = outcomes.filter((outcome) => outcome.status === 'failed').map((outcome) => outcome.name);
-  const fine = outcomes.filter((outcome) => outcome.status !== 'failed').map((outcome) => `${outcome.name} ${outcome.status === 'up-to-date' ? 'is up to date' : 'installed'}`);
+  const fine = outcomes
+    .filter((outcome) => outcome.status !== 'failed')
+    .map((outcome) => `${outcome.name} ${outcome.status === 'up-to-date' ? 'is up to date' : 'installed'}`);
   return `install failed for ${failed.join(', ')}${fine.length ? ` (${fine.join(', ')})` : ''}.`;
 }

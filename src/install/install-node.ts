@@ -1,10 +1,10 @@
 /** A node service: `npm install --include=dev` unless package files, node/npm versions and flags match the stamp. */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import type { NodeService } from '../workspace/types.js';
 import { readText } from '../files/read-text.js';
-import { hashFiles, type Fingerprint, type KnownHashes } from './fingerprint.js';
-import { declaresPackages, npmEnvironment, npmInstall, npmInstallArgs, npmToolVersions, type NpmContext } from './npm.js';
+import type { NodeService } from '../workspace/types.js';
+import { type Fingerprint, hashFiles, type KnownHashes } from './fingerprint.js';
+import { declaresPackages, type NpmContext, npmEnvironment, npmInstall, npmInstallArgs, npmToolVersions } from './npm.js';
 import { displayPath, type InstallEnvironment, type PreparedInstall } from './service-install.js';
 import { removeStamp, stampFile, stampFileStats, stampStaleReason, writeStamp } from './stamp.js';
 import { InstallStepFailure } from './step-failure.js';
@@ -14,7 +14,9 @@ export async function prepareNodeService(service: NodeService, environment: Inst
   const manifest = path.join(service.dir, 'package.json');
   const manifestText = readText(manifest);
   if (manifestText === undefined) {
-    throw new InstallStepFailure(`no package.json in ${displayPath(environment, service.dir)}.`, { hint: `Set services.${service.name}.dir in tovrun.yaml to the folder holding package.json.` });
+    throw new InstallStepFailure(`no package.json in ${displayPath(environment, service.dir)}.`, {
+      hint: `Set services.${service.name}.dir in tovrun.yaml to the folder holding package.json.`,
+    });
   }
   const needsTree = declaresPackages(manifestText, displayPath(environment, manifest));
   const npm: NpmContext = { platform: environment.platform, runner: environment.runner, cwd: service.dir, env: npmEnvironment(environment.env) };
@@ -40,7 +42,12 @@ export async function prepareNodeService(service: NodeService, environment: Inst
 }
 
 /** package.json and package-lock.json (known hashes reused for unchanged files), the node and npm versions, and the flags npm runs with. */
-export function nodeFingerprint(service: NodeService, environment: Pick<InstallEnvironment, 'root'>, versions: { node: string; npm: string }, known?: KnownHashes): Fingerprint {
+export function nodeFingerprint(
+  service: NodeService,
+  environment: Pick<InstallEnvironment, 'root'>,
+  versions: { node: string; npm: string },
+  known?: KnownHashes,
+): Fingerprint {
   const files = ['package.json', 'package-lock.json'].map((name) => path.join(service.dir, name));
   return { files: hashFiles(files, environment.root, known), tools: { node: versions.node, npm: versions.npm }, flags: npmInstallArgs(service).slice(1) };
 }

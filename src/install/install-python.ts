@@ -1,13 +1,14 @@
 /** A python service: venv inspected (rebuilt when broken, created when absent), pip upgraded after creation, `pip install -r`, stamped. */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { venvPython } from '../platform/venv-layout.js';
-import type { PythonService } from '../workspace/types.js';
 import { readText } from '../files/read-text.js';
 import { pythonActivationEnv } from '../platform/venv-activation.js';
-import { hashFiles, type Fingerprint, type KnownHashes } from './fingerprint.js';
-import { pipInstall, upgradePip, type PipContext } from './pip.js';
-import { findPython, type FoundPython } from './python-discovery.js';
+import { venvPython } from '../platform/venv-layout.js';
+import { formatVersion, parseVersion, type Version } from '../text/version.js';
+import type { PythonService } from '../workspace/types.js';
+import { type Fingerprint, hashFiles, type KnownHashes } from './fingerprint.js';
+import { type PipContext, pipInstall, upgradePip } from './pip.js';
+import { type FoundPython, findPython } from './python-discovery.js';
 import { commandLabel } from './python-probe.js';
 import { requirementFiles } from './requirements.js';
 import { displayPath, type InstallEnvironment, type InstallReporter, type PreparedInstall } from './service-install.js';
@@ -15,7 +16,6 @@ import { removeStamp, stampFile, stampFileStats, stampStaleReason, writeStamp } 
 import { InstallStepFailure } from './step-failure.js';
 import { createVenv, inspectVenv, removeVenv, type VenvState } from './venv.js';
 import { venvProbeFile } from './venv-probe-cache.js';
-import { formatVersion, parseVersion, type Version } from '../text/version.js';
 
 /** Checks the venv and the stamp; the install (re)builds the venv when needed, then runs pip and stamps. */
 export async function preparePythonService(service: PythonService, environment: InstallEnvironment): Promise<PreparedInstall> {
@@ -26,11 +26,18 @@ export async function preparePythonService(service: PythonService, environment: 
   }
   const { platform, runner, env, python } = environment;
   const configured = python.command ? await findPython(python.minVersion, platform, runner, { command: python.command, env }) : undefined;
-  const venvState = await inspectVenv(service.venv, platform, runner, pythonActivationEnv(service.venv, env, platform), {
-    minimum: parseVersion(python.minVersion) ?? [3],
-    minimumText: python.minVersion,
-    ...(configured ? { configured: { label: commandLabel(configured), version: configured.version } } : {}),
-  }, environment.readOnly ? undefined : venvProbeFile(environment.stateDir, service.name));
+  const venvState = await inspectVenv(
+    service.venv,
+    platform,
+    runner,
+    pythonActivationEnv(service.venv, env, platform),
+    {
+      minimum: parseVersion(python.minVersion) ?? [3],
+      minimumText: python.minVersion,
+      ...(configured ? { configured: { label: commandLabel(configured), version: configured.version } } : {}),
+    },
+    environment.readOnly ? undefined : venvProbeFile(environment.stateDir, service.name),
+  );
   const stamp = stampFile(environment.stateDir, service.name);
   const reason = await installReason(service, environment, venvState, stamp);
   return {
@@ -55,7 +62,13 @@ async function installReason(service: PythonService, environment: InstallEnviron
 }
 
 /** Removes a broken venv (saying why), creates it with a found Python, upgrades pip (a failure only warns); the new venv's version. */
-async function buildVenv(service: PythonService, environment: InstallEnvironment, reporter: InstallReporter, state: VenvState, configured: FoundPython | undefined): Promise<Version> {
+async function buildVenv(
+  service: PythonService,
+  environment: InstallEnvironment,
+  reporter: InstallReporter,
+  state: VenvState,
+  configured: FoundPython | undefined,
+): Promise<Version> {
   const where = displayPath(environment, service.venv);
   if (state.state === 'broken') {
     reporter.step(`removing ${where}: ${state.reason}`);
@@ -83,7 +96,12 @@ function pipContext(service: PythonService, environment: InstallEnvironment, rep
 }
 
 /** The requirements files (nested -r and -c followed), the venv's Python version and the venv's place; known hashes reused for unchanged files. */
-export function pythonFingerprint(service: PythonService, environment: Pick<InstallEnvironment, 'root'>, pythonVersion: Version, known?: KnownHashes): Fingerprint {
+export function pythonFingerprint(
+  service: PythonService,
+  environment: Pick<InstallEnvironment, 'root'>,
+  pythonVersion: Version,
+  known?: KnownHashes,
+): Fingerprint {
   return {
     files: hashFiles(requirementFiles(service.requirements, readText), environment.root, known),
     tools: { python: formatVersion(pythonVersion) },

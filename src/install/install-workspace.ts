@@ -1,15 +1,15 @@
 /** The install stage: checks every python and node service, then installs the due ones in parallel. */
-import { useColor, type RunContext } from '../context.js';
+import { type RunContext, useColor } from '../context.js';
 import { FailedError, UsageError } from '../errors.js';
+import { type CommandRunner, systemRunner } from '../os/system-runner.js';
 import { platformFor } from '../platform/platform.js';
 import { colors } from '../text/colors.js';
 import type { ServiceSpec, Workspace } from '../workspace/types.js';
 import { failureSummary, installReportLines } from './failure-report.js';
 import { prepareNodeService } from './install-node.js';
 import { preparePythonService } from './install-python.js';
-import { systemRunner, type CommandRunner } from '../os/system-runner.js';
 import type { InstallEnvironment, PreparedInstall } from './service-install.js';
-import { runInstallTasks, type DueInstall, type ServiceOutcome } from './task-list.js';
+import { type DueInstall, runInstallTasks, type ServiceOutcome } from './task-list.js';
 
 /** Options of installWorkspace. */
 export interface InstallOptions {
@@ -62,7 +62,11 @@ export async function installWorkspace(ctx: RunContext, workspace: Workspace, op
 async function prepareService(service: ServiceSpec, environment: InstallEnvironment): Promise<DueInstall> {
   try {
     const prepared: PreparedInstall | undefined =
-      service.type === 'python' ? await preparePythonService(service, environment) : service.type === 'node' ? await prepareNodeService(service, environment) : undefined;
+      service.type === 'python'
+        ? await preparePythonService(service, environment)
+        : service.type === 'node'
+          ? await prepareNodeService(service, environment)
+          : undefined;
     return { name: service.name, ...(prepared ? { prepared } : {}) };
   } catch (error) {
     return { name: service.name, error };
@@ -74,7 +78,10 @@ function selectServices(workspace: Workspace, names: readonly string[] | undefin
   if (names === undefined) return workspace.services;
   const unknown = names.filter((name) => !workspace.services.some((service) => service.name === name));
   if (unknown.length > 0) {
-    throw new UsageError(`unknown service ${unknown.join(', ')}.`, `Services in this workspace: ${workspace.services.map((service) => service.name).join(', ') || 'none'}.`);
+    throw new UsageError(
+      `unknown service ${unknown.join(', ')}.`,
+      `Services in this workspace: ${workspace.services.map((service) => service.name).join(', ') || 'none'}.`,
+    );
   }
   return workspace.services.filter((service) => names.includes(service.name));
 }

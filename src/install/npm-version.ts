@@ -1,7 +1,7 @@
 /** node's and npm's versions known without running them (sparing `node --version` and a ~150 ms `npm --version` on every warm run). */
 import { realpathSync } from 'node:fs';
 import { parseJsonObject } from '../files/json-state.js';
-import { readText, type ReadText } from '../files/read-text.js';
+import { type ReadText, readText } from '../files/read-text.js';
 import { findExecutable, type IsFile } from '../platform/executable.js';
 import { npmCommand } from '../platform/npm-command.js';
 import type { Platform } from '../platform/platform.js';
@@ -54,7 +54,12 @@ export interface RunningNode {
  * The version of the `node` PATH starts when it is the very binary running tovrun (process.version); undefined when
  * PATH has another node or none (callers then ask `node --version`).
  */
-export function pathNodeVersionIfRunning(env: NodeJS.ProcessEnv, platform: Platform, files: NpmInstallFiles = realFiles, running: RunningNode = process): string | undefined {
+export function pathNodeVersionIfRunning(
+  env: NodeJS.ProcessEnv,
+  platform: Platform,
+  files: NpmInstallFiles = realFiles,
+  running: RunningNode = process,
+): string | undefined {
   const found = findExecutable('node', env, platform, files.isFile);
   if (found === undefined) return undefined;
   try {

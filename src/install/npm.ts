@@ -1,10 +1,10 @@
 /** npm: an environment and arguments that always install devDependencies, the tool versions, and `npm install`. */
 import { asRecord } from '../files/json-state.js';
+import type { CommandRunner } from '../os/system-runner.js';
 import { npmCommand } from '../platform/npm-command.js';
 import type { Platform } from '../platform/platform.js';
 import { hintFor, npmHints } from './hints.js';
-import { installedNpmVersion, pathNodeVersionIfRunning, type NpmInstallFiles } from './npm-version.js';
-import type { CommandRunner } from '../os/system-runner.js';
+import { installedNpmVersion, type NpmInstallFiles, pathNodeVersionIfRunning } from './npm-version.js';
 import { InstallStepFailure, toolFailure } from './step-failure.js';
 
 /** Variables that make npm drop devDependencies (npm reads npm_config_* in any case); removed from npm's environment. */

@@ -1,8 +1,8 @@
 /** pip, always as `<venv python> -m pip`: installing the requirements, and upgrading pip right after a venv is made. */
 import path from 'node:path';
+import type { CommandRunner } from '../os/system-runner.js';
 import { hintFor, pipHints } from './hints.js';
 import { outputTail } from './output-tail.js';
-import type { CommandRunner } from '../os/system-runner.js';
 import { describeEnd, toolFailure } from './step-failure.js';
 
 /** Where and how pip runs: the venv's python, the service folder, the activated environment. */

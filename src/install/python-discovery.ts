@@ -1,11 +1,12 @@
 /** Finds a working Python of at least the configured version: `py -3` then `python` on Windows, `python3` then `python` elsewhere. */
-import { splitCommandLine } from '../workspace/resolve.js';
-import type { Platform } from '../platform/platform.js';
-import { pythonInstallHint } from './python-install-hint.js';
-import { commandLabel, probePython, type PythonCommand } from './python-probe.js';
+
 import type { CommandRunner } from '../os/system-runner.js';
-import { InstallStepFailure } from './step-failure.js';
+import type { Platform } from '../platform/platform.js';
 import { compareVersions, formatVersion, parseVersion, type Version } from '../text/version.js';
+import { splitCommandLine } from '../workspace/resolve.js';
+import { pythonInstallHint } from './python-install-hint.js';
+import { commandLabel, type PythonCommand, probePython } from './python-probe.js';
+import { InstallStepFailure } from './step-failure.js';
 
 /** A Python that runs and is new enough. */
 export interface FoundPython extends PythonCommand {
@@ -27,8 +28,15 @@ export function pythonCandidates(platform: Platform, configured: string | null =
     const [command, ...args] = splitCommandLine(configured);
     if (command) return [{ command, args }];
   }
-  if (platform.isWindows) return [{ command: 'py', args: ['-3'] }, { command: 'python', args: [] }];
-  return [{ command: 'python3', args: [] }, { command: 'python', args: [] }];
+  if (platform.isWindows)
+    return [
+      { command: 'py', args: ['-3'] },
+      { command: 'python', args: [] },
+    ];
+  return [
+    { command: 'python3', args: [] },
+    { command: 'python', args: [] },
+  ];
 }
 
 /** The first candidate that runs and is at least minVersion; an InstallStepFailure naming every try and how to install Python otherwise. */

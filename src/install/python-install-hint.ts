@@ -19,6 +19,7 @@ function installCommand(platform: Platform, version: string): string {
     return `\`winget install Python.Python.${version}\`, or the installer from https://www.python.org/downloads/ (tick "Add python.exe to PATH"; the Microsoft Store placeholder does not count).`;
   }
   if (platform.os === 'darwin') return `\`brew install python@${version}\`, or the installer from https://www.python.org/downloads/.`;
-  if (platform.os === 'linux') return '`sudo apt install python3 python3-venv` on Debian/Ubuntu (your package manager elsewhere, or https://www.python.org/downloads/).';
+  if (platform.os === 'linux')
+    return '`sudo apt install python3 python3-venv` on Debian/Ubuntu (your package manager elsewhere, or https://www.python.org/downloads/).';
   return 'see https://www.python.org/downloads/.';
 }

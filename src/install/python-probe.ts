@@ -28,8 +28,12 @@ export async function probePython(python: PythonCommand, runner: CommandRunner, 
   const result = await runner(python.command, [...python.args, '-c', probeScript], { env, timeoutMs: probeTimeoutMs });
   // The runner looks the program up first (PATHEXT on Windows), so a missing py is ENOENT, not cmd.exe's exit 1.
   if (result.spawnError === 'ENOENT') return { ok: false, reason: 'not found' };
-  if (result.exitCode === windowsStoreStubExitCode) return { ok: false, reason: `the Microsoft Store placeholder, not a real Python (exit ${windowsStoreStubExitCode})` };
-  const lines = result.output.split(/\r?\n/).map((line) => line.trim()).filter(Boolean);
+  if (result.exitCode === windowsStoreStubExitCode)
+    return { ok: false, reason: `the Microsoft Store placeholder, not a real Python (exit ${windowsStoreStubExitCode})` };
+  const lines = result.output
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter(Boolean);
   if (result.exitCode !== 0) return { ok: false, reason: `${describeEnd(result)}${lines.length ? `: ${lines[lines.length - 1]}` : ''}` };
   const version = parseVersion(lines[lines.length - 1] ?? '');
   const executable = lines[lines.length - 2];

@@ -1,7 +1,7 @@
 /** What installing one service may use and how it reports progress; shared by the python and node installers. */
 import path from 'node:path';
-import type { Platform } from '../platform/platform.js';
 import type { CommandRunner } from '../os/system-runner.js';
+import type { Platform } from '../platform/platform.js';
 
 /** The outside world of a service install: where the workspace is, the environment, the platform, the command runner. */
 export interface InstallEnvironment {

@@ -13,7 +13,12 @@ export type Shell = (typeof shellNames)[number];
 /** The user's shell: from SHELL when it names a known one (Git Bash sets it on Windows), bash under MSYSTEM (Git Bash, MSYS2), else PowerShell on Windows and bash elsewhere. */
 export function guessShell(env: NodeJS.ProcessEnv, platform: Platform): Shell {
   const shellPath = envValue(env, 'SHELL', platform);
-  const name = shellPath ? path.basename(shellPath.replace(/\\/g, '/')).replace(/\.exe$/i, '').toLowerCase() : '';
+  const name = shellPath
+    ? path
+        .basename(shellPath.replace(/\\/g, '/'))
+        .replace(/\.exe$/i, '')
+        .toLowerCase()
+    : '';
   if (name === 'pwsh' || name === 'powershell') return 'powershell';
   if ((shellNames as readonly string[]).includes(name)) return name as Shell;
   if (platform.isWindows && envValue(env, 'MSYSTEM', platform)) return 'bash';
@@ -48,7 +53,11 @@ export function activationCommands(shell: Shell, venv: string, platform: Platfor
       return [`set -gx VIRTUAL_ENV ${fishQuote(posix(venv))}`, `set -gx PATH ${fishQuote(posix(bin))} $PATH`, 'set -e PYTHONHOME'];
     case 'powershell': {
       const key = pathKey(env, platform);
-      return [`$env:VIRTUAL_ENV = ${powershellQuote(venv)}`, `$env:${key} = ${powershellQuote(bin + platform.path.delimiter)} + $env:${key}`, 'Remove-Item Env:PYTHONHOME -ErrorAction SilentlyContinue'];
+      return [
+        `$env:VIRTUAL_ENV = ${powershellQuote(venv)}`,
+        `$env:${key} = ${powershellQuote(bin + platform.path.delimiter)} + $env:${key}`,
+        'Remove-Item Env:PYTHONHOME -ErrorAction SilentlyContinue',
+      ];
     }
     case 'cmd': {
       // `%Path%` is expanded when a line is pasted; applied through `for /f … do %l` it is not (cmd expands percent

@@ -1,7 +1,7 @@
 /** Stamps: per service, the fingerprint of its last successful install, under .tovrun/stamps/, written atomically. */
 import path from 'node:path';
 import { parseJsonObject, readJsonRecord, removeJsonRecord, writeJsonRecord } from '../files/json-state.js';
-import { fingerprintKey, settledFileStats, type Fingerprint, type KnownHashes } from './fingerprint.js';
+import { type Fingerprint, fingerprintKey, type KnownHashes, settledFileStats } from './fingerprint.js';
 
 /** A stamp file's content. */
 export interface Stamp {
@@ -39,11 +39,21 @@ export function knownHashes(stamp: Stamp | undefined): KnownHashes | undefined {
 
 /** The stats of a fingerprint's files (its keys are paths relative to root) that may be recorded now (see settledFileStats). */
 export function stampFileStats(fingerprint: Fingerprint, root: string, now: number = Date.now()): Record<string, string> {
-  return settledFileStats(Object.keys(fingerprint.files).map((file) => path.join(root, file)), root, now);
+  return settledFileStats(
+    Object.keys(fingerprint.files).map((file) => path.join(root, file)),
+    root,
+    now,
+  );
 }
 
 /** Writes the stamp (with fileStats when any) atomically, so a stamp is whole or absent and a failed write leaves no temporary file. */
-export async function writeStamp(file: string, service: string, fingerprint: Fingerprint, now: Date = new Date(), fileStats: Record<string, string> = {}): Promise<void> {
+export async function writeStamp(
+  file: string,
+  service: string,
+  fingerprint: Fingerprint,
+  now: Date = new Date(),
+  fileStats: Record<string, string> = {},
+): Promise<void> {
   const stamp: Stamp = { service, installedAt: now.toISOString(), fingerprint, ...(Object.keys(fileStats).length > 0 ? { fileStats } : {}) };
   writeJsonRecord(file, stamp);
 }
@@ -64,7 +74,12 @@ export async function refreshStampStats(file: string, stamp: Stamp, root: string
  * Why an install is due by the stamp in file (undefined when it records this fingerprint); fingerprint is computed
  * reusing the stamp's hashes for unchanged files. When up to date and not readOnly, newly settled stats are recorded.
  */
-export async function stampStaleReason(file: string, fingerprint: (known: KnownHashes | undefined) => Fingerprint, root: string, readOnly: boolean): Promise<string | undefined> {
+export async function stampStaleReason(
+  file: string,
+  fingerprint: (known: KnownHashes | undefined) => Fingerprint,
+  root: string,
+  readOnly: boolean,
+): Promise<string | undefined> {
   const saved = await readStamp(file);
   const reason = staleReason(saved, fingerprint(knownHashes(saved)));
   if (reason === undefined && saved && !readOnly) await refreshStampStats(file, saved, root);

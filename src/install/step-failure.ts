@@ -1,7 +1,7 @@
 /** A failed install step: what failed, the tail of the tool's output, and a hint when one is known. */
 import { FailedError } from '../errors.js';
-import { outputTail } from './output-tail.js';
 import type { RunResult } from '../os/system-runner.js';
+import { outputTail } from './output-tail.js';
 
 /** Thrown by an install step; the task runner turns it into a labelled report for its service (exit 1). */
 export class InstallStepFailure extends FailedError {

@@ -44,7 +44,10 @@ export async function runInstallTasks(due: readonly DueInstall[], ctx: RunContex
       const show = (text: string) => {
         task.output = live ? text : `${item.name}: ${text}`;
       };
-      const reporter: InstallReporter = { step: show, toolOutput: live ? show : () => undefined, warn: (message) => {
+      const reporter: InstallReporter = {
+        step: show,
+        toolOutput: live ? show : () => undefined,
+        warn: (message) => {
           warnings.push(message);
           show(`warning: ${message}`);
         },

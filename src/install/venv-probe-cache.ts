@@ -6,7 +6,7 @@ import { realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { statKey } from '../files/file-stat.js';
 import { parseJsonObject, readJsonRecord, writeJsonRecord } from '../files/json-state.js';
-import { readText, type ReadText } from '../files/read-text.js';
+import { type ReadText, readText } from '../files/read-text.js';
 import type { Platform } from '../platform/platform.js';
 import { venvConfigFile, venvPython } from '../platform/venv-layout.js';
 import type { PythonProbe } from './python-probe.js';

@@ -1,13 +1,13 @@
 /** The service's venv: is it usable, and creating or rebuilding it with a found Python. */
 import { existsSync } from 'node:fs';
 import { readdir, rm } from 'node:fs/promises';
+import type { CommandRunner } from '../os/system-runner.js';
 import type { Platform } from '../platform/platform.js';
 import { venvConfigFile, venvPython } from '../platform/venv-layout.js';
-import { probePython, type PythonProbe } from './python-probe.js';
-import type { CommandRunner } from '../os/system-runner.js';
+import { compareVersions, formatVersion, sameMinor, type Version } from '../text/version.js';
+import { type PythonProbe, probePython } from './python-probe.js';
 import { InstallStepFailure, toolFailure } from './step-failure.js';
 import { interpreterIdentity, rememberedProbe, rememberProbe } from './venv-probe-cache.js';
-import { compareVersions, formatVersion, sameMinor, type Version } from '../text/version.js';
 
 /** What inspecting a venv found. */
 export type VenvState = { state: 'ready'; version: Version } | { state: 'absent' } | { state: 'broken'; reason: string };
@@ -23,7 +23,14 @@ export interface VenvRequirement {
  * Whether the venv exists, and if so whether it works and has the required Python version. With probeFile, a probe
  * remembered there is reused while the interpreter's files are unchanged, and a new successful probe is remembered.
  */
-export async function inspectVenv(venv: string, platform: Platform, runner: CommandRunner, env: NodeJS.ProcessEnv, requirement: VenvRequirement, probeFile?: string): Promise<VenvState> {
+export async function inspectVenv(
+  venv: string,
+  platform: Platform,
+  runner: CommandRunner,
+  env: NodeJS.ProcessEnv,
+  requirement: VenvRequirement,
+  probeFile?: string,
+): Promise<VenvState> {
   if (!existsSync(venv) || (await readdir(venv)).length === 0) return { state: 'absent' };
   if (!existsSync(venvConfigFile(venv, platform))) return { state: 'broken', reason: 'its pyvenv.cfg is missing' };
   const identity = probeFile === undefined ? undefined : interpreterIdentity(venv, platform);
@@ -62,12 +69,20 @@ export async function removeVenv(venv: string, serviceName: string): Promise<voi
     await rm(venv, { recursive: true, force: true, maxRetries: 3 });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? String(error);
-    throw new InstallStepFailure(`could not remove the broken venv ${venv} (${code}).`, { hint: 'Stop every program using that venv (a running backend, an editor terminal), then run `tovrun install` again.' });
+    throw new InstallStepFailure(`could not remove the broken venv ${venv} (${code}).`, {
+      hint: 'Stop every program using that venv (a running backend, an editor terminal), then run `tovrun install` again.',
+    });
   }
 }
 
 /** Creates the venv with `<python> -m venv`; a failure names the missing Debian package when ensurepip is absent. */
-export async function createVenv(python: { command: string; args: readonly string[] }, venv: string, runner: CommandRunner, env: NodeJS.ProcessEnv, onLine?: (line: string) => void): Promise<void> {
+export async function createVenv(
+  python: { command: string; args: readonly string[] },
+  venv: string,
+  runner: CommandRunner,
+  env: NodeJS.ProcessEnv,
+  onLine?: (line: string) => void,
+): Promise<void> {
   const result = await runner(python.command, [...python.args, '-m', 'venv', venv], { env, ...(onLine ? { onLine } : {}) });
   if (result.exitCode === 0) return;
   const hint = /ensurepip|python3(\.\d+)?-venv/.test(result.output)

@@ -3,9 +3,9 @@
  * clock, the platform), behind one injectable interface. A file that is missing or cannot be read is `undefined`
  * (read by files/read-text.ts, the one reader); no method throws.
  */
-import { execFile, spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
+import { type ChildProcess, execFile, type SpawnOptions, spawn } from 'node:child_process';
 import { access, readdir, readlink } from 'node:fs/promises';
-import { readText, type ReadText } from '../files/read-text.js';
+import { type ReadText, readText } from '../files/read-text.js';
 import { sleep } from './delay.js';
 
 /** What a helper command printed; code is null when it could not be run at all (or ran past its timeout). */
@@ -59,7 +59,13 @@ async function orUndefined<T>(work: Promise<T>): Promise<T | undefined> {
 /** Runs file with args and resolves with its exit code and output; never rejects. */
 function execCommand(file: string, args: string[], options: ExecOptions = {}): Promise<ExecResult> {
   return new Promise((resolve) => {
-    const settings = { encoding: 'utf8' as const, timeout: execTimeoutMs, windowsHide: true, maxBuffer: execMaxBuffer, ...(options.env ? { env: options.env } : {}) };
+    const settings = {
+      encoding: 'utf8' as const,
+      timeout: execTimeoutMs,
+      windowsHide: true,
+      maxBuffer: execMaxBuffer,
+      ...(options.env ? { env: options.env } : {}),
+    };
     execFile(file, args, settings, (error, stdout, stderr) => {
       const code = error ? (typeof error.code === 'number' ? error.code : null) : 0;
       resolve({ code, stdout: stdout ?? '', stderr: stderr ?? '' });
@@ -83,10 +89,11 @@ export function realHost(platform: NodeJS.Platform = process.platform): Host {
     },
     exec: execCommand,
     readText,
-    exists: (path) => access(path).then(
-      () => true,
-      () => false,
-    ),
+    exists: (path) =>
+      access(path).then(
+        () => true,
+        () => false,
+      ),
     listDir: async (dir) => (await orUndefined(readdir(dir))) ?? [],
     readLink: (path) => orUndefined(readlink(path)),
     now: () => Date.now(),

@@ -36,7 +36,11 @@ export async function signalTree(host: Host, tree: ProcessTree, signal: 'SIGTERM
   }
   const forced = signal === 'SIGKILL';
   const result = await host.exec('taskkill', taskkillArgs(tree.pid, forced));
-  if (result.code !== 0) await host.exec('taskkill', taskkillArgs(tree.pid, forced).filter((arg) => arg !== '/T'));
+  if (result.code !== 0)
+    await host.exec(
+      'taskkill',
+      taskkillArgs(tree.pid, forced).filter((arg) => arg !== '/T'),
+    );
 }
 
 /**

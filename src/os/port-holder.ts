@@ -1,6 +1,6 @@
 /** Which process holds a port: /proc on Linux (then ss, lsof), lsof on macOS, netstat + tasklist on Windows. */
 import type { Host } from './host.js';
-import { listeningInodes, parseLsof, parseNetstatAno, parseSs, parseTasklistCsv, type PortHolder } from './port-holder-parse.js';
+import { listeningInodes, type PortHolder, parseLsof, parseNetstatAno, parseSs, parseTasklistCsv } from './port-holder-parse.js';
 
 async function fromProc(host: Host, port: number): Promise<PortHolder | null> {
   const tables = ['/proc/net/tcp', '/proc/net/tcp6'].map((file) => host.readText(file));

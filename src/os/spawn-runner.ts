@@ -1,7 +1,7 @@
 /** The command runner: the one spawn path of src/os (PATHEXT and cmd.exe on Windows), stdin closed, stdout and stderr interleaved. */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { spawnProgram } from '../os/spawn-command.js';
-import { platformFor, type Platform } from '../platform/platform.js';
+import { type Platform, platformFor } from '../platform/platform.js';
 import { LineSplitter } from '../text/line-splitter.js';
 import type { CommandRunner, RunResult } from './command-runner.js';
 
@@ -12,7 +12,13 @@ export function platformRunner(platform: Platform): CommandRunner {
       const chunks: string[] = [];
       let child: ChildProcess;
       try {
-        child = spawnProgram(spawn, command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true }, platform);
+        child = spawnProgram(
+          spawn,
+          command,
+          args,
+          { cwd: options.cwd, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true },
+          platform,
+        );
       } catch (error) {
         resolve({ exitCode: undefined, output: '', spawnError: (error as NodeJS.ErrnoException).code ?? 'ESPAWN' });
         return;

@@ -1,7 +1,7 @@
 /** Runs external tools (python, pip, npm, docker, git) and reports how they ended; injected so tests of the features that use it need no processes. */
 import type { Platform } from '../platform/platform.js';
-import { platformRunner } from './spawn-runner.js';
 import type { CommandRunner } from './command-runner.js';
+import { platformRunner } from './spawn-runner.js';
 
 export type { CommandRunner, RunOptions, RunResult } from './command-runner.js';
 

@@ -6,7 +6,7 @@
  */
 import type { Host } from './host.js';
 import type { TreeStopResult } from './kill-tree.js';
-import { listProcessLinks, liveDescendants, stillRunning, type ProcessLink, type ProcessMark } from './windows-processes.js';
+import { listProcessLinks, liveDescendants, type ProcessLink, type ProcessMark, stillRunning } from './windows-processes.js';
 
 const pollMs = 100;
 const afterKillMs = 3_000;
@@ -35,12 +35,35 @@ async function waitUntilGone(host: Host, pids: readonly number[], ms: number): P
 /** Asks the proved processes to close, waits up to graceMs, then ends with /F those still running with their start time. */
 export async function terminateMarked(host: Host, marks: readonly ProcessMark[], graceMs: number): Promise<TreeStopResult> {
   if (marks.length === 0) return 'gone';
-  await host.exec('taskkill', taskkillPidArgs(marks.map((mark) => mark.pid), false));
-  if (await waitUntilGone(host, marks.map((mark) => mark.pid), graceMs)) return 'graceful';
+  await host.exec(
+    'taskkill',
+    taskkillPidArgs(
+      marks.map((mark) => mark.pid),
+      false,
+    ),
+  );
+  if (
+    await waitUntilGone(
+      host,
+      marks.map((mark) => mark.pid),
+      graceMs,
+    )
+  )
+    return 'graceful';
   const links = await listProcessLinks(host);
   const left = links ? provenNow(links, marks) : [];
   if (left.length === 0) return 'graceful';
-  await host.exec('taskkill', taskkillPidArgs(left.map((mark) => mark.pid), true));
-  await waitUntilGone(host, left.map((mark) => mark.pid), afterKillMs);
+  await host.exec(
+    'taskkill',
+    taskkillPidArgs(
+      left.map((mark) => mark.pid),
+      true,
+    ),
+  );
+  await waitUntilGone(
+    host,
+    left.map((mark) => mark.pid),
+    afterKillMs,
+  );
   return 'forced';
 }

@@ -21,7 +21,8 @@ export interface ProcessMark {
 }
 
 /** Lists every process as "pid ppid start" lines; CreationDate is empty for the System Idle and System processes. */
-const listScript = "Get-CimInstance Win32_Process | ForEach-Object { '{0} {1} {2}' -f $_.ProcessId, $_.ParentProcessId, $(if ($_.CreationDate) { $_.CreationDate.ToUniversalTime().ToString('o') } else { '-' }) }";
+const listScript =
+  "Get-CimInstance Win32_Process | ForEach-Object { '{0} {1} {2}' -f $_.ProcessId, $_.ParentProcessId, $(if ($_.CreationDate) { $_.CreationDate.ToUniversalTime().ToString('o') } else { '-' }) }";
 
 /** Parses the lines of the list script; malformed lines are skipped. */
 export function parseProcessLinks(text: string): ProcessLink[] {

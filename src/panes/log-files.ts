@@ -2,7 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { whenAll } from './backpressure.js';
-import { defaultLogLimits, ServiceLog, type LogLimits } from './service-log.js';
+import { defaultLogLimits, type LogLimits, ServiceLog } from './service-log.js';
 
 /** The folder holding the service logs of a workspace. */
 export function logsDir(stateDir: string): string {

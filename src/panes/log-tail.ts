@@ -1,6 +1,6 @@
 /** Reading a log file incrementally: what was appended since the last read, as complete lines, across rotations. */
 import type { Stats } from 'node:fs';
-import { open, stat, type FileHandle } from 'node:fs/promises';
+import { type FileHandle, open, stat } from 'node:fs/promises';
 import { StringDecoder } from 'node:string_decoder';
 import { LineSplitter } from '../text/line-splitter.js';
 

@@ -1,5 +1,5 @@
 /** Choosing how service output is shown: --panes auto|prefix|tmux|windows against the platform and what is installed. */
-import { useColor, type Output } from '../context.js';
+import { type Output, useColor } from '../context.js';
 import { FailedError, UsageError } from '../errors.js';
 import { envValue } from '../platform/env-keys.js';
 import { osDisplayName, type Platform } from '../platform/platform.js';
@@ -21,7 +21,8 @@ export interface PanesModeInputs {
 /** How to install tmux on the user's system, for the "tmux is not installed" message. */
 export function tmuxInstallHint(platform: Platform): string {
   if (platform.os === 'darwin') return 'Install it with `brew install tmux` (or `port install tmux`), or use --panes prefix.';
-  if (platform.os === 'linux') return 'Install it with `sudo apt install tmux` (Debian/Ubuntu), `sudo dnf install tmux` (Fedora) or your package manager, or use --panes prefix.';
+  if (platform.os === 'linux')
+    return 'Install it with `sudo apt install tmux` (Debian/Ubuntu), `sudo dnf install tmux` (Fedora) or your package manager, or use --panes prefix.';
   return 'Install tmux with your package manager, or use --panes prefix.';
 }
 
@@ -50,7 +51,8 @@ export function selectPanesMode(inputs: PanesModeInputs): PanesSelection {
   }
   const tmux = platform.isWindows ? undefined : inputs.findExecutable('tmux');
   if (requested === 'auto') return tmux && insideTmux(inputs.env) ? { mode: 'tmux', tmux, inside: true } : { mode: 'prefix' };
-  if (platform.isWindows) throw new UsageError('--panes tmux is not available on Windows.', 'Use --panes windows (Windows Terminal panes), or run tovrun inside WSL.');
+  if (platform.isWindows)
+    throw new UsageError('--panes tmux is not available on Windows.', 'Use --panes windows (Windows Terminal panes), or run tovrun inside WSL.');
   if (!tmux) throw new FailedError('--panes tmux needs tmux, which is not installed (not found on PATH).', tmuxInstallHint(platform));
   return { mode: 'tmux', tmux, inside: insideTmux(inputs.env) };
 }

@@ -1,7 +1,7 @@
 /** The pane side of a run in tmux or Windows panes: the launcher opening a pane (with an agent) per service, and log followers. */
 import { UsageError } from '../errors.js';
 import type { LaunchCommand, OutputReceiver } from '../os/launcher.js';
-import { currentAgentProgram, type AgentProgram } from './agent/agent-command.js';
+import { type AgentProgram, currentAgentProgram } from './agent/agent-command.js';
 import { AgentHub } from './agent/hub.js';
 import { PaneLauncher, type PaneOpener } from './agent/pane-launcher.js';
 import type { PanesSelection } from './mode.js';
@@ -37,7 +37,8 @@ function tmuxOpener(options: PaneOutputOptions, selection: Extract<PanesSelectio
   const ownerPid = process.pid;
   const inside = selection.inside ? currentServer(env) : null;
   const pane = env.TMUX_PANE ?? '';
-  if (selection.inside && (!inside || pane === '')) throw new UsageError('tovrun runs inside tmux but $TMUX or $TMUX_PANE is empty.', 'Run tovrun from a tmux pane, or use --panes prefix.');
+  if (selection.inside && (!inside || pane === ''))
+    throw new UsageError('tovrun runs inside tmux but $TMUX or $TMUX_PANE is empty.', 'Run tovrun from a tmux pane, or use --panes prefix.');
   if (inside) {
     const run = options.tmuxRunner ?? realTmuxRunner(selection.tmux, inside, env);
     return new TmuxOpener({ run, server: inside, placement: { kind: 'beside-tovrun', pane, ownSession: env[ownSessionEnv] || null }, stateDir, ownerPid });

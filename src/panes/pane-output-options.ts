@@ -1,9 +1,9 @@
 /** What openPaneOutput needs; pane-output.ts and pane-launch.ts both take it, so it lives below both. */
 import type { AgentEntrance } from '../control/agent-route.js';
+import type { LineMask } from '../os/output-sink.js';
 import type { AgentProgram } from './agent/agent-command.js';
 import type { PanesSelection } from './mode.js';
 import type { SinkDestination } from './prefix-sink.js';
-import type { LineMask } from '../os/output-sink.js';
 import type { TmuxRunner } from './tmux/tmux-runner.js';
 import type { DetachedStart } from './windows/windows-opener.js';
 

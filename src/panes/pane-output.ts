@@ -28,7 +28,14 @@ export async function openPaneOutput(options: PaneOutputOptions): Promise<PaneOu
   // The pane machinery (tmux, Windows terminals, agents) is loaded only by runs that open panes.
   const { selection } = options;
   const panes = selection.mode === 'prefix' ? null : (await import('./pane-launch.js')).openPaneLaunch(options, selection);
-  const sink = createPrefixSink({ destination: options.destination, services: options.services, color: options.color, stateDir: options.stateDir, showLines: panes === null, ...(options.mask ? { mask: options.mask } : {}) });
+  const sink = createPrefixSink({
+    destination: options.destination,
+    services: options.services,
+    color: options.color,
+    stateDir: options.stateDir,
+    showLines: panes === null,
+    ...(options.mask ? { mask: options.mask } : {}),
+  });
   return {
     mode: options.selection.mode,
     sink,

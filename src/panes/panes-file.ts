@@ -35,7 +35,8 @@ const isPaneId = (value: unknown) => typeof value === 'string' && /^%\d+$/.test(
 export function parsePanesRecord(text: string): PanesRecord | null {
   const value = parseJsonObject(text) ?? {};
   const { version, ownerPid, server, session, panes } = value;
-  if (version !== 1 || !Number.isSafeInteger(ownerPid) || (ownerPid as number) <= 1 || !isServer(server) || (session !== null && !isTovrunSession(session))) return null;
+  if (version !== 1 || !Number.isSafeInteger(ownerPid) || (ownerPid as number) <= 1 || !isServer(server) || (session !== null && !isTovrunSession(session)))
+    return null;
   if (!Array.isArray(panes) || !panes.every(isPaneId)) return null;
   return { version, ownerPid: ownerPid as number, server, session: session as string | null, panes: panes as string[] };
 }

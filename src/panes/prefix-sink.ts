@@ -1,11 +1,12 @@
 /** The "prefix" output mode: every line labelled with its service's padded (optionally coloured) name. */
+
+import type { OutputStream } from '../os/launcher.js';
+import type { LineMask, ServiceOutputSink } from '../os/output-sink.js';
 import { holdsControlCodes, plainText } from '../text/ansi.js';
 import { dim, paint, serviceColorCode } from '../text/colors.js';
 import { whenAll } from './backpressure.js';
 import { LogFiles } from './log-files.js';
 import type { LogLimits } from './service-log.js';
-import type { OutputStream } from '../os/launcher.js';
-import type { LineMask, ServiceOutputSink } from '../os/output-sink.js';
 
 /** Where labelled lines go: the terminal, a pipe, or a test buffer; drain is used for backpressure when offered. */
 export interface SinkDestination {

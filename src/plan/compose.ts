@@ -1,7 +1,7 @@
 /** Pure planning of the compose part of a run: the project, the services of the requested profiles, their URLs. */
 import path from 'node:path';
-import type { ComposeModel, ComposeServiceInfo } from '../workspace/compose-file.js';
 import { UsageError } from '../errors.js';
+import type { ComposeModel, ComposeServiceInfo } from '../workspace/compose-file.js';
 import { databaseSetting, pgbouncerUpstream, postgresUrl } from './database.js';
 
 /** A compose project as tovrun addresses it: the file, the project name, the env file and the enabled profiles. */
@@ -43,7 +43,12 @@ export interface ComposePlanInputs {
 /** The project name compose would use: COMPOSE_PROJECT_NAME, else the compose file's folder, normalised as compose does. */
 export function composeProjectName(values: ComposePlanInputs['values'], composeFile: string): string {
   const raw = values.COMPOSE_PROJECT_NAME || path.basename(path.dirname(composeFile));
-  return raw.toLowerCase().replace(/[^a-z0-9_-]/g, '').replace(/^[^a-z0-9]+/, '') || 'tovrun';
+  return (
+    raw
+      .toLowerCase()
+      .replace(/[^a-z0-9_-]/g, '')
+      .replace(/^[^a-z0-9]+/, '') || 'tovrun'
+  );
 }
 
 const isDatabase = (service: ComposeServiceInfo, target: number) => /postgres|pgbouncer/i.test(service.image ?? '') || target === 5432;
@@ -55,7 +60,13 @@ export function serviceUrl(service: ComposeServiceInfo, values: ComposePlanInput
   if (!isDatabase(service, port.target)) return `http://localhost:${port.published}/`;
   // The password is never shown: *** stands for it (encodeURIComponent leaves * as it is).
   const password = values.POSTGRES_PASSWORD ? '***' : '';
-  return postgresUrl({ user: databaseSetting(values, 'POSTGRES_USER'), password, host: 'localhost', port: String(port.published), database: databaseSetting(values, 'POSTGRES_DB') });
+  return postgresUrl({
+    user: databaseSetting(values, 'POSTGRES_USER'),
+    password,
+    host: 'localhost',
+    port: String(port.published),
+    database: databaseSetting(values, 'POSTGRES_DB'),
+  });
 }
 
 /** The services of the requested profiles, in file order; a UsageError naming the known profiles for an unknown one. */

@@ -48,7 +48,13 @@ export function postgresUrl(parts: { user: string; password: string; host: strin
 
 /** The URL of the POSTGRES_* database on localhost at port (the local-db's or pgbouncer's published port). */
 function localUrl(values: DatabaseInputs['values'], portKey: 'POSTGRES_PORT' | 'PGBOUNCER_PORT'): string {
-  return postgresUrl({ user: databaseSetting(values, 'POSTGRES_USER'), password: values.POSTGRES_PASSWORD ?? '', host: 'localhost', port: databaseSetting(values, portKey), database: databaseSetting(values, 'POSTGRES_DB') });
+  return postgresUrl({
+    user: databaseSetting(values, 'POSTGRES_USER'),
+    password: values.POSTGRES_PASSWORD ?? '',
+    host: 'localhost',
+    port: databaseSetting(values, portKey),
+    database: databaseSetting(values, 'POSTGRES_DB'),
+  });
 }
 
 /**
@@ -70,7 +76,9 @@ export function chooseDatabase(inputs: DatabaseInputs): DatabaseChoice {
     return { source: 'local-db', url, override: url };
   }
   const configured = values.DATABASE_URL;
-  return configured !== undefined && configured !== '' ? { source: 'DATABASE_URL', url: configured, override: null } : { source: 'none', url: null, override: null };
+  return configured !== undefined && configured !== ''
+    ? { source: 'DATABASE_URL', url: configured, override: null }
+    : { source: 'none', url: null, override: null };
 }
 
 const sourceWords: Record<DatabaseSource, string> = {
@@ -116,7 +124,12 @@ export interface DatabaseUse {
  * The database of a run: the env.DATABASE_URL of the workspace's database service (its Python service, else its first)
  * when that service runs, over the profiles' wiring. Told which one they use: the run's Python services and that service.
  */
-export function databaseUse(workspaceServices: readonly ServiceSpec[], run: readonly ServiceSpec[], profiles: readonly string[], values: DatabaseInputs['values']): DatabaseUse {
+export function databaseUse(
+  workspaceServices: readonly ServiceSpec[],
+  run: readonly ServiceSpec[],
+  profiles: readonly string[],
+  values: DatabaseInputs['values'],
+): DatabaseUse {
   const owner = databaseService(workspaceServices);
   const running = run.find((service) => service.name === owner?.name);
   const choice = chooseDatabase({ profiles, values, configured: running?.env.DATABASE_URL });

@@ -1,7 +1,7 @@
 /** Pure planning of depends_on: every name known, no cycle, compose dependencies in a requested profile, and the services a selection needs. */
 import path from 'node:path';
-import type { ComposeServiceInfo } from '../workspace/compose-file.js';
 import { ConfigError, UsageError } from '../errors.js';
+import type { ComposeServiceInfo } from '../workspace/compose-file.js';
 import type { ServiceSpec } from '../workspace/types.js';
 import { findCycle } from './dependency-cycle.js';
 
@@ -79,15 +79,19 @@ function checkComposeDependencies(inputs: DependencyInputs, starting: readonly S
       if (!info || info.profiles.some((profile) => inputs.profiles.includes(profile))) continue;
       const file = path.basename(inputs.compose?.file ?? 'docker-compose.yml');
       if (info.profiles.length === 0) {
-        throw new ConfigError(`services.${service.name}.depends_on names the compose service "${name}", which has no profile in ${file}; tovrun starts only the compose services of the profiles it is asked for.`, {
-          file: inputs.configFile,
-          key: `services.${service.name}.depends_on.${name}`,
-          hint: `Give "${name}" a profile in ${file} (profiles: [<name>]) and run with -p <name>.`,
-        });
+        throw new ConfigError(
+          `services.${service.name}.depends_on names the compose service "${name}", which has no profile in ${file}; tovrun starts only the compose services of the profiles it is asked for.`,
+          {
+            file: inputs.configFile,
+            key: `services.${service.name}.depends_on.${name}`,
+            hint: `Give "${name}" a profile in ${file} (profiles: [<name>]) and run with -p <name>.`,
+          },
+        );
       }
       const profile = info.profiles[0] as string;
       throw new UsageError(
-        `${service.name} depends on the compose service "${name}", which is in the profile${info.profiles.length === 1 ? '' : 's'} ${quoted(info.profiles)}, and this run starts ${inputs.profiles.length === 0 ? 'no profile' : `only ${quoted(inputs.profiles)}`}.`,
+        `${service.name} depends on the compose service "${name}", which is in the profile${info.profiles.length === 1 ? '' : 's'} ` +
+          `${quoted(info.profiles)}, and this run starts ${inputs.profiles.length === 0 ? 'no profile' : `only ${quoted(inputs.profiles)}`}.`,
         `Add -p ${profile} (or TOVRUN_PROFILES=${profile}, or compose.profiles: [${profile}] in tovrun.yaml).`,
       );
     }

@@ -1,11 +1,12 @@
 /** Pure planning of how each service is launched: the program, its arguments and its complete environment. */
-import { pythonActivationEnv } from '../platform/venv-activation.js';
-import { childColorEnv } from '../text/colors.js';
+
 import type { Platform } from '../platform/platform.js';
+import { pythonActivationEnv } from '../platform/venv-activation.js';
 import { venvPython } from '../platform/venv-layout.js';
-import type { LaunchSpec } from './launch-spec.js';
+import { childColorEnv } from '../text/colors.js';
 import type { ServiceSpec } from '../workspace/types.js';
 import { serviceDependencies } from './depends-on.js';
+import type { LaunchSpec } from './launch-spec.js';
 import { resolvePackageBin } from './node-bin.js';
 
 /** What launching depends on besides the service itself. */

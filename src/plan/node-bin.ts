@@ -1,7 +1,7 @@
 /** Resolves a package binary (vite) to the JavaScript file node runs, so `.npmrc bin-links=false` does not matter. */
 import path from 'node:path';
 import { parseJsonObject } from '../files/json-state.js';
-import { readText, type ReadText } from '../files/read-text.js';
+import { type ReadText, readText } from '../files/read-text.js';
 
 /** The bin file of `name` in dir/node_modules/<name> (bin as a string or a map holding name), or null. */
 export function resolvePackageBin(dir: string, name: string, read: ReadText = readText): string | null {

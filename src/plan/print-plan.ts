@@ -1,7 +1,7 @@
 /** The run plan in words, for `tovrun up --dry-run`: each service's program, folder, port, probe and env keys. */
 import { describeProbe } from '../workspace/describe-probe.js';
-import type { LaunchSpec } from './launch-spec.js';
 import type { ComposePlan } from './compose.js';
+import type { LaunchSpec } from './launch-spec.js';
 
 /** A command line as one string, quoting arguments that hold spaces. */
 export function commandLineText(file: string, args: readonly string[]): string {

@@ -1,7 +1,7 @@
 /** Finds an executable on the search path the way the platform's shell would (PATHEXT on Windows). */
 import { lstatSync, statSync } from 'node:fs';
-import type { Platform } from './platform.js';
 import { envValue } from './env-keys.js';
+import type { Platform } from './platform.js';
 
 /** Whether a path is an existing regular file. */
 export type IsFile = (file: string) => boolean;

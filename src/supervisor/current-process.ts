@@ -2,9 +2,9 @@
 import type { Host } from '../os/host.js';
 import type { ProcessTree } from '../os/kill-tree.js';
 import type { LaunchedProcess } from '../os/launcher.js';
-import { processIdentity, type ProcessIdentity } from '../os/process-table.js';
-import type { RecordedService } from './state-file.js';
+import { type ProcessIdentity, processIdentity } from '../os/process-table.js';
 import type { LaunchSpec } from '../plan/launch-spec.js';
+import type { RecordedService } from './state-file.js';
 
 /** One launched process of a runner, from its start until its exit was handled. */
 export class CurrentProcess {

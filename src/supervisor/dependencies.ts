@@ -49,7 +49,10 @@ export class Milestones {
 }
 
 /** Waits until every dependency meets its condition; the first one that fails (or a stop) ends the wait at once. */
-export function waitForDependencies(dependsOn: Readonly<Record<string, DependencyCondition>>, milestonesOf: (name: string) => Milestones): Promise<DependencyWait> {
+export function waitForDependencies(
+  dependsOn: Readonly<Record<string, DependencyCondition>>,
+  milestonesOf: (name: string) => Milestones,
+): Promise<DependencyWait> {
   const entries = Object.entries(dependsOn);
   if (entries.length === 0) return Promise.resolve({ kind: 'met' });
   return new Promise((resolve) => {

@@ -1,11 +1,12 @@
 /** Starts each service once its depends_on are met (or skips it when one fails), and settles what its own dependents wait for. */
-import { blockedDependents, Milestones, waitForDependencies, type DependencyWait } from './dependencies.js';
+
 import { describeExit } from '../os/describe-exit.js';
+import type { ReadyService } from '../workspace/types.js';
+import { blockedDependents, type DependencyWait, Milestones, waitForDependencies } from './dependencies.js';
 import type { SupervisorEvent } from './events.js';
 import { ReadinessError, StartError } from './readiness-error.js';
 import type { ProcessExit } from './restart-policy.js';
 import type { ServiceRunner } from './service-runner.js';
-import type { ReadyService } from '../workspace/types.js';
 
 /** What the gates need from the supervisor. */
 export interface GateDeps {
@@ -45,7 +46,8 @@ export class DependencyGates {
         runner.start();
         return wait;
       }
-      if (wait.kind === 'failed' && !this.deps.stopping()) this.deps.emit({ type: 'not-started', service: spec.name, dependency: wait.dependency, condition: wait.condition, reason: wait.reason });
+      if (wait.kind === 'failed' && !this.deps.stopping())
+        this.deps.emit({ type: 'not-started', service: spec.name, dependency: wait.dependency, condition: wait.condition, reason: wait.reason });
       this.of(spec.name).settleAll(wait.kind === 'failed' ? { kind: 'failed', reason: `was not started (${wait.dependency} ${wait.reason})` } : wait);
       runner.skip();
       return wait;
@@ -60,17 +62,25 @@ export class DependencyGates {
   /** Settles "started" when the service ended before spawning, and "healthy" with its first readiness wait. */
   watch(runner: ServiceRunner, ready: Promise<ReadyService | null>): void {
     const milestones = this.of(runner.spec.name);
-    void runner.done.then(({ exit }) => milestones.settle('started', this.deps.stopping() ? { kind: 'stopped' } : { kind: 'failed', reason: startedFailure(runner.startFailure, exit) }));
+    void runner.done.then(({ exit }) =>
+      milestones.settle('started', this.deps.stopping() ? { kind: 'stopped' } : { kind: 'failed', reason: startedFailure(runner.startFailure, exit) }),
+    );
     ready.then(
       (result) => milestones.settle('healthy', result ? { kind: 'met' } : { kind: 'stopped' }),
-      (error: unknown) => milestones.settle('healthy', { kind: 'failed', reason: error instanceof ReadinessError || error instanceof StartError ? error.reason : String(error) }),
+      (error: unknown) =>
+        milestones.settle('healthy', { kind: 'failed', reason: error instanceof ReadinessError || error instanceof StartError ? error.reason : String(error) }),
     );
   }
 
   /** The services left unstarted because `name` did not become ready (for its ReadinessError). */
   blockedBy(name: string, runners: readonly ServiceRunner[]): string[] {
     const waiting = (other: string) => runners.some((runner) => runner.spec.name === other && !runner.hasStarted && !runner.hasFinished);
-    return blockedDependents(name, this.of(name).spawned, runners.map((runner) => runner.spec), waiting);
+    return blockedDependents(
+      name,
+      this.of(name).spawned,
+      runners.map((runner) => runner.spec),
+      waiting,
+    );
   }
 
   private of(name: string): Milestones {

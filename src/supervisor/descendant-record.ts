@@ -5,14 +5,15 @@
  * so their children are outside it; libuv src/win/process.c, uv__init_global_job_handle).
  */
 import type { Host } from '../os/host.js';
-import { listProcessLinks, liveDescendants, stillRunning, type ProcessMark } from '../os/windows-processes.js';
+import { listProcessLinks, liveDescendants, type ProcessMark, stillRunning } from '../os/windows-processes.js';
 
 /** How often the process table is read while services run (each read starts PowerShell, which costs a few hundred ms of CPU). */
 export const descendantRefreshMs = 10_000;
 /** The first read after services start: by then Flask's reloader has started the child that serves the port. */
 export const firstDescendantReadMs = 2_000;
 
-const sameMarks = (a: readonly ProcessMark[], b: readonly ProcessMark[]) => a.length === b.length && a.every((mark, index) => mark.pid === b[index]?.pid && mark.startTime === b[index]?.startTime);
+const sameMarks = (a: readonly ProcessMark[], b: readonly ProcessMark[]) =>
+  a.length === b.length && a.every((mark, index) => mark.pid === b[index]?.pid && mark.startTime === b[index]?.startTime);
 
 /** The last seen descendants of each running service, by the pid of its main process; does nothing off Windows. */
 export class DescendantRecord {

@@ -1,13 +1,13 @@
 /** The default launcher: spawns the service as tovrun's child in its own process group, output through pipes. */
 import type { ChildProcess } from 'node:child_process';
 import type { Readable } from 'node:stream';
-import { BlockSplitter } from '../text/line-splitter.js';
-import { folderProblem } from '../workspace/service-dirs.js';
 import { sleep } from '../os/delay.js';
 import type { Host } from '../os/host.js';
+import type { LaunchCommand, LaunchedProcess, OutputReceiver, OutputStream, ProcessExit, ProcessLauncher } from '../os/launcher.js';
 import { spawnProgram } from '../os/spawn-command.js';
 import { platformFor } from '../platform/platform.js';
-import type { LaunchCommand, LaunchedProcess, OutputReceiver, OutputStream, ProcessExit, ProcessLauncher } from '../os/launcher.js';
+import { BlockSplitter } from '../text/line-splitter.js';
+import { folderProblem } from '../workspace/service-dirs.js';
 
 function relay(stream: Readable | null, name: OutputStream, output: OutputReceiver): Promise<void> {
   if (!stream) return Promise.resolve();
@@ -67,7 +67,13 @@ export function directLauncher(host: Host): ProcessLauncher {
       let child: ChildProcess;
       try {
         // One spawn path with installs: on Windows the program is found with PATHEXT, and a .cmd/.bat runs through cmd.exe.
-        child = spawnProgram(host.spawn, spec.file, spec.args, { cwd: spec.cwd, env: spec.env, stdio: ['ignore', 'pipe', 'pipe'], detached: host.platform !== 'win32', windowsHide: true }, platformFor(host.platform));
+        child = spawnProgram(
+          host.spawn,
+          spec.file,
+          spec.args,
+          { cwd: spec.cwd, env: spec.env, stdio: ['ignore', 'pipe', 'pipe'], detached: host.platform !== 'win32', windowsHide: true },
+          platformFor(host.platform),
+        );
       } catch (error) {
         return Promise.reject(failure(error));
       }

@@ -1,11 +1,12 @@
 /** What happens to services during a run, as events, and the short line tovrun prints for each. */
-import type { Probe } from '../workspace/types.js';
+
 import { describeExit } from '../os/describe-exit.js';
+import type { DependencyCondition } from '../plan/launch-spec.js';
 import { formatSeconds } from '../text/seconds.js';
 import { describeProbe } from '../workspace/describe-probe.js';
+import type { Probe } from '../workspace/types.js';
 import { describeDependencies } from './dependencies.js';
 import type { ProcessExit } from './restart-policy.js';
-import type { DependencyCondition } from '../plan/launch-spec.js';
 
 /** One thing that happened to a service. */
 export type SupervisorEvent =

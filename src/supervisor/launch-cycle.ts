@@ -1,12 +1,12 @@
 /** A service's launches and what follows each exit: running, restarting (after a backoff or on request), or finished. */
 import type { LaunchedProcess } from '../os/launcher.js';
+import type { LaunchSpec } from '../plan/launch-spec.js';
 import type { ProcessSlot, ProcessSlotDeps } from './process-slot.js';
-import { isFailure, type ProcessExit } from './restart-policy.js';
 import type { ReplaceWaiters } from './replace-waiters.js';
+import { isFailure, type ProcessExit } from './restart-policy.js';
 import type { ServiceOutcome } from './service-outcome.js';
 import type { ServiceRestarts } from './service-restarts.js';
 import type { ServiceLifecycle } from './service-state.js';
-import type { LaunchSpec } from '../plan/launch-spec.js';
 
 /** What a runner needs from its supervisor. */
 export interface RunnerDeps extends ProcessSlotDeps {

@@ -30,6 +30,10 @@ export async function stopRecordedTree(host: Host, service: RecordedService, gra
   if (!links) return { root: 'no-table', result: null };
   const recorded: ProcessMark[] = [...(service.startTime === null ? [] : [{ pid: service.pid, startTime: service.startTime }]), ...(service.descendants ?? [])];
   const running = provenNow(links, recorded);
-  const root = rootFinding(service, running, links.some((link) => link.pid === service.pid));
+  const root = rootFinding(
+    service,
+    running,
+    links.some((link) => link.pid === service.pid),
+  );
   return { root, result: running.length === 0 ? null : await terminateMarked(host, running, graceMs) };
 }

@@ -4,13 +4,13 @@
  * group that very process leads); anything else is reported and left alone.
  */
 import { FailedError } from '../errors.js';
-import { realHost, type Host } from '../os/host.js';
-import { terminateTree, type ProcessTree } from '../os/kill-tree.js';
-import { isGroupAlive, processGroupOf, processIdentity, provenSameProcess, type ProcessIdentity } from '../os/process-table.js';
-import { stopRecordedTree } from './leftover-tree-windows.js';
-import { askRunningToStop, exitedWithin, stopSlackMs } from './stop-running.js';
+import { type Host, realHost } from '../os/host.js';
+import { type ProcessTree, terminateTree } from '../os/kill-tree.js';
+import { isGroupAlive, type ProcessIdentity, processGroupOf, processIdentity, provenSameProcess } from '../os/process-table.js';
 import { formatSeconds } from '../text/seconds.js';
-import { readCheckedState, removeState, type RecordedService, type RunState, type SelfProcess } from './state-file.js';
+import { stopRecordedTree } from './leftover-tree-windows.js';
+import { type RecordedService, type RunState, readCheckedState, removeState, type SelfProcess } from './state-file.js';
+import { askRunningToStop, exitedWithin, stopSlackMs } from './stop-running.js';
 
 /** A recorded service tovrun found running, proved to be the one it started, and stopped. */
 export interface StoppedLeftover {
@@ -89,7 +89,10 @@ async function stopRecordedOnWindows(host: Host, service: RecordedService, grace
   const { root, result } = await stopRecordedTree(host, service, graceMs);
   if (result !== null) return { stopped: { name: service.name, pid: service.pid, port: service.port, command: service.command, forced: result === 'forced' } };
   const claim = `the ${service.name} tovrun started`;
-  if (root === 'no-table') return { unproven: { target: `pid ${service.pid}`, claim, reason: 'the process table cannot be read now (PowerShell\'s Get-CimInstance Win32_Process failed)' } };
+  if (root === 'no-table')
+    return {
+      unproven: { target: `pid ${service.pid}`, claim, reason: "the process table cannot be read now (PowerShell's Get-CimInstance Win32_Process failed)" },
+    };
   if (root === 'no-start-time') return { unproven: { target: `pid ${service.pid}`, claim, reason: noStartTime } };
   return root === 'other' ? { spared: { name: service.name, pid: service.pid, commandLine: null } } : null;
 }
@@ -120,7 +123,11 @@ type OwnerOutcome = { stopped: number | null; unproven: UnprovenEntry | null };
 
 /** A tovrun that accepted a stop request but had not stopped in time, and could not be proven for a signal. */
 function stillStopping(pid: number, waitedMs: number): UnprovenEntry {
-  return { target: `pid ${pid}`, claim: 'the tovrun running here', reason: `it accepted a stop request but had not stopped ${formatSeconds(waitedMs)} later, and only a proven process is signalled` };
+  return {
+    target: `pid ${pid}`,
+    claim: 'the tovrun running here',
+    reason: `it accepted a stop request but had not stopped ${formatSeconds(waitedMs)} later, and only a proven process is signalled`,
+  };
 }
 
 async function handleLiveOwner(host: Host, owner: RunState['owner'] | null, self: SelfProcess, options: LeftoverOptions): Promise<OwnerOutcome> {
@@ -134,7 +141,8 @@ async function handleLiveOwner(host: Host, owner: RunState['owner'] | null, self
   }
   // Only the owner's pid is signalled, so sharing this tovrun's group is fine (`tovrun & … tovrun down` in a script);
   // leading it is not, since no tovrun that wrote a state file starts the `tovrun` reading it.
-  if (owner.pid === self.pgid) return { stopped: null, unproven: { target: `pid ${owner.pid}`, claim: ownerClaim, reason: `it leads this tovrun's own process group` } };
+  if (owner.pid === self.pgid)
+    return { stopped: null, unproven: { target: `pid ${owner.pid}`, claim: ownerClaim, reason: `it leads this tovrun's own process group` } };
   if (options.liveOwner === 'refuse') {
     throw new FailedError(`tovrun is already running in this workspace (pid ${owner.pid}).`, 'Stop it with Ctrl-C in its terminal, or run `tovrun down`.');
   }
@@ -142,7 +150,10 @@ async function handleLiveOwner(host: Host, owner: RunState['owner'] | null, self
   return { stopped: owner.pid, unproven: null };
 }
 
-/** SIGTERM to the proven tovrun that still runs here (it did not answer a stop request, or did not exit after one). On POSIX that is its graceful stop; on Windows it ends that tovrun outright (Node: process.kill), and its services are then stopped from their records like any leftover. */
+/** SIGTERM to the proven tovrun that still runs here (it did not answer a stop request, or did not exit after one).
+ * On POSIX that is its graceful stop; on Windows it ends that tovrun outright (Node: process.kill), and its services
+ * are then stopped from their records like any leftover.
+ */
 async function signalOwner(host: Host, owner: RunState['owner'], graceMs: number): Promise<void> {
   host.signal(owner.pid, 'SIGTERM');
   await exitedWithin(host, owner.pid, graceMs + 2_000);
@@ -162,14 +173,20 @@ export async function stopLeftovers(stateDir: string, options: LeftoverOptions):
   const state = readCheckedState(stateDir, self);
   if (!state) return { stopped: [], spared: [], unproven: [], ownerStopped: asked?.pid ?? null, closedPanes: await closePanes(stateDir, host, options) };
   const rejected: UnprovenEntry[] = state.rejected.map((entry) => ({ target: null, claim: entry.name, reason: entry.reason }));
-  const owner = asked?.exited && asked.pid === state.owner?.pid ? { stopped: asked.pid, unproven: null } : await handleLiveOwner(host, state.owner, self, options);
-  if (asked && !asked.exited && owner.stopped === null && owner.unproven === null) owner.unproven = stillStopping(asked.pid, options.shutdownTimeoutMs + slackMs);
+  const owner =
+    asked?.exited && asked.pid === state.owner?.pid ? { stopped: asked.pid, unproven: null } : await handleLiveOwner(host, state.owner, self, options);
+  if (asked && !asked.exited && owner.stopped === null && owner.unproven === null)
+    owner.unproven = stillStopping(asked.pid, options.shutdownTimeoutMs + slackMs);
   const outcomes = await Promise.all(state.services.map((service) => stopRecorded(host, service, options.shutdownTimeoutMs)));
   removeState(stateDir);
   return {
     stopped: outcomes.flatMap((outcome) => (outcome && 'stopped' in outcome ? [outcome.stopped] : [])),
     spared: outcomes.flatMap((outcome) => (outcome && 'spared' in outcome ? [outcome.spared] : [])),
-    unproven: [...rejected, ...(owner.unproven ? [owner.unproven] : []), ...outcomes.flatMap((outcome) => (outcome && 'unproven' in outcome ? [outcome.unproven] : []))],
+    unproven: [
+      ...rejected,
+      ...(owner.unproven ? [owner.unproven] : []),
+      ...outcomes.flatMap((outcome) => (outcome && 'unproven' in outcome ? [outcome.unproven] : [])),
+    ],
     ownerStopped: owner.stopped,
     closedPanes: await closePanes(stateDir, host, options),
   };

@@ -1,7 +1,8 @@
 /** A service's output lines going out: to the sink, to the recent-lines ring, and (ANSI removed) to probes listening. */
-import { plainText } from '../text/ansi.js';
+
 import type { OutputStream } from '../os/launcher.js';
 import type { ServiceOutputSink } from '../os/output-sink.js';
+import { plainText } from '../text/ansi.js';
 import { RecentLines } from './recent-lines.js';
 
 /** Passes each block of lines of one service to the sink, remembers the last lines, and tells subscribers line by line. */

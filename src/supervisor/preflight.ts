@@ -1,7 +1,7 @@
 /** Port preflight: every configured port checked before anything starts; a busy one named with its holder and a fix. */
 import { FailedError } from '../errors.js';
 import type { Host } from '../os/host.js';
-import { portAvailability, type PortAvailability } from '../os/port-check.js';
+import { type PortAvailability, portAvailability } from '../os/port-check.js';
 import { findPortHolder } from '../os/port-holder.js';
 import type { PortHolder } from '../os/port-holder-parse.js';
 
@@ -33,7 +33,10 @@ export function systemPortProbe(host: Host): PortProbe {
 /** Why a reserved port (a bind refused with EACCES) cannot be used, after `port N (service) is `. */
 export function reservedPortProblem(port: number, platform: NodeJS.Platform): string {
   if (platform === 'win32') {
-    return 'reserved by Windows: listening on it is refused (EACCES) though no program holds it, as for a port in a range Windows excluded for Hyper-V, WSL or Docker (WinNAT), which netstat does not list';
+    return (
+      'reserved by Windows: listening on it is refused (EACCES) though no program holds it, as for a port in a range Windows excluded ' +
+      'for Hyper-V, WSL or Docker (WinNAT), which netstat does not list'
+    );
   }
   if (port < 1024) return 'reserved for root: listening on it is refused to this user (EACCES), as only root may listen on ports below 1024 here';
   return 'refused to this user: listening on it fails with EACCES though no program holds it (a security policy such as SELinux forbids it)';
@@ -43,7 +46,10 @@ export function reservedPortProblem(port: number, platform: NodeJS.Platform): st
 export function reservedPortHint(services: readonly string[], platform: NodeJS.Platform): string {
   const keys = services.map((service) => `services.${service}.port`).join(', ');
   if (platform === 'win32') {
-    return `Choose a port outside the ranges \`netsh int ipv4 show excludedportrange protocol=tcp\` lists (${keys} in tovrun.yaml); restarting WinNAT as administrator (\`net stop winnat\`, then \`net start winnat\`) often frees ranges taken at boot.`;
+    return (
+      `Choose a port outside the ranges \`netsh int ipv4 show excludedportrange protocol=tcp\` lists (${keys} in tovrun.yaml); restarting ` +
+      `WinNAT as administrator (\`net stop winnat\`, then \`net start winnat\`) often frees ranges taken at boot.`
+    );
   }
   return `Choose a port of 1024 or above (${keys} in tovrun.yaml)${platform === 'linux' ? ', or let users listen lower: `sudo sysctl net.ipv4.ip_unprivileged_port_start=<port>`' : ''}.`;
 }
@@ -56,7 +62,12 @@ export function describeHolder(holder: PortHolder | null): string {
 
 function inUseHint(busy: BusyPort[], platform: NodeJS.Platform): string {
   const pids = [...new Set(busy.flatMap((item) => (item.holder ? [item.holder.pid] : [])))];
-  const kill = pids.length === 0 ? 'Stop the program using it' : platform === 'win32' ? `Stop it (taskkill /PID ${pids.join(' /PID ')} /T /F)` : `Stop it (kill ${pids.join(' ')})`;
+  const kill =
+    pids.length === 0
+      ? 'Stop the program using it'
+      : platform === 'win32'
+        ? `Stop it (taskkill /PID ${pids.join(' /PID ')} /T /F)`
+        : `Stop it (kill ${pids.join(' ')})`;
   const keys = busy.map((item) => `services.${item.service}.port`).join(', ');
   return `${kill}, run \`tovrun down\` if an earlier tovrun left it running, or choose another port (${keys} in tovrun.yaml).`;
 }
@@ -76,7 +87,9 @@ export async function findBusyPorts(claims: readonly PortClaim[], probe: PortPro
 
 function problem(item: BusyPort, platform: NodeJS.Platform): string {
   const label = `port ${item.port} (${item.service}) is`;
-  return item.availability === 'reserved' ? `${label} ${reservedPortProblem(item.port, platform)}` : `${label} already in use by ${describeHolder(item.holder)}`;
+  return item.availability === 'reserved'
+    ? `${label} ${reservedPortProblem(item.port, platform)}`
+    : `${label} already in use by ${describeHolder(item.holder)}`;
 }
 
 /** Throws a FailedError naming every busy port, its holder and what to do; resolves when all ports are free. */
@@ -85,13 +98,27 @@ export async function preflightPorts(claims: readonly PortClaim[], host: Host, p
   for (const claim of claims) {
     if (claim.port === null) continue;
     const other = seen.get(claim.port);
-    if (other !== undefined) throw new FailedError(`services ${other} and ${claim.name} are both configured for port ${claim.port}.`, `Give each service its own port in tovrun.yaml (services.${claim.name}.port).`);
+    if (other !== undefined)
+      throw new FailedError(
+        `services ${other} and ${claim.name} are both configured for port ${claim.port}.`,
+        `Give each service its own port in tovrun.yaml (services.${claim.name}.port).`,
+      );
     seen.set(claim.port, claim.name);
   }
   const busy = await findBusyPorts(claims, probe);
   if (busy.length === 0) return;
   const inUse = busy.filter((item) => item.availability === 'in-use');
   const reserved = busy.filter((item) => item.availability === 'reserved');
-  const hints = [...(inUse.length > 0 ? [inUseHint(inUse, host.platform)] : []), ...(reserved.length > 0 ? [reservedPortHint(reserved.map((item) => item.service), host.platform)] : [])];
+  const hints = [
+    ...(inUse.length > 0 ? [inUseHint(inUse, host.platform)] : []),
+    ...(reserved.length > 0
+      ? [
+          reservedPortHint(
+            reserved.map((item) => item.service),
+            host.platform,
+          ),
+        ]
+      : []),
+  ];
   throw new FailedError(`${busy.map((item) => problem(item, host.platform)).join(';\n  ')}.`, hints.join(' '));
 }

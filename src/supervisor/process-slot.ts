@@ -1,12 +1,13 @@
 /** A runner's one process at a time: launching it with its output relayed, stopping its tree once, clearing up after its exit. */
-import type { ServiceOutputSink } from '../os/output-sink.js';
+
 import type { Host } from '../os/host.js';
-import { terminateTree, type ProcessTree } from '../os/kill-tree.js';
+import { type ProcessTree, terminateTree } from '../os/kill-tree.js';
 import type { LaunchedProcess, ProcessLauncher } from '../os/launcher.js';
+import type { ServiceOutputSink } from '../os/output-sink.js';
+import type { LaunchSpec } from '../plan/launch-spec.js';
 import { CurrentProcess } from './current-process.js';
 import type { SupervisorEvent } from './events.js';
 import type { LineFanout } from './line-fanout.js';
-import type { LaunchSpec } from '../plan/launch-spec.js';
 
 /** What a process slot needs from the supervisor (a part of RunnerDeps). */
 export interface ProcessSlotDeps {
@@ -44,7 +45,10 @@ export class ProcessSlot {
 
   /** Asks the launcher for a process, its output relayed into the fan-out; rejects as the launcher does. */
   launch(): Promise<LaunchedProcess> {
-    return this.deps.launcher.launch(this.spec, { lines: (stream, block) => this.output.lines(stream, block), whenWritable: () => this.deps.sink.whenWritable() });
+    return this.deps.launcher.launch(this.spec, {
+      lines: (stream, block) => this.output.lines(stream, block),
+      whenWritable: () => this.deps.sink.whenWritable(),
+    });
   }
 
   /** Makes launched the current process; the state file is told again once its identity is known. */

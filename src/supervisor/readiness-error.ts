@@ -17,7 +17,8 @@ export class ReadinessError extends FailedError {
     timedOut: boolean,
     readonly blocked: readonly string[] = [],
   ) {
-    const tail = lastLines.length === 0 ? `\n  (${service} printed nothing)` : `\n  Last output of ${service}:\n${lastLines.map((line) => `    | ${line}`).join('\n')}`;
+    const tail =
+      lastLines.length === 0 ? `\n  (${service} printed nothing)` : `\n  Last output of ${service}:\n${lastLines.map((line) => `    | ${line}`).join('\n')}`;
     const slow = timedOut ? `; if it is only slow, raise services.${service}.probe.timeout in tovrun.yaml` : '';
     super(`${service} ${reason}${blockedText(blocked)}.${tail}`, `See \`tovrun logs ${service}\` for its whole output${slow}.`);
   }
@@ -33,7 +34,10 @@ export class StartError extends FailedError {
     why: string,
     readonly blocked: readonly string[] = [],
   ) {
-    super(`${service} could not start: ${why}${blockedText(blocked)}.`, `Check services.${service}.dir and services.${service}.command in tovrun.yaml, then run tovrun again.`);
+    super(
+      `${service} could not start: ${why}${blockedText(blocked)}.`,
+      `Check services.${service}.dir and services.${service}.command in tovrun.yaml, then run tovrun again.`,
+    );
     this.reason = `could not start: ${why}`;
   }
 }

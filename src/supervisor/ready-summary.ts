@@ -6,6 +6,8 @@ import type { ReadyService } from '../workspace/types.js';
 export function formatReadySummary(services: readonly ReadyService[]): string {
   const nameWidth = Math.max(0, ...services.map((service) => service.name.length));
   const urlWidth = Math.max(1, ...services.map((service) => (service.url ?? '-').length));
-  const rows = services.map((service) => `  ${service.name.padEnd(nameWidth)}  ${(service.url ?? '-').padEnd(urlWidth)}  ready in ${formatSeconds(service.readyMs)}`);
+  const rows = services.map(
+    (service) => `  ${service.name.padEnd(nameWidth)}  ${(service.url ?? '-').padEnd(urlWidth)}  ready in ${formatSeconds(service.readyMs)}`,
+  );
   return `Ready:\n${rows.join('\n')}\n`;
 }

@@ -1,10 +1,10 @@
 /** Readiness of one process: the probe re-run after every restart, so `tovrun status` and `tovrun restart` can tell. */
 import { describeExit } from '../os/describe-exit.js';
-import type { SupervisorEvent } from './events.js';
 import type { LaunchedProcess } from '../os/launcher.js';
 import { formatSeconds } from '../text/seconds.js';
 import { describeProbe, serviceUrl } from '../workspace/describe-probe.js';
-import { waitForReadiness, type ReadinessResult } from './probes/readiness.js';
+import type { SupervisorEvent } from './events.js';
+import { type ReadinessResult, waitForReadiness } from './probes/readiness.js';
 import type { ServiceRunner } from './service-runner.js';
 
 /** A readiness wait that did not end ready. */

@@ -1,5 +1,6 @@
 /** One service's life: launch it, relay its lines, restart on failure or on request, stop its whole tree. */
 import type { LaunchedProcess } from '../os/launcher.js';
+import type { LaunchSpec } from '../plan/launch-spec.js';
 import { LaunchCycle, type RunnerDeps } from './launch-cycle.js';
 import { LineFanout } from './line-fanout.js';
 import { ProcessSlot } from './process-slot.js';
@@ -9,7 +10,6 @@ import { ServiceRestarts } from './service-restarts.js';
 import { ServiceLifecycle, type ServiceState } from './service-state.js';
 import type { ServiceStatus } from './service-status.js';
 import type { RecordedService } from './state-file.js';
-import type { LaunchSpec } from '../plan/launch-spec.js';
 import type { ServiceResult } from './types.js';
 
 /** Runs one LaunchSpec until it stops for good; `done` resolves with how it ended (again after a revive). */

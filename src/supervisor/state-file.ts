@@ -88,7 +88,8 @@ function serviceProblem(record: Record<string, unknown>, self: SelfProcess | und
   if (pgid === null && self && self.pgid !== null) return 'it records no process group, and tovrun records one for every service on this system';
   if (self && self.pgid !== null && (pgid === self.pgid || pid === self.pgid)) return `process group ${self.pgid} is this tovrun's own`;
   if (!isPort(record.port)) return 'its port is not a port number';
-  if (!Array.isArray(record.command) || !record.command.every((arg) => typeof arg === 'string') || typeof record.cwd !== 'string') return 'its command or folder is not text';
+  if (!Array.isArray(record.command) || !record.command.every((arg) => typeof arg === 'string') || typeof record.cwd !== 'string')
+    return 'its command or folder is not text';
   return descendantsProblem(record.descendants, self);
 }
 
@@ -98,7 +99,8 @@ function descendantsProblem(value: unknown, self: SelfProcess | undefined): stri
   if (!Array.isArray(value)) return 'its descendants are not a list';
   for (const entry of value as unknown[]) {
     const mark = asRecord(entry);
-    if (!mark || !isSignallablePid(mark.pid) || typeof mark.startTime !== 'number' || !isStartTime(mark.startTime)) return 'a descendant in it is not a pid above 1 with a start time';
+    if (!mark || !isSignallablePid(mark.pid) || typeof mark.startTime !== 'number' || !isStartTime(mark.startTime))
+      return 'a descendant in it is not a pid above 1 with a start time';
     if (self && mark.pid === self.pid) return `its descendant pid ${mark.pid} is this tovrun itself`;
   }
   return null;
@@ -110,7 +112,16 @@ function entryName(record: Record<string, unknown>): string {
 
 /** The service of an entry that passed the checks, with only the fields tovrun writes. */
 function recordedService(record: Record<string, unknown>): RecordedService {
-  const service: RecordedService = { name: record.name as string, pid: record.pid as number, pgid: record.pgid as number | null, port: record.port as number | null, command: record.command as string[], cwd: record.cwd as string, startTime: record.startTime as number | null, commandLine: record.commandLine as string | null };
+  const service: RecordedService = {
+    name: record.name as string,
+    pid: record.pid as number,
+    pgid: record.pgid as number | null,
+    port: record.port as number | null,
+    command: record.command as string[],
+    cwd: record.cwd as string,
+    startTime: record.startTime as number | null,
+    commandLine: record.commandLine as string | null,
+  };
   if (Array.isArray(record.descendants)) service.descendants = (record.descendants as ProcessMark[]).map(({ pid, startTime }) => ({ pid, startTime }));
   return service;
 }
@@ -118,17 +129,24 @@ function recordedService(record: Record<string, unknown>): RecordedService {
 /** Checks the parsed file: each entry needs a pid above 1, a positive start time (or null), a group it leads, and nothing of self. Null when it is not a state file at all. */
 export function checkState(value: unknown, self?: SelfProcess): CheckedState | null {
   const state = asRecord(value);
-  if (!state || state.version !== 1 || !Array.isArray(state.services)) return null;
+  if (state?.version !== 1 || !Array.isArray(state.services)) return null;
   const rejected: RejectedEntry[] = [];
   const ownerRecord = asRecord(state.owner);
   const ownerProblem = ownerRecord ? identityProblem(ownerRecord, undefined) : 'it is missing';
   if (ownerProblem) rejected.push({ name: 'the owner', reason: ownerProblem });
-  const owner = ownerRecord && !ownerProblem ? { pid: ownerRecord.pid as number, startTime: ownerRecord.startTime as number | null, commandLine: ownerRecord.commandLine as string | null } : null;
+  const owner =
+    ownerRecord && !ownerProblem
+      ? { pid: ownerRecord.pid as number, startTime: ownerRecord.startTime as number | null, commandLine: ownerRecord.commandLine as string | null }
+      : null;
   const services: RecordedService[] = [];
   for (const entry of state.services as unknown[]) {
     const record = asRecord(entry);
     const name = record ? entryName(record) : 'an entry that is not an object';
-    const problem = !record ? 'it is not an object' : typeof record.name !== 'string' || record.name === '' || hasControlChars(record.name) ? 'its name is not a service name' : serviceProblem(record, self);
+    const problem = !record
+      ? 'it is not an object'
+      : typeof record.name !== 'string' || record.name === '' || hasControlChars(record.name)
+        ? 'its name is not a service name'
+        : serviceProblem(record, self);
     if (problem || !record) rejected.push({ name, reason: problem ?? 'it is not an object' });
     else services.push(recordedService(record));
   }
@@ -149,7 +167,11 @@ export function readState(stateDir: string): RunState | null {
 /** The file checked against self: null when there is no file; rejected holds one entry when the file is not a tovrun state at all. */
 export function readCheckedState(stateDir: string, self: SelfProcess): CheckedState | null {
   const file = statePath(stateDir);
-  return readJsonRecord(file, (text) => checkState(parseJson(text), self) ?? { owner: null, services: [], rejected: [{ name: 'everything', reason: 'it is not a state file tovrun wrote' }] });
+  return readJsonRecord(
+    file,
+    (text) =>
+      checkState(parseJson(text), self) ?? { owner: null, services: [], rejected: [{ name: 'everything', reason: 'it is not a state file tovrun wrote' }] },
+  );
 }
 
 /** Writes the state atomically: a temporary file in the same folder, then a rename over the old one. */

@@ -28,7 +28,12 @@ function row(service: ServiceStatus): string[] {
 export function formatStatus(status: RunStatus): string {
   const rows = [['SERVICE', 'STATE', 'READY', 'PID', 'PORT', 'UPTIME', 'RESTARTS', 'URL'], ...status.services.map(row)];
   const widths = rows[0]?.map((_cell, column) => Math.max(...rows.map((cells) => (cells[column] ?? '').length))) ?? [];
-  const lines = rows.map((cells) => cells.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join('  ').trimEnd());
+  const lines = rows.map((cells) =>
+    cells
+      .map((cell, column) => cell.padEnd(widths[column] ?? 0))
+      .join('  ')
+      .trimEnd(),
+  );
   return `tovrun pid ${status.pid} (panes: ${status.panes}) running for ${formatUptime(status.uptimeMs)} in ${status.root}\n${lines.join('\n')}\n`;
 }
 

@@ -3,10 +3,11 @@
  * Windows, where Node's process.kill cannot ask a process to stop but only ends it: https://nodejs.org/api/process.html#signal-events).
  * Asking needs no proof of who runs there: only a tovrun answers the control protocol, and it stops itself as on SIGTERM.
  */
+
+import { readControlFile } from '../control/control-file.js';
 import type { Host } from '../os/host.js';
 import { isProcessAlive } from '../os/process-table.js';
 import { answerTimeoutMs, requestStop } from './control/client.js';
-import { readControlFile } from '../control/control-file.js';
 
 /** How long a tovrun asked to stop may take beyond the grace period (the forced kill, compose, its panes; each taskkill under load). */
 export const stopSlackMs = 30_000;

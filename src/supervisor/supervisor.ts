@@ -1,26 +1,26 @@
 /** The supervisor: starts services, waits for readiness, records them in the state file, restarts and stops them. */
 import { UsageError } from '../errors.js';
-import { quoteText } from '../workspace/service-name.js';
-import { plainText } from '../text/ansi.js';
+import { type Host, realHost } from '../os/host.js';
+import type { LaunchedProcess, ProcessLauncher } from '../os/launcher.js';
 import type { LineMask, ServiceOutputSink } from '../os/output-sink.js';
-import { directLauncher } from './direct-launcher.js';
-import { describeDependencies, type DependencyWait } from './dependencies.js';
+import { type ProcessIdentity, processIdentity } from '../os/process-table.js';
+import type { LaunchSpec } from '../plan/launch-spec.js';
+import { plainText } from '../text/ansi.js';
+import { serviceUrl } from '../workspace/describe-probe.js';
+import { quoteText } from '../workspace/service-name.js';
+import type { ReadyService } from '../workspace/types.js';
+import { type DependencyWait, describeDependencies } from './dependencies.js';
 import { DependencyGates } from './dependency-gates.js';
 import { DescendantRecord } from './descendant-record.js';
+import { directLauncher } from './direct-launcher.js';
 import { describeEvent, type SupervisorEvent } from './events.js';
-import { realHost, type Host } from '../os/host.js';
-import type { LaunchedProcess, ProcessLauncher } from '../os/launcher.js';
-import { preflightPorts, type PortClaim, type PortProbe } from './preflight.js';
-import { serviceUrl } from '../workspace/describe-probe.js';
-import { waitForReadiness, type ReadinessResult } from './probes/readiness.js';
-import { processIdentity, type ProcessIdentity } from '../os/process-table.js';
+import { type PortClaim, type PortProbe, preflightPorts } from './preflight.js';
+import { type ReadinessResult, waitForReadiness } from './probes/readiness.js';
 import { ReadinessError, StartError } from './readiness-error.js';
 import { notReadyReason, probeProcess } from './service-readiness.js';
 import { ServiceRunner } from './service-runner.js';
 import type { RestartReport, ServiceStatus } from './service-status.js';
-import { removeState, writeState, type RecordedService } from './state-file.js';
-import type { ReadyService } from '../workspace/types.js';
-import type { LaunchSpec } from '../plan/launch-spec.js';
+import { type RecordedService, removeState, writeState } from './state-file.js';
 import type { RunOutcome, ServiceResult, StopReason } from './types.js';
 
 /** Options of a Supervisor. */
@@ -66,7 +66,11 @@ export class Supervisor {
     this.launcher = options.launcher ?? directLauncher(this.host);
     this.finished = new Promise((resolve) => (this.resolveFinished = resolve));
     // Windows only: the services' descendants go into the state file, for `tovrun down` after a crash.
-    this.descendants = new DescendantRecord(this.host, () => this.records().flatMap(({ pid, startTime }) => (startTime === null ? [] : [{ pid, startTime }])), () => this.saveState());
+    this.descendants = new DescendantRecord(
+      this.host,
+      () => this.records().flatMap(({ pid, startTime }) => (startTime === null ? [] : [{ pid, startTime }])),
+      () => this.saveState(),
+    );
   }
 
   /** Throws a FailedError naming each busy port and its holder; call before start. */
@@ -78,7 +82,11 @@ export class Supervisor {
   start(specs: readonly LaunchSpec[]): void {
     if (this.stopReason !== null || this.done) throw new Error('Supervisor.start called after the run stopped.');
     const names = [...this.runners.map((runner) => runner.spec.name), ...specs.map((spec) => spec.name)];
-    const unknown = specs.flatMap((spec) => Object.keys(spec.dependsOn ?? {}).filter((name) => !names.includes(name)).map((name) => `${spec.name} → ${name}`));
+    const unknown = specs.flatMap((spec) =>
+      Object.keys(spec.dependsOn ?? {})
+        .filter((name) => !names.includes(name))
+        .map((name) => `${spec.name} → ${name}`),
+    );
     if (unknown.length > 0) throw new Error(`Supervisor.start: dependencies on services it does not run: ${unknown.join(', ')}.`);
     this.descendants.start();
     if (this.runners.length === 0) {
@@ -121,7 +129,12 @@ export class Supervisor {
 
   /** Each service's state, pid, port, uptime, restarts and readiness, in start order. */
   status(): ServiceStatus[] {
-    return this.runners.map((runner) => ({ name: runner.spec.name, port: runner.spec.port, url: serviceUrl(runner.spec.probe, runner.spec.port), ...runner.snapshot() }));
+    return this.runners.map((runner) => ({
+      name: runner.spec.name,
+      port: runner.spec.port,
+      url: serviceUrl(runner.spec.probe, runner.spec.port),
+      ...runner.snapshot(),
+    }));
   }
 
   /** Replaces one service's process (the others untouched) and waits for the new one's probe; a UsageError for an unknown name. */
@@ -129,12 +142,18 @@ export class Supervisor {
     const runner = this.runners.find((each) => each.spec.name === name);
     if (!runner) {
       const known = this.runners.map((each) => each.spec.name);
-      throw new UsageError(`unknown service ${quoteText(name)}.`, known.length === 0 ? 'This tovrun runs no services.' : `Known services: ${known.join(', ')}.`);
+      throw new UsageError(
+        `unknown service ${quoteText(name)}.`,
+        known.length === 0 ? 'This tovrun runs no services.' : `Known services: ${known.join(', ')}.`,
+      );
     }
     if (this.stopReason !== null || this.done) throw new UsageError(`tovrun is stopping; ${name} was not restarted.`);
     if (!runner.hasStarted) {
       const waits = `it waits for ${describeDependencies(runner.spec.dependsOn ?? {})}`;
-      throw new UsageError(runner.hasFinished ? `${name} was not started: a service it depends on failed.` : `${name} has not started yet: ${waits}.`, 'A restart replaces a running service; see `tovrun status`.');
+      throw new UsageError(
+        runner.hasFinished ? `${name} was not started: a service it depends on failed.` : `${name} has not started yet: ${waits}.`,
+        'A restart replaces a running service; see `tovrun status`.',
+      );
     }
     const previousPid = runner.process?.pid ?? null;
     const revived = runner.hasFinished;
@@ -210,7 +229,13 @@ export class Supervisor {
     if (this.stopReason !== null) return null;
     const mask = this.options.mask ?? ((line: string) => line);
     const blocked = this.gates.blockedBy(spec.name, this.runners);
-    throw new ReadinessError(spec.name, notReadyReason(result), runner.recent.list().map((line) => mask(plainText(line))), result.kind === 'timeout', blocked);
+    throw new ReadinessError(
+      spec.name,
+      notReadyReason(result),
+      runner.recent.list().map((line) => mask(plainText(line))),
+      result.kind === 'timeout',
+      blocked,
+    );
   }
 
   private emit(event: SupervisorEvent): void {

@@ -26,13 +26,17 @@ export function configCacheFile(stateDir: string): string {
 }
 
 /** This tovrun as it parses and validates: the statKey of its package.json, its tovrun.yaml schema and this module (throws when one is missing). */
-export function tovrunIdentity(files: readonly string[] = [path.join(packageRoot, 'package.json'), templatePath('tovrun.schema.json'), fileURLToPath(import.meta.url)]): string {
+export function tovrunIdentity(
+  files: readonly string[] = [path.join(packageRoot, 'package.json'), templatePath('tovrun.schema.json'), fileURLToPath(import.meta.url)],
+): string {
   return files.map((file) => statKey(statSync(file))).join('|');
 }
 
 function parseRecord(text: string): CachedConfig | null {
   const value = parseJsonObject(text) as Partial<CachedConfig> | null;
-  return value && typeof value.tovrun === 'string' && typeof value.text === 'string' && typeof value.config === 'object' && value.config !== null ? (value as CachedConfig) : null;
+  return value && typeof value.tovrun === 'string' && typeof value.text === 'string' && typeof value.config === 'object' && value.config !== null
+    ? (value as CachedConfig)
+    : null;
 }
 
 /** The config parsed from exactly this text by this tovrun, when remembered; undefined otherwise. */

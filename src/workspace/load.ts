@@ -3,18 +3,18 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Document } from 'yaml';
 import { ConfigError, shortenLongWords } from '../errors.js';
-import { mebibyte, readText, type ReadText } from '../files/read-text.js';
+import { mebibyte, type ReadText, readText } from '../files/read-text.js';
+import { checkStateDir } from '../files/state-dir.js';
 import { firstCollectionKeyLine, isCircular } from '../files/yaml-guards.js';
 import { parseYaml } from '../files/yaml-parse.js';
-import { checkStateDir } from '../files/state-dir.js';
 import { templatePath } from '../paths.js';
+import { type ConfigMemory, recallConfig, rememberConfig, tovrunIdentity } from './config-cache.js';
 import { lineOf } from './config-line.js';
 import { findWorkspaceRoot } from './find-root.js';
 import { presetConfig, presetNames } from './presets.js';
 import type { RawConfig } from './raw-config.js';
-import { recallConfig, rememberConfig, tovrunIdentity, type ConfigMemory } from './config-cache.js';
 import { mergeRawConfigs, resolveWorkspace, workspaceStateDir } from './resolve.js';
-import { tovrunYamlProblems, type SchemaProblem } from './schema.js';
+import { type SchemaProblem, tovrunYamlProblems } from './schema.js';
 import { keyPathText } from './service-name.js';
 import type { Workspace } from './types.js';
 
@@ -35,7 +35,11 @@ function toPlainValue(doc: Document, file: string): unknown {
     return value;
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new ConfigError(`tovrun.yaml cannot be read: ${reason}.`, { file, hint: 'Define each anchor (&name) before its alias (*name), or write the value out in full.', cause: error });
+    throw new ConfigError(`tovrun.yaml cannot be read: ${reason}.`, {
+      file,
+      hint: 'Define each anchor (&name) before its alias (*name), or write the value out in full.',
+      cause: error,
+    });
   }
 }
 
@@ -43,18 +47,28 @@ function toPlainValue(doc: Document, file: string): unknown {
 export function parseTovrunYaml(text: string, file: string): RawConfig {
   const { doc, counter, error } = parseYaml(text);
   if (error) {
-    throw new ConfigError(`tovrun.yaml is not valid YAML: ${error.message}`, { file, line: error.line, hint: 'Fix the YAML syntax at that line (indentation, a missing colon or quote, a key written twice).' });
+    throw new ConfigError(`tovrun.yaml is not valid YAML: ${error.message}`, {
+      file,
+      line: error.line,
+      hint: 'Fix the YAML syntax at that line (indentation, a missing colon or quote, a key written twice).',
+    });
   }
   const collectionKey = firstCollectionKeyLine(doc, counter);
   if (collectionKey !== null) {
-    throw new ConfigError('a key of tovrun.yaml is a list or a mapping; keys are plain names.', { file, line: collectionKey, hint: 'Write keys as plain words (services:, backend:, port:), without `?` or brackets.' });
+    throw new ConfigError('a key of tovrun.yaml is a list or a mapping; keys are plain names.', {
+      file,
+      line: collectionKey,
+      hint: 'Write keys as plain words (services:, backend:, port:), without `?` or brackets.',
+    });
   }
   const value = toPlainValue(doc, file);
   const problems = tovrunYamlProblems(value);
   const first = problems[0];
   if (first) {
     const line = lineOf(doc, counter, first.path, first.unknownKey !== undefined);
-    const rest = problems.slice(1, 6).map((problem) => `\n  also line ${lineOf(doc, counter, problem.path, problem.unknownKey !== undefined) ?? '?'}: ${problemMessage(problem)}`);
+    const rest = problems
+      .slice(1, 6)
+      .map((problem) => `\n  also line ${lineOf(doc, counter, problem.path, problem.unknownKey !== undefined) ?? '?'}: ${problemMessage(problem)}`);
     throw new ConfigError(`${problemMessage(first)}.${rest.join('')}`, {
       file,
       ...(line === undefined ? {} : { line }),

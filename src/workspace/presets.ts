@@ -39,7 +39,10 @@ export interface Preset {
 }
 
 /** The folders the tovplay preset looks for, in order, for its two services. */
-export const tovplayFolders: { readonly backend: readonly string[]; readonly frontend: readonly string[] } = { backend: ['tovplay-backend', 'backend'], frontend: ['tovplay-frontend', 'frontend'] };
+export const tovplayFolders: { readonly backend: readonly string[]; readonly frontend: readonly string[] } = {
+  backend: ['tovplay-backend', 'backend'],
+  frontend: ['tovplay-frontend', 'frontend'],
+};
 
 /** The first of the candidate folders that exists, or the first candidate when none does. */
 function firstExisting(probe: PresetProbe, candidates: readonly string[]): string {

@@ -81,11 +81,28 @@ function resolveRestart(raw: RawService['restart']): RestartPolicy {
 }
 
 function resolveService(name: string, raw: RawService, root: string, configFile: string): ServiceSpec {
-  if (!raw.type) throw serviceConfigError(configFile, ['services', name], 'the service has no type; expected one of python, node, command.', `Add \`type: python\`, \`type: node\` or \`type: command\` under services.${name}.`);
+  if (!raw.type)
+    throw serviceConfigError(
+      configFile,
+      ['services', name],
+      'the service has no type; expected one of python, node, command.',
+      `Add \`type: python\`, \`type: node\` or \`type: command\` under services.${name}.`,
+    );
   const command = raw.command === undefined ? [] : commandArgs(raw.command, raw.port ?? null);
-  if (command.length === 0) throw serviceConfigError(configFile, ['services', name, 'command'], 'the service has no command.', `Add \`command:\` under services.${name}, e.g. command: npm run dev.`);
+  if (command.length === 0)
+    throw serviceConfigError(
+      configFile,
+      ['services', name, 'command'],
+      'the service has no command.',
+      `Add \`command:\` under services.${name}, e.g. command: npm run dev.`,
+    );
   if ((command[0] as string).trim() === '') {
-    throw serviceConfigError(configFile, ['services', name, 'command'], 'the program to run (the first word of the command) is empty.', `Start services.${name}.command with the program, e.g. command: node server.js, or command: [node, server.js].`);
+    throw serviceConfigError(
+      configFile,
+      ['services', name, 'command'],
+      'the program to run (the first word of the command) is empty.',
+      `Start services.${name}.command with the program, e.g. command: node server.js, or command: [node, server.js].`,
+    );
   }
   const port = raw.port ?? null;
   const dir = path.resolve(root, raw.dir ?? '.');

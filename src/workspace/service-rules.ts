@@ -1,6 +1,6 @@
 /** Rules on tovrun.yaml's services that its JSON Schema cannot say: names, depends_on names, log probe patterns; errors with file, line and key. */
 import { ConfigError } from '../errors.js';
-import { findConfigKey, type ConfigKey } from './config-line.js';
+import { type ConfigKey, findConfigKey } from './config-line.js';
 import type { RawConfig, RawService } from './raw-config.js';
 import { caseCollision, keyPathText, quoteText, serviceNameProblem } from './service-name.js';
 
@@ -13,7 +13,12 @@ export interface ConfigErrorPlace {
 /** A ConfigError at a key of tovrun.yaml: "services.api.command: <message>", with the key's line when the file has it. */
 export function serviceConfigError(configFile: string, keyPath: (string | number)[], message: string, hint: string, place: ConfigErrorPlace = {}): ConfigError {
   const { line } = place.found ?? findConfigKey(configFile, keyPath);
-  return new ConfigError(`${keyPathText(place.shown ?? keyPath)}: ${message}`, { file: configFile, ...(line === undefined ? {} : { line }), key: keyPath.join('.'), hint });
+  return new ConfigError(`${keyPathText(place.shown ?? keyPath)}: ${message}`, {
+    file: configFile,
+    ...(line === undefined ? {} : { line }),
+    key: keyPath.join('.'),
+    hint,
+  });
 }
 
 /** Compose service names (what depends_on may name besides tovrun services), as the Compose specification allows them. */
@@ -29,7 +34,8 @@ function regexReason(error: unknown): string {
 function checkName(name: string, configFile: string): void {
   const problem = serviceNameProblem(name);
   if (problem === null) return;
-  const hint = 'Rename the service: letters, digits, ".", "_" and "-", starting with a letter or digit, at most 63 characters (it labels every output line and names its log file).';
+  const hint =
+    'Rename the service: letters, digits, ".", "_" and "-", starting with a letter or digit, at most 63 characters (it labels every output line and names its log file).';
   throw serviceConfigError(configFile, ['services', name], `the service name ${quoteText(name)} ${problem}.`, hint, { shown: ['services'] });
 }
 
@@ -37,14 +43,21 @@ function checkService(name: string, service: RawService, configFile: string): vo
   for (const dependency of Object.keys(service.depends_on ?? {})) {
     if (composeNamePattern.test(dependency)) continue;
     const message = `${quoteText(dependency)} cannot name a service: names hold only letters, digits, ".", "_" and "-".`;
-    throw serviceConfigError(configFile, ['services', name, 'depends_on', dependency], message, 'Name a tovrun service of this file or a compose service.', { shown: ['services', name, 'depends_on'] });
+    throw serviceConfigError(configFile, ['services', name, 'depends_on', dependency], message, 'Name a tovrun service of this file or a compose service.', {
+      shown: ['services', name, 'depends_on'],
+    });
   }
   const pattern = service.probe?.log;
   if (pattern === undefined) return;
   try {
     new RegExp(pattern);
   } catch (error) {
-    throw serviceConfigError(configFile, ['services', name, 'probe', 'log'], `${quoteText(pattern)} is not a valid regular expression: ${regexReason(error)}.`, 'Write a JavaScript regular expression matched against each output line, e.g. log: "listening on port \\\\d+" (escape a literal "(" as "\\\\(").');
+    throw serviceConfigError(
+      configFile,
+      ['services', name, 'probe', 'log'],
+      `${quoteText(pattern)} is not a valid regular expression: ${regexReason(error)}.`,
+      'Write a JavaScript regular expression matched against each output line, e.g. log: "listening on port \\\\d+" (escape a literal "(" as "\\\\(").',
+    );
   }
 }
 
@@ -55,7 +68,13 @@ export function checkServiceRules(raw: RawConfig, configFile: string): void {
   const collision = caseCollision(services.map(([name]) => name));
   if (collision) {
     const [first, second] = collision;
-    throw serviceConfigError(configFile, ['services', second], `the services ${quoteText(first)} and ${quoteText(second)} differ only in letter case; their log files would be one file on macOS and Windows.`, 'Rename one of them.', { shown: ['services'] });
+    throw serviceConfigError(
+      configFile,
+      ['services', second],
+      `the services ${quoteText(first)} and ${quoteText(second)} differ only in letter case; their log files would be one file on macOS and Windows.`,
+      'Rename one of them.',
+      { shown: ['services'] },
+    );
   }
   for (const [name, service] of services) checkService(name, service, configFile);
 }

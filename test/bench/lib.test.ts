@@ -15,11 +15,24 @@ describe('Report.write', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'tovrun-bench-'));
     dirs.push(dir);
     const file = path.join(dir, 'BENCHMARKS.md');
-    const comparisons = ['<!-- comparisons: dated comparisons written by hand, kept by `npm run bench` -->', '## After issue 14', 'startup 1.2x', '<!-- /comparisons -->'].join('\n');
+    const comparisons = [
+      '<!-- comparisons: dated comparisons written by hand, kept by `npm run bench` -->',
+      '## After issue 14',
+      'startup 1.2x',
+      '<!-- /comparisons -->',
+    ].join('\n');
     writeFileSync(file, `# Benchmarks\n\nold figures\n\n${comparisons}\n`);
     writeSoakSection(file, 'soak: OK');
     const report = new Report();
-    report.rows.push({ figure: 'startup', unit: 'ms', tovrun: { median: 1, min: 1, max: 1, runs: 1 }, reference: null, referenceName: '—', target: 'x', met: true });
+    report.rows.push({
+      figure: 'startup',
+      unit: 'ms',
+      tovrun: { median: 1, min: 1, max: 1, runs: 1 },
+      reference: null,
+      referenceName: '—',
+      target: 'x',
+      met: true,
+    });
     report.write(file);
     const text = readFileSync(file, 'utf8');
     expect(text).not.toContain('old figures');

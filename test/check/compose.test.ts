@@ -6,17 +6,37 @@ import { fakeEffects, runDoctor, withId, workspaceWith } from './support/doctor.
 const template = '# @required\nPOSTGRES_USER=tovplay\n# @secret\n# POSTGRES_PASSWORD=commented-out-counts\nIMAGE_TAG=dev\n';
 
 function composeWorkspace(compose: string | null): string {
-  return workspaceWith({ '.env.template': template, '.env': 'POSTGRES_USER=tovplay\nIMAGE_TAG=dev\n', 'tovrun.yaml': 'version: 1\npreset: none\n', ...(compose === null ? {} : { 'docker-compose.yml': compose }) });
+  return workspaceWith({
+    '.env.template': template,
+    '.env': 'POSTGRES_USER=tovplay\nIMAGE_TAG=dev\n',
+    'tovrun.yaml': 'version: 1\npreset: none\n',
+    ...(compose === null ? {} : { 'docker-compose.yml': compose }),
+  });
 }
 
 describe('compose', () => {
   it('passes when the file parses and every variable is in .env.template (commented-out keys count)', async () => {
-    const run = await runDoctor(composeWorkspace('services:\n  db:\n    image: postgres:${IMAGE_TAG}\n    environment:\n      POSTGRES_USER: ${POSTGRES_USER}\n      POSTGRES_PASSWORD: ${POSTGRES_PASSWORD:?set it}\n      HOME_DIR: $HOME\n'), ['compose']);
-    expect(run.findings).toEqual([expect.objectContaining({ id: 'compose/ok', status: 'ok', file: 'docker-compose.yml', message: 'docker-compose.yml parses, and the 3 variables it uses are defined in .env.template.' })]);
+    const run = await runDoctor(
+      composeWorkspace(
+        'services:\n  db:\n    image: postgres:${IMAGE_TAG}\n    environment:\n      POSTGRES_USER: ${POSTGRES_USER}\n      POSTGRES_PASSWORD: ${POSTGRES_PASSWORD:?set it}\n      HOME_DIR: $HOME\n',
+      ),
+      ['compose'],
+    );
+    expect(run.findings).toEqual([
+      expect.objectContaining({
+        id: 'compose/ok',
+        status: 'ok',
+        file: 'docker-compose.yml',
+        message: 'docker-compose.yml parses, and the 3 variables it uses are defined in .env.template.',
+      }),
+    ]);
   });
 
   it('fails for a variable the template does not define, at its first line, naming the other lines', async () => {
-    const run = await runDoctor(composeWorkspace('services:\n  db:\n    image: postgres:${IMAGE_TAG}\n    environment:\n      PASSWORD: ${DB_PASSWORD}\n      AGAIN: $DB_PASSWORD\n'), ['compose']);
+    const run = await runDoctor(
+      composeWorkspace('services:\n  db:\n    image: postgres:${IMAGE_TAG}\n    environment:\n      PASSWORD: ${DB_PASSWORD}\n      AGAIN: $DB_PASSWORD\n'),
+      ['compose'],
+    );
     expect(run.findings).toEqual([
       expect.objectContaining({
         id: 'compose/undefined-variable',
@@ -42,12 +62,16 @@ describe('compose', () => {
     const list = await runDoctor(composeWorkspace('- just\n- a list\n'), ['compose']);
     expect(withId(list, 'compose/syntax')[0]?.message).toContain('its top level is not a mapping');
     const bad = await runDoctor(composeWorkspace('services:\n  db:\n    image: "postgres:${}"\n'), ['compose']);
-    expect(bad.findings).toEqual([expect.objectContaining({ id: 'compose/interpolation', status: 'error', line: 3, message: expect.stringContaining('invalid interpolation format') })]);
+    expect(bad.findings).toEqual([
+      expect.objectContaining({ id: 'compose/interpolation', status: 'error', line: 3, message: expect.stringContaining('invalid interpolation format') }),
+    ]);
   });
 
   it('reports what the Compose specification does not allow, at its line', async () => {
     const run = await runDoctor(composeWorkspace('services:\n  db:\n    image: postgres:${IMAGE_TAG}\n    imagee: typo\n'), ['compose']);
-    expect(withId(run, 'compose/schema')).toEqual([expect.objectContaining({ status: 'error', file: 'docker-compose.yml', line: 4, message: expect.stringContaining('unknown key "imagee"') })]);
+    expect(withId(run, 'compose/schema')).toEqual([
+      expect.objectContaining({ status: 'error', file: 'docker-compose.yml', line: 4, message: expect.stringContaining('unknown key "imagee"') }),
+    ]);
     expect(run.code).toBe(1);
   });
 
@@ -55,8 +79,13 @@ describe('compose', () => {
     const noTools = async () => ({ exitCode: 127, stdout: '', stderr: 'not found', output: 'not found', timedOut: false });
     const without = await runDoctor(composeWorkspace('services:\n  db:\n    image: postgres\n'), ['toolchains'], { effects: fakeEffects({ runner: noTools }) });
     expect(withId(without, 'toolchains/compose-provider')).toEqual([]);
-    const requested = await runDoctor(composeWorkspace('services:\n  db:\n    image: postgres\n'), ['toolchains'], { effects: fakeEffects({ runner: noTools }), options: { profiles: ['local-db'] } });
-    expect(withId(requested, 'toolchains/compose-provider')).toEqual([expect.objectContaining({ status: 'error', message: expect.stringContaining('none of docker compose, docker-compose') })]);
+    const requested = await runDoctor(composeWorkspace('services:\n  db:\n    image: postgres\n'), ['toolchains'], {
+      effects: fakeEffects({ runner: noTools }),
+      options: { profiles: ['local-db'] },
+    });
+    expect(withId(requested, 'toolchains/compose-provider')).toEqual([
+      expect.objectContaining({ status: 'error', message: expect.stringContaining('none of docker compose, docker-compose') }),
+    ]);
     expect(withId(requested, 'toolchains/compose-provider')[0]?.hint).toMatch(/docker/i);
   });
 
@@ -68,7 +97,14 @@ describe('compose', () => {
     const root = composeWorkspace(null);
     mkdirSync(path.join(root, 'docker-compose.yml'));
     const run = await runDoctor(root, ['compose']);
-    expect(run.findings).toEqual([expect.objectContaining({ id: 'compose/unreadable', status: 'error', file: 'docker-compose.yml', message: 'docker-compose.yml is a folder, not a text file; tovrun reads it as text and will not open it.' })]);
+    expect(run.findings).toEqual([
+      expect.objectContaining({
+        id: 'compose/unreadable',
+        status: 'error',
+        file: 'docker-compose.yml',
+        message: 'docker-compose.yml is a folder, not a text file; tovrun reads it as text and will not open it.',
+      }),
+    ]);
     expect(run.code).toBe(1);
   });
 
@@ -76,11 +112,15 @@ describe('compose', () => {
     const root = composeWorkspace(null);
     writeFileSync(path.join(root, 'docker-compose.yml'), `# ${'x'.repeat(8 * 1024 * 1024)}\nservices: {}\n`);
     const run = await runDoctor(root, ['compose']);
-    expect(run.findings).toEqual([expect.objectContaining({ id: 'compose/unreadable', message: 'docker-compose.yml is larger than 8 MiB, the most tovrun reads from it.' })]);
+    expect(run.findings).toEqual([
+      expect.objectContaining({ id: 'compose/unreadable', message: 'docker-compose.yml is larger than 8 MiB, the most tovrun reads from it.' }),
+    ]);
   });
 
   it('reports a key written twice at its line', async () => {
     const run = await runDoctor(composeWorkspace('services:\n  db:\n    image: a\n  db:\n    image: b\n'), ['compose']);
-    expect(run.findings).toEqual([expect.objectContaining({ id: 'compose/syntax', line: 4, message: 'docker-compose.yml is not valid YAML: the key "db" is written twice in one mapping' })]);
+    expect(run.findings).toEqual([
+      expect.objectContaining({ id: 'compose/syntax', line: 4, message: 'docker-compose.yml is not valid YAML: the key "db" is written twice in one mapping' }),
+    ]);
   });
 });

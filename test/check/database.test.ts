@@ -1,11 +1,11 @@
 // The database check against a real PostgreSQL 15 (test/support/postgres.ts): max_connections 10, 3 reserved for superusers.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { connectionFailure } from '../../src/check/database/failure.js';
+import { connectWithPg } from '../../src/check/database/session.js';
 import { parseDatabaseUrl } from '../../src/check/database/target.js';
 import { formatAge, usageFindings } from '../../src/check/database/usage.js';
-import { connectWithPg } from '../../src/check/database/session.js';
-import { appRole, closeSessions, freePort, openSessions, postgresSkipReason, startPostgres, type Sessions, type TestPostgres } from '../support/postgres.js';
-import { fakeEffects, minimalFiles, runDoctor, withId, workspaceWith, type DoctorRun } from './support/doctor.js';
+import { appRole, closeSessions, freePort, openSessions, postgresSkipReason, type Sessions, startPostgres, type TestPostgres } from '../support/postgres.js';
+import { type DoctorRun, fakeEffects, minimalFiles, runDoctor, withId, workspaceWith } from './support/doctor.js';
 
 describe('parseDatabaseUrl', () => {
   it('reads SQLAlchemy and plain PostgreSQL URLs, and names other kinds', () => {
@@ -27,7 +27,9 @@ describe('usage and failures (pure)', () => {
   it('suggests the pgbouncer profile from 80 % of the usable connections', () => {
     const [high] = usageFindings('u@h:5432/d', stats, [], 300_000, {});
     expect(high).toMatchObject({ id: 'database/connections-high', status: 'warn', hint: expect.stringContaining('`tovrun -p pgbouncer`') });
-    expect(high?.message).toContain('80 of 97 usable connections in use (82 %; max_connections 100, 3 reserved for superusers); the state of 2 sessions of other roles is hidden');
+    expect(high?.message).toContain(
+      '80 of 97 usable connections in use (82 %; max_connections 100, 3 reserved for superusers); the state of 2 sessions of other roles is hidden',
+    );
     expect(usageFindings('u@h:5432/d', { ...stats, inUse: 77 }, [], 300_000, {})[0]).toMatchObject({ id: 'database/connections', status: 'ok' });
   });
 
@@ -37,7 +39,11 @@ describe('usage and failures (pure)', () => {
 
   it('gives "too many clients" its own explanation; unreachable warns unless --require-db', () => {
     const full = Object.assign(new Error('sorry, too many clients already'), { code: '53300', severity: 'FATAL' });
-    expect(connectionFailure(full, 'u@h:5432/d', false, {})).toMatchObject({ id: 'database/too-many-clients', status: 'warn', message: expect.stringContaining('FATAL: sorry, too many clients already (SQLSTATE 53300)') });
+    expect(connectionFailure(full, 'u@h:5432/d', false, {})).toMatchObject({
+      id: 'database/too-many-clients',
+      status: 'warn',
+      message: expect.stringContaining('FATAL: sorry, too many clients already (SQLSTATE 53300)'),
+    });
     expect(connectionFailure(full, 'u@h:5432/d', true, {}).status).toBe('error');
     const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), { code: 'ECONNREFUSED' });
     expect(connectionFailure(refused, 'u@h:1/d', false, {})).toMatchObject({ id: 'database/unreachable', status: 'warn' });
@@ -47,9 +53,25 @@ describe('usage and failures (pure)', () => {
 
 describe('database skipped', () => {
   it('passes with a note without DATABASE_URL, or with one that is not PostgreSQL', async () => {
-    expect((await runDoctor(workspaceWith(minimalFiles), ['database'])).findings).toEqual([expect.objectContaining({ id: 'database/skipped', status: 'ok', message: expect.stringContaining('no DATABASE_URL') })]);
-    const sqlite = await runDoctor(workspaceWith({ ...minimalFiles, '.env.template': 'APP_NAME=demo\nDATABASE_URL=sqlite:///x.db\n', '.env': 'APP_NAME=demo\nDATABASE_URL=sqlite:///x.db\n' }), ['database']);
-    expect(sqlite.findings).toEqual([expect.objectContaining({ id: 'database/skipped', file: '.env', line: 2, message: 'DATABASE_URL is a sqlite URL, not PostgreSQL; the database was not checked.' })]);
+    expect((await runDoctor(workspaceWith(minimalFiles), ['database'])).findings).toEqual([
+      expect.objectContaining({ id: 'database/skipped', status: 'ok', message: expect.stringContaining('no DATABASE_URL') }),
+    ]);
+    const sqlite = await runDoctor(
+      workspaceWith({
+        ...minimalFiles,
+        '.env.template': 'APP_NAME=demo\nDATABASE_URL=sqlite:///x.db\n',
+        '.env': 'APP_NAME=demo\nDATABASE_URL=sqlite:///x.db\n',
+      }),
+      ['database'],
+    );
+    expect(sqlite.findings).toEqual([
+      expect.objectContaining({
+        id: 'database/skipped',
+        file: '.env',
+        line: 2,
+        message: 'DATABASE_URL is a sqlite URL, not PostgreSQL; the database was not checked.',
+      }),
+    ]);
   });
 
   it('times out as a warning (an error with --require-db) when connecting hangs', async () => {
@@ -89,7 +111,11 @@ describe.skipIf(postgresSkipReason)('database against a real PostgreSQL', () => 
     sessions.push(...(await openSessions(server.url, 2, 'flask')));
     const run = await check();
     expect(run.findings).toEqual([
-      expect.objectContaining({ id: 'database/connections', status: 'ok', message: `PostgreSQL tovplay@127.0.0.1:${server.port}/tovplay: 2 of 7 usable connections in use (29 %; max_connections 10, 3 reserved for superusers).` }),
+      expect.objectContaining({
+        id: 'database/connections',
+        status: 'ok',
+        message: `PostgreSQL tovplay@127.0.0.1:${server.port}/tovplay: 2 of 7 usable connections in use (29 %; max_connections 10, 3 reserved for superusers).`,
+      }),
     ]);
     expect(JSON.stringify(run.findings)).not.toContain(appRole.password);
   });
@@ -98,7 +124,11 @@ describe.skipIf(postgresSkipReason)('database against a real PostgreSQL', () => 
     sessions.push(...(await openSessions(server.url, 6, 'flask-pool')));
     const run = await check();
     expect(withId(run, 'database/connections-high')).toEqual([
-      expect.objectContaining({ status: 'warn', message: expect.stringContaining('6 of 7 usable connections in use (86 %'), hint: expect.stringContaining('tovrun -p pgbouncer') }),
+      expect.objectContaining({
+        status: 'warn',
+        message: expect.stringContaining('6 of 7 usable connections in use (86 %'),
+        hint: expect.stringContaining('tovrun -p pgbouncer'),
+      }),
     ]);
     expect(run.code).toBe(0);
     const strict = await runDoctor(workspace, ['database'], { effects: fakeEffects(real), env: { DATABASE_URL: server.url }, options: { strict: true } });
@@ -111,7 +141,10 @@ describe.skipIf(postgresSkipReason)('database against a real PostgreSQL', () => 
     await new Promise((resolve) => setTimeout(resolve, 400));
     const run = await check({ idleThresholdMs: 250 });
     expect(withId(run, 'database/idle-in-transaction')).toEqual([
-      expect.objectContaining({ status: 'warn', message: expect.stringMatching(/^2 sessions idle in transaction for 0\.3 s or more, by application: worker \(2, longest 0\.\d s\)/) }),
+      expect.objectContaining({
+        status: 'warn',
+        message: expect.stringMatching(/^2 sessions idle in transaction for 0\.3 s or more, by application: worker \(2, longest 0\.\d s\)/),
+      }),
     ]);
     expect(withId(run, 'database/idle-sessions')[0]?.message).toMatch(/^1 session idle for 0\.3 s or more, by application: flask \(1, longest/);
   });
@@ -120,7 +153,12 @@ describe.skipIf(postgresSkipReason)('database against a real PostgreSQL', () => 
     sessions.push(...(await openSessions(server.url, 7, 'flask-pool')), ...(await openSessions(server.superUrl, 3, 'admin')));
     const run = await check();
     expect(run.findings).toEqual([
-      expect.objectContaining({ id: 'database/too-many-clients', status: 'warn', message: expect.stringContaining('FATAL: sorry, too many clients already (SQLSTATE 53300)'), hint: expect.stringContaining('tovrun -p pgbouncer') }),
+      expect.objectContaining({
+        id: 'database/too-many-clients',
+        status: 'warn',
+        message: expect.stringContaining('FATAL: sorry, too many clients already (SQLSTATE 53300)'),
+        hint: expect.stringContaining('tovrun -p pgbouncer'),
+      }),
     ]);
     expect(run.code).toBe(0);
     const required = await check({ requireDb: true });
@@ -130,12 +168,21 @@ describe.skipIf(postgresSkipReason)('database against a real PostgreSQL', () => 
 
   it('reports the slots reserved for superusers the same way when only they are left', async () => {
     sessions.push(...(await openSessions(server.url, 7, 'flask-pool')));
-    expect((await check()).findings[0]).toMatchObject({ id: 'database/too-many-clients', message: expect.stringContaining('remaining connection slots are reserved') });
+    expect((await check()).findings[0]).toMatchObject({
+      id: 'database/too-many-clients',
+      message: expect.stringContaining('remaining connection slots are reserved'),
+    });
   });
 
   it('fails for a wrong password without printing either password', async () => {
     const run = await check({ url: server.url.replace(appRole.password, 'wrong-Passw0rd-123') });
-    expect(run.findings).toEqual([expect.objectContaining({ id: 'database/login-failed', status: 'error', message: expect.stringContaining('password authentication failed for user "tovplay"') })]);
+    expect(run.findings).toEqual([
+      expect.objectContaining({
+        id: 'database/login-failed',
+        status: 'error',
+        message: expect.stringContaining('password authentication failed for user "tovplay"'),
+      }),
+    ]);
     expect(JSON.stringify(run.findings)).not.toContain('wrong-Passw0rd-123');
   });
 

@@ -5,7 +5,7 @@ import { nodeFingerprint } from '../../src/install/install-node.js';
 import { pythonFingerprint } from '../../src/install/install-python.js';
 import { stampFile, writeStamp } from '../../src/install/stamp.js';
 import { loadWorkspace } from '../../src/workspace/load.js';
-import { runDoctor, withId, workspaceWith, tovplayWorkspace } from './support/doctor.js';
+import { runDoctor, tovplayWorkspace, withId, workspaceWith } from './support/doctor.js';
 
 /** Runs only the dependencies check with a PATH holding no npm (so the fake runner answers `npm --version`). */
 const dependencies = (root: string) => runDoctor(root, ['dependencies'], { env: { PATH: '/nowhere' } });
@@ -14,11 +14,20 @@ const tovplay = tovplayWorkspace;
 
 /** A workspace installed as `tovrun install` leaves it: venv, node_modules, and stamps matching the fake machine. */
 async function installed(extra: Record<string, string> = {}): Promise<string> {
-  const root = tovplay({ 'backend/venv/pyvenv.cfg': 'version = 3.11.7\n', 'backend/venv/bin/python': '', 'frontend/node_modules/.package-lock.json': '{}', ...extra });
+  const root = tovplay({
+    'backend/venv/pyvenv.cfg': 'version = 3.11.7\n',
+    'backend/venv/bin/python': '',
+    'frontend/node_modules/.package-lock.json': '{}',
+    ...extra,
+  });
   const workspace = loadWorkspace(root);
   for (const service of workspace.services) {
     const fingerprint =
-      service.type === 'python' ? pythonFingerprint(service, { root }, [3, 11, 7]) : service.type === 'node' ? nodeFingerprint(service, { root }, { node: 'v22.12.0', npm: '10.9.0' }) : undefined;
+      service.type === 'python'
+        ? pythonFingerprint(service, { root }, [3, 11, 7])
+        : service.type === 'node'
+          ? nodeFingerprint(service, { root }, { node: 'v22.12.0', npm: '10.9.0' })
+          : undefined;
     if (fingerprint) await writeStamp(stampFile(workspace.stateDir, service.name), service.name, fingerprint);
   }
   return root;
@@ -85,7 +94,12 @@ describe('dependencies', () => {
   it('notes bin-links=false with its file and line, as a pass: tovrun runs vite with node', async () => {
     const run = await dependencies(await installed({ 'frontend/.npmrc': 'audit=false\nbin-links=false\n' }));
     expect(withId(run, 'dependencies/bin-links')).toEqual([
-      expect.objectContaining({ status: 'ok', file: 'frontend/.npmrc', line: 2, message: expect.stringContaining('npm creates no node_modules/.bin; tovrun runs package binaries (vite) with node directly') }),
+      expect.objectContaining({
+        status: 'ok',
+        file: 'frontend/.npmrc',
+        line: 2,
+        message: expect.stringContaining('npm creates no node_modules/.bin; tovrun runs package binaries (vite) with node directly'),
+      }),
     ]);
   });
 });

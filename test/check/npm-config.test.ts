@@ -13,12 +13,22 @@ describe('npmrcFiles', () => {
   });
 
   it('honours NPM_CONFIG_USERCONFIG, PREFIX and npm_config_globalconfig', () => {
-    expect(npmrcFiles({ ...base, env: { NPM_CONFIG_USERCONFIG: '/cfg/user.npmrc', PREFIX: '/opt/npm' }, platform: linux }).slice(2)).toEqual(['/cfg/user.npmrc', '/opt/npm/etc/npmrc']);
+    expect(npmrcFiles({ ...base, env: { NPM_CONFIG_USERCONFIG: '/cfg/user.npmrc', PREFIX: '/opt/npm' }, platform: linux }).slice(2)).toEqual([
+      '/cfg/user.npmrc',
+      '/opt/npm/etc/npmrc',
+    ]);
     expect(npmrcFiles({ ...base, env: { npm_config_globalconfig: '/etc/npmrc' }, platform: linux })[3]).toBe('/etc/npmrc');
   });
 
   it('on Windows takes the global prefix beside node.exe and matches variables in any case', () => {
-    const files = npmrcFiles({ packageDir: 'C:\\ws\\frontend', root: 'C:\\ws', homeDir: 'C:\\Users\\me', nodePath: 'C:\\Program Files\\nodejs\\node.exe', env: { Npm_Config_Userconfig: 'D:\\u.npmrc' }, platform: windows });
+    const files = npmrcFiles({
+      packageDir: 'C:\\ws\\frontend',
+      root: 'C:\\ws',
+      homeDir: 'C:\\Users\\me',
+      nodePath: 'C:\\Program Files\\nodejs\\node.exe',
+      env: { Npm_Config_Userconfig: 'D:\\u.npmrc' },
+      platform: windows,
+    });
     expect(files).toEqual(['C:\\ws\\frontend\\.npmrc', 'C:\\ws\\.npmrc', 'D:\\u.npmrc', 'C:\\Program Files\\nodejs\\etc\\npmrc']);
   });
 });

@@ -18,7 +18,10 @@ const busy = (ports: number[], holder: { pid: number; name: string | null } | nu
   availability: async (port: number) => (ports.includes(port) ? ('in-use' as const) : ('free' as const)),
   holder: async () => holder,
 });
-const reserved = (ports: number[]) => ({ availability: async (port: number) => (ports.includes(port) ? ('reserved' as const) : ('free' as const)), holder: async () => null });
+const reserved = (ports: number[]) => ({
+  availability: async (port: number) => (ports.includes(port) ? ('reserved' as const) : ('free' as const)),
+  holder: async () => null,
+});
 
 const runState = (port: number): RunState => ({
   version: 1,
@@ -35,7 +38,11 @@ describe('ports', () => {
   it('fails for a port held by another program, naming its pid and the command that stops it in the shell', async () => {
     const run = await runDoctor(withPorts(5001, 3000), ['ports'], { effects: fakeEffects({ ports: busy([5001]) }) });
     expect(withId(run, 'ports/in-use')).toEqual([
-      expect.objectContaining({ status: 'error', message: 'port 5001 (backend) is already in use by pid 4242 (python3) — backend cannot start.', hint: expect.stringContaining('Stop it (`kill 4242`)') }),
+      expect.objectContaining({
+        status: 'error',
+        message: 'port 5001 (backend) is already in use by pid 4242 (python3) — backend cannot start.',
+        hint: expect.stringContaining('Stop it (`kill 4242`)'),
+      }),
     ]);
     expect(withId(run, 'ports/free')[0]?.message).toBe('port 3000 (frontend) is free.');
     expect(run.code).toBe(1);
@@ -48,7 +55,10 @@ describe('ports', () => {
   it('fails for a reserved port (a bind refused with EACCES, nothing listening), saying why and where to look on Windows', async () => {
     const windows = await runDoctor(withPorts(5001, 3000), ['ports'], { effects: fakeEffects({ ports: reserved([5001]) }), platform: 'win32' });
     expect(withId(windows, 'ports/reserved')).toEqual([
-      expect.objectContaining({ status: 'error', message: expect.stringMatching(/^port 5001 \(backend\) is reserved by Windows: .*Hyper-V.*WinNAT.* — backend cannot start\.$/) }),
+      expect.objectContaining({
+        status: 'error',
+        message: expect.stringMatching(/^port 5001 \(backend\) is reserved by Windows: .*Hyper-V.*WinNAT.* — backend cannot start\.$/),
+      }),
     ]);
     expect(withId(windows, 'ports/reserved')[0]?.hint).toContain('`netsh int ipv4 show excludedportrange protocol=tcp`');
     expect(withId(windows, 'ports/reserved')[0]?.hint).toContain('services.backend.port');
@@ -64,13 +74,17 @@ describe('ports', () => {
 
   it("passes for a port held by this workspace's own running tovrun", async () => {
     const run = await runDoctor(withPorts(5001, 3000), ['ports'], { effects: fakeEffects({ ports: busy([5001]), liveRun: async () => runState(5001) }) });
-    expect(withId(run, 'ports/own-run')).toEqual([expect.objectContaining({ status: 'ok', message: "port 5001 (backend) is in use by this workspace's running tovrun (pid 777)." })]);
+    expect(withId(run, 'ports/own-run')).toEqual([
+      expect.objectContaining({ status: 'ok', message: "port 5001 (backend) is in use by this workspace's running tovrun (pid 777)." }),
+    ]);
     expect(run.code).toBe(0);
   });
 
   it('fails when two services claim one port, pointing at tovrun.yaml', async () => {
     const run = await runDoctor(withPorts(5001, 5001), ['ports']);
-    expect(withId(run, 'ports/duplicate')).toEqual([expect.objectContaining({ status: 'error', file: 'tovrun.yaml', message: 'services backend and frontend are both configured for port 5001.' })]);
+    expect(withId(run, 'ports/duplicate')).toEqual([
+      expect.objectContaining({ status: 'error', file: 'tovrun.yaml', message: 'services backend and frontend are both configured for port 5001.' }),
+    ]);
   });
 
   describe('on the real machine', () => {

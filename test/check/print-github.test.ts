@@ -36,6 +36,8 @@ describe('GitHub annotations', () => {
   it('point at files relative to the checkout when the workspace is a sub-folder of it', () => {
     const item = finding('env/unknown-key', 'error', 'x', { file: '.env', line: 2 });
     expect(formatGitHubAnnotations([item], { root: '/checkout/app', checkout: '/checkout' })).toContain('file=app/.env,line=2,');
-    expect(formatGitHubAnnotations([{ ...item, file: '/home/me/.npmrc' }], { root: '/checkout/app', checkout: '/checkout' })).toContain('file=/home/me/.npmrc,');
+    expect(formatGitHubAnnotations([{ ...item, file: '/home/me/.npmrc' }], { root: '/checkout/app', checkout: '/checkout' })).toContain(
+      'file=/home/me/.npmrc,',
+    );
   });
 });

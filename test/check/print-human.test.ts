@@ -4,7 +4,11 @@ import { finding } from '../../src/report/findings.js';
 import { memoryContext, memoryOutput } from '../support/memory-context.js';
 
 const findings = [
-  finding('env/unknown-key', 'error', 'FLASK_EVN is not in .env.template — did you mean FLASK_ENV?', { file: '.env', line: 12, hint: 'Rename it to FLASK_ENV.' }),
+  finding('env/unknown-key', 'error', 'FLASK_EVN is not in .env.template — did you mean FLASK_ENV?', {
+    file: '.env',
+    line: 12,
+    hint: 'Rename it to FLASK_ENV.',
+  }),
   finding('env/trailing-whitespace', 'warn', 'line 3 ends in spaces or tabs — invisible.', { file: '.env', line: 3, hint: 'Delete it.' }),
   finding('env/missing-file', 'error', '.env not found.', { file: '.env', hint: 'Create it:\n  cp .env.template .env' }),
 ];
@@ -27,7 +31,10 @@ describe('formatHumanReport', () => {
   });
 
   it('colours status, place, id and fix with the codes it always used', () => {
-    const coloured = formatHumanReport([finding('env/unknown-key', 'error', 'FLASK_EVN is unknown.', { file: '.env', line: 12, hint: 'Rename it.' }), finding('env/ok', 'ok', 'fine')], { unicode: false, color: true });
+    const coloured = formatHumanReport(
+      [finding('env/unknown-key', 'error', 'FLASK_EVN is unknown.', { file: '.env', line: 12, hint: 'Rename it.' }), finding('env/ok', 'ok', 'fine')],
+      { unicode: false, color: true },
+    );
     expect(coloured).toBe(
       '\u001b[32mok\u001b[39m \u001b[2m[env/ok]\u001b[22m fine\n\u001b[31m\u001b[1mFAIL\u001b[22m\u001b[39m \u001b[1m.env:12 \u001b[22m\u001b[2m[env/unknown-key]\u001b[22m FLASK_EVN is unknown.\n' +
         '\u001b[36m    -> Rename it.\u001b[39m\n\u001b[31m\u001b[1mFAIL 1 error, 0 warnings\u001b[22m\u001b[39m\n',
@@ -47,9 +54,13 @@ describe('formatHumanReport', () => {
   });
 
   it('says when --strict makes warnings fail, and marks the summary as failed', () => {
-    const warnOnly = [finding('hygiene/stale-copy', 'warn', 'x/.env.template is not used by tovrun; remove it.', { file: 'x/.env.template', hint: 'rm x/.env.template' })];
+    const warnOnly = [
+      finding('hygiene/stale-copy', 'warn', 'x/.env.template is not used by tovrun; remove it.', { file: 'x/.env.template', hint: 'rm x/.env.template' }),
+    ];
     expect(formatHumanReport(warnOnly, { unicode: false, color: false })).toMatch(/^warn 0 errors, 1 warning\n$/m);
-    expect(formatHumanReport(warnOnly, { unicode: false, color: false }, { strict: true })).toMatch(/^FAIL 0 errors, 1 warning \(--strict: warnings fail\)\n$/m);
+    expect(formatHumanReport(warnOnly, { unicode: false, color: false }, { strict: true })).toMatch(
+      /^FAIL 0 errors, 1 warning \(--strict: warnings fail\)\n$/m,
+    );
   });
 
   it('writes dashes in fixes as -- where the console shows no Unicode', () => {
@@ -58,7 +69,10 @@ describe('formatHumanReport', () => {
   });
 
   it('keeps each check together, in the order the checks reported', () => {
-    const text = formatHumanReport([finding('toolchains/python', 'ok', 'py'), finding('env/ok', 'ok', 'env'), finding('toolchains/node', 'error', 'node')], { unicode: false, color: false });
+    const text = formatHumanReport([finding('toolchains/python', 'ok', 'py'), finding('env/ok', 'ok', 'env'), finding('toolchains/node', 'error', 'node')], {
+      unicode: false,
+      color: false,
+    });
     expect(text.split('\n').slice(0, 3)).toEqual(['FAIL [toolchains/node] node', 'ok [toolchains/python] py', 'ok [env/ok] env']);
   });
 

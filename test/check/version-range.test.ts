@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseVersion } from '../../src/text/version.js';
 import { satisfiesRange } from '../../src/check/version-range.js';
+import { parseVersion } from '../../src/text/version.js';
 
 const satisfies = (version: string, range: string) => satisfiesRange(parseVersion(version) ?? [], range);
 

@@ -4,11 +4,11 @@ import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { runCheck } from '../../src/commands/check.js';
 import { main } from '../../src/cli.js';
+import { runCheck } from '../../src/commands/check.js';
 import { UsageError } from '../../src/errors.js';
-import { envFixtures, fixtureExpectation, fixtureWorkspace, repositoryRoot, tempWorkspace } from '../env/support/workspace.js';
 import { reportSchemaErrors } from '../check/support/report-schema.js';
+import { envFixtures, fixtureExpectation, fixtureWorkspace, repositoryRoot, tempWorkspace } from '../env/support/workspace.js';
 import { memoryContext, memoryOutput } from '../support/memory-context.js';
 
 const run = promisify(execFile);
@@ -60,7 +60,7 @@ describe('warnings (in process)', () => {
   });
 });
 
-describe("the shipped .env.template", () => {
+describe('the shipped .env.template', () => {
   it('copied unchanged to .env passes with exit 0 and no warnings', async () => {
     const cwd = tempWorkspace({});
     copyFileSync(path.join(repositoryRoot, '.env.template'), path.join(cwd, '.env.template'));
@@ -115,12 +115,15 @@ describe('secrets', () => {
     return cwd;
   }
 
-  it.concurrent.each([[['check', 'env']], [['check', 'env', '--json']], [['--check']], [['--check', '--json']]])('a canary in .env appears in no output of tovrun %j', async (args) => {
-    const result = await tovrun(canaryWorkspace(), ...args);
-    expect(result.code).toBe(1);
-    expect(result.stdout.length).toBeGreaterThan(500);
-    expect(result.stdout + result.stderr).not.toContain(canary);
-  });
+  it.concurrent.each([[['check', 'env']], [['check', 'env', '--json']], [['--check']], [['--check', '--json']]])(
+    'a canary in .env appears in no output of tovrun %j',
+    async (args) => {
+      const result = await tovrun(canaryWorkspace(), ...args);
+      expect(result.code).toBe(1);
+      expect(result.stdout.length).toBeGreaterThan(500);
+      expect(result.stdout + result.stderr).not.toContain(canary);
+    },
+  );
 
   it('nor in coloured Unicode output on a terminal', async () => {
     const ctx = { ...memoryContext(canaryWorkspace(), { env: { FORCE_COLOR: '1', TERM: 'xterm-256color' } }), stdout: memoryOutput(true) };
@@ -132,7 +135,9 @@ describe('secrets', () => {
 
 describe('runCheck', () => {
   it('names the available checks for an unknown one (exit 2, nothing on stdout)', async () => {
-    await expect(runCheck(memoryContext(repositoryRoot), ['env', 'nope'], { json: false, strict: false, requireDb: false, profiles: [] })).rejects.toThrow(UsageError);
+    await expect(runCheck(memoryContext(repositoryRoot), ['env', 'nope'], { json: false, strict: false, requireDb: false, profiles: [] })).rejects.toThrow(
+      UsageError,
+    );
     const ctx = memoryContext(repositoryRoot);
     expect(await main(['check', 'nope', '--json'], ctx)).toBe(2);
     expect(ctx.stderr.text()).toContain('unknown check "nope"');
@@ -145,7 +150,15 @@ describe('runCheck', () => {
     expect(await runCheck(ctx, ['env'], { json: true, strict: false, requireDb: false, profiles: [] })).toBe(1);
     const findings = JSON.parse(ctx.stdout.text()) as unknown[];
     expect(findings).toEqual([
-      { id: 'env/wrong-type', status: 'error', message: 'PORT must be a port (1-65535), found "x".', hint: 'Write a port (1-65535) (the template has 1).', file: '.env', line: 1, durationMs: expect.any(Number) },
+      {
+        id: 'env/wrong-type',
+        status: 'error',
+        message: 'PORT must be a port (1-65535), found "x".',
+        hint: 'Write a port (1-65535) (the template has 1).',
+        file: '.env',
+        line: 1,
+        durationMs: expect.any(Number),
+      },
       expect.objectContaining({ id: 'env/unknown-key', status: 'error', file: '.env', line: 2 }),
     ]);
   });
@@ -159,7 +172,9 @@ describe('runCheck', () => {
     }
     const ctx = memoryContext(cwd);
     expect(await main(['check', 'database', 'env', 'env'], ctx)).toBe(0);
-    expect(ctx.stdout.text()).toBe('ok .env [env/ok] .env matches .env.template (1 key known, 1 set).\nok [database/skipped] no DATABASE_URL is set; the database was not checked.\nok no problems found\n');
+    expect(ctx.stdout.text()).toBe(
+      'ok .env [env/ok] .env matches .env.template (1 key known, 1 set).\nok [database/skipped] no DATABASE_URL is set; the database was not checked.\nok no problems found\n',
+    );
   });
 });
 
@@ -173,7 +188,13 @@ describe('masking keeps the report readable', () => {
 });
 
 describe('exit codes and --strict', () => {
-  const warningOnly = () => tempWorkspace({ '.env.template': 'A=1\n', '.env': 'A=1\n', 'tovrun.yaml': 'version: 1\npreset: none\n', 'docker-compose.yml': 'services:\n  web:\n    image: "nginx:${TAG:-1}"\n' });
+  const warningOnly = () =>
+    tempWorkspace({
+      '.env.template': 'A=1\n',
+      '.env': 'A=1\n',
+      'tovrun.yaml': 'version: 1\npreset: none\n',
+      'docker-compose.yml': 'services:\n  web:\n    image: "nginx:${TAG:-1}"\n',
+    });
 
   it('exits 0 with warnings only, 1 with --strict, and says why', async () => {
     const relaxed = memoryContext(warningOnly());

@@ -1,11 +1,11 @@
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { realHost } from '../../src/os/host.js';
-import { readState, statePath, type RunState } from '../../src/supervisor/index.js';
 import { processIdentity } from '../../src/os/process-table.js';
+import { type RunState, readState, statePath } from '../../src/supervisor/index.js';
 import { eventually, fixture, isProcessAlive, tempDir } from '../supervisor/support.js';
 
 const host = realHost();
@@ -65,7 +65,9 @@ describe('tovrun down (the built CLI)', () => {
 
     const sleeper = spawn('sleep', ['30'], { stdio: 'ignore' });
     started.push(sleeper);
-    const sleeperIdentity = await eventually(() => processIdentity(host, sleeper.pid ?? 0).then((found) => (found?.commandLine?.startsWith('sleep') ? found : undefined)));
+    const sleeperIdentity = await eventually(() =>
+      processIdentity(host, sleeper.pid ?? 0).then((found) => (found?.commandLine?.startsWith('sleep') ? found : undefined)),
+    );
     const stale = { ...service, name: 'backend', pid: sleeper.pid ?? 0, pgid: sleeper.pid ?? 0, startTime: (sleeperIdentity.startTime ?? 0) - 3_600_000 };
     const file = statePath(path.join(root, '.tovrun'));
     writeFileSync(file, JSON.stringify({ ...state, services: [...state.services, stale] }));

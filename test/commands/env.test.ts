@@ -2,11 +2,16 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli.js';
 import { runEnvCommand } from '../../src/commands/env.js';
-import { memoryContext } from '../support/memory-context.js';
 import { tempDir, writeFiles } from '../install/support/temp-dir.js';
+import { memoryContext } from '../support/memory-context.js';
 
 function workspaceWithVenv(): string {
-  return writeFiles(tempDir(), { 'tovrun.yaml': 'version: 1\n', 'backend/requirements.txt': 'flask\n', 'backend/venv/pyvenv.cfg': '', 'backend/venv/bin/python': '' });
+  return writeFiles(tempDir(), {
+    'tovrun.yaml': 'version: 1\n',
+    'backend/requirements.txt': 'flask\n',
+    'backend/venv/pyvenv.cfg': '',
+    'backend/venv/bin/python': '',
+  });
 }
 
 describe('tovrun env', () => {
@@ -38,8 +43,18 @@ describe('tovrun env', () => {
   });
 
   it('activates the Python service of a workspace where it is not called backend; the name backend gives no precedence', async () => {
-    const yaml = 'version: 1\npreset: none\nservices:\n  web:\n    type: node\n    dir: web\n    command: node server.js\n  api:\n    type: python\n    dir: api\n    command: python app.py\n  backend:\n    type: python\n    dir: tools\n    command: python tool.py\n';
-    const root = writeFiles(tempDir(), { 'tovrun.yaml': yaml, 'web/server.js': '', 'tools/requirements.txt': '', 'tools/venv/pyvenv.cfg': '', 'tools/venv/bin/python': '', 'api/requirements.txt': 'flask\n', 'api/venv/pyvenv.cfg': '', 'api/venv/bin/python': '' });
+    const yaml =
+      'version: 1\npreset: none\nservices:\n  web:\n    type: node\n    dir: web\n    command: node server.js\n  api:\n    type: python\n    dir: api\n    command: python app.py\n  backend:\n    type: python\n    dir: tools\n    command: python tool.py\n';
+    const root = writeFiles(tempDir(), {
+      'tovrun.yaml': yaml,
+      'web/server.js': '',
+      'tools/requirements.txt': '',
+      'tools/venv/pyvenv.cfg': '',
+      'tools/venv/bin/python': '',
+      'api/requirements.txt': 'flask\n',
+      'api/venv/pyvenv.cfg': '',
+      'api/venv/bin/python': '',
+    });
     const venv = path.join(root, 'api', 'venv');
     const ctx = memoryContext(root);
     expect(await runEnvCommand(ctx, { shell: 'bash' })).toBe(0);

@@ -2,9 +2,9 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runInit, type InitOptions } from '../../src/commands/init.js';
-import { realInitWriter } from '../../src/init/apply.js';
+import { type InitOptions, runInit } from '../../src/commands/init.js';
 import type { RunContext } from '../../src/context.js';
+import { realInitWriter } from '../../src/init/apply.js';
 import { copyFixture, hashTree, realReader } from '../init/support.js';
 
 function context(cwd: string): RunContext & { text: () => string } {

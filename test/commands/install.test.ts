@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli.js';
 import { runInstallCommand } from '../../src/commands/install.js';
-import { memoryContext } from '../support/memory-context.js';
 import { tempDir, writeFiles } from '../install/support/temp-dir.js';
+import { memoryContext } from '../support/memory-context.js';
 
 describe('tovrun install', () => {
   it('says there is nothing to install when the workspace has no python or node service', async () => {

@@ -5,8 +5,8 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readPanesFile, writePanesFile } from '../../src/panes/panes-file.js';
-import { runCli } from '../support/processes.js';
 import { tempDir } from '../supervisor/support.js';
+import { runCli } from '../support/processes.js';
 
 const tmuxMissing = spawnSync('tmux', ['-V']).status !== 0;
 const socketName = `tovrun-t14-${process.pid}`;

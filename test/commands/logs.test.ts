@@ -3,8 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runLogsCommand } from '../../src/commands/logs.js';
 import { UsageError } from '../../src/errors.js';
-import { memoryContext } from '../support/memory-context.js';
 import { eventually, tempDir } from '../supervisor/support.js';
+import { memoryContext } from '../support/memory-context.js';
 
 function workspace(logs: Record<string, string>): string {
   const root = tempDir('tovrun-logs-');

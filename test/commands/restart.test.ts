@@ -3,8 +3,8 @@ import { main } from '../../src/cli.js';
 import { UsageError } from '../../src/errors.js';
 import type { ControlServer } from '../../src/supervisor/control/server.js';
 import type { RestartReport } from '../../src/supervisor/service-status.js';
-import { memoryContext } from '../support/memory-context.js';
 import { serveControl, serviceStatus, workspace } from '../supervisor/control/running-tovrun.js';
+import { memoryContext } from '../support/memory-context.js';
 
 const servers: ControlServer[] = [];
 afterEach(async () => {

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli.js';
 import type { ControlServer } from '../../src/supervisor/control/server.js';
-import { memoryContext } from '../support/memory-context.js';
 import { serveControl, serviceStatus, workspace } from '../supervisor/control/running-tovrun.js';
+import { memoryContext } from '../support/memory-context.js';
 
 const servers: ControlServer[] = [];
 afterEach(async () => {

@@ -4,8 +4,10 @@ import { parseStateLine, readinessOf, serviceReadiness } from '../../src/compose
 const state = (status: string, health: string | null = null, exitCode = 0) => ({ status, health, exitCode });
 
 describe('parseStateLine', () => {
-  it('reads docker and podman .State, Health and podman\'s older Healthcheck', () => {
-    expect(parseStateLine('{"Status":"running","Running":true,"ExitCode":0,"Health":{"Status":"starting","FailingStreak":0}}')).toEqual(state('running', 'starting'));
+  it("reads docker and podman .State, Health and podman's older Healthcheck", () => {
+    expect(parseStateLine('{"Status":"running","Running":true,"ExitCode":0,"Health":{"Status":"starting","FailingStreak":0}}')).toEqual(
+      state('running', 'starting'),
+    );
     expect(parseStateLine('{"Status":"running","Healthcheck":{"Status":"healthy"}}')).toEqual({ status: 'running', health: 'healthy', exitCode: null });
     expect(parseStateLine('{"Status":"exited","ExitCode":3}')).toEqual(state('exited', null, 3));
     expect(parseStateLine('Error: No such object')).toBeNull();

@@ -24,7 +24,11 @@ describe('checkComposeProvider / requireComposeProvider', () => {
 
   it('names what to install when no provider exists', async () => {
     const check = await checkComposeProvider(scriptedRunner([]), 'linux');
-    expect(check).toMatchObject({ ok: false, provider: null, message: expect.stringContaining('none of docker compose, docker-compose, podman compose or podman-compose') });
+    expect(check).toMatchObject({
+      ok: false,
+      provider: null,
+      message: expect.stringContaining('none of docker compose, docker-compose, podman compose or podman-compose'),
+    });
   });
 
   it('hints at the docker group for a permission error, and at podman machine for podman on macOS', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ComposeProject } from '../../src/plan/compose.js';
 import { composeInvocation, composeSubcommands, engineInvocation, engineSubcommands } from '../../src/compose/invocation.js';
+import type { ComposeProject } from '../../src/plan/compose.js';
 import { providers } from './support.js';
 
 const project: ComposeProject = { file: '/ws/docker-compose.yml', name: 'tovplay', envFile: '/ws/.env', profiles: ['local-db', 'monitoring'] };
@@ -20,11 +20,15 @@ describe('the exact compose commands', () => {
     expect(line(composeInvocation(providers.v1, project, composeSubcommands.rm(['db'])))).toBe(
       'docker-compose -f /ws/docker-compose.yml -p tovplay --env-file /ws/.env --profile local-db --profile monitoring rm -f db',
     );
-    expect(line(composeInvocation(providers.v1, { ...project, profiles: [] }, composeSubcommands.configQuiet()))).toBe('docker-compose -f /ws/docker-compose.yml -p tovplay --env-file /ws/.env config -q');
+    expect(line(composeInvocation(providers.v1, { ...project, profiles: [] }, composeSubcommands.configQuiet()))).toBe(
+      'docker-compose -f /ws/docker-compose.yml -p tovplay --env-file /ws/.env config -q',
+    );
   });
 
   it('docker-compose before 1.25: no --env-file (the values go into its environment instead)', () => {
-    expect(line(composeInvocation(providers.v1old, project, composeSubcommands.up(['db'])))).toBe('docker-compose -f /ws/docker-compose.yml -p tovplay --profile local-db --profile monitoring up -d db');
+    expect(line(composeInvocation(providers.v1old, project, composeSubcommands.up(['db'])))).toBe(
+      'docker-compose -f /ws/docker-compose.yml -p tovplay --profile local-db --profile monitoring up -d db',
+    );
   });
 
   it('podman compose and podman-compose', () => {

@@ -5,12 +5,20 @@ import { scriptedRunner } from './support.js';
 describe('detectComposeProvider', () => {
   it('prefers the Compose v2 plugin (`docker compose version`)', async () => {
     const runner = scriptedRunner([[/^docker compose version$/, { output: 'Docker Compose version v2.24.6\n' }]]);
-    expect(await detectComposeProvider(runner)).toEqual({ name: 'docker compose', command: 'docker', prefix: ['compose'], engine: 'docker', version: '2.24.6', envFileFlag: true });
+    expect(await detectComposeProvider(runner)).toEqual({
+      name: 'docker compose',
+      command: 'docker',
+      prefix: ['compose'],
+      engine: 'docker',
+      version: '2.24.6',
+      envFileFlag: true,
+    });
     expect(runner.calls.map((call) => call.line)).toEqual(['docker compose version']);
   });
 
   it("reads the version past a lone number in the provider's chatter (podman's notice names podman-compose(1))", async () => {
-    const notice = '>>>> Executing external compose provider "/usr/libexec/docker/cli-plugins/docker-compose". Please see podman-compose(1) for how to disable this message. <<<<\n';
+    const notice =
+      '>>>> Executing external compose provider "/usr/libexec/docker/cli-plugins/docker-compose". Please see podman-compose(1) for how to disable this message. <<<<\n';
     const runner = scriptedRunner([
       [/^docker compose version$/, { exitCode: 1, output: '' }],
       [/^docker-compose version$/, { exitCode: 1, output: '' }],
@@ -24,7 +32,14 @@ describe('detectComposeProvider', () => {
       [/^docker compose version$/, { exitCode: 1, output: "docker: 'compose' is not a docker command." }],
       [/^docker-compose version$/, { output: 'docker-compose version 1.29.2, build unknown\ndocker-py version: 5.0.3\n' }],
     ]);
-    expect(await detectComposeProvider(runner)).toMatchObject({ name: 'docker-compose', command: 'docker-compose', prefix: [], engine: 'docker', version: '1.29.2', envFileFlag: true });
+    expect(await detectComposeProvider(runner)).toMatchObject({
+      name: 'docker-compose',
+      command: 'docker-compose',
+      prefix: [],
+      engine: 'docker',
+      version: '1.29.2',
+      envFileFlag: true,
+    });
     expect(runner.calls.map((call) => call.line)).toEqual(['docker compose version', 'docker-compose version']);
   });
 
@@ -39,11 +54,24 @@ describe('detectComposeProvider', () => {
   });
 
   it('then tries `podman compose`, then podman-compose', async () => {
-    const podman = scriptedRunner([[/^podman compose version$/, { output: '>>>> Executing external compose provider "/usr/bin/podman-compose".\npodman-compose version 1.0.6\n' }]]);
-    expect(await detectComposeProvider(podman)).toMatchObject({ name: 'podman compose', command: 'podman', prefix: ['compose'], engine: 'podman', version: '1.0.6' });
+    const podman = scriptedRunner([
+      [/^podman compose version$/, { output: '>>>> Executing external compose provider "/usr/bin/podman-compose".\npodman-compose version 1.0.6\n' }],
+    ]);
+    expect(await detectComposeProvider(podman)).toMatchObject({
+      name: 'podman compose',
+      command: 'podman',
+      prefix: ['compose'],
+      engine: 'podman',
+      version: '1.0.6',
+    });
     const podmanCompose = scriptedRunner([[/^podman-compose version$/, { output: 'podman-compose version 1.0.6\npodman version 4.3.1' }]]);
     expect(await detectComposeProvider(podmanCompose)).toMatchObject({ name: 'podman-compose', command: 'podman-compose', prefix: [], engine: 'podman' });
-    expect(podmanCompose.calls.map((call) => call.line)).toEqual(['docker compose version', 'docker-compose version', 'podman compose version', 'podman-compose version']);
+    expect(podmanCompose.calls.map((call) => call.line)).toEqual([
+      'docker compose version',
+      'docker-compose version',
+      'podman compose version',
+      'podman-compose version',
+    ]);
   });
 
   it('is null when none is installed', async () => {

@@ -7,8 +7,20 @@ import { tempDir } from '../supervisor/support.js';
 import { scriptedRunner } from './support.js';
 
 const recorded = (dir: string) =>
-  writeComposeState(dir, { version: 1, project: { file: '/ws/docker-compose.yml', name: 'tovplay', envFile: '/ws/.env.gone', profiles: ['local-db', 'monitoring'] }, services: ['db', 'grafana'], owner: null });
-const options = (runner: ReturnType<typeof scriptedRunner>) => ({ runner, host: realHost(), processEnv: { PATH: '/bin' }, dotEnv: { POSTGRES_PASSWORD: 'pw' }, shutdownTimeoutMs: 2_000, mask: (text: string) => text });
+  writeComposeState(dir, {
+    version: 1,
+    project: { file: '/ws/docker-compose.yml', name: 'tovplay', envFile: '/ws/.env.gone', profiles: ['local-db', 'monitoring'] },
+    services: ['db', 'grafana'],
+    owner: null,
+  });
+const options = (runner: ReturnType<typeof scriptedRunner>) => ({
+  runner,
+  host: realHost(),
+  processEnv: { PATH: '/bin' },
+  dotEnv: { POSTGRES_PASSWORD: 'pw' },
+  shutdownTimeoutMs: 2_000,
+  mask: (text: string) => text,
+});
 const v1 = [/^docker-compose version$/, { output: 'docker-compose version 1.29.2' }] as [RegExp, { output: string }];
 
 describe('removeRecordedCompose (tovrun down)', () => {
@@ -22,7 +34,9 @@ describe('removeRecordedCompose (tovrun down)', () => {
       'docker-compose -f /ws/docker-compose.yml -p tovplay --profile local-db --profile monitoring stop -t 2 db grafana',
       'docker-compose -f /ws/docker-compose.yml -p tovplay --profile local-db --profile monitoring rm -f db grafana',
     ]);
-    expect(runner.calls.filter((call) => call.line.startsWith('docker network')).map((call) => call.line)).toEqual(['docker network ls -q --filter label=com.docker.compose.project=tovplay']);
+    expect(runner.calls.filter((call) => call.line.startsWith('docker network')).map((call) => call.line)).toEqual([
+      'docker network ls -q --filter label=com.docker.compose.project=tovplay',
+    ]);
     expect(report).toEqual({ recorded: true, lines: ['removed the compose services db, grafana (project tovplay; named volumes kept)\n'] });
     expect(readComposeState(dir)).toBeNull();
   });
@@ -49,7 +63,12 @@ describe('removeRecordedCompose (tovrun down)', () => {
     const stranger = spawn('sleep', ['4103.5'], { stdio: 'ignore' });
     try {
       const owner = { pid: stranger.pid as number, startTime: null, commandLine: 'sleep 4103.5', keep: false };
-      writeComposeState(dir, { version: 1, project: { file: '/ws/docker-compose.yml', name: 'tovplay', envFile: null, profiles: ['local-db'] }, services: ['db'], owner });
+      writeComposeState(dir, {
+        version: 1,
+        project: { file: '/ws/docker-compose.yml', name: 'tovplay', envFile: null, profiles: ['local-db'] },
+        services: ['db'],
+        owner,
+      });
       const runner = scriptedRunner([]);
       const report = await removeRecordedCompose(dir, options(runner));
       expect(report.lines.join('')).toMatch(new RegExp(`left pid ${stranger.pid} alone: could not prove it is the tovrun using the compose services`));

@@ -24,7 +24,11 @@ function scratchWorkspace(): string {
 
 describe('the root docker-compose.yml', () => {
   it('has the three profiles of the issue, and backend and frontend in the default profile', () => {
-    const model = readComposeModel(composeText, 'docker-compose.yml', (name) => Object.fromEntries(resolveEnvValues(readFileSync(path.join(repoRoot, '.env.template'), 'utf8')))[name]);
+    const model = readComposeModel(
+      composeText,
+      'docker-compose.yml',
+      (name) => Object.fromEntries(resolveEnvValues(readFileSync(path.join(repoRoot, '.env.template'), 'utf8')))[name],
+    );
     expect(model.profiles).toEqual(['local-db', 'monitoring', 'pgbouncer']);
     const byProfile = (profile: string) => model.services.filter((service) => service.profiles.includes(profile)).map((service) => service.name);
     expect(model.services.filter((service) => service.profiles.length === 0).map((service) => service.name)).toEqual(['backend', 'frontend']);
@@ -44,21 +48,46 @@ describe('the root docker-compose.yml', () => {
     expect(composeText).not.toMatch(/required:\s*(true|false)/);
   });
 
-  it.skipIf(provider === null)(`passes \`${provider?.name ?? 'compose'} config -q\` for the default profile and each named profile`, async () => {
-    if (!provider) return;
-    const root = scratchWorkspace();
-    const project = { file: path.join(root, 'docker-compose.yml'), name: 'tovplay', envFile: path.join(root, '.env'), profiles: [] };
-    const problems = await composeConfigProblems(spawnRunner, provider, { project, profiles: ['local-db', 'monitoring', 'pgbouncer'], displayFile: 'docker-compose.yml', env: process.env, mask: (text) => text });
-    expect(problems).toEqual([]);
-  }, 60_000);
+  it.skipIf(provider === null)(
+    `passes \`${provider?.name ?? 'compose'} config -q\` for the default profile and each named profile`,
+    async () => {
+      if (!provider) return;
+      const root = scratchWorkspace();
+      const project = { file: path.join(root, 'docker-compose.yml'), name: 'tovplay', envFile: path.join(root, '.env'), profiles: [] };
+      const problems = await composeConfigProblems(spawnRunner, provider, {
+        project,
+        profiles: ['local-db', 'monitoring', 'pgbouncer'],
+        displayFile: 'docker-compose.yml',
+        env: process.env,
+        mask: (text) => text,
+      });
+      expect(problems).toEqual([]);
+    },
+    60_000,
+  );
 
-  it.skipIf(provider === null)('reports the profile compose refuses, with compose\'s message masked', async () => {
-    if (!provider) return;
-    const root = scratchWorkspace();
-    const project = { file: path.join(root, 'docker-compose.yml'), name: 'tovplay', envFile: path.join(root, '.env.missing'), profiles: [] };
-    const problems = await composeConfigProblems(spawnRunner, provider, { project, profiles: ['local-db'], displayFile: 'docker-compose.yml', env: { PATH: process.env.PATH }, mask: (text) => text.replaceAll('.env.missing', '***') });
-    expect(problems.length).toBeGreaterThan(0);
-    expect(problems.map((problem) => problem.message).join('\n')).not.toContain('.env.missing');
-    expect(problems[0]).toMatchObject({ id: 'compose/config', status: 'error', file: 'docker-compose.yml', message: expect.stringContaining('config -q refuses the default profile') });
-  }, 60_000);
+  it.skipIf(provider === null)(
+    "reports the profile compose refuses, with compose's message masked",
+    async () => {
+      if (!provider) return;
+      const root = scratchWorkspace();
+      const project = { file: path.join(root, 'docker-compose.yml'), name: 'tovplay', envFile: path.join(root, '.env.missing'), profiles: [] };
+      const problems = await composeConfigProblems(spawnRunner, provider, {
+        project,
+        profiles: ['local-db'],
+        displayFile: 'docker-compose.yml',
+        env: { PATH: process.env.PATH },
+        mask: (text) => text.replaceAll('.env.missing', '***'),
+      });
+      expect(problems.length).toBeGreaterThan(0);
+      expect(problems.map((problem) => problem.message).join('\n')).not.toContain('.env.missing');
+      expect(problems[0]).toMatchObject({
+        id: 'compose/config',
+        status: 'error',
+        file: 'docker-compose.yml',
+        message: expect.stringContaining('config -q refuses the default profile'),
+      });
+    },
+    60_000,
+  );
 });

@@ -3,10 +3,10 @@ import { existsSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createComposeSession } from '../../src/compose/create-session.js';
 import type { FollowedLog, LogFollower } from '../../src/compose/log-follower.js';
-import { composeStatePath, readComposeState, writeComposeState, type ComposeState } from '../../src/compose/state.js';
-import type { ComposePlan } from '../../src/plan/compose.js';
+import { type ComposeState, composeStatePath, readComposeState, writeComposeState } from '../../src/compose/state.js';
 import { realHost } from '../../src/os/host.js';
 import { processIdentity } from '../../src/os/process-table.js';
+import type { ComposePlan } from '../../src/plan/compose.js';
 import { MemorySink, tempDir } from '../supervisor/support.js';
 import { fakeClock, fakeEngine, stateJson } from './fake-engine.js';
 import { providers } from './support.js';
@@ -42,7 +42,13 @@ function fakeFollower() {
 
 /** Services already running before the run start: their first inspect says running, later ones too. */
 function engine(runningBefore: string[] = []) {
-  return fakeEngine((service, poll) => (poll === 0 ? stateJson(runningBefore.includes(service) ? 'running' : 'created') : service === 'db' ? stateJson('running', poll < 2 ? 'starting' : 'healthy') : stateJson('running')));
+  return fakeEngine((service, poll) =>
+    poll === 0
+      ? stateJson(runningBefore.includes(service) ? 'running' : 'created')
+      : service === 'db'
+        ? stateJson('running', poll < 2 ? 'starting' : 'healthy')
+        : stateJson('running'),
+  );
 }
 
 function session(runner: ReturnType<typeof engine>, stateDir: string, sink: MemorySink, keep = false) {
@@ -65,7 +71,10 @@ function session(runner: ReturnType<typeof engine>, stateDir: string, sink: Memo
   return { session: created, ...follower };
 }
 
-const composeCalls = (runner: ReturnType<typeof engine>) => runner.calls.filter((call) => call.line.startsWith('docker-compose')).map((call) => call.line.replace('docker-compose -f /ws/docker-compose.yml -p proj --env-file /ws/.env --profile local-db ', ''));
+const composeCalls = (runner: ReturnType<typeof engine>) =>
+  runner.calls
+    .filter((call) => call.line.startsWith('docker-compose'))
+    .map((call) => call.line.replace('docker-compose -f /ws/docker-compose.yml -p proj --env-file /ws/.env --profile local-db ', ''));
 const sleepers: number[] = [];
 afterEach(() => {
   for (const pid of sleepers.splice(0)) process.kill(pid, 'SIGKILL');
@@ -85,7 +94,10 @@ describe('ComposeSession', () => {
     expect(composeCalls(runner)).toEqual(['up -d db web']);
     // The environment of compose commands carries tovrun's variables.
     expect(runner.calls.find((call) => call.line.includes(' up -d '))?.options?.env).toMatchObject({ PATH: '/bin', PGBOUNCER_DB_HOST: 'db' });
-    expect(followed.map((entry) => `${entry.args.slice(0, 3).join(' ')} ${entry.args[4]}`)).toEqual(['logs --follow --since db-id', 'logs --follow --since web-id']);
+    expect(followed.map((entry) => `${entry.args.slice(0, 3).join(' ')} ${entry.args[4]}`)).toEqual([
+      'logs --follow --since db-id',
+      'logs --follow --since web-id',
+    ]);
     followed[0]?.emit('database system is ready');
     expect(sink.textsOf('db')).toEqual(['database system is ready']);
     expect(sink.notices).toContainEqual({ service: 'db', text: expect.stringMatching(/^healthy after/) });
@@ -112,7 +124,12 @@ describe('ComposeSession', () => {
 
   it('leaves a service running that ran before it started, unless a crashed tovrun left it', async () => {
     const stateDir = tempDir('tovrun-compose-');
-    const crashed: ComposeState = { version: 1, project: plan.project, services: ['db'], owner: { pid: 999_999_999, startTime: 1, commandLine: 'node tovrun', keep: false } };
+    const crashed: ComposeState = {
+      version: 1,
+      project: plan.project,
+      services: ['db'],
+      owner: { pid: 999_999_999, startTime: 1, commandLine: 'node tovrun', keep: false },
+    };
     writeComposeState(stateDir, crashed);
     const runner = engine(['db', 'web']);
     const sink = new MemorySink();
@@ -130,10 +147,17 @@ describe('ComposeSession', () => {
     const sleeper = spawn('sleep', ['30'], { stdio: 'ignore' });
     sleepers.push(sleeper.pid ?? 0);
     const identity = await processIdentity(realHost(), sleeper.pid ?? 0);
-    writeComposeState(stateDir, { version: 1, project: plan.project, services: ['db'], owner: { pid: sleeper.pid ?? 0, startTime: identity?.startTime ?? null, commandLine: identity?.commandLine ?? null, keep: false } });
+    writeComposeState(stateDir, {
+      version: 1,
+      project: plan.project,
+      services: ['db'],
+      owner: { pid: sleeper.pid ?? 0, startTime: identity?.startTime ?? null, commandLine: identity?.commandLine ?? null, keep: false },
+    });
     const runner = engine();
     const { session: run } = session(runner, stateDir, new MemorySink());
-    await expect(run.start(new AbortController().signal)).rejects.toThrow(`tovrun is already running in this workspace with compose services (pid ${sleeper.pid})`);
+    await expect(run.start(new AbortController().signal)).rejects.toThrow(
+      `tovrun is already running in this workspace with compose services (pid ${sleeper.pid})`,
+    );
     expect(composeCalls(runner)).toEqual([]);
     await run.stop();
     expect(composeCalls(runner)).toEqual([]);

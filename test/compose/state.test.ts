@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { composeStatePath, parseComposeState, readComposeState, removeComposeState, writeComposeState, type ComposeState } from '../../src/compose/state.js';
+import { type ComposeState, composeStatePath, parseComposeState, readComposeState, removeComposeState, writeComposeState } from '../../src/compose/state.js';
 import { tempDir } from '../supervisor/support.js';
 
 const state: ComposeState = {

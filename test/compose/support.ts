@@ -1,6 +1,7 @@
 // A scripted CommandRunner for compose tests: records every call and answers by the first matching rule.
-import type { CommandRunner, RunOptions, RunResult } from '../../src/os/system-runner.js';
+
 import type { ComposeProvider } from '../../src/compose/provider.js';
+import type { CommandRunner, RunOptions, RunResult } from '../../src/os/system-runner.js';
 
 /** One recorded call: the command line as one string, and its options. */
 export interface RecordedCall {

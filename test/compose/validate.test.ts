@@ -30,7 +30,13 @@ describe('validateComposeFile', () => {
   it('reports a variable .env.template does not document, with its lines', () => {
     const text = 'services:\n  a:\n    image: ${IMAGE}\n    environment:\n      X: ${MYSTERY}\n      Y: ${MYSTERY}-2\n';
     expect(validateComposeFile(text, 'c.yml', { IMAGE: 'x' }, ['IMAGE'])).toEqual([
-      expect.objectContaining({ id: 'compose/undocumented-variable', status: 'error', file: 'c.yml', line: 5, message: 'MYSTERY is used by the compose file (also line 6) but .env.template does not document it.' }),
+      expect.objectContaining({
+        id: 'compose/undocumented-variable',
+        status: 'error',
+        file: 'c.yml',
+        line: 5,
+        message: 'MYSTERY is used by the compose file (also line 6) but .env.template does not document it.',
+      }),
     ]);
   });
 
@@ -48,7 +54,9 @@ describe('validateComposeFile', () => {
     const text = 'services:\n  db:\n    image: postgres\n    healthcheck:\n      test: ["CMD", "true"]\n      retrys: 3\n    ports: ${PORTS}\n';
     const problems = validateComposeFile(text, 'c.yml', { PORTS: '5432' }, ['PORTS']);
     expect(problems).toContainEqual(expect.objectContaining({ id: 'compose/schema', line: 6, message: 'services.db.healthcheck: unknown key "retrys".' }));
-    expect(problems).toContainEqual(expect.objectContaining({ id: 'compose/schema', line: 7, message: expect.stringContaining('services.db.ports: expected array') }));
+    expect(problems).toContainEqual(
+      expect.objectContaining({ id: 'compose/schema', line: 7, message: expect.stringContaining('services.db.ports: expected array') }),
+    );
   });
 
   it('never prints a key as it is when it holds escape sequences or is very long: quoted, escaped and shortened', () => {
@@ -60,7 +68,8 @@ describe('validateComposeFile', () => {
   });
 
   it('warns about keys only Compose v2 understands (docker-compose 1.29 must work too)', () => {
-    const text = 'name: x\nservices:\n  a:\n    image: a\n    depends_on:\n      b:\n        condition: service_healthy\n        required: false\n  b:\n    image: b\n    healthcheck:\n      test: ["CMD", "true"]\n      start_interval: 1s\n';
+    const text =
+      'name: x\nservices:\n  a:\n    image: a\n    depends_on:\n      b:\n        condition: service_healthy\n        required: false\n  b:\n    image: b\n    healthcheck:\n      test: ["CMD", "true"]\n      start_interval: 1s\n';
     const problems = validateComposeFile(text, 'c.yml', {}, []);
     expect(problems.map((problem) => [problem.id, problem.status, problem.line])).toEqual([
       ['compose/v2-only-key', 'warn', 1],
@@ -70,11 +79,13 @@ describe('validateComposeFile', () => {
   });
 
   it('reports YAML syntax errors with their line and stops there', () => {
-    expect(validateComposeFile('services:\n  a:\n    image: "x\n', 'c.yml', {}, [])).toEqual([expect.objectContaining({ id: 'compose/syntax', line: expect.any(Number) })]);
+    expect(validateComposeFile('services:\n  a:\n    image: "x\n', 'c.yml', {}, [])).toEqual([
+      expect.objectContaining({ id: 'compose/syntax', line: expect.any(Number) }),
+    ]);
   });
 });
 
-describe('composeSchemaProblems (the schema part alone, for the doctor\'s compose rules)', () => {
+describe("composeSchemaProblems (the schema part alone, for the doctor's compose rules)", () => {
   it('reports schema and v2-only problems, not variables or interpolation', () => {
     const text = 'name: x\nservices:\n  a:\n    image: ${MYSTERY:?unset}\n    restart: sometimes-maybe\n    bogus: 1\n';
     expect(composeSchemaProblems(text, 'c.yml', {}).map((problem) => [problem.id, problem.line])).toEqual([
@@ -88,7 +99,13 @@ describe('composeSchemaProblems (the schema part alone, for the doctor\'s compos
 describe('hostile YAML', () => {
   it('reports unresolved aliases and alias bombs as problems, never as an untyped error', () => {
     expect(validateComposeFile('*b', 'c.yml', {}, [])).toEqual([expect.objectContaining({ id: 'compose/syntax', line: 1 })]);
-    const bomb = Array.from({ length: 8 }, (_, level) => (level === 0 ? 'a0: &a0 ["x", "x", "x", "x"]' : `a${level}: &a${level} [${Array(4).fill(`*a${level - 1}`).join(', ')}]`)).join('\n');
+    const bomb = Array.from({ length: 8 }, (_, level) =>
+      level === 0
+        ? 'a0: &a0 ["x", "x", "x", "x"]'
+        : `a${level}: &a${level} [${Array(4)
+            .fill(`*a${level - 1}`)
+            .join(', ')}]`,
+    ).join('\n');
     expect(validateComposeFile(bomb, 'c.yml', {}, [])).toEqual([expect.objectContaining({ id: 'compose/syntax' })]);
     expect(composeSchemaProblems(bomb, 'c.yml', {})).toEqual([]);
   });

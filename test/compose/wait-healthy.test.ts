@@ -17,7 +17,13 @@ describe('waitHealthy', () => {
     const runner = fakeEngine((service, poll) => (service === 'db' ? stateJson('running', poll < 3 ? 'starting' : 'healthy') : stateJson('running')));
     const ready: string[] = [];
     const clock = fakeClock();
-    const done = await waitHealthy(client(runner), ['db', 'web'], { timeoutMs: 10_000, pollMs: 500, clock, signal: new AbortController().signal, onReady: (service, how, ids) => ready.push(`${service}:${how}:${ids.join()}`) });
+    const done = await waitHealthy(client(runner), ['db', 'web'], {
+      timeoutMs: 10_000,
+      pollMs: 500,
+      clock,
+      signal: new AbortController().signal,
+      onReady: (service, how, ids) => ready.push(`${service}:${how}:${ids.join()}`),
+    });
     expect(done).toBe(true);
     expect(ready).toEqual(['web:running:web-id', 'db:healthy:db-id']);
     expect(clock.time).toBe(1_000_000 + 1_500);
@@ -27,7 +33,13 @@ describe('waitHealthy', () => {
 
   it('reports a service that is not healthy within the timeout, with its last log lines masked', async () => {
     const runner = fakeEngine(() => stateJson('running', 'starting'), { never: ['booting', 'password s3cret rejected'] });
-    const wait = waitHealthy(client(runner), ['never'], { timeoutMs: 3_000, pollMs: 500, clock: fakeClock(), signal: new AbortController().signal, onReady: () => undefined });
+    const wait = waitHealthy(client(runner), ['never'], {
+      timeoutMs: 3_000,
+      pollMs: 500,
+      clock: fakeClock(),
+      signal: new AbortController().signal,
+      onReady: () => undefined,
+    });
     await expect(wait).rejects.toThrow(ComposeHealthError);
     await expect(wait).rejects.toThrow(/compose service never was not healthy within 3\.0 s \(health: starting\)/);
     await expect(wait).rejects.toThrow(/\| password \*\*\* rejected/);
@@ -36,14 +48,38 @@ describe('waitHealthy', () => {
 
   it('fails at once when a container exits or turns unhealthy', async () => {
     const exited = fakeEngine(() => stateJson('exited', undefined, 2));
-    await expect(waitHealthy(client(exited), ['db'], { timeoutMs: 60_000, pollMs: 500, clock: fakeClock(), signal: new AbortController().signal, onReady: () => undefined })).rejects.toThrow(/db exited with code 2 before it was ready/);
+    await expect(
+      waitHealthy(client(exited), ['db'], {
+        timeoutMs: 60_000,
+        pollMs: 500,
+        clock: fakeClock(),
+        signal: new AbortController().signal,
+        onReady: () => undefined,
+      }),
+    ).rejects.toThrow(/db exited with code 2 before it was ready/);
     const unhealthy = fakeEngine(() => stateJson('running', 'unhealthy'));
-    await expect(waitHealthy(client(unhealthy), ['db'], { timeoutMs: 60_000, pollMs: 500, clock: fakeClock(), signal: new AbortController().signal, onReady: () => undefined })).rejects.toThrow(/db is unhealthy/);
+    await expect(
+      waitHealthy(client(unhealthy), ['db'], {
+        timeoutMs: 60_000,
+        pollMs: 500,
+        clock: fakeClock(),
+        signal: new AbortController().signal,
+        onReady: () => undefined,
+      }),
+    ).rejects.toThrow(/db is unhealthy/);
   });
 
   it('looks container ids up again when a container was recreated', async () => {
     const runner = fakeEngine((_service, poll) => (poll === 0 ? null : stateJson('running')));
-    expect(await waitHealthy(client(runner), ['web'], { timeoutMs: 5_000, pollMs: 100, clock: fakeClock(), signal: new AbortController().signal, onReady: () => undefined })).toBe(true);
+    expect(
+      await waitHealthy(client(runner), ['web'], {
+        timeoutMs: 5_000,
+        pollMs: 100,
+        clock: fakeClock(),
+        signal: new AbortController().signal,
+        onReady: () => undefined,
+      }),
+    ).toBe(true);
     expect(runner.calls.filter((call) => call.line.startsWith('docker ps')).length).toBe(2);
   });
 
@@ -53,6 +89,8 @@ describe('waitHealthy', () => {
       controller.abort();
       return stateJson('running', 'starting');
     });
-    expect(await waitHealthy(client(runner), ['db'], { timeoutMs: 5_000, pollMs: 100, clock: fakeClock(), signal: controller.signal, onReady: () => undefined })).toBe(false);
+    expect(
+      await waitHealthy(client(runner), ['db'], { timeoutMs: 5_000, pollMs: 100, clock: fakeClock(), signal: controller.signal, onReady: () => undefined }),
+    ).toBe(false);
   });
 });

@@ -14,13 +14,19 @@ import { extractLinuxBlocks } from './extract.js';
 function scratchWorkspace(): { dir: string; env: NodeJS.ProcessEnv } {
   const dir = path.join(mkdtempSync(path.join(tmpdir(), 'tovrun-docs-')), 'tovplay');
   cpSync(path.join(repoRoot, 'test/fixtures/init/tovplay-layout'), dir, { recursive: true });
-  writeFileSync(path.join(dir, 'package.json'), `${JSON.stringify({ private: true, scripts: { dev: 'tovrun' }, devDependencies: { tovrun: `file:${repoRoot}` } }, null, 2)}\n`);
+  writeFileSync(
+    path.join(dir, 'package.json'),
+    `${JSON.stringify({ private: true, scripts: { dev: 'tovrun' }, devDependencies: { tovrun: `file:${repoRoot}` } }, null, 2)}\n`,
+  );
   const bin = path.join(dir, 'node_modules', '.bin');
   mkdirSync(bin, { recursive: true });
   symlinkSync(repoRoot, path.join(dir, 'node_modules', 'tovrun'));
   symlinkSync('../tovrun/bin/tovrun.js', path.join(bin, 'tovrun'));
   writeFileSync(path.join(dir, 'node_modules', '.package-lock.json'), '{}\n');
-  return { dir, env: { ...process.env, PATH: `${bin}${path.delimiter}${process.env.PATH ?? ''}`, npm_config_offline: 'true', NO_COLOR: '1', GITHUB_ACTIONS: '' } };
+  return {
+    dir,
+    env: { ...process.env, PATH: `${bin}${path.delimiter}${process.env.PATH ?? ''}`, npm_config_offline: 'true', NO_COLOR: '1', GITHUB_ACTIONS: '' },
+  };
 }
 
 const blocks = ['SETUP.md', 'README.md'].flatMap((file) => extractLinuxBlocks(file, readFileSync(path.join(repoRoot, file), 'utf8')));

@@ -78,7 +78,12 @@ describe('adopting tovrun in a TovPlay-shaped repository from the packed tarball
     const blocks = extractLinuxBlocks('SETUP.md', readFileSync(path.join(root, 'SETUP.md'), 'utf8'));
     expect(blocks.length).toBeGreaterThanOrEqual(3);
     for (const block of blocks) {
-      const result = spawnSync('bash', ['-e', '-c', block.script], { cwd: root, env: { ...process.env, NO_COLOR: '1', GITHUB_ACTIONS: '' }, encoding: 'utf8', timeout: 60_000 });
+      const result = spawnSync('bash', ['-e', '-c', block.script], {
+        cwd: root,
+        env: { ...process.env, NO_COLOR: '1', GITHUB_ACTIONS: '' },
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
       expect(result.status, `SETUP.md:${block.line}\n${block.script}\n--- output ---\n${result.stdout}${result.stderr}`).toBe(0);
     }
   }, 120_000);

@@ -11,7 +11,7 @@ import type { TimedFinding } from '../../src/report/findings.js';
 import { reportSchemaErrors } from '../check/support/report-schema.js';
 import { repositoryRoot } from '../env/support/workspace.js';
 import { makeCleanWorkspace } from '../fixtures/check/clean-workspace.mjs';
-import { closeSessions, freePort, openSessions, postgresSkipReason, startPostgres, type Sessions, type TestPostgres } from '../support/postgres.js';
+import { closeSessions, freePort, openSessions, postgresSkipReason, type Sessions, startPostgres, type TestPostgres } from '../support/postgres.js';
 
 const cli = path.join(repositoryRoot, 'bin', 'tovrun.js');
 const home = mkdtempSync(path.join(tmpdir(), 'tovrun-check-e2e-home-'));
@@ -82,7 +82,20 @@ describe('tovrun --check on a clean workspace', () => {
     const run = await tovrun(root, ['--check']);
     expect(run).toMatchObject({ code: 0, stderr: '' });
     expect(run.stdout).toMatch(/^ok no problems found\n$/m);
-    for (const id of ['env/ok', 'toolchains/python', 'toolchains/venv', 'toolchains/node', 'toolchains/npm-omit', 'dependencies/up-to-date', 'ports/free', 'compose/ok', 'hygiene/env-ignored', 'hygiene/template-secrets', 'hygiene/stale-copies', 'database/skipped']) {
+    for (const id of [
+      'env/ok',
+      'toolchains/python',
+      'toolchains/venv',
+      'toolchains/node',
+      'toolchains/npm-omit',
+      'dependencies/up-to-date',
+      'ports/free',
+      'compose/ok',
+      'hygiene/env-ignored',
+      'hygiene/template-secrets',
+      'hygiene/stale-copies',
+      'database/skipped',
+    ]) {
       expect(run.stdout).toMatch(new RegExp(`^ok .*\\[${id}\\] `, 'm'));
     }
     expect(run.stdout).not.toMatch(/^ {4}->/m);
@@ -128,7 +141,11 @@ const breakages: Breakage[] = [
   },
   {
     name: 'the compose file uses a variable the template lacks',
-    apply: (root) => writeFileSync(path.join(root, 'docker-compose.yml'), readFileSync(path.join(root, 'docker-compose.yml'), 'utf8').replace('${POSTGRES_USER}', '${DB_USER}')),
+    apply: (root) =>
+      writeFileSync(
+        path.join(root, 'docker-compose.yml'),
+        readFileSync(path.join(root, 'docker-compose.yml'), 'utf8').replace('${POSTGRES_USER}', '${DB_USER}'),
+      ),
     expected: { id: 'compose/undefined-variable', status: 'error', file: 'docker-compose.yml', line: 7 },
     hint: 'Add DB_USER to .env.template',
     code: 1,
@@ -174,7 +191,12 @@ const breakages: Breakage[] = [
       mkdirSync(path.join(root, '.claude', 'infra'), { recursive: true });
       writeFileSync(path.join(root, '.claude', 'infra', '.env.template'), 'SECRET_KEY=x\nOLD=1\n');
     },
-    expected: { id: 'hygiene/stale-copy', status: 'warn', file: '.claude/infra/.env.template', message: expect.stringContaining('keys only here: OLD; different values: SECRET_KEY; missing here: COMPOSE_PROJECT_NAME') },
+    expected: {
+      id: 'hygiene/stale-copy',
+      status: 'warn',
+      file: '.claude/infra/.env.template',
+      message: expect.stringContaining('keys only here: OLD; different values: SECRET_KEY; missing here: COMPOSE_PROJECT_NAME'),
+    },
     hint: 'rm .claude/infra/.env.template',
     code: 0,
   },
@@ -221,7 +243,12 @@ const breakages: Breakage[] = [
   {
     name: 'requirements.txt changed since the last install',
     apply: (root) => appendFileSync(path.join(root, 'backend', 'requirements.txt'), 'requests\n'),
-    expected: { id: 'dependencies/outdated', status: 'warn', file: 'backend/requirements.txt', message: 'backend: packages not installed or out of date — backend/requirements.txt changed.' },
+    expected: {
+      id: 'dependencies/outdated',
+      status: 'warn',
+      file: 'backend/requirements.txt',
+      message: 'backend: packages not installed or out of date — backend/requirements.txt changed.',
+    },
     hint: 'tovrun install',
     code: 0,
   },
@@ -275,7 +302,9 @@ describe('usage errors and GitHub annotations', () => {
     writeFileSync(path.join(root, 'docker-compose.yml'), readFileSync(path.join(root, 'docker-compose.yml'), 'utf8').replace('${POSTGRES_USER}', '${DB_USER}'));
     const human = await tovrun(root, ['--check'], { GITHUB_ACTIONS: 'true' });
     expect(human.code).toBe(1);
-    expect(human.stdout).toMatch(/^::error file=docker-compose\.yml,line=7,title=tovrun compose\/undefined-variable::docker-compose\.yml uses \$\{DB_USER\}.*%0AFix: Add DB_USER/m);
+    expect(human.stdout).toMatch(
+      /^::error file=docker-compose\.yml,line=7,title=tovrun compose\/undefined-variable::docker-compose\.yml uses \$\{DB_USER\}.*%0AFix: Add DB_USER/m,
+    );
     const json = await tovrun(root, ['--check', '--json'], { GITHUB_ACTIONS: 'true', GITHUB_WORKSPACE: path.dirname(root) });
     expect(reportSchemaErrors(JSON.parse(json.stdout))).toEqual([]);
     expect(json.stderr).toMatch(/^::error file=workspace\/docker-compose\.yml,line=7,/m);
@@ -300,7 +329,9 @@ describe.skipIf(postgresSkipReason)('the database through the CLI, against a rea
 
   it('reports a reachable server as ok, without its password', async () => {
     const run = await report(root, [], { DATABASE_URL: server.url });
-    expect(database(run)).toEqual([expect.objectContaining({ id: 'database/connections', status: 'ok', message: expect.stringContaining('0 of 7 usable connections in use') })]);
+    expect(database(run)).toEqual([
+      expect.objectContaining({ id: 'database/connections', status: 'ok', message: expect.stringContaining('0 of 7 usable connections in use') }),
+    ]);
     expect(run.code).toBe(0);
     expect(run.stdout).not.toContain(new URL(server.url).password);
   });
@@ -308,7 +339,9 @@ describe.skipIf(postgresSkipReason)('the database through the CLI, against a rea
   it('warns on a nearly full server and suggests the pgbouncer profile; --strict fails', async () => {
     sessions.push(...(await openSessions(server.url, 6, 'flask-pool')));
     const run = await report(root, [], { DATABASE_URL: server.url });
-    expect(database(run)).toEqual([expect.objectContaining({ id: 'database/connections-high', status: 'warn', hint: expect.stringContaining('tovrun -p pgbouncer') })]);
+    expect(database(run)).toEqual([
+      expect.objectContaining({ id: 'database/connections-high', status: 'warn', hint: expect.stringContaining('tovrun -p pgbouncer') }),
+    ]);
     expect(run.code).toBe(0);
     expect((await report(root, ['--strict'], { DATABASE_URL: server.url })).code).toBe(1);
   });
@@ -317,7 +350,9 @@ describe.skipIf(postgresSkipReason)('the database through the CLI, against a rea
     sessions.push(...(await openSessions(server.url, 7, 'flask-pool')), ...(await openSessions(server.superUrl, 3, 'admin')));
     const human = await tovrun(root, ['--check'], { DATABASE_URL: server.url });
     expect(human.code).toBe(0);
-    expect(human.stdout).toMatch(/^warn \[database\/too-many-clients\] PostgreSQL tovplay@127\.0\.0\.1:\d+\/tovplay refused the connection: FATAL: sorry, too many clients already \(SQLSTATE 53300\)/m);
+    expect(human.stdout).toMatch(
+      /^warn \[database\/too-many-clients\] PostgreSQL tovplay@127\.0\.0\.1:\d+\/tovplay refused the connection: FATAL: sorry, too many clients already \(SQLSTATE 53300\)/m,
+    );
     expect(human.stdout).toContain('tovrun -p pgbouncer');
     const required = await report(root, ['--require-db'], { DATABASE_URL: server.url });
     expect(database(required)).toEqual([expect.objectContaining({ id: 'database/too-many-clients', status: 'error' })]);

@@ -16,7 +16,10 @@ const projects: string[] = [];
 
 const docker = (args: string[]) => execFileSync('docker', args, { encoding: 'utf8' }).trim();
 /** Containers of a compose project: all of them, or only the running ones. */
-const containers = (project: string, running: boolean) => docker(['ps', '-q', ...(running ? [] : ['-a']), '--filter', `label=com.docker.compose.project=${project}`]).split('\n').filter(Boolean);
+const containers = (project: string, running: boolean) =>
+  docker(['ps', '-q', ...(running ? [] : ['-a']), '--filter', `label=com.docker.compose.project=${project}`])
+    .split('\n')
+    .filter(Boolean);
 
 function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -35,12 +38,19 @@ async function workspace(healthTimeout: number): Promise<{ dir: string; project:
   projects.push(project);
   const port = await freePort();
   const template = readFileSync(path.join(dir, '.env.template'), 'utf8');
-  writeFileSync(path.join(dir, '.env'), template.replace(/^COMPOSE_PROJECT_NAME=.*$/m, `COMPOSE_PROJECT_NAME=${project}`).replace(/^POSTGRES_PORT=.*$/m, `POSTGRES_PORT=${port}`));
-  writeFileSync(path.join(dir, 'tovrun.yaml'), readFileSync(path.join(dir, 'tovrun.yaml'), 'utf8').replace(/healthTimeout: \d+/, `healthTimeout: ${healthTimeout}`));
+  writeFileSync(
+    path.join(dir, '.env'),
+    template.replace(/^COMPOSE_PROJECT_NAME=.*$/m, `COMPOSE_PROJECT_NAME=${project}`).replace(/^POSTGRES_PORT=.*$/m, `POSTGRES_PORT=${port}`),
+  );
+  writeFileSync(
+    path.join(dir, 'tovrun.yaml'),
+    readFileSync(path.join(dir, 'tovrun.yaml'), 'utf8').replace(/healthTimeout: \d+/, `healthTimeout: ${healthTimeout}`),
+  );
   return { dir, project, port };
 }
 
-const title = engine.available || mustRun ? 'compose profiles through tovrun (real engine)' : `compose profiles through tovrun (real engine) — skipped: ${engine.reason}`;
+const title =
+  engine.available || mustRun ? 'compose profiles through tovrun (real engine)' : `compose profiles through tovrun (real engine) — skipped: ${engine.reason}`;
 
 describe.skipIf(!engine.available && !mustRun)(title, () => {
   beforeAll(() => {
@@ -57,7 +67,9 @@ describe.skipIf(!engine.available && !mustRun)(title, () => {
     for (const project of projects) {
       const left = containers(project, false);
       if (left.length > 0) docker(['rm', '-f', ...left]);
-      const networks = docker(['network', 'ls', '-q', '--filter', `label=com.docker.compose.project=${project}`]).split('\n').filter(Boolean);
+      const networks = docker(['network', 'ls', '-q', '--filter', `label=com.docker.compose.project=${project}`])
+        .split('\n')
+        .filter(Boolean);
       if (networks.length > 0) docker(['network', 'rm', ...networks]);
     }
   });
@@ -107,7 +119,9 @@ describe.skipIf(!engine.available && !mustRun)(title, () => {
     const backendStarted = output.search(/^backend +\| \[tovrun\] started/m);
     expect(healthy).toBeGreaterThan(-1);
     expect(backendStarted).toBeGreaterThan(healthy);
-    expect(output).toMatch(new RegExp(`^backend +\\| \\[tovrun\\] database: postgresql://tester:\\*\\*\\*@localhost:${port}/testdb \\(the local-db profile`, 'm'));
+    expect(output).toMatch(
+      new RegExp(`^backend +\\| \\[tovrun\\] database: postgresql://tester:\\*\\*\\*@localhost:${port}/testdb \\(the local-db profile`, 'm'),
+    );
     // A URL holding a password is a secret value (as one in .env is): the service printing it shows *** alone.
     expect(output).toMatch(/^backend +\| backend got \*\*\*$/m);
     expect(output).toMatch(new RegExp(`^backend +\\| backend connects to tester@localhost:${port}/testdb$`, 'm'));

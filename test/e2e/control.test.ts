@@ -1,10 +1,10 @@
 // `tovrun status` and `tovrun restart` (the built CLI) against a running supervisor with fixture services.
 import { afterEach, describe, expect, it } from 'vitest';
-import type { RunStatus } from '../../src/supervisor/service-status.js';
-import { eventually, isProcessAlive } from '../supervisor/support.js';
 import { realHost } from '../../src/os/host.js';
-import { processesUnder, runCli } from '../support/processes.js';
+import type { RunStatus } from '../../src/supervisor/service-status.js';
 import { logProbe, planWorkspace, startHarness } from '../fixtures/panes/harness.js';
+import { eventually, isProcessAlive } from '../supervisor/support.js';
+import { processesUnder, runCli } from '../support/processes.js';
 
 const host = realHost();
 const harnesses: ReturnType<typeof startHarness>[] = [];
@@ -29,7 +29,14 @@ describe('tovrun status and restart (the built CLI) against a running tovrun', (
     await eventually(() => harness.output().includes('Ready:'), 20_000);
 
     const before = await status(root);
-    expect(before).toMatchObject({ root, panes: 'prefix', services: [{ name: 'alpha', state: 'running', ready: true, restarts: 0 }, { name: 'beta', state: 'running', ready: true }] });
+    expect(before).toMatchObject({
+      root,
+      panes: 'prefix',
+      services: [
+        { name: 'alpha', state: 'running', ready: true, restarts: 0 },
+        { name: 'beta', state: 'running', ready: true },
+      ],
+    });
     const [alpha, beta] = before.services;
     const table = await runCli(root, ['status']);
     expect(table.output).toMatch(/^SERVICE {2}STATE {4}READY {2}PID +PORT {2}UPTIME +RESTARTS {2}URL$/m);

@@ -25,10 +25,15 @@ function tovrun(cwd: string, args: string[], options: { timeoutMs?: number; user
   const [command, commandArgs] = options.user ? ['runuser', ['-u', options.user, '--', process.execPath, cli, ...args]] : [process.execPath, [cli, ...args]];
   const started = performance.now();
   return new Promise((resolve) => {
-    execFile(command, commandArgs, { cwd, env: { PATH: process.env.PATH ?? '', HOME: scratch, NO_COLOR: '1' }, timeout: options.timeoutMs ?? 20_000, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
-      const killed = error !== null && (error as { killed?: boolean }).killed === true;
-      resolve({ code: killed ? 'timeout' : error ? Number(error.code ?? 1) : 0, output: `${stdout}${stderr}`, ms: performance.now() - started });
-    });
+    execFile(
+      command,
+      commandArgs,
+      { cwd, env: { PATH: process.env.PATH ?? '', HOME: scratch, NO_COLOR: '1' }, timeout: options.timeoutMs ?? 20_000, maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        const killed = error !== null && (error as { killed?: boolean }).killed === true;
+        resolve({ code: killed ? 'timeout' : error ? Number(error.code ?? 1) : 0, output: `${stdout}${stderr}`, ms: performance.now() - started });
+      },
+    );
   });
 }
 
@@ -39,7 +44,8 @@ function workspace(files: Record<string, string> = {}): string {
   const root = path.join(scratch, `ws-${++count}`);
   mkdirSync(root, { mode: 0o755 });
   chmodSync(root, 0o755);
-  for (const [name, text] of Object.entries({ '.env.template': 'A=1\n', '.env': 'A=1\n', ...files })) writeFileSync(path.join(root, name), text, { mode: 0o644 });
+  for (const [name, text] of Object.entries({ '.env.template': 'A=1\n', '.env': 'A=1\n', ...files }))
+    writeFileSync(path.join(root, name), text, { mode: 0o644 });
   return root;
 }
 
@@ -64,7 +70,11 @@ function snapshot(root: string): string {
 }
 
 /** Runs tovrun in root and checks what every hostile case must show: the code, one paragraph naming file, no trace, nothing written. */
-async function expectRefusal(root: string, args: string[], expected: { code: number; file: string; says: string | RegExp; user?: string; timeoutMs?: number }): Promise<CliRun> {
+async function expectRefusal(
+  root: string,
+  args: string[],
+  expected: { code: number; file: string; says: string | RegExp; user?: string; timeoutMs?: number },
+): Promise<CliRun> {
   const before = snapshot(root);
   const run = await tovrun(root, args, { ...(expected.user ? { user: expected.user } : {}), ...(expected.timeoutMs ? { timeoutMs: expected.timeoutMs } : {}) });
   expect(run.code, run.output).toBe(expected.code);
@@ -78,14 +88,16 @@ async function expectRefusal(root: string, args: string[], expected: { code: num
 }
 
 const isRoot = process.getuid?.() === 0;
-const canRunAsNobody = isRoot && (() => {
-  try {
-    execFileSync('runuser', ['-u', 'nobody', '--', process.execPath, '-e', `require('node:fs').accessSync(${JSON.stringify(cli)})`], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
+const canRunAsNobody =
+  isRoot &&
+  (() => {
+    try {
+      execFileSync('runuser', ['-u', 'nobody', '--', process.execPath, '-e', `require('node:fs').accessSync(${JSON.stringify(cli)})`], { stdio: 'ignore' });
+      return true;
+    } catch {
+      return false;
+    }
+  })();
 
 describe('files that are not text files', () => {
   it.each(['.env', '.env.template', 'tovrun.yaml'])('%s as a folder: exit 2 naming it, for check env and for tovrun', async (name) => {
@@ -175,7 +187,8 @@ describe('the .tovrun state folder', () => {
   it.runIf(canRunAsNobody)('a .tovrun the user cannot write to (run as nobody) stops down and install with exit 2', async () => {
     const root = workspace({ 'tovrun.yaml': 'services:\n  backend: {enabled: false}\n  frontend: {enabled: false}\n' });
     mkdirSync(path.join(root, '.tovrun'), { mode: 0o755 });
-    for (const command of ['down', 'install']) await expectRefusal(root, [command], { code: 2, file: '.tovrun', says: '.tovrun/ is not writable by you', user: 'nobody' });
+    for (const command of ['down', 'install'])
+      await expectRefusal(root, [command], { code: 2, file: '.tovrun', says: '.tovrun/ is not writable by you', user: 'nobody' });
   });
 });
 

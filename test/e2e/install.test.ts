@@ -34,7 +34,8 @@ function venvPython(root: string, code: string): Promise<string> {
   });
 }
 
-const installedAt = (root: string, service: string): string => JSON.parse(readFileSync(path.join(root, '.tovrun', 'stamps', `${service}.json`), 'utf8')).installedAt;
+const installedAt = (root: string, service: string): string =>
+  JSON.parse(readFileSync(path.join(root, '.tovrun', 'stamps', `${service}.json`), 'utf8')).installedAt;
 
 describe('tovrun install (real python and npm)', () => {
   let root: string;

@@ -8,7 +8,20 @@ describe('npm pack', () => {
   const { files } = packTarball(true);
 
   it('ships the bundle, the vendored yaml, the templates, infra, the docs and the licence', () => {
-    for (const file of ['bin/tovrun.js', 'dist/cli.bundle.js', 'dist/vendor/yaml.cjs', 'templates/tovrun.schema.json', 'templates/compose-spec.schema.json', 'templates/demo/backend/app.py', 'docker-compose.yml', '.env.template', 'SETUP.md', 'README.md', 'LICENSE', 'package.json']) {
+    for (const file of [
+      'bin/tovrun.js',
+      'dist/cli.bundle.js',
+      'dist/vendor/yaml.cjs',
+      'templates/tovrun.schema.json',
+      'templates/compose-spec.schema.json',
+      'templates/demo/backend/app.py',
+      'docker-compose.yml',
+      '.env.template',
+      'SETUP.md',
+      'README.md',
+      'LICENSE',
+      'package.json',
+    ]) {
       expect(files, file).toContain(file);
     }
     expect(files.some((file) => file.startsWith('infra/prometheus/'))).toBe(true);
@@ -16,7 +29,13 @@ describe('npm pack', () => {
   });
 
   it('leaves out what does not run: tsc output beside the bundle, sources, tests, benches, dev configs', () => {
-    const unwanted = files.filter((file) => /^(src|test|bench|\.ci)\//.test(file) || /^dist\/(?!vendor\/)[^/]+\//.test(file) || /^dist\/(cli|context|errors|paths)\.js/.test(file) || /^(tsconfig|biome)\.json$|^\.dependency-cruiser/.test(file));
+    const unwanted = files.filter(
+      (file) =>
+        /^(src|test|bench|\.ci)\//.test(file) ||
+        /^dist\/(?!vendor\/)[^/]+\//.test(file) ||
+        /^dist\/(cli|context|errors|paths)\.js/.test(file) ||
+        /^(tsconfig|biome)\.json$|^\.dependency-cruiser/.test(file),
+    );
     expect(unwanted).toEqual([]);
   });
 

@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { logFilePath } from '../../src/panes/log-files.js';
 import { dedicatedServer } from '../../src/panes/tmux/tmux-session.js';
 import type { RunStatus } from '../../src/supervisor/service-status.js';
-import { harnessPath, logProbe, planWorkspace, startHarness, type PlannedService } from '../fixtures/panes/harness.js';
+import { harnessPath, logProbe, type PlannedService, planWorkspace, startHarness } from '../fixtures/panes/harness.js';
 import { eventually } from '../supervisor/support.js';
 import { pollUntil, processesUnder, runCli } from '../support/processes.js';
 
@@ -34,7 +34,13 @@ function tmux(server: string, args: string[], env: NodeJS.ProcessEnv = process.e
 /** pane id → title, for every pane of the server. */
 async function paneTitles(server: string): Promise<Map<string, string>> {
   const { stdout } = await tmux(server, ['list-panes', '-a', '-F', '#{pane_id} #{pane_title}']);
-  return new Map(stdout.trim().split('\n').filter(Boolean).map((line) => line.split(' ', 2) as [string, string]));
+  return new Map(
+    stdout
+      .trim()
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => line.split(' ', 2) as [string, string]),
+  );
 }
 
 async function paneOf(server: string, title: string): Promise<string> {
@@ -66,18 +72,24 @@ async function allGone(root: string, server: string): Promise<boolean> {
 describe('tmux panes (real tmux)', () => {
   // Once flaky: the db log follower's agent died of EIO (SIGWINCH as tmux killed its pane) and left its child; the agent
   // now stops its child when its terminal goes, and tovrun waits for the agents before closing the panes.
-  it('outside tmux: a detached session with one titled pane per service on a real terminal; restart reuses the pane; down leaves nothing', { timeout: 60_000 }, async () => {
+  it('outside tmux: a detached session with one titled pane per service on a real terminal; restart reuses the pane; down leaves nothing', {
+    timeout: 60_000,
+  }, async () => {
     const { root, planFile } = planWorkspace('tmux', echoServices, ['db']);
     const server = (dedicatedServer(root) as { socketName: string }).socketName;
     usedServers.push(server);
     const harness = startHarness(planFile, outsideTmux());
     harnesses.push(harness);
     await eventually(() => harness.output().includes('Ready:'), 20_000);
-    expect(harness.output()).toContain(`the services run in tmux session tovrun-${path.basename(root)}; attach with \`tmux -L ${server} attach -t tovrun-${path.basename(root)}\``);
+    expect(harness.output()).toContain(
+      `the services run in tmux session tovrun-${path.basename(root)}; attach with \`tmux -L ${server} attach -t tovrun-${path.basename(root)}\``,
+    );
 
     expect([...(await paneTitles(server)).values()].sort()).toEqual(['alpha', 'beta', 'db']);
     await eventually(async () => (await screen(server, await paneOf(server, 'db'))).includes('db log line with ********'));
-    expect((await tmux(server, ['show-options', '-w', '-t', `tovrun-${path.basename(root)}`, 'pane-border-status'])).stdout.trim()).toBe('pane-border-status top');
+    expect((await tmux(server, ['show-options', '-w', '-t', `tovrun-${path.basename(root)}`, 'pane-border-status'])).stdout.trim()).toBe(
+      'pane-border-status top',
+    );
     const alpha = await paneOf(server, 'alpha');
     expect(await screen(server, alpha)).toMatch(/^alpha tty=true pid=\d+ secret=hunter2-secret$/m);
     expect(await screen(server, await paneOf(server, 'beta'))).toMatch(/^beta tty=true/m);
@@ -90,7 +102,13 @@ describe('tmux panes (real tmux)', () => {
     expect(log).not.toContain('hunter2');
 
     const status = JSON.parse((await runCli(root, ['status', '--json'])).output) as RunStatus;
-    expect(status).toMatchObject({ panes: 'tmux', services: [{ name: 'alpha', ready: true }, { name: 'beta', ready: true }] });
+    expect(status).toMatchObject({
+      panes: 'tmux',
+      services: [
+        { name: 'alpha', ready: true },
+        { name: 'beta', ready: true },
+      ],
+    });
     const restart = await runCli(root, ['restart', 'beta']);
     expect(restart.output).toMatch(new RegExp(`^restarted beta: pid ${status.services[1]?.pid} → \\d+, ready in`));
     expect((await paneTitles(server)).size).toBe(3);

@@ -21,7 +21,8 @@ const composeSkipReason = [...(engine.available ? [] : [engine.reason]), ...imag
 const docker = (args: string[]) => execFileSync('docker', args, { encoding: 'utf8' }).trim();
 const lines = (text: string) => text.split('\n').filter(Boolean);
 /** Containers of a compose project: all of them, or only the running ones. */
-const containers = (project: string, running: boolean) => lines(docker(['ps', '-q', ...(running ? [] : ['-a']), '--filter', `label=com.docker.compose.project=${project}`]));
+const containers = (project: string, running: boolean) =>
+  lines(docker(['ps', '-q', ...(running ? [] : ['-a']), '--filter', `label=com.docker.compose.project=${project}`]));
 
 /** Sends PING to a Redis server and resolves with its first reply line. */
 function redisPing(port: number): Promise<string> {
@@ -44,7 +45,9 @@ function websocketHandshake(port: number): Promise<{ head: string; expectedAccep
   const expectedAccept = createHash('sha1').update(`${key}258EAFA5-E914-47DA-95CA-C5AB0DC85B11`).digest('base64');
   return new Promise((resolve, reject) => {
     const socket = net.connect(port, '127.0.0.1', () => {
-      socket.write(`GET /?room=e2e HTTP/1.1\r\nHost: localhost\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: ${key}\r\nSec-WebSocket-Version: 13\r\n\r\n`);
+      socket.write(
+        `GET /?room=e2e HTTP/1.1\r\nHost: localhost\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: ${key}\r\nSec-WebSocket-Version: 13\r\n\r\n`,
+      );
     });
     let text = '';
     socket.on('data', (chunk) => {
@@ -56,7 +59,6 @@ function websocketHandshake(port: number): Promise<{ head: string; expectedAccep
     socket.on('error', reject);
   });
 }
-
 
 /** The signaling server answers /status with ok and completes a WebSocket handshake on port. */
 async function expectSignalingServes(port: number): Promise<void> {
@@ -86,7 +88,10 @@ describe('node-postgres-redis preset (real tovrun, real Node)', () => {
   }, 60_000);
 });
 
-const composeTitle = composeSkipReason === '' || mustRun ? 'node-postgres-redis preset with -p local-db (real engine)' : `node-postgres-redis preset with -p local-db (real engine) — skipped: ${composeSkipReason}`;
+const composeTitle =
+  composeSkipReason === '' || mustRun
+    ? 'node-postgres-redis preset with -p local-db (real engine)'
+    : `node-postgres-redis preset with -p local-db (real engine) — skipped: ${composeSkipReason}`;
 
 describe.skipIf(composeSkipReason !== '' && !mustRun)(composeTitle, () => {
   const project = `tovrunpreset${process.pid}`;
@@ -140,10 +145,18 @@ describe.skipIf(composeSkipReason !== '' && !mustRun)(composeTitle, () => {
     expect(running.map((id) => docker(['inspect', '--format', '{{.State.Health.Status}}', id]))).toEqual(['healthy', 'healthy']);
 
     // The stores answer on their published ports: Postgres with password auth into POSTGRES_DB, Redis to PING.
-    const client = new pg.Client({ host: '127.0.0.1', port: postgresPort, user: value('POSTGRES_USER'), password: value('POSTGRES_PASSWORD'), database: value('POSTGRES_DB') });
+    const client = new pg.Client({
+      host: '127.0.0.1',
+      port: postgresPort,
+      user: value('POSTGRES_USER'),
+      password: value('POSTGRES_PASSWORD'),
+      database: value('POSTGRES_DB'),
+    });
     await client.connect();
     try {
-      const { rows } = await client.query<{ user: string; db: string; version: string }>('select current_user as user, current_database() as db, current_setting(\'server_version_num\') as version');
+      const { rows } = await client.query<{ user: string; db: string; version: string }>(
+        "select current_user as user, current_database() as db, current_setting('server_version_num') as version",
+      );
       expect(rows[0]).toMatchObject({ user: value('POSTGRES_USER'), db: value('POSTGRES_DB') });
       expect(rows[0]?.version).toMatch(/^15/);
     } finally {

@@ -7,8 +7,8 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { logFilePath } from '../../src/panes/log-files.js';
 import { plainText } from '../../src/text/ansi.js';
-import { cliPath } from '../support/processes.js';
 import { tempWorkspaces } from '../env/support/workspace.js';
+import { cliPath } from '../support/processes.js';
 
 const workspaces = tempWorkspaces();
 afterAll(workspaces.removeAll);
@@ -17,9 +17,14 @@ const workspace = workspaces.make;
 /** Runs the built CLI in cwd with PATH, HOME and env; resolves with its exit code, stdout and stderr. */
 function tovrun(cwd: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [cliPath, ...args], { cwd, env: { PATH: process.env.PATH ?? '', HOME: cwd, ...env }, timeout: 30_000 }, (error, stdout, stderr) => {
-      resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      [cliPath, ...args],
+      { cwd, env: { PATH: process.env.PATH ?? '', HOME: cwd, ...env }, timeout: 30_000 },
+      (error, stdout, stderr) => {
+        resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
+      },
+    );
   });
 }
 
@@ -30,7 +35,8 @@ function secretParts(secret: string): string[] {
 
 /** Fails naming the secret when text (or text without its colour codes) holds any of its parts. */
 function expectNoSecret(text: string, secrets: readonly string[], where: string): void {
-  for (const shown of [text, plainText(text)]) for (const secret of secrets) for (const part of secretParts(secret)) expect(shown.includes(part), `${where} holds ${JSON.stringify(part)}`).toBe(false);
+  for (const shown of [text, plainText(text)])
+    for (const secret of secrets) for (const part of secretParts(secret)) expect(shown.includes(part), `${where} holds ${JSON.stringify(part)}`).toBe(false);
 }
 
 const fromDotEnv = 'CANARY env:sec@ret/1%Qz';
@@ -67,8 +73,10 @@ describe('secrets printed by a service (real processes, the built CLI)', () => {
   it("masks a database URL whose password holds '@' in --dry-run's plan", async () => {
     const root = workspace({
       '.env': 'DATABASE_URL_LOCAL=postgresql://u:CANARY@CANARYtail@localhost:5432/db\nPOSTGRES_PASSWORD=CANARY@pg:pw Zx\nAPI_TOKEN=Zq9\n',
-      'docker-compose.yml': 'services:\n  db:\n    image: postgres:15\n    profiles: [local-db]\n    ports: ["5432:5432"]\n    environment:\n      POSTGRES_PASSWORD: ${POSTGRES_PASSWORD}\n',
-      'tovrun.yaml': 'version: 1\npreset: none\nservices:\n  backend:\n    type: command\n    command: ["node", "-e", "console.log(process.env.DATABASE_URL)", "--token=Zq9"]\n',
+      'docker-compose.yml':
+        'services:\n  db:\n    image: postgres:15\n    profiles: [local-db]\n    ports: ["5432:5432"]\n    environment:\n      POSTGRES_PASSWORD: ${POSTGRES_PASSWORD}\n',
+      'tovrun.yaml':
+        'version: 1\npreset: none\nservices:\n  backend:\n    type: command\n    command: ["node", "-e", "console.log(process.env.DATABASE_URL)", "--token=Zq9"]\n',
     });
     const run = await tovrun(root, ['--dry-run', '-p', 'local-db'], {});
     // A 3-character secret is masked in tovrun's own messages too (as a word of its own).
@@ -81,18 +89,32 @@ describe('secrets printed by a service (real processes, the built CLI)', () => {
 
   it('masks the lines of a PEM body in check env, its --json, its GitHub annotations and the env gate of tovrun', async () => {
     const body = ['MIIEvQIBADANBgkqhkiG9w0BAQEFAASC', 'abcDEFcanaryPEMq7Zx'];
-    const root = workspace({ '.env': `SECRET_KEY=-----BEGIN PRIVATE KEY-----\n${body.join('\n')}\n-----END PRIVATE KEY-----\n`, '.env.template': '# @secret\nSECRET_KEY=x\n' });
-    for (const args of [['check', 'env'], ['check', 'env', '--json']]) {
+    const root = workspace({
+      '.env': `SECRET_KEY=-----BEGIN PRIVATE KEY-----\n${body.join('\n')}\n-----END PRIVATE KEY-----\n`,
+      '.env.template': '# @secret\nSECRET_KEY=x\n',
+    });
+    for (const args of [
+      ['check', 'env'],
+      ['check', 'env', '--json'],
+    ]) {
       const run = await tovrun(root, args, { GITHUB_ACTIONS: 'true' });
       expect(run.code).toBe(1);
       expect(run.stdout + run.stderr).toContain('env/secret-continuation');
       expect(run.stdout + run.stderr).toContain('::error file=.env,line=2');
-      expectNoSecret((run.stdout + run.stderr).toUpperCase(), body.map((line) => line.toUpperCase()), args.join(' '));
+      expectNoSecret(
+        (run.stdout + run.stderr).toUpperCase(),
+        body.map((line) => line.toUpperCase()),
+        args.join(' '),
+      );
     }
     writeFileSync(path.join(root, 'tovrun.yaml'), 'version: 1\npreset: none\nservices:\n  echo:\n    type: command\n    command: ["node", "-e", "0"]\n');
     const gate = await tovrun(root, [], {});
     expect(gate.code).toBe(1);
     expect(gate.stderr).toContain('env/secret-continuation');
-    expectNoSecret((gate.stdout + gate.stderr).toUpperCase(), body.map((line) => line.toUpperCase()), 'tovrun');
+    expectNoSecret(
+      (gate.stdout + gate.stderr).toUpperCase(),
+      body.map((line) => line.toUpperCase()),
+      'tovrun',
+    );
   });
 });

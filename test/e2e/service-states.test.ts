@@ -40,7 +40,18 @@ describe('a service that could not start', () => {
   it('is failed, not ready: its healthy dependent never starts and tovrun exits 1 naming the missing folder', async () => {
     // The TovPlay preset's backend folder (tovplay-backend/) is a default: missing, it is found when the backend starts.
     const port = await freePort();
-    const root = workspace((at) => ['services:', '  backend:', '    type: command', `    port: ${port}`, `    command: ${touching(at, 'backend-ran')}`, '  frontend: { enabled: false }', '  web:', '    type: command', `    command: ${touching(at, 'web-ran')}`, '    depends_on: { backend: healthy }']);
+    const root = workspace((at) => [
+      'services:',
+      '  backend:',
+      '    type: command',
+      `    port: ${port}`,
+      `    command: ${touching(at, 'backend-ran')}`,
+      '  frontend: { enabled: false }',
+      '  web:',
+      '    type: command',
+      `    command: ${touching(at, 'web-ran')}`,
+      '    depends_on: { backend: healthy }',
+    ]);
     const result = await run(root, ['--no-install']);
     expect(result.code, result.output).toBe(1);
     const folder = path.join(root, 'tovplay-backend');
@@ -52,11 +63,23 @@ describe('a service that could not start', () => {
   });
 
   it('without a probe either: a program not on PATH is never "ready", its healthy dependent never starts, exit 1 (not 127)', async () => {
-    const root = workspace((at) => ['preset: none', 'services:', '  api:', '    type: command', '    command: tovrun-no-such-program --serve', '  web:', '    type: command', `    command: ${touching(at, 'web-ran')}`, '    depends_on: { api: healthy }']);
+    const root = workspace((at) => [
+      'preset: none',
+      'services:',
+      '  api:',
+      '    type: command',
+      '    command: tovrun-no-such-program --serve',
+      '  web:',
+      '    type: command',
+      `    command: ${touching(at, 'web-ran')}`,
+      '    depends_on: { api: healthy }',
+    ]);
     const result = await run(root, []);
     expect(result.code, result.output).toBe(1);
     expect(result.output).toContain('api | [tovrun] could not start: program tovrun-no-such-program was not found on PATH\n');
-    expect(result.output).toContain('tovrun: api could not start: program tovrun-no-such-program was not found on PATH; web depends on it and was not started.\n');
+    expect(result.output).toContain(
+      'tovrun: api could not start: program tovrun-no-such-program was not found on PATH; web depends on it and was not started.\n',
+    );
     expect(result.output).not.toMatch(/ready|Ready:/);
     expect(existsSync(path.join(root, 'web-ran'))).toBe(false);
   });
@@ -69,7 +92,12 @@ describe('configurations that cannot run are refused before anything starts (exi
     ['a missing folder', ['    command: node a.js', '    dir: no-such-dir'], 6, /services\.api\.dir: folder \/.*\/no-such-dir does not exist\./],
     ['a folder that is a file', ['    command: node a.js', '    dir: tovrun.yaml'], 6, /services\.api\.dir: \/.*\/tovrun\.yaml is not a folder\./],
     ['an empty program', ['    command: [""]'], 5, /services\.api\.command: the program to run \(the first word of the command\) is empty\./],
-    ['an invalid log probe', ['    command: node a.js', '    probe: { log: "ready (" }'], 6, /services\.api\.probe\.log: "ready \(" is not a valid regular expression: Unterminated group\./],
+    [
+      'an invalid log probe',
+      ['    command: node a.js', '    probe: { log: "ready (" }'],
+      6,
+      /services\.api\.probe\.log: "ready \(" is not a valid regular expression: Unterminated group\./,
+    ],
   ])('%s', async (_what, lines, line, message) => {
     const root = workspace(service(lines));
     for (const args of [['--dry-run'], ['--check'], []]) {
@@ -103,7 +131,10 @@ describe('report flags without --check', () => {
     for (const flag of ['--json', '--strict', '--require-db']) {
       const root = workspace((at) => ['preset: none', 'services:', '  api:', '    type: command', `    command: ${touching(at, 'ran')}`]);
       const result = await run(root, [flag]);
-      expect(result).toEqual({ code: 2, output: `tovrun: ${flag} goes with --check: run \`tovrun --check ${flag}\`.\n  Without --check, tovrun starts the services; --json, --strict and --require-db only shape the report of the read-only doctor.\n` });
+      expect(result).toEqual({
+        code: 2,
+        output: `tovrun: ${flag} goes with --check: run \`tovrun --check ${flag}\`.\n  Without --check, tovrun starts the services; --json, --strict and --require-db only shape the report of the read-only doctor.\n`,
+      });
       expect(existsSync(path.join(root, 'ran'))).toBe(false);
       expect(existsSync(path.join(root, '.tovrun'))).toBe(false);
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findReaderDisagreements, type DisagreementCause } from '../../src/env/disagreements.js';
+import { type DisagreementCause, findReaderDisagreements } from '../../src/env/disagreements.js';
 import { parseEnv } from '../../src/env/parse.js';
 import { portableHint } from '../../src/env/portable-hints.js';
 import { readWithAllReaders } from '../../src/env/readers/readings.js';

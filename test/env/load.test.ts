@@ -11,7 +11,13 @@ describe('loadEnvValues', () => {
     });
     const loaded = loadEnvValues(loadWorkspace(root));
     expect(loaded.found).toBe(true);
-    expect(loaded.values).toEqual({ MARKED: 'm', DATABASE_URL: 'postgresql://u:real-pass@h/d', API_TOKEN: 't', PLAIN: 'm-x', STRIPE: 'sk_live_0123456789abcdefgh' });
+    expect(loaded.values).toEqual({
+      MARKED: 'm',
+      DATABASE_URL: 'postgresql://u:real-pass@h/d',
+      API_TOKEN: 't',
+      PLAIN: 'm-x',
+      STRIPE: 'sk_live_0123456789abcdefgh',
+    });
     expect(loaded.secretKeys).toEqual(['API_TOKEN', 'DATABASE_URL', 'MARKED', 'STRIPE']);
   });
 
@@ -26,7 +32,10 @@ describe('loadEnvValues', () => {
   });
 
   it('holds the text of lines continuing a secret (an unquoted PEM body), which its masker masks', () => {
-    const root = tempWorkspace({ 'docker-compose.yml': 'services: {}\n', '.env': 'SECRET_KEY=-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0B\n-----END PRIVATE KEY-----\nA=1\n' });
+    const root = tempWorkspace({
+      'docker-compose.yml': 'services: {}\n',
+      '.env': 'SECRET_KEY=-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0B\n-----END PRIVATE KEY-----\nA=1\n',
+    });
     const workspace = loadWorkspace(root);
     expect(loadEnvValues(workspace).hidden).toEqual(expect.arrayContaining(['MIIEvQIBADANBgkqhkiG9w0B']));
     expect(workspaceSecretMasker(workspace)('key line MIIEvQIBADANBgkqhkiG9w0B')).toBe('key line ***');

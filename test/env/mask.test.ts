@@ -3,7 +3,26 @@ import { describe, expect, it } from 'vitest';
 import { createSecretMasker, maskerForSecrets } from '../../src/env/mask.js';
 
 /** Pieces of text around secrets and URL passwords, including every character the URL-password pattern looks at. */
-const piece = fc.constantFrom('a', 'Z9', ' ', '\t', ':', '@', '/', '://', 'https', 'user', 'pa55', '-', '.', '+', 's3cret-value', 'p@ss word', 'p%40ss%20word', '€');
+const piece = fc.constantFrom(
+  'a',
+  'Z9',
+  ' ',
+  '\t',
+  ':',
+  '@',
+  '/',
+  '://',
+  'https',
+  'user',
+  'pa55',
+  '-',
+  '.',
+  '+',
+  's3cret-value',
+  'p@ss word',
+  'p%40ss%20word',
+  '€',
+);
 const line = fc.array(piece, { maxLength: 25 }).map((pieces) => pieces.join(''));
 const masker = maskerForSecrets(['s3cret-value', 'p@ss word']);
 

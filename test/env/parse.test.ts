@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseEnv, type EnvEntry } from '../../src/env/parse.js';
+import { type EnvEntry, parseEnv } from '../../src/env/parse.js';
 
 function entry(text: string, key: string): EnvEntry | undefined {
   return parseEnv(text).entries.find((item) => item.key === key);
@@ -23,7 +23,7 @@ describe('parseEnv (python-dotenv semantics, with lines)', () => {
     expect(entry('A=\n', 'A')?.value).toBe('');
   });
 
-  it('decodes python-dotenv escapes: all in double quotes, only \\\\ and \\\' in single quotes', () => {
+  it("decodes python-dotenv escapes: all in double quotes, only \\\\ and \\' in single quotes", () => {
     expect(entry('A="a\\tb\\nc\\\\d\\"e"\n', 'A')?.value).toBe('a\tb\nc\\d"e');
     expect(entry("A='a\\nb\\'c'\n", 'A')?.value).toBe("a\\nb'c");
   });
@@ -44,7 +44,9 @@ describe('parseEnv (python-dotenv semantics, with lines)', () => {
 
   it('marks what python-dotenv cannot parse as invalid, names its key when it can, and goes on', () => {
     const parsed = parseEnv('A="x"y\n=orphan\nB="open\nC=3\n');
-    expect(parsed.statements.filter((statement) => statement.kind === 'invalid').map((statement) => [statement.line, statement.kind === 'invalid' && statement.key])).toEqual([
+    expect(
+      parsed.statements.filter((statement) => statement.kind === 'invalid').map((statement) => [statement.line, statement.kind === 'invalid' && statement.key]),
+    ).toEqual([
       [1, 'A'],
       [2, null],
       [3, 'B'],

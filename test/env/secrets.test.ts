@@ -3,12 +3,20 @@ import { isSecretKeyName, looksLikeSecretValue, urlPassword, weakSecretReason } 
 
 describe('secrets', () => {
   it('treats names containing SECRET, PASSWORD, TOKEN, KEY or DSN as secret', () => {
-    for (const key of ['SECRET_KEY', 'POSTGRES_PASSWORD', 'DISCORD_BOT_TOKEN', 'GAMES_API_KEY', 'SENTRY_DSN', 'my_token']) expect(isSecretKeyName(key), key).toBe(true);
+    for (const key of ['SECRET_KEY', 'POSTGRES_PASSWORD', 'DISCORD_BOT_TOKEN', 'GAMES_API_KEY', 'SENTRY_DSN', 'my_token'])
+      expect(isSecretKeyName(key), key).toBe(true);
     for (const key of ['FLASK_ENV', 'POSTGRES_USER', 'BACKEND_PORT']) expect(isSecretKeyName(key), key).toBe(false);
   });
 
   it('recognises credential-shaped values', () => {
-    for (const value of ['sk_live_0123456789abcdef', 'ghp_0123456789abcdefghijABCD', '-----BEGIN RSA PRIVATE KEY-----', 'https://u:pw@host/x', 'AKIAABCDEFGHIJKLMNOP']) expect(looksLikeSecretValue(value), value).toBe(true);
+    for (const value of [
+      'sk_live_0123456789abcdef',
+      'ghp_0123456789abcdefghijABCD',
+      '-----BEGIN RSA PRIVATE KEY-----',
+      'https://u:pw@host/x',
+      'AKIAABCDEFGHIJKLMNOP',
+    ])
+      expect(looksLikeSecretValue(value), value).toBe(true);
     for (const value of ['TovPlay', 'http://localhost:5001', 'https://k@sentry.example.com/1']) expect(looksLikeSecretValue(value), value).toBe(false);
   });
 

@@ -76,7 +76,22 @@ describe("TovPlay's .env.template", () => {
   const { keys } = parseEnvTemplate(text, '.env.template');
 
   it('has every section of the consolidation, and commented-out staging and production sections', () => {
-    for (const section of ['Docker & build', 'Backend application', 'Database', 'Email', 'Website URLs', 'Security & rate limiting', 'Discord OAuth', 'API keys', 'Docker compose ports', 'Frontend (Vite)', 'Error reporting', 'OAuth providers', 'STAGING', 'PRODUCTION']) {
+    for (const section of [
+      'Docker & build',
+      'Backend application',
+      'Database',
+      'Email',
+      'Website URLs',
+      'Security & rate limiting',
+      'Discord OAuth',
+      'API keys',
+      'Docker compose ports',
+      'Frontend (Vite)',
+      'Error reporting',
+      'OAuth providers',
+      'STAGING',
+      'PRODUCTION',
+    ]) {
       expect(text).toContain(`# ${section}`);
     }
     expect(text).toMatch(/^# FLASK_ENV=staging$/m);
@@ -84,8 +99,10 @@ describe("TovPlay's .env.template", () => {
   });
 
   it('defines the keys later stages rely on, with the right types', () => {
-    for (const key of ['FLASK_APP', 'FLASK_ENV', 'DATABASE_URL', 'JWT_SECRET_KEY', 'POSTGRES_USER', 'POSTGRES_PASSWORD', 'POSTGRES_DB', 'POSTGRES_PORT']) expect(keys.get(key)?.required, key).toBe(true);
-    for (const key of ['POSTGRES_PORT', 'BACKEND_PORT', 'FRONTEND_PORT', 'GRAFANA_PORT', 'PROMETHEUS_PORT', 'PGBOUNCER_PORT']) expect(keys.get(key)?.type, key).toEqual({ kind: 'port' });
+    for (const key of ['FLASK_APP', 'FLASK_ENV', 'DATABASE_URL', 'JWT_SECRET_KEY', 'POSTGRES_USER', 'POSTGRES_PASSWORD', 'POSTGRES_DB', 'POSTGRES_PORT'])
+      expect(keys.get(key)?.required, key).toBe(true);
+    for (const key of ['POSTGRES_PORT', 'BACKEND_PORT', 'FRONTEND_PORT', 'GRAFANA_PORT', 'PROMETHEUS_PORT', 'PGBOUNCER_PORT'])
+      expect(keys.get(key)?.type, key).toEqual({ kind: 'port' });
     expect(keys.get('BACKEND_PORT')?.example).toBe('5001');
     expect(keys.get('FRONTEND_PORT')?.example).toBe('3000');
     expect(keys.get('DATABASE_URL')).toMatchObject({ secret: true, type: { kind: 'url' } });

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../src/errors.js';
-import { configError } from '../support/config-error.js';
 import { formatBytes, mebibyte, readFailure, readText } from '../../src/files/read-text.js';
+import { configError } from '../support/config-error.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'tovrun-read-text-'));
 const options = { label: '.env', maxBytes: mebibyte };

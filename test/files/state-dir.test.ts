@@ -2,8 +2,8 @@ import { mkdirSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { configError } from '../support/config-error.js';
 import { checkStateDir, realStateDirProbe, type StateDirProbe } from '../../src/files/state-dir.js';
+import { configError } from '../support/config-error.js';
 
 const root = mkdtempSync(path.join(tmpdir(), 'tovrun-state-dir-'));
 

@@ -1,5 +1,5 @@
-import { LineCounter, parseDocument } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { LineCounter, parseDocument } from 'yaml';
 import { firstCollectionKeyLine, isCircular } from '../../src/files/yaml-guards.js';
 
 function parsed(text: string) {

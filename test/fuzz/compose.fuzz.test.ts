@@ -4,9 +4,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { collectComposeVariables } from '../../src/compose/variables.js';
 import { parseCompose } from '../../src/check/compose.js';
 import { readComposeModel, validateComposeFile } from '../../src/compose/index.js';
+import { collectComposeVariables } from '../../src/compose/variables.js';
 import { interpolateCompose } from '../../src/env/readers/compose-interpolation.js';
 import { awkwardChars, corpus, guarded, mutated, params, repoRoot, runs, textOf, WorkerGuard } from './support.js';
 
@@ -23,12 +23,82 @@ const composeFragments = fc.oneof(
   {
     weight: 4,
     arbitrary: fc.constantFrom(
-      ': ', '- ', '\n', '\n  ', '\n    ', '\n      ', '{', '}', '[', ']', ', ', '&a ', '*a', '<<: ', '!!str ', '!!binary ', '!!set ', '!!omap ', '!!timestamp ',
-      '|', '>', '---', '#', '"', "'", '~', 'null', 'true', '.inf', '1e400', '-1', '65536', '2001-12-14',
-      'services', 'image', 'build', 'context', 'ports', 'profiles', 'environment', 'env_file', 'healthcheck', 'test', 'disable', 'depends_on',
-      'condition', 'required', 'volumes', 'networks', 'name', 'include', 'develop', 'start_interval', 'x-common', 'published', 'target', 'command',
-      '${', '${A}', '${A:-d}', '${A-d}', '${A:?err}', '${A?err}', '${A:+alt}', '${A+alt}', '$A', '$$', '${A:-${B:-c}}', '${}', '${1}', '${A:x}',
-      '"8080:80"', '127.0.0.1:80:80/tcp', '80-81:80-81', '__proto__', 'constructor',
+      ': ',
+      '- ',
+      '\n',
+      '\n  ',
+      '\n    ',
+      '\n      ',
+      '{',
+      '}',
+      '[',
+      ']',
+      ', ',
+      '&a ',
+      '*a',
+      '<<: ',
+      '!!str ',
+      '!!binary ',
+      '!!set ',
+      '!!omap ',
+      '!!timestamp ',
+      '|',
+      '>',
+      '---',
+      '#',
+      '"',
+      "'",
+      '~',
+      'null',
+      'true',
+      '.inf',
+      '1e400',
+      '-1',
+      '65536',
+      '2001-12-14',
+      'services',
+      'image',
+      'build',
+      'context',
+      'ports',
+      'profiles',
+      'environment',
+      'env_file',
+      'healthcheck',
+      'test',
+      'disable',
+      'depends_on',
+      'condition',
+      'required',
+      'volumes',
+      'networks',
+      'name',
+      'include',
+      'develop',
+      'start_interval',
+      'x-common',
+      'published',
+      'target',
+      'command',
+      '${',
+      '${A}',
+      '${A:-d}',
+      '${A-d}',
+      '${A:?err}',
+      '${A?err}',
+      '${A:+alt}',
+      '${A+alt}',
+      '$A',
+      '$$',
+      '${A:-${B:-c}}',
+      '${}',
+      '${1}',
+      '${A:x}',
+      '"8080:80"',
+      '127.0.0.1:80:80/tcp',
+      '80-81:80-81',
+      '__proto__',
+      'constructor',
     ),
   },
 );
@@ -37,7 +107,10 @@ const composeText = fc.oneof(
   { weight: 2, arbitrary: textOf(composeFragments, 60) },
   { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 200 }) },
 );
-const envValues = fc.dictionary(fc.constantFrom('A', 'B', 'TAG', 'PORT', 'TEST_IMAGE', 'POSTGRES_PORT', 'POSTGRES_PASSWORD'), fc.oneof(fc.string({ maxLength: 8 }), fc.constantFrom('', '${A}', '$$', '8080')));
+const envValues = fc.dictionary(
+  fc.constantFrom('A', 'B', 'TAG', 'PORT', 'TEST_IMAGE', 'POSTGRES_PORT', 'POSTGRES_PASSWORD'),
+  fc.oneof(fc.string({ maxLength: 8 }), fc.constantFrom('', '${A}', '$$', '8080')),
+);
 const templateKeys = fc.array(fc.constantFrom('A', 'B', 'TAG', 'PORT', 'TEST_IMAGE'), { maxLength: 4 });
 
 /** `${}` expressions: names, operators, nesting, stray `$` and braces. */
@@ -99,14 +172,22 @@ describe('fuzz: hostile compose files stay fast and typed (hard guard: a worker 
   };
 
   it('an alias used before its anchor, or never anchored', async () => {
-    await fc.assert(fc.asyncProperty(fc.constantFrom('services: *a\n', 'services:\n  web: *x\n', 'a: *a\n', 'x: &a [*a]\n', 'services:\n  <<: *m\n'), all), params(5));
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom('services: *a\n', 'services:\n  web: *x\n', 'a: *a\n', 'x: &a [*a]\n', 'services:\n  <<: *m\n'), all),
+      params(5),
+    );
   });
 
   it('anchors and aliases that expand exponentially', async () => {
     await fc.assert(
       fc.asyncProperty(fc.integer({ min: 2, max: 9 }), fc.integer({ min: 2, max: 9 }), async (width, depth) => {
         const lines = ['x-a0: &a0 ["${A}", "x"]'];
-        for (let level = 1; level <= depth; level++) lines.push(`x-a${level}: &a${level} [${Array(width).fill(`*a${level - 1}`).join(', ')}]`);
+        for (let level = 1; level <= depth; level++)
+          lines.push(
+            `x-a${level}: &a${level} [${Array(width)
+              .fill(`*a${level - 1}`)
+              .join(', ')}]`,
+          );
         await all(`${lines.join('\n')}\nservices:\n  web:\n    image: x\n    command: *a${depth}\n`);
       }),
       params(15, { slow: true }),

@@ -23,13 +23,71 @@ const envFragments = fc.oneof(
   {
     weight: 3,
     arbitrary: fc.constantFrom(
-      'KEY', 'DATABASE_URL', 'SECRET_KEY', 'VITE_API_URL', 'FLASK_ENV', 'PORT', 'lower', '1BAD', 'A-B', 'export ', 'export\t',
-      '=', ' = ', '="', "='", '"', "'", '${', '${KEY}', '${KEY:-d}', '${KEY:?err}', '${KEY:+alt}', '${KEY-d}', '$KEY', '$$', '\\$',
-      '\\"', "\\'", '\\\\', '\\n', ' #', ' # note', '#', '\n', '\r\n', 'production', 'postgres://u:p@h:5432/db', 'a@b.co',
-      '# @required', '# @optional', '# @secret', '# @type=', 'int', 'port', 'bool', 'url', 'email', 'string', 'enum(', 'one-of(', '|', ')',
-      '# KEY=', '#KEY=1', 'KEY=1\n', 'changeme', 'true', '65536', '0',
+      'KEY',
+      'DATABASE_URL',
+      'SECRET_KEY',
+      'VITE_API_URL',
+      'FLASK_ENV',
+      'PORT',
+      'lower',
+      '1BAD',
+      'A-B',
+      'export ',
+      'export\t',
+      '=',
+      ' = ',
+      '="',
+      "='",
+      '"',
+      "'",
+      '${',
+      '${KEY}',
+      '${KEY:-d}',
+      '${KEY:?err}',
+      '${KEY:+alt}',
+      '${KEY-d}',
+      '$KEY',
+      '$$',
+      '\\$',
+      '\\"',
+      "\\'",
+      '\\\\',
+      '\\n',
+      ' #',
+      ' # note',
+      '#',
+      '\n',
+      '\r\n',
+      'production',
+      'postgres://u:p@h:5432/db',
+      'a@b.co',
+      '# @required',
+      '# @optional',
+      '# @secret',
+      '# @type=',
+      'int',
+      'port',
+      'bool',
+      'url',
+      'email',
+      'string',
+      'enum(',
+      'one-of(',
+      '|',
+      ')',
+      '# KEY=',
+      '#KEY=1',
+      'KEY=1\n',
+      'changeme',
+      'true',
+      '65536',
+      '0',
       // The lines of an unquoted PEM body under a secret key, and base64 padding that reads as an assignment.
-      '-----BEGIN PRIVATE KEY-----\n', 'MIIEvQIBADANBgkqhkiG9w0B\n', 'QUJD==\n', 'AbCd=\n', '-----END PRIVATE KEY-----',
+      '-----BEGIN PRIVATE KEY-----\n',
+      'MIIEvQIBADANBgkqhkiG9w0B\n',
+      'QUJD==\n',
+      'AbCd=\n',
+      '-----END PRIVATE KEY-----',
     ),
   },
   { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 8 }) },
@@ -37,7 +95,14 @@ const envFragments = fc.oneof(
 
 /** Whole .env-like lines: `KEY=value` with an awkward value, a comment, or noise. */
 const envLine = fc.oneof(
-  fc.tuple(fc.constantFrom('', 'export '), fc.constantFrom('A', 'B_2', 'SECRET_KEY', 'VITE_X', 'bad-key', ''), fc.constantFrom('=', ' = ', '', '=='), textOf(envFragments, 8)).map((parts) => parts.join('')),
+  fc
+    .tuple(
+      fc.constantFrom('', 'export '),
+      fc.constantFrom('A', 'B_2', 'SECRET_KEY', 'VITE_X', 'bad-key', ''),
+      fc.constantFrom('=', ' = ', '', '=='),
+      textOf(envFragments, 8),
+    )
+    .map((parts) => parts.join('')),
   textOf(envFragments, 10).map((text) => `# ${text}`),
   textOf(envFragments, 12),
 );
@@ -98,10 +163,14 @@ describe('fuzz: .env parsing never throws an untyped error and never hangs', () 
 
   it('checkEnv against a valid template reads any .env without a ConfigError', () => {
     fc.assert(
-      fc.property(envText, fc.constantFrom(...templateCorpus.filter((text) => guarded('parseEnvTemplate', text, () => parseEnvTemplate(text, 't')).ok)), (env, template) => {
-        const outcome = guarded('checkEnv', env, () => check(env, template));
-        expect(outcome.ok).toBe(true);
-      }),
+      fc.property(
+        envText,
+        fc.constantFrom(...templateCorpus.filter((text) => guarded('parseEnvTemplate', text, () => parseEnvTemplate(text, 't')).ok)),
+        (env, template) => {
+          const outcome = guarded('checkEnv', env, () => check(env, template));
+          expect(outcome.ok).toBe(true);
+        },
+      ),
       params(runs.normal),
     );
   });
@@ -117,7 +186,32 @@ describe('fuzz: .env parsing never throws an untyped error and never hangs', () 
 });
 
 /** Short units that, repeated into one long line, find quadratic regexes and nested-interpolation blow-ups. */
-const longUnits = fc.constantFrom(' ', '\t', ' a', 'a ', '${', '${A:-', '${A', '$A', '$', '{', '}', '\\', '\\"', '"', "'", ' #', '#', '=', ':', 'x', '\0', '😀', '\r', '|');
+const longUnits = fc.constantFrom(
+  ' ',
+  '\t',
+  ' a',
+  'a ',
+  '${',
+  '${A:-',
+  '${A',
+  '$A',
+  '$',
+  '{',
+  '}',
+  '\\',
+  '\\"',
+  '"',
+  "'",
+  ' #',
+  '#',
+  '=',
+  ':',
+  'x',
+  '\0',
+  '😀',
+  '\r',
+  '|',
+);
 
 describe('fuzz: long and large .env inputs stay fast (hard guard: a worker terminated on a hang)', () => {
   const guard = new WorkerGuard();

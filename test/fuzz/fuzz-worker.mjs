@@ -26,7 +26,8 @@ const operations = {
   parseEnv: (text) => parse.parseEnv(text),
   resolveEnvValues: (text) => load_.resolveEnvValues(text, {}),
   parseEnvTemplate: (text) => template.parseEnvTemplate(text, '/ws/.env.template'),
-  checkEnv: (env, templateText) => check.checkEnv({ envText: env, templateText, templatePath: '/ws/.env.template', files: { env: '.env', template: '.env.template', root: '/ws' } }),
+  checkEnv: (env, templateText) =>
+    check.checkEnv({ envText: env, templateText, templatePath: '/ws/.env.template', files: { env: '.env', template: '.env.template', root: '/ws' } }),
   parseTovrunYaml: (text) => workspace.parseTovrunYaml(text, yamlFile),
   loadWorkspace: (text) => workspace.loadWorkspace('/ws', { exists: (name) => name === yamlFile, readText: () => text }),
   validateComposeFile: (text) => compose.validateComposeFile(text, 'docker-compose.yml', {}, []),

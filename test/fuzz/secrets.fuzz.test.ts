@@ -5,7 +5,7 @@
 // of 4 characters or more, must be absent from all of it. Secrets shorter than 4 characters are masked in tovrun's own
 // messages as words of their own, and are not masked in relayed output at all (see the README), so for them the check
 // is that no finding's message or hint holds them as a word.
-import { readFileSync, } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -15,17 +15,17 @@ import { loadEnvValues } from '../../src/env/load.js';
 import { maskerForSecrets } from '../../src/env/mask.js';
 import { escapeRegex } from '../../src/env/regex.js';
 import { createPrefixSink } from '../../src/panes/index.js';
-import { BlockSplitter } from '../../src/text/line-splitter.js';
 import { logFilePath } from '../../src/panes/log-files.js';
-import { plainText } from '../../src/text/ansi.js';
 import { chooseDatabase, databaseOverrides } from '../../src/plan/database.js';
 import { planLaunch } from '../../src/plan/launch.js';
 import { platformFor } from '../../src/platform/platform.js';
+import { plainText } from '../../src/text/ansi.js';
+import { BlockSplitter } from '../../src/text/line-splitter.js';
 import { loadWorkspace } from '../../src/workspace/load.js';
-import { memoryContext } from '../support/memory-context.js';
-import { chunked, cuts } from '../panes/output-model.js';
-import { params, runs } from './support.js';
 import { tempWorkspaces } from '../env/support/workspace.js';
+import { chunked, cuts } from '../panes/output-model.js';
+import { memoryContext } from '../support/memory-context.js';
+import { params, runs } from './support.js';
 
 const workspaces = tempWorkspaces();
 afterAll(workspaces.removeAll);
@@ -55,7 +55,9 @@ function secretParts(value: string): string[] {
 /** Fails naming the leaked part when text, or text without its colour codes, holds a part of any of the secrets. */
 function expectAbsent(text: string, secrets: readonly string[], where: string): void {
   for (const shown of [text, plainText(text)]) {
-    for (const value of secrets) for (const part of secretParts(value)) expect(shown.includes(part), `${where} holds ${JSON.stringify(part)} of ${JSON.stringify(value)}:\n${shown}`).toBe(false);
+    for (const value of secrets)
+      for (const part of secretParts(value))
+        expect(shown.includes(part), `${where} holds ${JSON.stringify(part)} of ${JSON.stringify(value)}:\n${shown}`).toBe(false);
   }
 }
 
@@ -79,7 +81,8 @@ function secretWorkspace(secrets: Sources, args: readonly string[] = []): string
   return workspace({
     '.env': `SECRET_KEY=${quoted(secrets.dotEnv)}\nPOSTGRES_PASSWORD=${quoted(secrets.postgres)}\n`,
     'tovrun.yaml': `version: 1\npreset: none\nservices:\n  echo:\n    type: command\n    command: ${JSON.stringify(['node', 'print.js', ...args])}\n    env:\n      STRIPE_SECRET_KEY: ${JSON.stringify(secrets.yaml)}\n`,
-    'docker-compose.yml': 'services:\n  db:\n    image: postgres:15\n    profiles: [local-db]\n    ports: ["5432:5432"]\n    environment:\n      POSTGRES_PASSWORD: ${POSTGRES_PASSWORD}\n',
+    'docker-compose.yml':
+      'services:\n  db:\n    image: postgres:15\n    profiles: [local-db]\n    ports: ["5432:5432"]\n    environment:\n      POSTGRES_PASSWORD: ${POSTGRES_PASSWORD}\n',
   });
 }
 
@@ -88,7 +91,14 @@ function relayMasker(root: string, processEnv: NodeJS.ProcessEnv): { mask: (text
   const loaded = loadWorkspace(root);
   const env = loadEnvValues(loaded, processEnv);
   const database = chooseDatabase({ profiles: ['local-db'], values: { ...env.values, ...processEnv }, configured: undefined });
-  const inputs = { envValues: env.values, processEnv, platform: platformFor('linux'), color: false, nodePath: process.execPath, overrides: databaseOverrides(database) };
+  const inputs = {
+    envValues: env.values,
+    processEnv,
+    platform: platformFor('linux'),
+    color: false,
+    nodePath: process.execPath,
+    overrides: databaseOverrides(database),
+  };
   const launches = loaded.services.map((service) => planLaunch(service, inputs));
   const secrets = runSecrets(env, [processEnv, { DATABASE_URL: database.url ?? undefined }, ...launches.map((launch) => launch.env)]);
   return { mask: maskerForSecrets(secrets, 'relay'), serviceEnv: launches[0]?.env ?? {} };
@@ -206,7 +216,8 @@ describe("fuzz: no secret reaches check env's report, --json or annotations", ()
             const findings = JSON.parse(ctx.stdout.text()) as { message: string; hint: string | null }[];
             for (const item of findings) expectAbsent(`${item.message}\n${item.hint ?? ''}`, long, 'a finding');
             const words = findings.flatMap((item) => [item.message, item.hint ?? '']);
-            for (const value of values.filter((each) => each.length < 4)) for (const text of words) expect(wordPattern(value).test(text), `${JSON.stringify(value)} in ${text}`).toBe(false);
+            for (const value of values.filter((each) => each.length < 4))
+              for (const text of words) expect(wordPattern(value).test(text), `${JSON.stringify(value)} in ${text}`).toBe(false);
           }
         },
       ),

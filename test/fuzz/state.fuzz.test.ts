@@ -1,11 +1,12 @@
 // Fuzzing .tovrun/state.json: random and mutated state files never give parseState an entry tovrun could not signal
 // safely, and never make stopLeftovers (over a fake process table) signal a pid or group whose identity it did not prove.
+
+import { writeFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { stopLeftovers } from '../../src/supervisor/leftovers.js';
 import { isSignallablePid, parseState, statePath } from '../../src/supervisor/state-file.js';
-import { writeFileSync } from 'node:fs';
-import { bootMs, processHost, type FakeProcess } from '../os/fake-processes.js';
+import { bootMs, type FakeProcess, processHost } from '../os/fake-processes.js';
 import { tempDir } from '../supervisor/support.js';
 import { guarded, mutated, params, runs } from './support.js';
 
@@ -26,21 +27,52 @@ const pidLike = fc.oneof(
   fc.integer({ min: -5, max: 5_000 }),
 );
 const startLike = fc.oneof(
-  fc.constantFrom<unknown>(null, 0, -1, 1, '1', 1e308, ...table.map((process) => process.startTime), ...table.map((process) => process.startTime + 900), ...table.map((process) => process.startTime - 5_000)),
+  fc.constantFrom<unknown>(
+    null,
+    0,
+    -1,
+    1,
+    '1',
+    1e308,
+    ...table.map((process) => process.startTime),
+    ...table.map((process) => process.startTime + 900),
+    ...table.map((process) => process.startTime - 5_000),
+  ),
   fc.double(),
 );
 const commandLike = fc.constantFrom<unknown>(null, 'sleep 4103.5', 'python -m flask run', 'bash', 'node bin/tovrun.js down', '', 5);
 const maybe = <T>(arbitrary: fc.Arbitrary<T>) => fc.option(arbitrary, { nil: undefined });
 
 const serviceEntry = fc.record(
-  { name: fc.constantFrom<unknown>('backend', 'frontend', '', 'a\u001b[31m', 5, null), pid: pidLike, pgid: pidLike, port: maybe(fc.constantFrom<unknown>(null, 5001, 0, 70_000, 'x')), command: maybe(fc.constantFrom<unknown>(['sleep', '1'], [], 'sleep', [1])), cwd: maybe(fc.constantFrom<unknown>('/w', 3, null)), startTime: startLike, commandLine: commandLike },
+  {
+    name: fc.constantFrom<unknown>('backend', 'frontend', '', 'a\u001b[31m', 5, null),
+    pid: pidLike,
+    pgid: pidLike,
+    port: maybe(fc.constantFrom<unknown>(null, 5001, 0, 70_000, 'x')),
+    command: maybe(fc.constantFrom<unknown>(['sleep', '1'], [], 'sleep', [1])),
+    cwd: maybe(fc.constantFrom<unknown>('/w', 3, null)),
+    startTime: startLike,
+    commandLine: commandLike,
+  },
   { requiredKeys: [] },
 );
 const stateValue = fc.record(
-  { version: fc.constantFrom<unknown>(1, 1, 1, 2, '1', null), owner: fc.oneof(fc.record({ pid: pidLike, startTime: startLike, commandLine: commandLike }, { requiredKeys: [] }), fc.constantFrom<unknown>(null, 5, [])), services: fc.oneof(fc.array(fc.oneof(serviceEntry, fc.constantFrom<unknown>(null, 5, 'x', [])), { maxLength: 6 }), fc.constantFrom<unknown>(null, {}, 'x')) },
+  {
+    version: fc.constantFrom<unknown>(1, 1, 1, 2, '1', null),
+    owner: fc.oneof(fc.record({ pid: pidLike, startTime: startLike, commandLine: commandLike }, { requiredKeys: [] }), fc.constantFrom<unknown>(null, 5, [])),
+    services: fc.oneof(fc.array(fc.oneof(serviceEntry, fc.constantFrom<unknown>(null, 5, 'x', [])), { maxLength: 6 }), fc.constantFrom<unknown>(null, {}, 'x')),
+  },
   { requiredKeys: [] },
 );
-const seed = JSON.stringify({ version: 1, owner: { pid: 2000, startTime: bootMs + 20_000, commandLine: 'python -m flask run' }, services: [{ name: 'backend', pid: 2000, pgid: 2000, port: 5001, command: ['python'], cwd: '/w', startTime: bootMs + 20_000, commandLine: 'x' }] }, null, 2);
+const seed = JSON.stringify(
+  {
+    version: 1,
+    owner: { pid: 2000, startTime: bootMs + 20_000, commandLine: 'python -m flask run' },
+    services: [{ name: 'backend', pid: 2000, pgid: 2000, port: 5001, command: ['python'], cwd: '/w', startTime: bootMs + 20_000, commandLine: 'x' }],
+  },
+  null,
+  2,
+);
 /** A well-formed service entry (the shape tovrun writes) whose pid, group, start time and command line are hostile. */
 const plausibleService = fc.record({
   name: fc.constantFrom('backend', 'frontend'),
@@ -57,10 +89,16 @@ const plausibleState = fc.record({
   owner: fc.record({ pid: fc.oneof(fc.constantFrom(3000, 2000, 4240, 4242, 999_999), pidLike), startTime: startLike, commandLine: commandLike }),
   services: fc.array(plausibleService, { maxLength: 4 }),
 });
-const stateText = fc.oneof(plausibleState.map((value) => JSON.stringify(value)), plausibleState.map((value) => JSON.stringify(value)), stateValue.map((value) => JSON.stringify(value)), mutated([seed], fc.constantFrom('0', '1', '-', '.5', 'e9', 'null', '"', ',', '}', ']', '4240', '3000'), 4));
+const stateText = fc.oneof(
+  plausibleState.map((value) => JSON.stringify(value)),
+  plausibleState.map((value) => JSON.stringify(value)),
+  stateValue.map((value) => JSON.stringify(value)),
+  mutated([seed], fc.constantFrom('0', '1', '-', '.5', 'e9', 'null', '"', ',', '}', ']', '4240', '3000'), 4),
+);
 
 /** Whether a recorded start time proves a live process of the table: both known and within a second. */
-const proves = (recorded: unknown, process: FakeProcess | undefined) => process !== undefined && typeof recorded === 'number' && Math.abs(recorded - process.startTime) <= 1_000;
+const proves = (recorded: unknown, process: FakeProcess | undefined) =>
+  process !== undefined && typeof recorded === 'number' && Math.abs(recorded - process.startTime) <= 1_000;
 
 /** The signals a state file may cause: -P for a service entry proving the leader P of group P, and P for a proven owner. */
 function allowedTargets(text: string): Set<number> {
@@ -75,7 +113,8 @@ function allowedTargets(text: string): Set<number> {
   if (value?.owner && proves(value.owner.startTime, byPid(value.owner.pid))) allowed.add(value.owner.pid as number);
   for (const entry of Array.isArray(value?.services) ? (value.services as { pid?: unknown; pgid?: unknown; startTime?: unknown }[]) : []) {
     const process = byPid(entry?.pid);
-    if (process && entry.pgid === process.pid && process.pgid === process.pid && process.pgid !== self.pgid && proves(entry.startTime, process)) allowed.add(-process.pid);
+    if (process && entry.pgid === process.pid && process.pgid === process.pid && process.pgid !== self.pgid && proves(entry.startTime, process))
+      allowed.add(-process.pid);
   }
   return allowed;
 }

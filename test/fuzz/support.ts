@@ -96,7 +96,10 @@ function mutationArbitrary(fragments: fc.Arbitrary<string>): fc.Arbitrary<Mutati
     { weight: 1, arbitrary: fc.constant({ kind: 'crlf' as const }) },
     { weight: 1, arbitrary: fc.constant({ kind: 'cr' as const }) },
     { weight: 1, arbitrary: fc.record({ kind: fc.constant('truncate' as const), at }) },
-    { weight: 1, arbitrary: fc.record({ kind: fc.constant('repeat' as const), at, length: fc.integer({ min: 1, max: 8 }), times: fc.integer({ min: 2, max: 40 }) }) },
+    {
+      weight: 1,
+      arbitrary: fc.record({ kind: fc.constant('repeat' as const), at, length: fc.integer({ min: 1, max: 8 }), times: fc.integer({ min: 2, max: 40 }) }),
+    },
   );
 }
 
@@ -148,8 +151,43 @@ export function textOf(fragments: fc.Arbitrary<string>, maxParts = 60): fc.Arbit
 
 /** Characters that trouble line-oriented parsers: quotes, `$`, `#`, backslashes, line breaks, NUL, BOM, unicode. */
 export const awkwardChars = fc.constantFrom(
-  '"', "'", '`', '$', '{', '}', '#', '\\', '=', ':', '-', '?', '+', ' ', '\t', '\n', '\r', '\r\n', '\0', '\uFEFF',
-  '\u00A0', '\u0085', '\u2028', '\u2029', '\v', '\f', 'é', 'ß', '中', '😀', '\uD800', '\uDC00', 'a', 'Z', '_', '0', '9',
+  '"',
+  "'",
+  '`',
+  '$',
+  '{',
+  '}',
+  '#',
+  '\\',
+  '=',
+  ':',
+  '-',
+  '?',
+  '+',
+  ' ',
+  '\t',
+  '\n',
+  '\r',
+  '\r\n',
+  '\0',
+  '\uFEFF',
+  '\u00A0',
+  '\u0085',
+  '\u2028',
+  '\u2029',
+  '\v',
+  '\f',
+  'é',
+  'ß',
+  '中',
+  '😀',
+  '\uD800',
+  '\uDC00',
+  'a',
+  'Z',
+  '_',
+  '0',
+  '9',
 );
 
 /** A long run of one short unit: the shape that makes a backtracking regex or a per-item copy quadratic. */
@@ -195,7 +233,8 @@ export class WorkerGuard {
   #pending = new Map<number, (answer: WorkerAnswer) => void>();
 
   #start(): Promise<void> {
-    if (!existsSync(path.join(process.env.FUZZ_DIST ?? path.join(repoRoot, 'dist'), 'env', 'parse.js'))) throw new Error('dist/ is missing: run `npm run build` first (the hard guard runs the built parsers).');
+    if (!existsSync(path.join(process.env.FUZZ_DIST ?? path.join(repoRoot, 'dist'), 'env', 'parse.js')))
+      throw new Error('dist/ is missing: run `npm run build` first (the hard guard runs the built parsers).');
     const worker = new Worker(new URL('./fuzz-worker.mjs', import.meta.url));
     this.#worker = worker;
     this.#ready = new Promise((resolve, reject) => {

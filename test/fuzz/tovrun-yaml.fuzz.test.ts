@@ -62,23 +62,127 @@ const yamlFragments = fc.oneof(
   {
     weight: 4,
     arbitrary: fc.constantFrom(
-      ': ', ':', '- ', '-', '\n', '\n  ', '\n    ', '  ', '? ', '{', '}', '[', ']', ', ', '&a ', '*a', '&b ', '*b', '<<: ', '!!str ', '!!int ', '!!binary ',
-      '!!set ', '!!omap ', '!!map ', '!!seq ', '!!float ', '!!timestamp ', '!custom ', '|', '|-', '>', '>+', '---', '...', '%YAML 1.1\n', '%TAG ! tag:x,2000:\n', '#',
-      '"', "'", '~', 'null', 'true', 'false', 'yes', 'no', '.inf', '-.inf', '.nan', '0x1F', '0o17', '1e400', '-1', '0', '65536', '2001-12-14',
-      'version', 'preset', 'tovplay', 'none', 'python', 'command', 'minVersion', 'panes', 'prefix', 'shutdownTimeout', 'compose', 'file', 'profiles',
-      'healthTimeout', 'services', 'backend', 'frontend', '__proto__', 'constructor', 'toString', 'type', 'node', 'enabled', 'dir', 'port', 'env',
-      'probe', 'http', 'tcp', 'log', 'timeout', 'restart', 'policy', 'on-failure', 'maxRetries', 'backoff', 'depends_on', 'healthy', 'started',
-      'venv', 'requirements', 'legacyPeerDeps', 'ignoreScripts', '{port}', '(', '\\d+',
+      ': ',
+      ':',
+      '- ',
+      '-',
+      '\n',
+      '\n  ',
+      '\n    ',
+      '  ',
+      '? ',
+      '{',
+      '}',
+      '[',
+      ']',
+      ', ',
+      '&a ',
+      '*a',
+      '&b ',
+      '*b',
+      '<<: ',
+      '!!str ',
+      '!!int ',
+      '!!binary ',
+      '!!set ',
+      '!!omap ',
+      '!!map ',
+      '!!seq ',
+      '!!float ',
+      '!!timestamp ',
+      '!custom ',
+      '|',
+      '|-',
+      '>',
+      '>+',
+      '---',
+      '...',
+      '%YAML 1.1\n',
+      '%TAG ! tag:x,2000:\n',
+      '#',
+      '"',
+      "'",
+      '~',
+      'null',
+      'true',
+      'false',
+      'yes',
+      'no',
+      '.inf',
+      '-.inf',
+      '.nan',
+      '0x1F',
+      '0o17',
+      '1e400',
+      '-1',
+      '0',
+      '65536',
+      '2001-12-14',
+      'version',
+      'preset',
+      'tovplay',
+      'none',
+      'python',
+      'command',
+      'minVersion',
+      'panes',
+      'prefix',
+      'shutdownTimeout',
+      'compose',
+      'file',
+      'profiles',
+      'healthTimeout',
+      'services',
+      'backend',
+      'frontend',
+      '__proto__',
+      'constructor',
+      'toString',
+      'type',
+      'node',
+      'enabled',
+      'dir',
+      'port',
+      'env',
+      'probe',
+      'http',
+      'tcp',
+      'log',
+      'timeout',
+      'restart',
+      'policy',
+      'on-failure',
+      'maxRetries',
+      'backoff',
+      'depends_on',
+      'healthy',
+      'started',
+      'venv',
+      'requirements',
+      'legacyPeerDeps',
+      'ignoreScripts',
+      '{port}',
+      '(',
+      '\\d+',
     ),
   },
 );
 
 /** Values of the schema's shape: right keys with right or wrong values (wrong about one time in five). */
 const anyScalar = fc.oneof(fc.string({ maxLength: 10 }), fc.integer(), fc.double(), fc.boolean(), fc.constant(null));
-const wrongOr = <T>(right: fc.Arbitrary<T>): fc.Arbitrary<unknown> => fc.oneof({ weight: 4, arbitrary: right }, { weight: 1, arbitrary: fc.oneof(anyScalar, fc.array(anyScalar, { maxLength: 2 }), fc.dictionary(fc.string({ maxLength: 4 }), anyScalar, { maxKeys: 2 })) });
+const wrongOr = <T>(right: fc.Arbitrary<T>): fc.Arbitrary<unknown> =>
+  fc.oneof(
+    { weight: 4, arbitrary: right },
+    { weight: 1, arbitrary: fc.oneof(anyScalar, fc.array(anyScalar, { maxLength: 2 }), fc.dictionary(fc.string({ maxLength: 4 }), anyScalar, { maxKeys: 2 })) },
+  );
 const someString = fc.oneof(fc.constantFrom('', '.', '..', '/', '/etc', 'a b', '{port}', '(', 'ready', 'x'.repeat(300)), fc.string({ maxLength: 12 }));
 const probe = fc.record(
-  { http: wrongOr(someString), tcp: wrongOr(fc.integer({ min: -1, max: 70_000 })), log: wrongOr(someString), timeout: wrongOr(fc.oneof(fc.double({ min: -1, max: 1e9 }), fc.constant(Number.MAX_VALUE))) },
+  {
+    http: wrongOr(someString),
+    tcp: wrongOr(fc.integer({ min: -1, max: 70_000 })),
+    log: wrongOr(someString),
+    timeout: wrongOr(fc.oneof(fc.double({ min: -1, max: 1e9 }), fc.constant(Number.MAX_VALUE))),
+  },
   { requiredKeys: [] },
 );
 const service = fc.record(
@@ -90,7 +194,12 @@ const service = fc.record(
     command: wrongOr(fc.oneof(someString, fc.array(someString, { maxLength: 4 }))),
     env: wrongOr(fc.dictionary(fc.string({ maxLength: 6 }), fc.oneof(fc.string({ maxLength: 6 }), fc.integer(), fc.boolean()), { maxKeys: 3 })),
     probe: wrongOr(probe),
-    restart: wrongOr(fc.record({ policy: wrongOr(fc.constantFrom('no', 'on-failure')), maxRetries: wrongOr(fc.nat()), backoff: wrongOr(fc.double({ min: 0, max: 1e6 })) }, { requiredKeys: [] })),
+    restart: wrongOr(
+      fc.record(
+        { policy: wrongOr(fc.constantFrom('no', 'on-failure')), maxRetries: wrongOr(fc.nat()), backoff: wrongOr(fc.double({ min: 0, max: 1e6 })) },
+        { requiredKeys: [] },
+      ),
+    ),
     depends_on: wrongOr(fc.dictionary(fc.string({ maxLength: 6 }), fc.constantFrom('started', 'healthy'), { maxKeys: 2 })),
     venv: wrongOr(someString),
     requirements: wrongOr(someString),
@@ -99,7 +208,10 @@ const service = fc.record(
   },
   { requiredKeys: [] },
 );
-const serviceName = fc.oneof(fc.constantFrom('backend', 'frontend', 'worker', '__proto__', 'constructor', 'hasOwnProperty', '', ' ', 'a.b', '0'), fc.string({ maxLength: 8 }));
+const serviceName = fc.oneof(
+  fc.constantFrom('backend', 'frontend', 'worker', '__proto__', 'constructor', 'hasOwnProperty', '', ' ', 'a.b', '0'),
+  fc.string({ maxLength: 8 }),
+);
 const config = fc.record(
   {
     version: wrongOr(fc.constant(1)),
@@ -107,7 +219,12 @@ const config = fc.record(
     python: wrongOr(fc.record({ command: wrongOr(someString), minVersion: wrongOr(fc.constantFrom('3.10', '3', '3.10.1', 'x')) }, { requiredKeys: [] })),
     panes: wrongOr(fc.constantFrom('auto', 'prefix', 'tmux', 'windows')),
     shutdownTimeout: wrongOr(fc.oneof(fc.double({ min: 0, max: 1e6, noNaN: true }), fc.constant(Number.POSITIVE_INFINITY))),
-    compose: wrongOr(fc.record({ file: wrongOr(someString), profiles: wrongOr(fc.array(someString, { maxLength: 3 })), healthTimeout: wrongOr(fc.double({ min: 0, max: 1e6 })) }, { requiredKeys: [] })),
+    compose: wrongOr(
+      fc.record(
+        { file: wrongOr(someString), profiles: wrongOr(fc.array(someString, { maxLength: 3 })), healthTimeout: wrongOr(fc.double({ min: 0, max: 1e6 })) },
+        { requiredKeys: [] },
+      ),
+    ),
     services: wrongOr(fc.dictionary(serviceName, service, { maxKeys: 4 })),
   },
   { requiredKeys: [] },
@@ -181,7 +298,12 @@ describe('fuzz: large and hostile tovrun.yaml stays fast and typed (hard guard: 
     await fc.assert(
       fc.asyncProperty(fc.integer({ min: 1, max: 9 }), fc.integer({ min: 1, max: 9 }), fc.boolean(), async (width, depth, anchored) => {
         const lines = [`${anchored ? '' : 'x: *b\n'}a0: &a0 [${Array(width).fill('"x"').join(', ')}]`];
-        for (let level = 1; level <= depth; level++) lines.push(`a${level}: &a${level} [${Array(width).fill(`*a${level - 1}`).join(', ')}]`);
+        for (let level = 1; level <= depth; level++)
+          lines.push(
+            `a${level}: &a${level} [${Array(width)
+              .fill(`*a${level - 1}`)
+              .join(', ')}]`,
+          );
         const text = `${lines.join('\n')}\n`;
         await guard.call('parseTovrunYaml', [text]);
         await guard.call('loadWorkspace', [text]);

@@ -7,7 +7,12 @@ import { copyFixture, realReader } from './support.js';
 
 describe('detectLayout', () => {
   it('finds tovplay-backend and tovplay-frontend', () => {
-    expect(detectLayout(copyFixture('tovplay-layout'), realReader)).toEqual({ backend: 'tovplay-backend', frontend: 'tovplay-frontend', nodeServices: [], devScripts: [] });
+    expect(detectLayout(copyFixture('tovplay-layout'), realReader)).toEqual({
+      backend: 'tovplay-backend',
+      frontend: 'tovplay-frontend',
+      nodeServices: [],
+      devScripts: [],
+    });
   });
 
   it('finds backend and frontend', () => {
@@ -25,7 +30,12 @@ describe('detectLayout', () => {
 
   it('a plain Node repository: one node service at the root, started with npm start', () => {
     const root = copyFixture('plain-node');
-    expect(detectLayout(root, realReader)).toEqual({ backend: null, frontend: null, nodeServices: [{ name: 'repo', dir: '.', command: 'npm start', port: null, health: null }], devScripts: [] });
+    expect(detectLayout(root, realReader)).toEqual({
+      backend: null,
+      frontend: null,
+      nodeServices: [{ name: 'repo', dir: '.', command: 'npm start', port: null, health: null }],
+      devScripts: [],
+    });
   });
 
   it('a signaling server with a build-only extension at the root: the server with its port and /status; the webpack dev script only as a suggestion', () => {

@@ -59,7 +59,11 @@ describe('the POSIX launcher', () => {
     // npm stand-in: records where it ran; the real install is covered by test/e2e/adopt.test.ts.
     writeFileSync(path.join(bin, 'npm'), `#!/bin/sh\npwd > "${bin}/ran-in"\ntouch node_modules/.package-lock.json\n`);
     chmodSync(path.join(bin, 'npm'), 0o755);
-    const run = spawnSync(path.join(root, 'tovrun'), ['--version'], { cwd: tmpdir(), encoding: 'utf8', env: { ...process.env, PATH: `${bin}:${process.env.PATH}` } });
+    const run = spawnSync(path.join(root, 'tovrun'), ['--version'], {
+      cwd: tmpdir(),
+      encoding: 'utf8',
+      env: { ...process.env, PATH: `${bin}:${process.env.PATH}` },
+    });
     expect(run.stderr).toContain('installing the root dependencies');
     expect(execFileSync('cat', [path.join(bin, 'ran-in')], { encoding: 'utf8' }).trim()).toBe(root);
     expect(run.status).toBe(3);

@@ -24,7 +24,8 @@ describe('node server hints', () => {
   });
 
   it('reads the container port and the healthcheck path from a compose file', () => {
-    const text = 'services:\n  signaling:\n    ports:\n      - "4001:4001"\n    healthcheck:\n      test: ["CMD", "wget", "-qO-", "http://localhost:4001/status"]\n';
+    const text =
+      'services:\n  signaling:\n    ports:\n      - "4001:4001"\n    healthcheck:\n      test: ["CMD", "wget", "-qO-", "http://localhost:4001/status"]\n';
     expect(hintsInCompose(text)).toEqual({ port: 4001, health: '/status' });
     expect(hintsInCompose('services:\n  db:\n    image: postgres\n')).toEqual({ port: null, health: null });
     expect(hintsInCompose("    ports:\n      - '127.0.0.1:8081:80'\n")).toEqual({ port: 80, health: null });

@@ -13,19 +13,33 @@ describe('planPackagePin', () => {
   it('writes a private package.json pinning tovrun, with `npm run dev` running it, when the root has none', () => {
     const { actions } = planPackagePin('/repo/TovPlay', '0.1.0', readerWith(undefined));
     expect(actions).toHaveLength(1);
-    expect(actions[0]?.kind === 'write' && JSON.parse(actions[0].text)).toEqual({ name: 'tovplay', private: true, scripts: { dev: 'tovrun' }, devDependencies: { tovrun: '0.1.0' } });
+    expect(actions[0]?.kind === 'write' && JSON.parse(actions[0].text)).toEqual({
+      name: 'tovplay',
+      private: true,
+      scripts: { dev: 'tovrun' },
+      devDependencies: { tovrun: '0.1.0' },
+    });
   });
 
   it('adds both entries to an existing package.json and keeps every other byte, its indentation and key order', () => {
-    const original = '{\n    "name": "web",\n    "version": "2.0.0",\n    "scripts": {\n        "build": "webpack"\n    },\n    "devDependencies": {\n        "webpack": "^5"\n    }\n}\n';
+    const original =
+      '{\n    "name": "web",\n    "version": "2.0.0",\n    "scripts": {\n        "build": "webpack"\n    },\n    "devDependencies": {\n        "webpack": "^5"\n    }\n}\n';
     const text = edited(original) ?? '';
-    expect(text).toBe('{\n    "name": "web",\n    "version": "2.0.0",\n    "scripts": {\n        "build": "webpack",\n        "dev": "tovrun"\n    },\n    "devDependencies": {\n        "webpack": "^5",\n        "tovrun": "0.1.0"\n    }\n}\n');
+    expect(text).toBe(
+      '{\n    "name": "web",\n    "version": "2.0.0",\n    "scripts": {\n        "build": "webpack",\n        "dev": "tovrun"\n    },\n    "devDependencies": {\n        "webpack": "^5",\n        "tovrun": "0.1.0"\n    }\n}\n',
+    );
   });
 
   it('keeps a one-line manifest one JSON object with the rest unchanged, and CRLF files CRLF', () => {
     const oneLine = '{"name":"plain-node","private":true,"main":"server.js","scripts":{"start":"node server.js"}}';
     const parsed = JSON.parse(edited(oneLine) ?? '') as Record<string, unknown>;
-    expect(parsed).toEqual({ name: 'plain-node', private: true, main: 'server.js', scripts: { start: 'node server.js', dev: 'tovrun' }, devDependencies: { tovrun: '0.1.0' } });
+    expect(parsed).toEqual({
+      name: 'plain-node',
+      private: true,
+      main: 'server.js',
+      scripts: { start: 'node server.js', dev: 'tovrun' },
+      devDependencies: { tovrun: '0.1.0' },
+    });
     const crlf = edited('{\r\n  "name": "x"\r\n}\r\n') ?? '';
     expect(crlf.replace(/\r\n/g, '')).not.toContain('\n');
     expect(JSON.parse(crlf)).toEqual({ name: 'x', devDependencies: { tovrun: '0.1.0' }, scripts: { dev: 'tovrun' } });
@@ -57,7 +71,15 @@ describe('planPackagePin', () => {
     expect(pinnedSpec('./dist/tovrun-0.1.0.tgz', '/repo', '/repo')).toBe('file:./dist/tovrun-0.1.0.tgz');
     expect(pinnedSpec('tovrun-0.1.0.tgz', '/repo/backend', '/repo')).toBe('file:./backend/tovrun-0.1.0.tgz');
     expect(pinnedSpec('../tovrun-0.1.0.tgz', '/repo', '/repo')).toBe('file:/tovrun-0.1.0.tgz');
-    for (const spec of ['^0.1.0', '0.1.0', 'latest', 'git+https://example.invalid/tovrun.git', 'github:tovplay/tovrun', 'https://example.invalid/t.tgz', 'file:../t.tgz']) {
+    for (const spec of [
+      '^0.1.0',
+      '0.1.0',
+      'latest',
+      'git+https://example.invalid/tovrun.git',
+      'github:tovplay/tovrun',
+      'https://example.invalid/t.tgz',
+      'file:../t.tgz',
+    ]) {
       expect(pinnedSpec(spec, '/repo', '/repo')).toBe(spec);
     }
   });

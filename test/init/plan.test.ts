@@ -68,7 +68,13 @@ describe('planInit / applyInit', () => {
   it('a plain Node repository gets tovrun.yaml with its service, the pin in its package.json, the launchers and .gitignore, no TovPlay files', () => {
     const root = copyFixture('plain-node');
     const plan = planInit(root, tovplay, realReader);
-    expect(plan.actions.map((action) => `${action.kind} ${action.path}`).sort()).toEqual(['append .gitignore', 'edit package.json', 'write tovrun', 'write tovrun.cmd', 'write tovrun.yaml']);
+    expect(plan.actions.map((action) => `${action.kind} ${action.path}`).sort()).toEqual([
+      'append .gitignore',
+      'edit package.json',
+      'write tovrun',
+      'write tovrun.cmd',
+      'write tovrun.yaml',
+    ]);
     const yaml = plan.actions.find((action) => action.path === 'tovrun.yaml');
     expect(yaml?.kind === 'write' && yaml.text).toMatch(/preset: none\nservices:\n {2}repo:\n {4}type: node\n {4}dir: \.\n {4}command: npm start/);
   });
@@ -90,11 +96,18 @@ describe('planInit / applyInit', () => {
     const plan = planInit(root, tovplay, realReader);
     const yaml = plan.actions.find((action) => action.path === 'tovrun.yaml');
     const text = yaml?.kind === 'write' ? yaml.text : '';
-    expect(text).toMatch(/ {2}signaling_server:\n {4}type: node\n {4}dir: signaling_server\n {4}command: npm start\n {4}port: 4001\n {4}probe:\n {6}http: \/status/);
+    expect(text).toMatch(
+      / {2}signaling_server:\n {4}type: node\n {4}dir: signaling_server\n {4}command: npm start\n {4}port: 4001\n {4}probe:\n {6}http: \/status/,
+    );
     expect(text).toContain('#   repo-dev: { type: node, dir: ., command: npm run dev }');
     expect(text).not.toMatch(/^ {2}repo:/m);
     expect(plan.mergeCandidates).toEqual([
-      { path: 'signaling_server/docker-compose.yml', into: 'docker-compose.yml', differences: 'there is no root docker-compose.yml to merge it into; move it to the root, or name it in tovrun.yaml (compose: { file: signaling_server/docker-compose.yml })' },
+      {
+        path: 'signaling_server/docker-compose.yml',
+        into: 'docker-compose.yml',
+        differences:
+          'there is no root docker-compose.yml to merge it into; move it to the root, or name it in tovrun.yaml (compose: { file: signaling_server/docker-compose.yml })',
+      },
     ]);
     applyInit(plan);
     const workspace = loadWorkspace(root, undefined, 'forget');

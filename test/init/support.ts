@@ -22,7 +22,12 @@ export function hashTree(root: string): string {
     for (const entry of readdirSync(path.join(root, relative), { withFileTypes: true })) {
       const child = path.join(relative, entry.name);
       if (entry.isDirectory()) walk(child);
-      else lines.push(`${child} ${createHash('sha256').update(readFileSync(path.join(root, child))).digest('hex')}`);
+      else
+        lines.push(
+          `${child} ${createHash('sha256')
+            .update(readFileSync(path.join(root, child)))
+            .digest('hex')}`,
+        );
     }
   };
   walk('');

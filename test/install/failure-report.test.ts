@@ -8,7 +8,10 @@ const failed: ServiceOutcome = {
   status: 'failed',
   durationMs: 10,
   warnings: [],
-  error: new InstallStepFailure('pip install -r requirements.txt exited with code 1', { tail: ['Collecting nope', 'ERROR: No matching distribution found for nope'], hint: 'Check the spelling.' }),
+  error: new InstallStepFailure('pip install -r requirements.txt exited with code 1', {
+    tail: ['Collecting nope', 'ERROR: No matching distribution found for nope'],
+    hint: 'Check the spelling.',
+  }),
 };
 const installed: ServiceOutcome = { name: 'frontend', status: 'installed', durationMs: 10, warnings: ['something small'] };
 

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, rmSync, appendFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FailedError, UsageError } from '../../src/errors.js';
@@ -16,11 +16,16 @@ describe('installWorkspace', () => {
     const runner = fakeTools();
     const ctx = context(workspace.root);
     const result = await installWorkspace(ctx, workspace, { reinstall: false, runner });
-    expect(result.services.map((service) => [service.name, service.status])).toEqual([['backend', 'installed'], ['frontend', 'installed']]);
+    expect(result.services.map((service) => [service.name, service.status])).toEqual([
+      ['backend', 'installed'],
+      ['frontend', 'installed'],
+    ]);
     const lines = runner.commandLines();
     const venvPython = path.join(workspace.root, 'backend', 'venv', 'bin', 'python');
     expect(lines).toContain(`/usr/bin/python3 -m venv ${path.join(workspace.root, 'backend', 'venv')}`);
-    expect(lines.indexOf(`${venvPython} -m pip install --disable-pip-version-check --no-input --upgrade pip`)).toBeLessThan(lines.findIndex((line) => line.includes(' -r ')));
+    expect(lines.indexOf(`${venvPython} -m pip install --disable-pip-version-check --no-input --upgrade pip`)).toBeLessThan(
+      lines.findIndex((line) => line.includes(' -r ')),
+    );
     expect(lines).toContain('npm install --include=dev --no-audit --no-fund --legacy-peer-deps --ignore-scripts');
     const npmCall = runner.calls.find((call) => call.args[0] === 'install');
     expect(npmCall?.options.env).toEqual({ PATH: '' });

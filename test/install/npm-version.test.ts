@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { installedNpmVersion, pathNodeVersionIfRunning, type NpmInstallFiles } from '../../src/install/npm-version.js';
+import { installedNpmVersion, type NpmInstallFiles, pathNodeVersionIfRunning } from '../../src/install/npm-version.js';
 import { platformFor } from '../../src/platform/platform.js';
 
 function files(links: Record<string, string>, texts: Record<string, string>): NpmInstallFiles {
@@ -8,12 +8,18 @@ function files(links: Record<string, string>, texts: Record<string, string>): Np
 
 describe('installedNpmVersion', () => {
   it('follows the npm symlink to npm-cli.js and reads the package.json above it (POSIX)', () => {
-    const fake = files({ '/usr/bin/npm': '/usr/lib/node_modules/npm/bin/npm-cli.js' }, { '/usr/lib/node_modules/npm/package.json': '{"name":"npm","version":"11.2.0"}' });
+    const fake = files(
+      { '/usr/bin/npm': '/usr/lib/node_modules/npm/bin/npm-cli.js' },
+      { '/usr/lib/node_modules/npm/package.json': '{"name":"npm","version":"11.2.0"}' },
+    );
     expect(installedNpmVersion({ PATH: '/usr/local/bin:/usr/bin' }, platformFor('linux'), fake)).toBe('11.2.0');
   });
 
   it('reads node_modules\\npm\\package.json beside npm.cmd (Windows)', () => {
-    const fake = files({ 'C:\\nodejs\\npm.cmd': 'C:\\nodejs\\npm.cmd' }, { 'C:\\nodejs\\node_modules\\npm\\package.json': '{"name":"npm","version":"10.9.2"}' });
+    const fake = files(
+      { 'C:\\nodejs\\npm.cmd': 'C:\\nodejs\\npm.cmd' },
+      { 'C:\\nodejs\\node_modules\\npm\\package.json': '{"name":"npm","version":"10.9.2"}' },
+    );
     expect(installedNpmVersion({ Path: 'C:\\Windows;C:\\nodejs' }, platformFor('win32'), fake)).toBe('10.9.2');
   });
 
@@ -39,10 +45,19 @@ describe('pathNodeVersionIfRunning', () => {
 
   it('is undefined when PATH has another node (a version manager) or none, or the path cannot be resolved', () => {
     const running = { execPath: '/usr/bin/node', version: 'v20.20.2' };
-    const other = files({ '/home/u/.nvm/versions/node/v18.20.0/bin/node': '/home/u/.nvm/versions/node/v18.20.0/bin/node', '/usr/bin/node': '/usr/bin/node' }, {});
+    const other = files(
+      { '/home/u/.nvm/versions/node/v18.20.0/bin/node': '/home/u/.nvm/versions/node/v18.20.0/bin/node', '/usr/bin/node': '/usr/bin/node' },
+      {},
+    );
     expect(pathNodeVersionIfRunning({ PATH: '/home/u/.nvm/versions/node/v18.20.0/bin:/usr/bin' }, platformFor('linux'), other, running)).toBeUndefined();
     expect(pathNodeVersionIfRunning({ PATH: '' }, platformFor('linux'), other, running)).toBeUndefined();
-    const broken: NpmInstallFiles = { isFile: () => true, realpath: () => { throw new Error('ENOENT'); }, readText: () => undefined };
+    const broken: NpmInstallFiles = {
+      isFile: () => true,
+      realpath: () => {
+        throw new Error('ENOENT');
+      },
+      readText: () => undefined,
+    };
     expect(pathNodeVersionIfRunning({ PATH: '/usr/bin' }, platformFor('linux'), broken, running)).toBeUndefined();
   });
 });

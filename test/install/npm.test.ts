@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { FailedError } from '../../src/errors.js';
-import { declaresPackages, npmEnvironment, npmInstall, npmInstallArgs, npmToolVersions, type NpmContext } from '../../src/install/npm.js';
+import { declaresPackages, type NpmContext, npmEnvironment, npmInstall, npmInstallArgs, npmToolVersions } from '../../src/install/npm.js';
 import { platformFor } from '../../src/platform/platform.js';
 import { exited, fakeRunner, ok } from './support/fake-runner.js';
 
@@ -28,22 +28,38 @@ describe('npmEnvironment', () => {
 describe('npmInstallArgs', () => {
   it('always includes dev dependencies and adds the service options', () => {
     expect(npmInstallArgs({ legacyPeerDeps: false, ignoreScripts: false })).toEqual(['install', '--include=dev', '--no-audit', '--no-fund']);
-    expect(npmInstallArgs({ legacyPeerDeps: true, ignoreScripts: true })).toEqual(['install', '--include=dev', '--no-audit', '--no-fund', '--legacy-peer-deps', '--ignore-scripts']);
+    expect(npmInstallArgs({ legacyPeerDeps: true, ignoreScripts: true })).toEqual([
+      'install',
+      '--include=dev',
+      '--no-audit',
+      '--no-fund',
+      '--legacy-peer-deps',
+      '--ignore-scripts',
+    ]);
   });
 });
 
 describe('npmInstall', () => {
   it('spawns npm.cmd on Windows and npm elsewhere, in the service folder', async () => {
-    for (const [os, command] of [['win32', 'npm.cmd'], ['linux', 'npm']] as const) {
+    for (const [os, command] of [
+      ['win32', 'npm.cmd'],
+      ['linux', 'npm'],
+    ] as const) {
       const runner = fakeRunner(() => ok('added 15 packages'));
       await npmInstall(npmContext(runner, os), { legacyPeerDeps: true, ignoreScripts: false }, 'frontend');
-      expect(runner.calls[0]).toMatchObject({ command, args: ['install', '--include=dev', '--no-audit', '--no-fund', '--legacy-peer-deps'], options: { cwd: '/w/frontend' } });
+      expect(runner.calls[0]).toMatchObject({
+        command,
+        args: ['install', '--include=dev', '--no-audit', '--no-fund', '--legacy-peer-deps'],
+        options: { cwd: '/w/frontend' },
+      });
     }
   });
 
   it('hints at legacyPeerDeps on an ERESOLVE failure, with the output tail', async () => {
     const runner = fakeRunner(() => exited(1, 'npm error code ERESOLVE\nnpm error ERESOLVE unable to resolve dependency tree'));
-    const error = (await npmInstall(npmContext(runner), { legacyPeerDeps: false, ignoreScripts: false }, 'frontend').catch((caught: unknown) => caught)) as FailedError;
+    const error = (await npmInstall(npmContext(runner), { legacyPeerDeps: false, ignoreScripts: false }, 'frontend').catch(
+      (caught: unknown) => caught,
+    )) as FailedError;
     expect(error.message).toBe('npm install --include=dev exited with code 1');
     expect(error.hint).toContain('legacyPeerDeps: true` under services.frontend');
     expect((error as FailedError & { tail: string[] }).tail).toContain('npm error code ERESOLVE');
@@ -82,6 +98,7 @@ describe('declaresPackages', () => {
   });
 
   it('fails readably, not with a TypeError, on JSON that is not an object', () => {
-    for (const text of ['null', '[]', '"x"']) expect(() => declaresPackages(text, 'frontend/package.json')).toThrow(/^frontend\/package\.json is not a JSON object/);
+    for (const text of ['null', '[]', '"x"'])
+      expect(() => declaresPackages(text, 'frontend/package.json')).toThrow(/^frontend\/package\.json is not a JSON object/);
   });
 });

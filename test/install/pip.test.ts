@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FailedError } from '../../src/errors.js';
-import { pipInstall, upgradePip, type PipContext } from '../../src/install/pip.js';
+import { type PipContext, pipInstall, upgradePip } from '../../src/install/pip.js';
 import { exited, fakeRunner, ok } from './support/fake-runner.js';
 
 function pipContext(runner: PipContext['runner']): PipContext {
@@ -8,7 +8,7 @@ function pipContext(runner: PipContext['runner']): PipContext {
 }
 
 describe('pipInstall', () => {
-  it("runs `<venv python> -m pip install -r`, never a bare pip, in the service folder", async () => {
+  it('runs `<venv python> -m pip install -r`, never a bare pip, in the service folder', async () => {
     const runner = fakeRunner(() => ok());
     await pipInstall(pipContext(runner), '/w/backend/requirements.txt');
     expect(runner.calls[0]).toMatchObject({ command: '/w/backend/venv/bin/python', options: { cwd: '/w/backend', env: { VIRTUAL_ENV: '/w/backend/venv' } } });
@@ -16,7 +16,9 @@ describe('pipInstall', () => {
   });
 
   it('fails with the tail of pip output and a hint for an unknown requirement', async () => {
-    const runner = fakeRunner(() => exited(1, 'Collecting nope\nERROR: Could not find a version that satisfies the requirement nope==9\nERROR: No matching distribution found for nope==9'));
+    const runner = fakeRunner(() =>
+      exited(1, 'Collecting nope\nERROR: Could not find a version that satisfies the requirement nope==9\nERROR: No matching distribution found for nope==9'),
+    );
     const error = (await pipInstall(pipContext(runner), '/w/backend/requirements.txt').catch((caught: unknown) => caught)) as FailedError & { tail: string[] };
     expect(error).toBeInstanceOf(FailedError);
     expect(error.message).toBe('pip install -r requirements.txt exited with code 1');

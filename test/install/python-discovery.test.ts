@@ -19,8 +19,14 @@ async function failure(promise: Promise<unknown>): Promise<FailedError> {
 
 describe('pythonCandidates', () => {
   it('tries `py -3` then `python` on Windows, `python3` then `python` elsewhere', () => {
-    expect(pythonCandidates(windows)).toEqual([{ command: 'py', args: ['-3'] }, { command: 'python', args: [] }]);
-    expect(pythonCandidates(linux)).toEqual([{ command: 'python3', args: [] }, { command: 'python', args: [] }]);
+    expect(pythonCandidates(windows)).toEqual([
+      { command: 'py', args: ['-3'] },
+      { command: 'python', args: [] },
+    ]);
+    expect(pythonCandidates(linux)).toEqual([
+      { command: 'python3', args: [] },
+      { command: 'python', args: [] },
+    ]);
   });
 
   it('uses only python.command when it is set, split like a command line', () => {
@@ -38,7 +44,9 @@ describe('findPython', () => {
   });
 
   it('skips the Microsoft Store stub (exit 9009) and a missing py launcher, then fails naming both and how to install', async () => {
-    const runner = fakeRunner((command) => (command === 'python' ? exited(9009, 'Python was not found; run without arguments to install from the Microsoft Store') : notFound));
+    const runner = fakeRunner((command) =>
+      command === 'python' ? exited(9009, 'Python was not found; run without arguments to install from the Microsoft Store') : notFound,
+    );
     const error = await failure(findPython('3.10', windows, runner));
     expect(error.exitCode).toBe(1);
     expect(error.message).toContain('`py -3` (not found)');
@@ -48,7 +56,9 @@ describe('findPython', () => {
   });
 
   it('falls back from python3 to python on POSIX and rejects versions under the minimum', async () => {
-    const runner = fakeRunner((command) => (command === 'python3' ? probeAnswer('/usr/bin/python3', '3.8.10') : probeAnswer('/usr/local/bin/python', '3.11.2')));
+    const runner = fakeRunner((command) =>
+      command === 'python3' ? probeAnswer('/usr/bin/python3', '3.8.10') : probeAnswer('/usr/local/bin/python', '3.11.2'),
+    );
     const found = await findPython('3.10', linux, runner);
     expect(found.command).toBe('python');
     expect(found.version).toEqual([3, 11, 2]);
@@ -73,7 +83,13 @@ describe('findPython', () => {
   });
 
   it('suggests the configured minimum when it is newer than 3.12', async () => {
-    const error = await failure(findPython('3.13', windows, fakeRunner(() => notFound)));
+    const error = await failure(
+      findPython(
+        '3.13',
+        windows,
+        fakeRunner(() => notFound),
+      ),
+    );
     expect(error.hint).toContain('winget install Python.Python.3.13');
   });
 

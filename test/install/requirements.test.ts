@@ -30,7 +30,11 @@ describe('requirementFiles', () => {
 
 describe('requirement parsing', () => {
   it('joins continuation lines and drops comments and blanks', () => {
-    expect(requirementLines('# top\nflask \\\n  ==3.0\n\n-r  other.txt # why\nname#not-a-comment\n')).toEqual(['flask   ==3.0', '-r  other.txt', 'name#not-a-comment']);
+    expect(requirementLines('# top\nflask \\\n  ==3.0\n\n-r  other.txt # why\nname#not-a-comment\n')).toEqual([
+      'flask   ==3.0',
+      '-r  other.txt',
+      'name#not-a-comment',
+    ]);
   });
 
   it('skips URLs and ignores other options', () => {

@@ -13,11 +13,15 @@ describe('activationCommands', () => {
       "export PATH='/w/it'\\''s/venv/bin'\":$PATH\"",
       'unset PYTHONHOME',
     ]);
-    expect(activationCommands('zsh', '/w/venv', linux, {})[1]).toBe("export PATH='/w/venv/bin'\":$PATH\"");
+    expect(activationCommands('zsh', '/w/venv', linux, {})[1]).toBe('export PATH=\'/w/venv/bin\'":$PATH"');
   });
 
   it('uses set -gx for fish', () => {
-    expect(activationCommands('fish', '/w/venv', linux, {})).toEqual(["set -gx VIRTUAL_ENV '/w/venv'", "set -gx PATH '/w/venv/bin' $PATH", 'set -e PYTHONHOME']);
+    expect(activationCommands('fish', '/w/venv', linux, {})).toEqual([
+      "set -gx VIRTUAL_ENV '/w/venv'",
+      "set -gx PATH '/w/venv/bin' $PATH",
+      'set -e PYTHONHOME',
+    ]);
   });
 
   it('uses $env: and the existing Path key for PowerShell on Windows', () => {
@@ -29,7 +33,11 @@ describe('activationCommands', () => {
   });
 
   it('uses set for cmd, each line right when pasted', () => {
-    expect(activationCommands('cmd', 'C:\\w\\venv', windows, { Path: 'C:\\Windows' })).toEqual(['set "VIRTUAL_ENV=C:\\w\\venv"', 'set "Path=C:\\w\\venv\\Scripts;%Path%"', 'set PYTHONHOME=']);
+    expect(activationCommands('cmd', 'C:\\w\\venv', windows, { Path: 'C:\\Windows' })).toEqual([
+      'set "VIRTUAL_ENV=C:\\w\\venv"',
+      'set "Path=C:\\w\\venv\\Scripts;%Path%"',
+      'set PYTHONHOME=',
+    ]);
   });
 
   // cmd.exe expands %VAR% when it reads a command line, before it substitutes a FOR variable (Microsoft docs, "for":

@@ -3,8 +3,18 @@ import { mkdirSync, readdirSync, statSync, utimesSync, writeFileSync } from 'nod
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fileStatKey } from '../../src/files/file-stat.js';
-import { fingerprintKey, hashFiles, settledFileStats, type Fingerprint } from '../../src/install/fingerprint.js';
-import { knownHashes, readStamp, refreshStampStats, removeStamp, stampFile, stampFileStats, stampMatches, staleReason, writeStamp } from '../../src/install/stamp.js';
+import { type Fingerprint, fingerprintKey, hashFiles, settledFileStats } from '../../src/install/fingerprint.js';
+import {
+  knownHashes,
+  readStamp,
+  refreshStampStats,
+  removeStamp,
+  staleReason,
+  stampFile,
+  stampFileStats,
+  stampMatches,
+  writeStamp,
+} from '../../src/install/stamp.js';
 import { tempDir, writeFiles } from './support/temp-dir.js';
 
 const fingerprint: Fingerprint = { files: { 'backend/requirements.txt': 'sha256:aa' }, tools: { python: '3.11.7' }, flags: ['venv=backend/venv'] };

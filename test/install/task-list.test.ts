@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isLiveOutput, runInstallTasks } from '../../src/install/task-list.js';
 import { InstallStepFailure } from '../../src/install/step-failure.js';
+import { isLiveOutput, runInstallTasks } from '../../src/install/task-list.js';
 import { memoryContext, memoryOutput } from '../support/memory-context.js';
 
 describe('isLiveOutput', () => {

@@ -1,8 +1,8 @@
 import { existsSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { interpreterIdentity, venvHome, venvProbeFile, type IdentityFiles } from '../../src/install/venv-probe-cache.js';
 import { inspectVenv, type VenvRequirement } from '../../src/install/venv.js';
+import { type IdentityFiles, interpreterIdentity, venvHome, venvProbeFile } from '../../src/install/venv-probe-cache.js';
 import { platformFor } from '../../src/platform/platform.js';
 import { fakeRunner, notFound, probeAnswer } from './support/fake-runner.js';
 import { tempDir } from './support/temp-dir.js';

@@ -39,12 +39,18 @@ describe('judgeVenvProbe', () => {
   });
 
   it('calls a venv older than the minimum broken', () => {
-    expect(judgeVenvProbe({ ok: true, version: [3, 8, 1], executable: 'p' }, atLeast310)).toMatchObject({ state: 'broken', reason: expect.stringContaining('3.8.1, older than the configured minimum 3.10') });
+    expect(judgeVenvProbe({ ok: true, version: [3, 8, 1], executable: 'p' }, atLeast310)).toMatchObject({
+      state: 'broken',
+      reason: expect.stringContaining('3.8.1, older than the configured minimum 3.10'),
+    });
   });
 
   it('calls a venv whose minor version differs from python.command broken', () => {
     const requirement = { ...atLeast310, configured: { label: 'python3.12', version: [3, 12, 1] } };
-    expect(judgeVenvProbe({ ok: true, version: [3, 11, 7], executable: 'p' }, requirement)).toMatchObject({ state: 'broken', reason: expect.stringContaining('python.command `python3.12` is Python 3.12.1') });
+    expect(judgeVenvProbe({ ok: true, version: [3, 11, 7], executable: 'p' }, requirement)).toMatchObject({
+      state: 'broken',
+      reason: expect.stringContaining('python.command `python3.12` is Python 3.12.1'),
+    });
     expect(judgeVenvProbe({ ok: true, version: [3, 12, 4], executable: 'p' }, requirement)).toEqual({ state: 'ready', version: [3, 12, 4] });
   });
 });
@@ -71,7 +77,9 @@ describe('createVenv', () => {
   });
 
   it('names python3-venv when ensurepip is missing (Debian/Ubuntu)', async () => {
-    const runner = fakeRunner(() => exited(1, 'The virtual environment was not created successfully because ensurepip is not\navailable. apt install python3.11-venv'));
+    const runner = fakeRunner(() =>
+      exited(1, 'The virtual environment was not created successfully because ensurepip is not\navailable. apt install python3.11-venv'),
+    );
     const error = await createVenv({ command: 'python3', args: [] }, '/w/venv', runner, {}).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(FailedError);
     expect((error as FailedError).message).toBe('creating the venv exited with code 1');

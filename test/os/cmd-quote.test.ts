@@ -33,11 +33,11 @@ function parseArgv(line: string): string[] {
     const char = line[i];
     if (char === '\\') {
       let count = 0;
-      while (line[i] === '\\') (count++, i++);
+      while (line[i] === '\\') count++, i++;
       if (line[i] === '"') {
         current += '\\'.repeat(Math.floor(count / 2));
         if (count % 2 === 1) current += '"';
-        else (quoted = !quoted, (started = true));
+        else (quoted = !quoted), (started = true);
       } else {
         current += '\\'.repeat(count);
         i--;
@@ -96,7 +96,9 @@ describe('escapeCmdArgument', () => {
 
 describe('cmdLine', () => {
   it('quotes the program (spaces, &, parentheses in folder names) and escapes every argument twice, the whole quoted for /s', () => {
-    expect(cmdLine('C:\\Program Files (x86)\\a&b\\serve.cmd', ['--port', '5 0'])).toBe('""C:\\Program Files (x86)\\a&b\\serve.cmd" ^^^"--port^^^" ^^^"5^^^ 0^^^""');
+    expect(cmdLine('C:\\Program Files (x86)\\a&b\\serve.cmd', ['--port', '5 0'])).toBe(
+      '""C:\\Program Files (x86)\\a&b\\serve.cmd" ^^^"--port^^^" ^^^"5^^^ 0^^^""',
+    );
   });
 
   it('keeps an argument whole through the /c line and the batch file passing %* on, even after one with a quote', () => {

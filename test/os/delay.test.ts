@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { deferred } from '../../src/os/deferred.js';
-import { orTimeout, sleep, timedOut, waitAtMost, withDeadline, type DeadlineSleep } from '../../src/os/delay.js';
+import { type DeadlineSleep, orTimeout, sleep, timedOut, waitAtMost, withDeadline } from '../../src/os/delay.js';
 
 /** An injected sleep that records each wait and ends it only when the test says so (or on abort). */
 function manualSleep(): { wait: DeadlineSleep; signals: AbortSignal[]; elapse(): void } {

@@ -20,10 +20,16 @@ function statText(process: FakeProcess): string {
 }
 
 /** A fake Host (Linux unless overridden) running processes: signal 0 probes them, any other signal is recorded and kills its targets. */
-export function processHost(processes: FakeProcess[], overrides: Partial<Host> = {}): ReturnType<typeof fakeHost> & { table: Map<number, FakeProcess>; sent: [number, NodeJS.Signals][] } {
+export function processHost(
+  processes: FakeProcess[],
+  overrides: Partial<Host> = {},
+): ReturnType<typeof fakeHost> & { table: Map<number, FakeProcess>; sent: [number, NodeJS.Signals][] } {
   const table = new Map(processes.map((process) => [process.pid, process]));
   const sent: [number, NodeJS.Signals][] = [];
-  const targets = (pid: number) => [...table.values()].filter((process) => (pid === -1 ? true : pid === 0 ? process.pgid === table.get(host.pid)?.pgid : pid < 0 ? process.pgid === -pid : process.pid === pid));
+  const targets = (pid: number) =>
+    [...table.values()].filter((process) =>
+      pid === -1 ? true : pid === 0 ? process.pgid === table.get(host.pid)?.pgid : pid < 0 ? process.pgid === -pid : process.pid === pid,
+    );
   const host = fakeHost({
     pid: 4242,
     signal: (pid, signal) => {

@@ -12,7 +12,10 @@ export interface FakeWindowsProcess {
 }
 
 /** A win32 Host over processes; taskkills lists each taskkill's arguments, sent each process.kill signal. */
-export function windowsHost(processes: FakeWindowsProcess[], overrides: Partial<Host> = {}): ReturnType<typeof fakeHost> & { table: Map<number, FakeWindowsProcess>; taskkills: string[][]; sent: [number, NodeJS.Signals][] } {
+export function windowsHost(
+  processes: FakeWindowsProcess[],
+  overrides: Partial<Host> = {},
+): ReturnType<typeof fakeHost> & { table: Map<number, FakeWindowsProcess>; taskkills: string[][]; sent: [number, NodeJS.Signals][] } {
   const table = new Map(processes.map((process) => [process.pid, process]));
   const taskkills: string[][] = [];
   const sent: [number, NodeJS.Signals][] = [];
@@ -39,7 +42,11 @@ export function windowsHost(processes: FakeWindowsProcess[], overrides: Partial<
       const script = args.at(-1) ?? '';
       if (file !== 'powershell.exe') return { code: 1, stdout: '', stderr: 'not found' };
       if (script.startsWith('Get-CimInstance Win32_Process |')) {
-        return { code: 0, stdout: [...table.values()].map((process) => `${process.pid} ${process.ppid} ${new Date(process.startTime).toISOString()}\r\n`).join(''), stderr: '' };
+        return {
+          code: 0,
+          stdout: [...table.values()].map((process) => `${process.pid} ${process.ppid} ${new Date(process.startTime).toISOString()}\r\n`).join(''),
+          stderr: '',
+        };
       }
       const pid = Number(/ProcessId=(\d+)/.exec(script)?.[1]);
       const process = table.get(pid);

@@ -9,7 +9,11 @@ const host = realHost();
 describe('realHost', () => {
   it('runs a helper command and returns its exit code, stdout and stderr; env reaches it', async () => {
     const script = 'process.stdout.write(process.env.T14_VALUE ?? "unset"); process.stderr.write("said on stderr"); process.exit(3)';
-    expect(await host.exec(process.execPath, ['-e', script], { env: { ...process.env, T14_VALUE: 'given' } })).toEqual({ code: 3, stdout: 'given', stderr: 'said on stderr' });
+    expect(await host.exec(process.execPath, ['-e', script], { env: { ...process.env, T14_VALUE: 'given' } })).toEqual({
+      code: 3,
+      stdout: 'given',
+      stderr: 'said on stderr',
+    });
     expect(await host.exec(process.execPath, ['-e', 'console.log("ok")'])).toEqual({ code: 0, stdout: 'ok\n', stderr: '' });
   });
 

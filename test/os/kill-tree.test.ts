@@ -35,7 +35,9 @@ describe('stopping a process tree', () => {
       platform: 'win32',
       exec: async (file, args) => {
         host.execCalls.push([file, args]);
-        return args.includes('/T') ? { code: 1, stdout: '', stderr: 'Error: Unknown or invalid command line option specified.' } : { code: 0, stdout: '', stderr: '' };
+        return args.includes('/T')
+          ? { code: 1, stdout: '', stderr: 'Error: Unknown or invalid command line option specified.' }
+          : { code: 0, stdout: '', stderr: '' };
       },
     });
     await signalTree(host, { pid: 320, pgid: null }, 'SIGKILL');

@@ -51,7 +51,8 @@ describe('POSIX port holder parsing', () => {
   });
 
   it('reads ss and lsof output', () => {
-    const ss = 'LISTEN 0      511        127.0.0.1:3000       0.0.0.0:*    users:(("node",pid=7720,fd=21))\nLISTEN 0 128 0.0.0.0:22 0.0.0.0:* users:(("sshd",pid=1,fd=3))';
+    const ss =
+      'LISTEN 0      511        127.0.0.1:3000       0.0.0.0:*    users:(("node",pid=7720,fd=21))\nLISTEN 0 128 0.0.0.0:22 0.0.0.0:* users:(("sshd",pid=1,fd=3))';
     expect(parseSs(ss, 3000)).toEqual({ pid: 7720, name: 'node' });
     expect(parseSs(ss, 5001)).toBeNull();
     expect(parseLsof('p4242\ncpython3\nf3\n')).toEqual({ pid: 4242, name: 'python3' });

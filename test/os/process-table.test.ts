@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { parsePsLine, parseProcStat, processIdentity, sameProcess } from '../../src/os/process-table.js';
 import { realHost } from '../../src/os/host.js';
+import { parseProcStat, parsePsLine, processIdentity, sameProcess } from '../../src/os/process-table.js';
 import { fakeHost } from './fake-host.js';
 
 describe('process identity', () => {
@@ -31,7 +31,10 @@ describe('process identity', () => {
     });
     const mac = fakeHost({ platform: 'darwin', exec: async () => ({ code: 0, stdout: 'S    Mon Jan  1 10:00:00 2024     node server.js\n', stderr: '' }) });
     expect(await processIdentity(mac, 55)).toEqual({ startTime: Date.parse('Mon Jan 1 10:00:00 2024'), commandLine: 'node server.js' });
-    const windows = fakeHost({ platform: 'win32', exec: async () => ({ code: 0, stdout: '2024-05-01T10:00:00.0000000Z\r\n"C:\\node.exe" server.js\r\n', stderr: '' }) });
+    const windows = fakeHost({
+      platform: 'win32',
+      exec: async () => ({ code: 0, stdout: '2024-05-01T10:00:00.0000000Z\r\n"C:\\node.exe" server.js\r\n', stderr: '' }),
+    });
     expect(await processIdentity(windows, 55)).toEqual({ startTime: Date.parse('2024-05-01T10:00:00Z'), commandLine: '"C:\\node.exe" server.js' });
   });
 

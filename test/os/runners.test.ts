@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { systemRunner } from '../../src/os/system-runner.js';
 import { spawnRunner } from '../../src/os/spawn-runner.js';
+import { systemRunner } from '../../src/os/system-runner.js';
 import { platformFor } from '../../src/platform/platform.js';
 
 const script = "console.log('out one'); console.error('err two'); process.stdout.write('tail'); process.exitCode = 3;";
@@ -20,7 +20,10 @@ describe.each([
 
   it("streams each progress redraw ended by a lone '\\r' as a line of its own", async () => {
     const lines: string[] = [];
-    await runner(process.execPath, ['-e', "process.stdout.write('10%\\r50%\\r100%\\r\\ndone\\n')"], { env: { PATH: process.env.PATH ?? '' }, onLine: (line) => lines.push(line) });
+    await runner(process.execPath, ['-e', "process.stdout.write('10%\\r50%\\r100%\\r\\ndone\\n')"], {
+      env: { PATH: process.env.PATH ?? '' },
+      onLine: (line) => lines.push(line),
+    });
     expect(lines).toEqual(['10%', '50%', '100%', 'done']);
   });
 
@@ -30,7 +33,10 @@ describe.each([
   });
 
   it('passes only the given environment and working folder', async () => {
-    const result = await runner(process.execPath, ['-e', 'console.log(process.cwd(), process.env.ONLY_THIS, process.env.HOME)'], { cwd: '/', env: { ONLY_THIS: 'yes' } });
+    const result = await runner(process.execPath, ['-e', 'console.log(process.cwd(), process.env.ONLY_THIS, process.env.HOME)'], {
+      cwd: '/',
+      env: { ONLY_THIS: 'yes' },
+    });
     expect(result.output.trim()).toBe('/ yes undefined');
   });
 });
@@ -41,6 +47,10 @@ describe('systemRunner on Windows', () => {
   it('reports a program missing from PATH as ENOENT without starting cmd.exe', async () => {
     const env = { Path: 'C:\\Windows\\system32', PATHEXT: '.COM;.EXE;.BAT;.CMD', ComSpec: process.execPath };
     expect(await systemRunner(platformFor('win32'))('git', ['ls-files'], { env })).toEqual({ exitCode: undefined, output: '', spawnError: 'ENOENT' });
-    expect(await systemRunner(platformFor('win32'))('py', ['-3', '-c', 'print(1)'], { env })).toEqual({ exitCode: undefined, output: '', spawnError: 'ENOENT' });
+    expect(await systemRunner(platformFor('win32'))('py', ['-3', '-c', 'print(1)'], { env })).toEqual({
+      exitCode: undefined,
+      output: '',
+      spawnError: 'ENOENT',
+    });
   });
 });

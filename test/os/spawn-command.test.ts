@@ -9,7 +9,14 @@ import { resolveWindowsProgram, spawnCommand, spawnProgram } from '../../src/os/
 import { platformFor } from '../../src/platform/platform.js';
 
 const windows = platformFor('win32');
-const files = new Set(['C:\\nodejs\\npm.cmd', 'C:\\nodejs\\npm', 'C:\\nodejs\\node.exe', 'C:\\my app\\serve.cmd', 'C:\\my app\\bin\\tool.bat', 'C:\\Windows\\git.exe']);
+const files = new Set([
+  'C:\\nodejs\\npm.cmd',
+  'C:\\nodejs\\npm',
+  'C:\\nodejs\\node.exe',
+  'C:\\my app\\serve.cmd',
+  'C:\\my app\\bin\\tool.bat',
+  'C:\\Windows\\git.exe',
+]);
 const isFile = (file: string) => files.has(file);
 const env = { Path: 'C:\\nodejs;C:\\Windows', PATHEXT: '.COM;.EXE;.BAT;.CMD', ComSpec: 'C:\\Windows\\system32\\cmd.exe' };
 const at = (cwd: string) => ({ cwd, env, platform: windows, isFile });
@@ -35,7 +42,11 @@ describe('spawnCommand on Windows', () => {
   });
 
   it('spawns an .exe directly by its full path, arguments left to libuv', () => {
-    expect(spawnCommand('git', ['status', 'a b'], at('C:\\my app'))).toEqual({ file: 'C:\\Windows\\git.exe', args: ['status', 'a b'], windowsVerbatimArguments: false });
+    expect(spawnCommand('git', ['status', 'a b'], at('C:\\my app'))).toEqual({
+      file: 'C:\\Windows\\git.exe',
+      args: ['status', 'a b'],
+      windowsVerbatimArguments: false,
+    });
   });
 
   it('finds nothing for a program that is not there, or an empty one', () => {
@@ -50,7 +61,11 @@ describe('spawnCommand on Windows', () => {
 
 describe('spawnCommand elsewhere', () => {
   it('hands the program to spawn as is (spawn reports ENOENT itself)', () => {
-    expect(spawnCommand('npm', ['run', 'a&b'], { env: {}, platform: platformFor('linux') })).toEqual({ file: 'npm', args: ['run', 'a&b'], windowsVerbatimArguments: false });
+    expect(spawnCommand('npm', ['run', 'a&b'], { env: {}, platform: platformFor('linux') })).toEqual({
+      file: 'npm',
+      args: ['run', 'a&b'],
+      windowsVerbatimArguments: false,
+    });
   });
 });
 

@@ -43,7 +43,10 @@ describe('the Windows process table', () => {
   });
 
   it('finds a marked process only with its start time', () => {
-    const links = [{ pid: 2000, ppid: 900, startTime: t0 + 400 }, { pid: 2100, ppid: 1, startTime: null }];
+    const links = [
+      { pid: 2000, ppid: 900, startTime: t0 + 400 },
+      { pid: 2100, ppid: 1, startTime: null },
+    ];
     expect(stillRunning(links, { pid: 2000, startTime: t0 })).toEqual({ pid: 2000, startTime: t0 + 400 });
     expect(stillRunning(links, { pid: 2000, startTime: t0 - 60_000 })).toBeUndefined();
     expect(stillRunning(links, { pid: 2100, startTime: t0 })).toBeUndefined();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FailedError, UsageError } from '../../src/errors.js';
-import { childrenUseColor, needsTmuxSession, selectPanesMode, type PanesModeInputs } from '../../src/panes/mode.js';
+import { childrenUseColor, needsTmuxSession, type PanesModeInputs, selectPanesMode } from '../../src/panes/mode.js';
 import { platformFor } from '../../src/platform/platform.js';
 import type { PanesMode } from '../../src/workspace/types.js';
 

@@ -1,12 +1,12 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { EventEmitter } from 'node:events';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { maskerForSecrets } from '../../src/env/mask.js';
 import type { LineMask } from '../../src/os/output-sink.js';
 import { createPrefixSink, logFilePath, logsDir, previousLogFilePath } from '../../src/panes/index.js';
-import { BlockSplitter } from '../../src/text/line-splitter.js';
 import { plainText } from '../../src/text/ansi.js';
+import { BlockSplitter } from '../../src/text/line-splitter.js';
 import { tempDir } from '../supervisor/support.js';
 import { chunked, cuts, outputText, ReferenceLineSplitter, secrets } from './output-model.js';
 
@@ -56,7 +56,9 @@ describe('prefix sink', () => {
     const sink = createPrefixSink({ destination, services: ['api'], color: true, stateDir: null, mask: maskerForSecrets(['CANARYxyz99'], 'relay') });
     sink.lines('api', 'stdout', '\u001b[31mCANA\u001b[0mRYxyz99 end\n\u001b[32mgreen\u001b[39m\nplain');
     await sink.close();
-    expect(destination.text()).toBe('\u001b[36mapi |\u001b[39m *** end\n\u001b[36mapi |\u001b[39m \u001b[32mgreen\u001b[39m\n\u001b[36mapi |\u001b[39m plain\n');
+    expect(destination.text()).toBe(
+      '\u001b[36mapi |\u001b[39m *** end\n\u001b[36mapi |\u001b[39m \u001b[32mgreen\u001b[39m\n\u001b[36mapi |\u001b[39m plain\n',
+    );
   });
 
   it('masks a secret whose codes split it even where a shorter secret inside it matched the coloured text', async () => {
@@ -142,13 +144,18 @@ async function relayed(events: [service: 'api' | 'web', chunk: string][], feed: 
   const stateDir = tempDir();
   const sink = createPrefixSink({ destination, services: ['api', 'web'], color, stateDir, mask });
   const splitter = (service: 'api' | 'web') =>
-    feed === 'blocks' ? new BlockSplitter((block) => sink.lines(service, 'stdout', block)) : new ReferenceLineSplitter((line) => sink.line(service, 'stdout', line));
+    feed === 'blocks'
+      ? new BlockSplitter((block) => sink.lines(service, 'stdout', block))
+      : new ReferenceLineSplitter((line) => sink.line(service, 'stdout', line));
   const splitters = { api: splitter('api'), web: splitter('web') };
   for (const [service, chunk] of events) splitters[service].push(chunk);
   splitters.api.flush();
   splitters.web.flush();
   await sink.close();
-  return { printed: destination.text(), logs: { api: readFileSync(logFilePath(stateDir, 'api'), 'utf8'), web: readFileSync(logFilePath(stateDir, 'web'), 'utf8') } };
+  return {
+    printed: destination.text(),
+    logs: { api: readFileSync(logFilePath(stateDir, 'api'), 'utf8'), web: readFileSync(logFilePath(stateDir, 'web'), 'utf8') },
+  };
 }
 
 describe('prefix sink, a block of lines at a time', () => {
@@ -207,7 +214,13 @@ describe('prefix sink, a block of lines at a time', () => {
 
   it('reports full while a log file has more than its high-water mark waiting to be written', async () => {
     const stateDir = tempDir();
-    const sink = createPrefixSink({ destination: memoryDestination(), services: ['api'], color: false, stateDir, logLimits: { maxBytes: 1024 * 1024, highWaterMark: 16 } });
+    const sink = createPrefixSink({
+      destination: memoryDestination(),
+      services: ['api'],
+      color: false,
+      stateDir,
+      logLimits: { maxBytes: 1024 * 1024, highWaterMark: 16 },
+    });
     sink.lines('api', 'stdout', 'x'.repeat(64));
     expect(sink.whenWritable()).toBeUndefined();
     sink.flush();

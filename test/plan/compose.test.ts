@@ -37,20 +37,20 @@ describe('planCompose', () => {
     expect(plan.variables).toEqual({});
   });
 
-  it('sets PgBouncer\'s upstream for compose', () => {
+  it("sets PgBouncer's upstream for compose", () => {
     const plan = planCompose({ profiles: ['pgbouncer', 'local-db'], model, envFile: null, values });
     expect(plan.services.map((service) => service.url)).toEqual(['postgresql://tov:***@localhost:5433/game', 'postgresql://tov:***@localhost:6432/game']);
     expect(plan.variables).toEqual({ PGBOUNCER_DB_HOST: 'db', PGBOUNCER_DB_PORT: '5432' });
   });
 
-  it('refuses an unknown profile, naming the file\'s profiles', () => {
+  it("refuses an unknown profile, naming the file's profiles", () => {
     expect(() => planCompose({ profiles: ['local-db', 'nope'], model, envFile: null, values })).toThrow(UsageError);
     expect(() => planCompose({ profiles: ['nope'], model, envFile: null, values })).toThrow('"nope" is not a profile of docker-compose.yml.');
   });
 });
 
 describe('composeProjectName', () => {
-  it('normalises like compose, and falls back to the compose file\'s folder', () => {
+  it("normalises like compose, and falls back to the compose file's folder", () => {
     expect(composeProjectName({ COMPOSE_PROJECT_NAME: 'TovPlay' }, '/ws/docker-compose.yml')).toBe('tovplay');
     expect(composeProjectName({}, '/home/me/My Project/docker-compose.yml')).toBe('myproject');
     expect(composeProjectName({ COMPOSE_PROJECT_NAME: '__' }, '/x/docker-compose.yml')).toBe('tovrun');

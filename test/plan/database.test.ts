@@ -19,7 +19,16 @@ const pooled = 'postgresql://tovplay:p%40ss%20word@localhost:6432/tovplay';
 const own = 'postgresql://me:mine@localhost:5999/mydb';
 
 /** Every combination of the three profiles. */
-const combinations: string[][] = [[], ['local-db'], ['monitoring'], ['pgbouncer'], ['local-db', 'monitoring'], ['local-db', 'pgbouncer'], ['monitoring', 'pgbouncer'], ['local-db', 'monitoring', 'pgbouncer']];
+const combinations: string[][] = [
+  [],
+  ['local-db'],
+  ['monitoring'],
+  ['pgbouncer'],
+  ['local-db', 'monitoring'],
+  ['local-db', 'pgbouncer'],
+  ['monitoring', 'pgbouncer'],
+  ['local-db', 'monitoring', 'pgbouncer'],
+];
 
 /** What the backend should get for a combination: [source, url, override]. */
 function expected(profiles: string[], withLocalOverride: boolean): [string, string, string | null] {
@@ -40,11 +49,15 @@ describe('chooseDatabase, for every profile combination', () => {
       expect(chooseDatabase({ profiles, values: { ...values, DATABASE_URL_LOCAL: own }, configured: undefined })).toEqual({ source, url, override });
     });
     it(`${name}: tovrun.yaml's services.backend.env.DATABASE_URL always wins`, () => {
-      expect(chooseDatabase({ profiles, values: { ...values, DATABASE_URL_LOCAL: own }, configured: own })).toEqual({ source: 'tovrun.yaml', url: own, override: null });
+      expect(chooseDatabase({ profiles, values: { ...values, DATABASE_URL_LOCAL: own }, configured: own })).toEqual({
+        source: 'tovrun.yaml',
+        url: own,
+        override: null,
+      });
     });
   }
 
-  it('falls back to docker-compose.yml\'s defaults for unset POSTGRES_* keys, and to nothing without DATABASE_URL', () => {
+  it("falls back to docker-compose.yml's defaults for unset POSTGRES_* keys, and to nothing without DATABASE_URL", () => {
     expect(chooseDatabase({ profiles: ['local-db'], values: {}, configured: undefined }).url).toBe('postgresql://tovplay@localhost:5432/tovplay');
     expect(chooseDatabase({ profiles: [], values: {}, configured: undefined })).toEqual({ source: 'none', url: null, override: null });
   });
@@ -53,9 +66,13 @@ describe('chooseDatabase, for every profile combination', () => {
 describe('describing the choice', () => {
   it('masks the password and says where the URL comes from', () => {
     const choice = chooseDatabase({ profiles: ['local-db'], values, configured: undefined });
-    expect(describeDatabase(choice)).toBe('postgresql://tovplay:***@localhost:5433/tovplay (the local-db profile, built from the POSTGRES_* keys; set DATABASE_URL_LOCAL to use another)');
+    expect(describeDatabase(choice)).toBe(
+      'postgresql://tovplay:***@localhost:5433/tovplay (the local-db profile, built from the POSTGRES_* keys; set DATABASE_URL_LOCAL to use another)',
+    );
     expect(describeDatabase(choice)).not.toContain('word');
-    expect(describeDatabase(chooseDatabase({ profiles: ['pgbouncer'], values, configured: undefined }))).toBe('postgresql://tovplay:***@localhost:6432/tovplay (PgBouncer of the pgbouncer profile)');
+    expect(describeDatabase(chooseDatabase({ profiles: ['pgbouncer'], values, configured: undefined }))).toBe(
+      'postgresql://tovplay:***@localhost:6432/tovplay (PgBouncer of the pgbouncer profile)',
+    );
     expect(describeDatabase({ source: 'none', url: null, override: null })).toBe('no DATABASE_URL is set');
   });
 
@@ -78,9 +95,12 @@ describe('pgbouncerUpstream', () => {
     expect(pgbouncerUpstream(['pgbouncer', 'local-db'], values)).toEqual({ PGBOUNCER_DB_HOST: 'db', PGBOUNCER_DB_PORT: '5432' });
   });
 
-  it('else at POSTGRES_HOST:POSTGRES_PORT, the host\'s loopback reached as host.docker.internal', () => {
+  it("else at POSTGRES_HOST:POSTGRES_PORT, the host's loopback reached as host.docker.internal", () => {
     expect(pgbouncerUpstream(['pgbouncer'], values)).toEqual({ PGBOUNCER_DB_HOST: 'host.docker.internal', PGBOUNCER_DB_PORT: '5433' });
-    expect(pgbouncerUpstream(['pgbouncer'], { ...values, POSTGRES_HOST: 'db.internal.example' })).toEqual({ PGBOUNCER_DB_HOST: 'db.internal.example', PGBOUNCER_DB_PORT: '5433' });
+    expect(pgbouncerUpstream(['pgbouncer'], { ...values, POSTGRES_HOST: 'db.internal.example' })).toEqual({
+      PGBOUNCER_DB_HOST: 'db.internal.example',
+      PGBOUNCER_DB_PORT: '5433',
+    });
   });
 
   it('leaves what .env sets, and adds nothing without the pgbouncer profile', () => {
@@ -92,7 +112,8 @@ describe('pgbouncerUpstream', () => {
 describe('databaseUse: the Python service, whatever its name', () => {
   const yaml = (env: string) =>
     `version: 1\npreset: none\nservices:\n  web:\n    type: node\n    dir: web\n    command: node server.js\n  api:\n    type: python\n    dir: api\n    command: python app.py\n${env}`;
-  const load = (env = '') => loadWorkspace(writeFiles(tempDir(), { 'tovrun.yaml': yaml(env), 'api/requirements.txt': 'flask\n', 'web/server.js': '' })).services;
+  const load = (env = '') =>
+    loadWorkspace(writeFiles(tempDir(), { 'tovrun.yaml': yaml(env), 'api/requirements.txt': 'flask\n', 'web/server.js': '' })).services;
   const inputs = { envValues: {}, processEnv: {}, platform: platformFor('linux'), color: false, nodePath: '/usr/bin/node' };
 
   it('-p local-db wires DATABASE_URL to a Python service called api, and tells api', () => {
@@ -109,7 +130,7 @@ describe('databaseUse: the Python service, whatever its name', () => {
     const { choice, users } = databaseUse(services, services, ['local-db'], values);
     expect(choice).toEqual({ source: 'tovrun.yaml', url: own, override: null });
     expect(users).toEqual(['api']);
-    expect(describeDatabase(choice)).toBe("postgresql://me:***@localhost:5999/mydb (env.DATABASE_URL of its service in tovrun.yaml)");
+    expect(describeDatabase(choice)).toBe('postgresql://me:***@localhost:5999/mydb (env.DATABASE_URL of its service in tovrun.yaml)');
   });
 
   it('tells no one when no database is set, nor when the run leaves the Python service out', () => {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { ComposeServiceInfo } from '../../src/workspace/compose-file.js';
 import { ConfigError, UsageError } from '../../src/errors.js';
 import { findCycle } from '../../src/plan/dependency-cycle.js';
-import { foreignDependencies, withDependencies, type DependencyInputs } from '../../src/plan/depends-on.js';
+import { type DependencyInputs, foreignDependencies, withDependencies } from '../../src/plan/depends-on.js';
 import { planLaunch } from '../../src/plan/launch.js';
 import { platformFor } from '../../src/platform/platform.js';
+import type { ComposeServiceInfo } from '../../src/workspace/compose-file.js';
 import type { CommandService, ServiceSpec } from '../../src/workspace/types.js';
 
 const service = (name: string, dependsOn: ServiceSpec['dependsOn'] = {}): CommandService => ({
@@ -20,7 +20,10 @@ const service = (name: string, dependsOn: ServiceSpec['dependsOn'] = {}): Comman
   dependsOn,
 });
 const composeService = (name: string, profiles: string[]): ComposeServiceInfo => ({ name, profiles, image: null, ports: [], hasHealthcheck: true });
-const compose = { file: '/w/docker-compose.yml', services: [composeService('postgres', ['local-db']), composeService('redis', ['local-db', 'cache']), composeService('mailer', [])] };
+const compose = {
+  file: '/w/docker-compose.yml',
+  services: [composeService('postgres', ['local-db']), composeService('redis', ['local-db', 'cache']), composeService('mailer', [])],
+};
 
 function inputs(services: ServiceSpec[], overrides: Partial<DependencyInputs> = {}): DependencyInputs {
   return { services, selected: services, compose, profiles: [], configFile: '/w/tovrun.yaml', ...overrides };
@@ -48,7 +51,9 @@ describe('withDependencies: names', () => {
   });
 
   it('says when there is no compose file to look in', () => {
-    expect(caught(() => withDependencies(inputs([service('api', { postgres: 'healthy' })], { compose: null })))).toMatchObject({ hint: 'Known: tovrun services api; no compose file.' });
+    expect(caught(() => withDependencies(inputs([service('api', { postgres: 'healthy' })], { compose: null })))).toMatchObject({
+      hint: 'Known: tovrun services api; no compose file.',
+    });
   });
 
   it('lists the names that are not tovrun services (the ones that need the compose file)', () => {
@@ -61,12 +66,25 @@ describe('withDependencies: cycles', () => {
     const services = [service('a', { b: 'started' }), service('b', { c: 'healthy' }), service('c', { a: 'started' }), service('d')];
     const error = caught(() => withDependencies(inputs(services)));
     expect(error).toBeInstanceOf(ConfigError);
-    expect(error).toMatchObject({ message: 'services depend on each other in a cycle: a → b → c → a.', key: 'services.a.depends_on', location: { file: '/w/tovrun.yaml' } });
+    expect(error).toMatchObject({
+      message: 'services depend on each other in a cycle: a → b → c → a.',
+      key: 'services.a.depends_on',
+      location: { file: '/w/tovrun.yaml' },
+    });
   });
 
   it('finds a service depending on itself, and no cycle in a diamond', () => {
     expect(findCycle(new Map([['a', ['a']]]))).toEqual(['a', 'a']);
-    expect(findCycle(new Map([['top', ['left', 'right']], ['left', ['base']], ['right', ['base']], ['base', []]]))).toBeNull();
+    expect(
+      findCycle(
+        new Map([
+          ['top', ['left', 'right']],
+          ['left', ['base']],
+          ['right', ['base']],
+          ['base', []],
+        ]),
+      ),
+    ).toBeNull();
   });
 });
 
@@ -103,7 +121,10 @@ describe('withDependencies: compose services', () => {
   it('is a ConfigError for a compose service without a profile: tovrun never starts it', () => {
     const error = caught(() => withDependencies(inputs([service('api', { mailer: 'started' })], { profiles: ['local-db'] })));
     expect(error).toBeInstanceOf(ConfigError);
-    expect(error).toMatchObject({ key: 'services.api.depends_on.mailer', message: expect.stringContaining('"mailer", which has no profile in docker-compose.yml') });
+    expect(error).toMatchObject({
+      key: 'services.api.depends_on.mailer',
+      message: expect.stringContaining('"mailer", which has no profile in docker-compose.yml'),
+    });
   });
 });
 

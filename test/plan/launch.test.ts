@@ -1,12 +1,37 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { planLaunch, type LaunchInputs } from '../../src/plan/launch.js';
+import { type LaunchInputs, planLaunch } from '../../src/plan/launch.js';
 import { platformFor } from '../../src/platform/platform.js';
 import type { NodeService, PythonService } from '../../src/workspace/types.js';
 
-const common = { port: 5001, env: {}, probe: { kind: 'none' as const }, probeFallback: null, restart: { policy: 'no' as const, maxRetries: 0, backoffMs: 0 }, dependsOn: {} };
-const backend: PythonService = { ...common, name: 'backend', type: 'python', dir: '/w/backend', venv: '/w/backend/venv', requirements: '/w/backend/requirements.txt', command: ['python', '-m', 'flask', 'run'], env: { FLASK_DEBUG: '1' } };
-const frontend: NodeService = { ...common, name: 'frontend', type: 'node', dir: '/w/frontend', port: 3000, command: ['vite', '--strictPort'], legacyPeerDeps: true, ignoreScripts: true };
+const common = {
+  port: 5001,
+  env: {},
+  probe: { kind: 'none' as const },
+  probeFallback: null,
+  restart: { policy: 'no' as const, maxRetries: 0, backoffMs: 0 },
+  dependsOn: {},
+};
+const backend: PythonService = {
+  ...common,
+  name: 'backend',
+  type: 'python',
+  dir: '/w/backend',
+  venv: '/w/backend/venv',
+  requirements: '/w/backend/requirements.txt',
+  command: ['python', '-m', 'flask', 'run'],
+  env: { FLASK_DEBUG: '1' },
+};
+const frontend: NodeService = {
+  ...common,
+  name: 'frontend',
+  type: 'node',
+  dir: '/w/frontend',
+  port: 3000,
+  command: ['vite', '--strictPort'],
+  legacyPeerDeps: true,
+  ignoreScripts: true,
+};
 const inputs = (overrides: Partial<LaunchInputs> = {}): LaunchInputs => ({
   envValues: { SECRET_KEY: 's', FLASK_ENV: 'development' },
   processEnv: { PATH: '/usr/bin', FLASK_ENV: 'testing' },
@@ -22,13 +47,24 @@ describe('planLaunch', () => {
     const launch = planLaunch(backend, inputs());
     expect(launch.file).toBe('/w/backend/venv/bin/python');
     expect(launch.args).toEqual(['-m', 'flask', 'run']);
-    expect(launch.env).toMatchObject({ SECRET_KEY: 's', FLASK_ENV: 'testing', FLASK_DEBUG: '1', VIRTUAL_ENV: '/w/backend/venv', PYTHONUNBUFFERED: '1', NO_COLOR: '1' });
+    expect(launch.env).toMatchObject({
+      SECRET_KEY: 's',
+      FLASK_ENV: 'testing',
+      FLASK_DEBUG: '1',
+      VIRTUAL_ENV: '/w/backend/venv',
+      PYTHONUNBUFFERED: '1',
+      NO_COLOR: '1',
+    });
     expect(launch.env.PATH).toBe('/w/backend/venv/bin:/usr/bin');
     expect(launch.cwd).toBe('/w/backend');
   });
 
   it("gives tovrun's overrides (DATABASE_URL wired to a profile) over .env and the shell, under the service's own env", () => {
-    const env = (service: PythonService) => planLaunch(service, inputs({ envValues: { DATABASE_URL: 'from-env-file' }, processEnv: { DATABASE_URL: 'from-shell' }, overrides: { DATABASE_URL: 'local-db' } })).env;
+    const env = (service: PythonService) =>
+      planLaunch(
+        service,
+        inputs({ envValues: { DATABASE_URL: 'from-env-file' }, processEnv: { DATABASE_URL: 'from-shell' }, overrides: { DATABASE_URL: 'local-db' } }),
+      ).env;
     expect(env(backend).DATABASE_URL).toBe('local-db');
     expect(env({ ...backend, env: { DATABASE_URL: 'from-tovrun-yaml' } }).DATABASE_URL).toBe('from-tovrun-yaml');
   });

@@ -3,7 +3,11 @@ import { profilesFromEnv, requestedProfiles } from '../../src/plan/profiles.js';
 
 describe('requestedProfiles', () => {
   it('joins -p flags, TOVRUN_PROFILES and tovrun.yaml, each once, flags first', () => {
-    expect(requestedProfiles(['local-db'], { TOVRUN_PROFILES: 'monitoring, local-db' }, ['pgbouncer', 'monitoring'])).toEqual(['local-db', 'monitoring', 'pgbouncer']);
+    expect(requestedProfiles(['local-db'], { TOVRUN_PROFILES: 'monitoring, local-db' }, ['pgbouncer', 'monitoring'])).toEqual([
+      'local-db',
+      'monitoring',
+      'pgbouncer',
+    ]);
     expect(requestedProfiles([], {}, [])).toEqual([]);
   });
 

@@ -88,7 +88,8 @@ describe('isFileOrAlias', () => {
       mkdirSync(path.join(dir, 'private'), { mode: 0o700 });
       writeFileSync(path.join(dir, 'private', 'wt.exe'), '');
       symlinkSync(path.join(dir, 'private', 'wt.exe'), path.join(dir, 'wt.exe'));
-      const seen = (file: string) => `import { isFileOrAlias } from './src/platform/executable.js';\nexport default () => isFileOrAlias(${JSON.stringify(file)});`;
+      const seen = (file: string) =>
+        `import { isFileOrAlias } from './src/platform/executable.js';\nexport default () => isFileOrAlias(${JSON.stringify(file)});`;
       expect(await runAsNobody(seen(path.join(dir, 'wt.exe')))).toBe(true);
       expect(await runAsNobody(seen(path.join(dir, 'private', 'wt.exe')))).toBe(false);
     } finally {

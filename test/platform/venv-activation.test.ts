@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { pythonActivationEnv } from '../../src/platform/venv-activation.js';
 import { platformFor } from '../../src/platform/platform.js';
+import { pythonActivationEnv } from '../../src/platform/venv-activation.js';
 
 describe('pythonActivationEnv', () => {
   it('sets VIRTUAL_ENV, puts bin/ first on PATH, removes PYTHONHOME and unbuffers output', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkNameOf, countByStatus, exitCodeForFindings, finding, maskFindings, orderFindings, sortFindings, worstStatus } from '../../src/report/findings.js';
 import { shortenLongWords } from '../../src/errors.js';
+import { checkNameOf, countByStatus, exitCodeForFindings, finding, maskFindings, orderFindings, sortFindings, worstStatus } from '../../src/report/findings.js';
 
 describe('the report model', () => {
   const error = finding('env/a', 'error', 'bad', { file: '.env', line: 9, hint: 'fix it' });
@@ -34,7 +34,12 @@ describe('the report model', () => {
 
 describe('orderFindings', () => {
   it('groups findings by check in first-seen order, each group in reading order', () => {
-    const items = [finding('ports/free', 'ok', 'p'), finding('env/b', 'warn', 'b', { file: '.env', line: 9 }), finding('ports/in-use', 'error', 'x'), finding('env/a', 'error', 'a', { file: '.env', line: 2 })];
+    const items = [
+      finding('ports/free', 'ok', 'p'),
+      finding('env/b', 'warn', 'b', { file: '.env', line: 9 }),
+      finding('ports/in-use', 'error', 'x'),
+      finding('env/a', 'error', 'a', { file: '.env', line: 2 }),
+    ];
     expect(orderFindings(items).map((item) => item.id)).toEqual(['ports/in-use', 'ports/free', 'env/a', 'env/b']);
     expect(checkNameOf({ id: 'database/too-many-clients' })).toBe('database');
   });
@@ -51,7 +56,9 @@ describe('orderFindings', () => {
 
 describe('maskFindings', () => {
   it('masks the texts of findings and keeps ids, statuses and lines', () => {
-    const masked = maskFindings([finding('env/x', 'error', 'has error-secret', { hint: 'error-secret again', file: '.env', line: 1 })], (text) => text.replaceAll('error-secret', '***'));
+    const masked = maskFindings([finding('env/x', 'error', 'has error-secret', { hint: 'error-secret again', file: '.env', line: 1 })], (text) =>
+      text.replaceAll('error-secret', '***'),
+    );
     expect(masked).toEqual([{ id: 'env/x', status: 'error', message: 'has ***', hint: '*** again', file: '.env', line: 1 }]);
   });
 });
@@ -59,7 +66,10 @@ describe('maskFindings', () => {
 describe('shortenLongWords', () => {
   it('cuts a 100,000-character word to its start and length, after masking, and leaves normal text alone', () => {
     const key = 'A'.repeat(100_000);
-    const [masked] = maskFindings([finding('env/unknown-key', 'error', `${key} is not in .env.template.`, { hint: `Delete ${key}.`, file: '.env', line: 1 })], (text) => text);
+    const [masked] = maskFindings(
+      [finding('env/unknown-key', 'error', `${key} is not in .env.template.`, { hint: `Delete ${key}.`, file: '.env', line: 1 })],
+      (text) => text,
+    );
     expect(masked?.message).toBe(`${'A'.repeat(40)}…(100000 characters) is not in .env.template.`);
     expect(masked?.hint).toBe(`Delete ${'A'.repeat(40)}…(100001 characters)`);
     expect(shortenLongWords(`KEY=${'x'.repeat(196)} ok`)).toBe(`KEY=${'x'.repeat(196)} ok`);

@@ -12,7 +12,9 @@ describe('scripts/compile-schemas.mjs', () => {
     for (const entry of compiledSchemas) {
       const code = generatedModule(entry);
       expect(code).not.toMatch(/from 'ajv'|require\('ajv'\)|new Ajv/);
-      expect([...code.matchAll(/require\('([^']+)'\)/g)].map((match) => match[1])).toEqual(expect.arrayContaining([expect.stringMatching(/^ajv\/dist\/runtime\//)]));
+      expect([...code.matchAll(/require\('([^']+)'\)/g)].map((match) => match[1])).toEqual(
+        expect.arrayContaining([expect.stringMatching(/^ajv\/dist\/runtime\//)]),
+      );
     }
   });
 });

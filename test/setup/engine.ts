@@ -20,14 +20,16 @@ function succeeds(command: string, args: string[]): boolean {
 
 const engineAnswers = () => succeeds('docker', ['info']);
 const composeInstalled = () => succeeds('docker', ['compose', 'version']) || succeeds('docker-compose', ['version']);
-const busyboxIsStatic = () => existsSync(staticBusybox) && /install ok installed/.test(spawnSync('dpkg-query', ['-W', '-f=${Status}', 'busybox-static'], { encoding: 'utf8' }).stdout ?? '');
+const busyboxIsStatic = () =>
+  existsSync(staticBusybox) &&
+  /install ok installed/.test(spawnSync('dpkg-query', ['-W', '-f=${Status}', 'busybox-static'], { encoding: 'utf8' }).stdout ?? '');
 
 /** What is missing for the engine tests, in words; empty when nothing is. */
 function missing(): string[] {
   const gaps: string[] = [];
   if (!engineAnswers()) gaps.push('no Docker engine answers `docker info`');
   if (!composeInstalled()) gaps.push('neither `docker compose` nor docker-compose is installed');
-  if (!busyboxIsStatic()) gaps.push('Debian\'s busybox-static is not installed');
+  if (!busyboxIsStatic()) gaps.push("Debian's busybox-static is not installed");
   return gaps;
 }
 
@@ -58,7 +60,8 @@ function startDockerd(): void {
 /** Checks (and under CI=true provides) an engine for the compose tests; never throws. */
 export function ensureEngine(): EngineAvailability {
   if (missing().length === 0) return { available: true, reason: '' };
-  if (process.env.CI !== 'true') return { available: false, reason: `${missing().join('; ')} (outside CI the engine tests are skipped; under CI=true tovrun's test setup installs them)` };
+  if (process.env.CI !== 'true')
+    return { available: false, reason: `${missing().join('; ')} (outside CI the engine tests are skipped; under CI=true tovrun's test setup installs them)` };
   try {
     installPackages();
     if (!engineAnswers()) startDockerd();

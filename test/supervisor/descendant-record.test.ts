@@ -5,8 +5,8 @@ import type { LaunchedProcess, ProcessLauncher } from '../../src/os/launcher.js'
 import { DescendantRecord } from '../../src/supervisor/descendant-record.js';
 import { readState } from '../../src/supervisor/state-file.js';
 import { Supervisor } from '../../src/supervisor/supervisor.js';
-import { windowsHost } from '../os/fake-windows.js';
 import { fakeHost } from '../os/fake-host.js';
+import { windowsHost } from '../os/fake-windows.js';
 import { eventually, MemorySink, nodeLaunch, tempDir } from './support.js';
 
 const t0 = Date.parse('2026-12-03T20:00:00Z');
@@ -18,7 +18,11 @@ describe('DescendantRecord', () => {
       { pid: 2100, ppid: 2000, startTime: t0 + 1_000 },
     ]);
     let changes = 0;
-    const record = new DescendantRecord(host, () => [{ pid: 2000, startTime: t0 }], () => (changes += 1));
+    const record = new DescendantRecord(
+      host,
+      () => [{ pid: 2000, startTime: t0 }],
+      () => (changes += 1),
+    );
     await record.refresh();
     expect(record.of(2000)).toEqual([{ pid: 2100, startTime: t0 + 1_000 }]);
     await record.refresh();
@@ -38,7 +42,11 @@ describe('DescendantRecord', () => {
 
   it('reads nothing off Windows', async () => {
     const host = fakeHost();
-    const record = new DescendantRecord(host, () => [{ pid: 2000, startTime: t0 }], () => undefined);
+    const record = new DescendantRecord(
+      host,
+      () => [{ pid: 2000, startTime: t0 }],
+      () => undefined,
+    );
     record.start(10, 10);
     await new Promise((resolve) => setTimeout(resolve, 60));
     record.stop();

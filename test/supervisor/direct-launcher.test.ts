@@ -4,14 +4,17 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { realHost } from '../../src/os/host.js';
 import { createPrefixSink, logFilePath } from '../../src/panes/index.js';
 import { directLauncher, startFailureReason } from '../../src/supervisor/direct-launcher.js';
-import { realHost } from '../../src/os/host.js';
 import { fakeHost, nodeLaunch, tempDir } from './support.js';
 
 /** A child process whose output the test writes: stdout and stderr are plain pass-through streams. */
 function fakeChild(): ChildProcess & { stdout: PassThrough; stderr: PassThrough } {
-  return Object.assign(new EventEmitter(), { pid: 4242, stdout: new PassThrough(), stderr: new PassThrough() }) as unknown as ChildProcess & { stdout: PassThrough; stderr: PassThrough };
+  return Object.assign(new EventEmitter(), { pid: 4242, stdout: new PassThrough(), stderr: new PassThrough() }) as unknown as ChildProcess & {
+    stdout: PassThrough;
+    stderr: PassThrough;
+  };
 }
 
 /** Lets queued callbacks and promise reactions run, but no I/O: a file write started meanwhile cannot complete. */
@@ -24,7 +27,13 @@ describe('direct launcher', () => {
     const child = fakeChild();
     const stateDir = tempDir();
     const printed: string[] = [];
-    const sink = createPrefixSink({ destination: { write: (text) => void printed.push(text) }, services: ['svc'], color: false, stateDir, logLimits: { maxBytes: 1024 * 1024, highWaterMark: 16 } });
+    const sink = createPrefixSink({
+      destination: { write: (text) => void printed.push(text) },
+      services: ['svc'],
+      color: false,
+      stateDir,
+      logLimits: { maxBytes: 1024 * 1024, highWaterMark: 16 },
+    });
     const launched = await directLauncher(fakeHost({ spawn: () => child })).launch(nodeLaunch('svc', 'print-lines.js'), {
       lines: (stream, block) => sink.lines('svc', stream, block),
       whenWritable: () => sink.whenWritable(),
@@ -57,7 +66,10 @@ describe('direct launcher', () => {
   it('passes on a last line without a newline when the output ends', async () => {
     const child = fakeChild();
     const blocks: string[] = [];
-    const launched = await directLauncher(fakeHost({ spawn: () => child })).launch(nodeLaunch('svc', 'print-lines.js'), { lines: (_stream, block) => void blocks.push(block), whenWritable: () => undefined });
+    const launched = await directLauncher(fakeHost({ spawn: () => child })).launch(nodeLaunch('svc', 'print-lines.js'), {
+      lines: (_stream, block) => void blocks.push(block),
+      whenWritable: () => undefined,
+    });
     child.stdout.write('one\r\ntwo\r\nthr');
     child.stdout.end('ee\r');
     child.stderr.end();

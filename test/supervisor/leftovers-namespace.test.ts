@@ -23,7 +23,11 @@ interface ScenarioResult {
 
 function run(testCase: string): ScenarioResult {
   // A session of its own too: a process group reaches across PID namespaces, so a stray kill(0) must find only the scenario.
-  const result = spawnSync('setsid', ['-w', 'unshare', '-p', '-f', '--mount-proc', '--kill-child', process.execPath, scenario, testCase], { encoding: 'utf8', timeout: 30_000, killSignal: 'SIGKILL' });
+  const result = spawnSync('setsid', ['-w', 'unshare', '-p', '-f', '--mount-proc', '--kill-child', process.execPath, scenario, testCase], {
+    encoding: 'utf8',
+    timeout: 30_000,
+    killSignal: 'SIGKILL',
+  });
   const line = result.stdout.trim().split('\n').pop() ?? '';
   if (!line.startsWith('{')) throw new Error(`the scenario printed no result (status ${result.status}): ${result.stderr}`);
   return JSON.parse(line) as ScenarioResult;

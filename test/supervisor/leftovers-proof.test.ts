@@ -1,9 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { stopLeftovers } from '../../src/supervisor/leftovers.js';
 import { leftoverLines } from '../../src/supervisor/leftover-lines.js';
+import { stopLeftovers } from '../../src/supervisor/leftovers.js';
 import { statePath } from '../../src/supervisor/state-file.js';
-import { bootMs, processHost, type FakeProcess } from '../os/fake-processes.js';
+import { bootMs, type FakeProcess, processHost } from '../os/fake-processes.js';
 import { tempDir } from './support.js';
 
 // tovrun itself (pid 4242 in group 4240), a victim that tovrun never started, and a leftover it did start.
@@ -13,7 +13,17 @@ const leftover: FakeProcess = { pid: 2000, pgid: 2000, startTime: bootMs + 20_00
 const deadOwner = { pid: 999_999, startTime: bootMs + 10_000, commandLine: 'node bin/tovrun.js' };
 
 function service(overrides: Record<string, unknown>): Record<string, unknown> {
-  return { name: 'backend', pid: leftover.pid, pgid: leftover.pgid, port: 5001, command: ['python', '-m', 'flask', 'run'], cwd: '/w', startTime: leftover.startTime, commandLine: leftover.commandLine, ...overrides };
+  return {
+    name: 'backend',
+    pid: leftover.pid,
+    pgid: leftover.pgid,
+    port: 5001,
+    command: ['python', '-m', 'flask', 'run'],
+    cwd: '/w',
+    startTime: leftover.startTime,
+    commandLine: leftover.commandLine,
+    ...overrides,
+  };
 }
 
 async function down(services: Record<string, unknown>[], owner: Record<string, unknown> = deadOwner, liveOwner: 'stop' | 'refuse' = 'stop') {
@@ -51,7 +61,9 @@ describe('stopLeftovers signals only what it proves', () => {
   it('never signals another live group through a dead pid recorded with that group', async () => {
     const { host, lines } = await down([service({ pid: 2999, pgid: victim.pgid })]);
     expect(host.sent).toEqual([]);
-    expect(lines).toEqual(['ignored backend in .tovrun/state.json: its process group 3000 is not the one it leads (tovrun starts every service as the leader of group 2999)\n']);
+    expect(lines).toEqual([
+      'ignored backend in .tovrun/state.json: its process group 3000 is not the one it leads (tovrun starts every service as the leader of group 2999)\n',
+    ]);
   });
 
   it('leaves a group alone once its leader is gone: a group id alone proves nothing', async () => {
@@ -60,11 +72,17 @@ describe('stopLeftovers signals only what it proves', () => {
     writeFileSync(statePath(stateDir), JSON.stringify({ version: 1, owner: deadOwner, services: [service({ pid: 3000, pgid: 3000 })] }));
     const report = await stopLeftovers(stateDir, { host, shutdownTimeoutMs: 100, liveOwner: 'stop' });
     expect(host.sent).toEqual([]);
-    expect(leftoverLines(report, 100)).toEqual(['left process group 3000 alone: could not prove it is the rest of backend (its main process (pid 3000) has exited, and a group id alone is no proof; see `pgrep -g 3000`)\n']);
+    expect(leftoverLines(report, 100)).toEqual([
+      'left process group 3000 alone: could not prove it is the rest of backend (its main process (pid 3000) has exited, and a group id alone is no proof; see `pgrep -g 3000`)\n',
+    ]);
   });
 
   it('never signals a service or an owner recorded without a start time, whatever its command line', async () => {
-    const { host, report, lines } = await down([service({ pid: victim.pid, pgid: victim.pgid, startTime: null, commandLine: victim.commandLine })], { pid: victim.pid, startTime: null, commandLine: victim.commandLine });
+    const { host, report, lines } = await down([service({ pid: victim.pid, pgid: victim.pgid, startTime: null, commandLine: victim.commandLine })], {
+      pid: victim.pid,
+      startTime: null,
+      commandLine: victim.commandLine,
+    });
     expect(host.sent).toEqual([]);
     expect(report.ownerStopped).toBeNull();
     expect(lines).toEqual([
@@ -86,7 +104,9 @@ describe('stopLeftovers signals only what it proves', () => {
   });
 
   it('spares a pid whose start time differs, as another program', async () => {
-    const { host, report } = await down([service({ pid: victim.pid, pgid: victim.pgid, startTime: victim.startTime - 60_000, commandLine: victim.commandLine })]);
+    const { host, report } = await down([
+      service({ pid: victim.pid, pgid: victim.pgid, startTime: victim.startTime - 60_000, commandLine: victim.commandLine }),
+    ]);
     expect(host.sent).toEqual([]);
     expect(report.spared).toEqual([{ name: 'backend', pid: 3000, commandLine: 'sleep 4103.5' }]);
   });

@@ -4,16 +4,25 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startControlServer, type ControlServer } from '../../src/supervisor/control/server.js';
+import { type ControlServer, startControlServer } from '../../src/supervisor/control/server.js';
 import { leftoverLines } from '../../src/supervisor/leftover-lines.js';
 import { stopLeftovers } from '../../src/supervisor/leftovers.js';
 import { statePath } from '../../src/supervisor/state-file.js';
-import { windowsHost, type FakeWindowsProcess } from '../os/fake-windows.js';
+import { type FakeWindowsProcess, windowsHost } from '../os/fake-windows.js';
 import { tempDir } from './support.js';
 
 const t0 = Date.parse('2026-12-03T20:00:00Z');
 const deadOwner = { pid: 999_999, startTime: t0 - 60_000, commandLine: 'node tovrun.js' };
-const backend = { name: 'backend', pid: 2000, pgid: null, port: 5001, command: ['python', '-m', 'flask', 'run'], cwd: 'C:\\w', startTime: t0, commandLine: 'python -m flask run' };
+const backend = {
+  name: 'backend',
+  pid: 2000,
+  pgid: null,
+  port: 5001,
+  command: ['python', '-m', 'flask', 'run'],
+  cwd: 'C:\\w',
+  startTime: t0,
+  commandLine: 'python -m flask run',
+};
 
 function writeRun(stateDir: string, services: Record<string, unknown>[], owner: Record<string, unknown> = deadOwner): void {
   writeFileSync(statePath(stateDir), JSON.stringify({ version: 1, owner, services }));
@@ -34,7 +43,15 @@ describe('stopLeftovers on Windows', () => {
     ];
     const host = windowsHost(processes);
     const stateDir = tempDir();
-    writeRun(stateDir, [{ ...backend, descendants: [{ pid: 2100, startTime: t0 + 1_000 }, { pid: 3000, startTime: t0 + 1_500 }] }]);
+    writeRun(stateDir, [
+      {
+        ...backend,
+        descendants: [
+          { pid: 2100, startTime: t0 + 1_000 },
+          { pid: 3000, startTime: t0 + 1_500 },
+        ],
+      },
+    ]);
     const report = await stopLeftovers(stateDir, { host, shutdownTimeoutMs: 100, liveOwner: 'stop' });
     expect(host.taskkills).toEqual([
       ['/PID', '2100', '/PID', '2200'],
@@ -69,7 +86,9 @@ describe('stopLeftovers on Windows', () => {
     ]);
     writeRun(stateDir, [backend]);
     const reused = windowsHost([{ pid: 2000, ppid: 1, startTime: t0 + 50_000 }, child]);
-    expect(leftoverLines(await stopLeftovers(stateDir, { host: reused, shutdownTimeoutMs: 100, liveOwner: 'stop' }), 100)).toEqual(['left pid 2000 alone: it is no longer backend but another program\n']);
+    expect(leftoverLines(await stopLeftovers(stateDir, { host: reused, shutdownTimeoutMs: 100, liveOwner: 'stop' }), 100)).toEqual([
+      'left pid 2000 alone: it is no longer backend but another program\n',
+    ]);
     writeRun(stateDir, [backend]);
     const noTable = windowsHost([{ pid: 2000, ppid: 1, startTime: t0 }], { exec: async () => ({ code: 1, stdout: '', stderr: 'powershell.exe not found' }) });
     expect(leftoverLines(await stopLeftovers(stateDir, { host: noTable, shutdownTimeoutMs: 100, liveOwner: 'stop' }), 100)).toEqual([
@@ -87,7 +106,14 @@ describe('stopLeftovers on Windows', () => {
     servers.push(server);
     const owner = { pid: process.pid, startTime: t0 - 1_000, commandLine: 'node tovrun.js' };
     const host = windowsHost([{ pid: process.pid, ppid: 1, startTime: owner.startTime }]);
-    server.serve({ status: () => [], restart: async () => Promise.reject(new Error('unused')), stop: () => void setTimeout(() => void (host.table.delete(process.pid), server.close()), 20) }, 'prefix');
+    server.serve(
+      {
+        status: () => [],
+        restart: async () => Promise.reject(new Error('unused')),
+        stop: () => void setTimeout(() => void (host.table.delete(process.pid), server.close()), 20),
+      },
+      'prefix',
+    );
     writeRun(stateDir, [], owner);
     const report = await stopLeftovers(stateDir, { host, shutdownTimeoutMs: 100, liveOwner: 'stop' });
     expect(report.ownerStopped).toBe(process.pid);
@@ -102,7 +128,14 @@ describe('stopLeftovers on Windows', () => {
       const server = await startControlServer({ root, stateDir });
       servers.push(server);
       let stopped = false;
-      server.serve({ status: () => [], restart: async () => Promise.reject(new Error('unused')), stop: () => void setTimeout(() => void ((stopped = true), server.close()), 20) }, 'prefix');
+      server.serve(
+        {
+          status: () => [],
+          restart: async () => Promise.reject(new Error('unused')),
+          stop: () => void setTimeout(() => void ((stopped = true), server.close()), 20),
+        },
+        'prefix',
+      );
       if (owner) writeRun(stateDir, [], owner);
       const report = await stopLeftovers(stateDir, { host, shutdownTimeoutMs: 100, liveOwner: 'stop' });
       expect(report.ownerStopped).toBe(process.pid);
@@ -120,7 +153,9 @@ describe('stopLeftovers on Windows', () => {
     writeRun(stateDir, [], { pid: process.pid, startTime: null, commandLine: null });
     const host = windowsHost([], { signal: (pid) => pid === process.pid, exec: async () => ({ code: 0, stdout: '', stderr: '' }) });
     const report = await stopLeftovers(stateDir, { host, shutdownTimeoutMs: 100, stopSlackMs: 200, liveOwner: 'stop' });
-    expect(leftoverLines(report, 100)).toEqual([`left pid ${process.pid} alone: could not prove it is the tovrun running here (it accepted a stop request but had not stopped 0.3 s later, and only a proven process is signalled)\n`]);
+    expect(leftoverLines(report, 100)).toEqual([
+      `left pid ${process.pid} alone: could not prove it is the tovrun running here (it accepted a stop request but had not stopped 0.3 s later, and only a proven process is signalled)\n`,
+    ]);
     expect(host.sent).toEqual([]);
   });
 

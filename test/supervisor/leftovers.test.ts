@@ -1,14 +1,14 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FailedError } from '../../src/errors.js';
 import { realHost } from '../../src/os/host.js';
-import { statePath, stopLeftovers } from '../../src/supervisor/index.js';
 import { processIdentity } from '../../src/os/process-table.js';
-import { writeState, type RecordedService } from '../../src/supervisor/state-file.js';
 import { readPanesFile, writePanesFile } from '../../src/panes/panes-file.js';
 import { closeLeftoverPanes } from '../../src/panes/tmux/close-recorded.js';
+import { statePath, stopLeftovers } from '../../src/supervisor/index.js';
 import { leftoverLines } from '../../src/supervisor/leftover-lines.js';
+import { type RecordedService, writeState } from '../../src/supervisor/state-file.js';
 import { eventually, fakeHost, fixture, isProcessAlive, tempDir } from './support.js';
 
 const host = realHost();
@@ -79,7 +79,13 @@ describe('stopLeftovers', () => {
   });
 
   it('reports nothing when no state was recorded', async () => {
-    expect(await stopLeftovers(tempDir(), { host, shutdownTimeoutMs: 1_000, liveOwner: 'refuse' })).toEqual({ stopped: [], spared: [], unproven: [], ownerStopped: null, closedPanes: null });
+    expect(await stopLeftovers(tempDir(), { host, shutdownTimeoutMs: 1_000, liveOwner: 'refuse' })).toEqual({
+      stopped: [],
+      spared: [],
+      unproven: [],
+      ownerStopped: null,
+      closedPanes: null,
+    });
   });
 
   it('closes the tmux session a dead tovrun recorded in panes.json, through tmux on its server', async () => {

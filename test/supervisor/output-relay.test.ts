@@ -49,7 +49,10 @@ function serviceLines(text: string, label: string): string[] {
 describe('relaying service output', () => {
   it('delivers 100,000 lines from each of two services complete and in per-service order', { timeout: 60_000 }, async () => {
     const count = 100_000;
-    const { text, stateDir, maxBuffered } = await relay([nodeLaunch('alpha', 'print-lines.js', [String(count), 'a']), nodeLaunch('beta', 'print-lines.js', [String(count), 'b', 'each'])]);
+    const { text, stateDir, maxBuffered } = await relay([
+      nodeLaunch('alpha', 'print-lines.js', [String(count), 'a']),
+      nodeLaunch('beta', 'print-lines.js', [String(count), 'b', 'each']),
+    ]);
     const expected = (label: string) => Array.from({ length: count }, (_, i) => `${label} ${i}`);
     expect(serviceLines(text, 'alpha | ')).toEqual(expected('a'));
     expect(serviceLines(text, 'beta  | ')).toEqual(expected('b'));

@@ -43,24 +43,45 @@ describe('port preflight', () => {
   });
 
   it('passes when every port is free and skips services without a port', async () => {
-    await expect(preflightPorts([{ name: 'a', port: await freePort() }, { name: 'b', port: null }], realHost())).resolves.toBeUndefined();
+    await expect(
+      preflightPorts(
+        [
+          { name: 'a', port: await freePort() },
+          { name: 'b', port: null },
+        ],
+        realHost(),
+      ),
+    ).resolves.toBeUndefined();
   });
 
   it('reports two services configured for the same port', async () => {
-    const error = await rejection(preflightPorts([{ name: 'a', port: 4000 }, { name: 'b', port: 4000 }], realHost()));
+    const error = await rejection(
+      preflightPorts(
+        [
+          { name: 'a', port: 4000 },
+          { name: 'b', port: 4000 },
+        ],
+        realHost(),
+      ),
+    );
     expect(error.message).toMatch(/services a and b are both configured for port 4000/);
   });
 
   it('falls back to ss when /proc does not tell', async () => {
     const host = fakeHost({
-      exec: async (file) => ({ code: file === 'ss' ? 0 : 1, stdout: file === 'ss' ? 'LISTEN 0 511 127.0.0.1:3000 0.0.0.0:* users:(("vite",pid=321,fd=20))' : '', stderr: '' }),
+      exec: async (file) => ({
+        code: file === 'ss' ? 0 : 1,
+        stdout: file === 'ss' ? 'LISTEN 0 511 127.0.0.1:3000 0.0.0.0:* users:(("vite",pid=321,fd=20))' : '',
+        stderr: '',
+      }),
     });
     expect(await findPortHolder(host, 3000)).toEqual({ pid: 321, name: 'vite' });
   });
 });
 
 describe('port preflight on Windows (injected platform)', () => {
-  const netstat = '  Proto  Local Address          Foreign Address        State           PID\r\n  TCP    0.0.0.0:3000           0.0.0.0:0              LISTENING       7720\r\n';
+  const netstat =
+    '  Proto  Local Address          Foreign Address        State           PID\r\n  TCP    0.0.0.0:3000           0.0.0.0:0              LISTENING       7720\r\n';
 
   function windowsHost() {
     const host = fakeHost({ platform: 'win32' });
@@ -99,9 +120,23 @@ describe('reserved ports', () => {
   // EACCES (src/win/error.c); netstat lists no holder, as nothing listens there.
   it('names a reserved port apart from a busy one, with the netsh command on Windows', async () => {
     const host = fakeHost({ platform: 'win32' });
-    const probe = { availability: async (port: number) => (port === 5001 ? ('reserved' as const) : ('in-use' as const)), holder: async () => ({ pid: 7720, name: 'node.exe' }) };
-    const error = await rejection(preflightPorts([{ name: 'backend', port: 5001 }, { name: 'frontend', port: 3000 }], host, probe));
-    expect(error.message).toMatch(/^port 5001 \(backend\) is reserved by Windows: listening on it is refused \(EACCES\) though no program holds it, .*WinNAT.*;\n {2}port 3000 \(frontend\) is already in use by pid 7720 \(node\.exe\)\.$/);
+    const probe = {
+      availability: async (port: number) => (port === 5001 ? ('reserved' as const) : ('in-use' as const)),
+      holder: async () => ({ pid: 7720, name: 'node.exe' }),
+    };
+    const error = await rejection(
+      preflightPorts(
+        [
+          { name: 'backend', port: 5001 },
+          { name: 'frontend', port: 3000 },
+        ],
+        host,
+        probe,
+      ),
+    );
+    expect(error.message).toMatch(
+      /^port 5001 \(backend\) is reserved by Windows: listening on it is refused \(EACCES\) though no program holds it, .*WinNAT.*;\n {2}port 3000 \(frontend\) is already in use by pid 7720 \(node\.exe\)\.$/,
+    );
     expect(error.hint).toContain('taskkill /PID 7720 /T /F');
     expect(error.hint).toContain('`netsh int ipv4 show excludedportrange protocol=tcp`');
     expect(error.hint).toContain('services.backend.port in tovrun.yaml');
@@ -109,7 +144,16 @@ describe('reserved ports', () => {
 
   it.skipIf(nobodyUnavailable() !== null)('refuses a port below 1024 for a user who is not root, saying why (a real EACCES, as nobody)', async () => {
     let port = 1023;
-    while (port > 900 && !(await new Promise<boolean>((resolve) => preflightPorts([{ name: 'web', port }], realHost()).then(() => resolve(true), () => resolve(false))))) port--;
+    while (
+      port > 900 &&
+      !(await new Promise<boolean>((resolve) =>
+        preflightPorts([{ name: 'web', port }], realHost()).then(
+          () => resolve(true),
+          () => resolve(false),
+        ),
+      ))
+    )
+      port--;
     const source = `import { preflightPorts } from './src/supervisor/preflight.js';
 import { realHost } from './src/os/host.js';
 export default () => preflightPorts([{ name: 'web', port: ${port} }], realHost()).then(() => 'free', (error) => ({ message: error.message, hint: error.hint }));`;

@@ -15,7 +15,12 @@ describe('ready summary and event lines', () => {
     expect(describeEvent({ type: 'exited', service: 'a', exit: { code: null, signal: 'SIGTERM' }, requested: true })).toBe('stopped');
     expect(describeEvent({ type: 'restarting', service: 'a', attempt: 2, maxRetries: 5, delayMs: 2_000 })).toBe('restarting in 2.0 s (attempt 2 of 5)');
     expect(
-      describeEvent({ type: 'probe-fallback', service: 'a', from: { kind: 'http', url: 'http://127.0.0.1:5001/health', timeoutMs: 1 }, to: { kind: 'tcp', port: 5001, timeoutMs: 1 } }),
+      describeEvent({
+        type: 'probe-fallback',
+        service: 'a',
+        from: { kind: 'http', url: 'http://127.0.0.1:5001/health', timeoutMs: 1 },
+        to: { kind: 'tcp', port: 5001, timeoutMs: 1 },
+      }),
     ).toBe('HTTP http://127.0.0.1:5001/health answered 404; waiting for TCP port 5001 instead');
   });
 });

@@ -2,11 +2,11 @@
 // restart is 'restarting' (not 'failed'), and moves that make no sense are refused.
 import { afterEach, describe, expect, it } from 'vitest';
 import { realHost } from '../../src/os/host.js';
+import type { LaunchSpec } from '../../src/plan/launch-spec.js';
 import { directLauncher } from '../../src/supervisor/direct-launcher.js';
 import type { SupervisorEvent } from '../../src/supervisor/events.js';
 import { ServiceRunner } from '../../src/supervisor/service-runner.js';
 import type { ServiceState } from '../../src/supervisor/service-state.js';
-import type { LaunchSpec } from '../../src/plan/launch-spec.js';
 import { eventually, MemorySink, nodeLaunch } from './support.js';
 
 const host = realHost();
@@ -46,7 +46,11 @@ describe('ServiceRunner state', () => {
     crashy.start();
     expect(crashy.state).toBe('starting');
     await eventually(() => seen.some(([type]) => type === 'restarting'));
-    expect(seen).toEqual([['started', 'running'], ['exited', 'running'], ['restarting', 'restarting']]);
+    expect(seen).toEqual([
+      ['started', 'running'],
+      ['exited', 'running'],
+      ['restarting', 'restarting'],
+    ]);
     expect([crashy.state, crashy.hasFinished]).toEqual(['restarting', false]);
     crashy.stop();
     expect(crashy.state).toBe('failed');
@@ -63,7 +67,12 @@ describe('ServiceRunner state', () => {
     const second = await replaced;
     expect(second.pid).not.toBe(first.pid);
     expect(api.state).toBe('running');
-    expect(seen).toEqual([['started', 'running'], ['restart-requested', 'running'], ['exited', 'restarting'], ['started', 'running']]);
+    expect(seen).toEqual([
+      ['started', 'running'],
+      ['restart-requested', 'running'],
+      ['exited', 'restarting'],
+      ['started', 'running'],
+    ]);
     api.stop();
     expect(api.state).toBe('stopping');
     await expect(api.replace()).rejects.toThrow('api is being stopped.');

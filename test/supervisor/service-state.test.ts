@@ -1,6 +1,6 @@
 // The one state field of a service: the documented moves are taken, every other move is refused and changes nothing.
 import { describe, expect, it } from 'vitest';
-import { ServiceLifecycle, ServiceTransitionError, serviceTransitions, type ServiceState } from '../../src/supervisor/service-state.js';
+import { ServiceLifecycle, type ServiceState, ServiceTransitionError, serviceTransitions } from '../../src/supervisor/service-state.js';
 
 const states = Object.keys(serviceTransitions) as ServiceState[];
 

@@ -1,12 +1,23 @@
 import { readdirSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { checkState, parseState, readCheckedState, readState, removeState, statePath, writeState, type RunState } from '../../src/supervisor/state-file.js';
+import { checkState, parseState, type RunState, readCheckedState, readState, removeState, statePath, writeState } from '../../src/supervisor/state-file.js';
 import { tempDir } from './support.js';
 
 const state: RunState = {
   version: 1,
   owner: { pid: 10, startTime: 1_700_000_000_000, commandLine: 'node bin/tovrun.js' },
-  services: [{ name: 'backend', pid: 11, pgid: 11, port: 5001, command: ['python', '-m', 'flask'], cwd: '/w', startTime: 1_700_000_000_500, commandLine: 'python -m flask' }],
+  services: [
+    {
+      name: 'backend',
+      pid: 11,
+      pgid: 11,
+      port: 5001,
+      command: ['python', '-m', 'flask'],
+      cwd: '/w',
+      startTime: 1_700_000_000_500,
+      commandLine: 'python -m flask',
+    },
+  ],
 };
 
 describe('state file', () => {
@@ -31,7 +42,8 @@ describe('state file', () => {
   it('rejects, with a reason, every entry tovrun could not signal safely', () => {
     const [valid] = state.services;
     const self = { pid: 4242, pgid: 4240 };
-    const reasons = (overrides: Record<string, unknown>) => checkState({ ...state, services: [{ ...valid, ...overrides }] }, self)?.rejected.map((entry) => entry.reason);
+    const reasons = (overrides: Record<string, unknown>) =>
+      checkState({ ...state, services: [{ ...valid, ...overrides }] }, self)?.rejected.map((entry) => entry.reason);
     expect(reasons({})).toEqual([]);
     expect(reasons({ pgid: 1 })).toEqual(['its process group 1 is not a process id above 1']);
     expect(reasons({ pgid: 0 })).toEqual(['its process group 0 is not a process id above 1']);
@@ -67,6 +79,10 @@ describe('state file', () => {
   it('reports a file that is not a state file at all', () => {
     const dir = tempDir();
     writeFileSync(statePath(dir), '{"version": 1, "owner": ');
-    expect(readCheckedState(dir, { pid: 5, pgid: 5 })).toEqual({ owner: null, services: [], rejected: [{ name: 'everything', reason: 'it is not a state file tovrun wrote' }] });
+    expect(readCheckedState(dir, { pid: 5, pgid: 5 })).toEqual({
+      owner: null,
+      services: [],
+      rejected: [{ name: 'everything', reason: 'it is not a state file tovrun wrote' }],
+    });
   });
 });

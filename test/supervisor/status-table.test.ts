@@ -43,8 +43,12 @@ describe('status in words', () => {
   });
 
   it('says which pid replaced which, or nothing when the new process is not ready', () => {
-    expect(formatRestart({ service: service({ pid: 50 }), previousPid: 40, readyMs: 1_234, notReady: null })).toBe('restarted backend: pid 40 → 50, ready in 1.2 s\n');
-    expect(formatRestart({ service: service({ pid: 50 }), previousPid: null, readyMs: 10, notReady: null })).toBe('started backend again (pid 50), ready in 0.0 s\n');
+    expect(formatRestart({ service: service({ pid: 50 }), previousPid: 40, readyMs: 1_234, notReady: null })).toBe(
+      'restarted backend: pid 40 → 50, ready in 1.2 s\n',
+    );
+    expect(formatRestart({ service: service({ pid: 50 }), previousPid: null, readyMs: 10, notReady: null })).toBe(
+      'started backend again (pid 50), ready in 0.0 s\n',
+    );
     expect(formatRestart({ service: service({}), previousPid: 40, readyMs: null, notReady: 'exited with code 1 before it was ready' })).toBeNull();
   });
 });

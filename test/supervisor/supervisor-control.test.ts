@@ -37,7 +37,14 @@ describe('Supervisor.restart', () => {
     expect(report.readyMs).toBeGreaterThanOrEqual(0);
     expect(await isProcessAlive(host, api?.pid ?? 0)).toBe(false);
     expect(sup.status()[1]).toMatchObject({ pid: web?.pid, restarts: 0 });
-    expect(events.filter((event) => event.service === 'api').map((event) => event.type)).toEqual(['started', 'ready', 'restart-requested', 'exited', 'started', 'ready']);
+    expect(events.filter((event) => event.service === 'api').map((event) => event.type)).toEqual([
+      'started',
+      'ready',
+      'restart-requested',
+      'exited',
+      'started',
+      'ready',
+    ]);
     expect(sink.notices.find((notice) => notice.text.startsWith('restarting'))?.text).toBe('restarting (requested with `tovrun restart`)');
     expect((await sup.stop()).exitCode).toBe(0);
   });

@@ -1,8 +1,8 @@
 // depends_on in the supervisor: a dependent spawns only once its dependencies are started or healthy, as it requires.
 import { afterEach, describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/errors.js';
-import { blockedDependents } from '../../src/supervisor/dependencies.js';
 import type { LaunchSpec } from '../../src/plan/launch-spec.js';
+import { blockedDependents } from '../../src/supervisor/dependencies.js';
 import { describeEvent, ReadinessError, StartError, type SupervisorEvent } from '../../src/supervisor/index.js';
 import { eventually, freePort, nodeLaunch, stopTrackedSupervisors, trackedSupervisor } from './support.js';
 
@@ -10,8 +10,10 @@ afterEach(stopTrackedSupervisors);
 const supervisor = trackedSupervisor;
 
 /** The position of the first event of that type for that service (-1 when there is none). */
-const indexOf = (events: SupervisorEvent[], type: SupervisorEvent['type'], service: string) => events.findIndex((event) => event.type === type && event.service === service);
-const forever = (name: string, overrides: Partial<LaunchSpec> = {}) => nodeLaunch(name, 'forever.js', [], { probe: { kind: 'log', pattern: '^forever', timeoutMs: 10_000 }, ...overrides });
+const indexOf = (events: SupervisorEvent[], type: SupervisorEvent['type'], service: string) =>
+  events.findIndex((event) => event.type === type && event.service === service);
+const forever = (name: string, overrides: Partial<LaunchSpec> = {}) =>
+  nodeLaunch(name, 'forever.js', [], { probe: { kind: 'log', pattern: '^forever', timeoutMs: 10_000 }, ...overrides });
 const neverReady = { kind: 'log', pattern: '^never printed', timeoutMs: 10_000 } as const;
 
 describe('Supervisor: depends_on', () => {
@@ -56,7 +58,9 @@ describe('Supervisor: depends_on', () => {
     await eventually(() => indexOf(events, 'not-started', 'web') >= 0);
     const notStarted = events.find((event) => event.type === 'not-started' && event.service === 'api') as SupervisorEvent;
     expect(describeEvent(notStarted)).toBe('not started: it needs db healthy, and db exited with code 3 before it was ready');
-    expect(sink.notices.some((notice) => notice.service === 'web' && notice.text.startsWith('not started: it needs api started, and api was not started (db '))).toBe(true);
+    expect(
+      sink.notices.some((notice) => notice.service === 'web' && notice.text.startsWith('not started: it needs api started, and api was not started (db ')),
+    ).toBe(true);
     expect(indexOf(events, 'started', 'api')).toBe(-1);
     expect(indexOf(events, 'started', 'web')).toBe(-1);
     expect(sup.status().find((service) => service.name === 'api')).toMatchObject({ state: 'exited', pid: null });
@@ -68,13 +72,21 @@ describe('Supervisor: depends_on', () => {
   it('never starts the dependents of a service that could not start, healthy or started, and fails the run with 1', async () => {
     const { supervisor: sup, events } = supervisor();
     const cwd = '/nonexistent/tovrun-folder';
-    sup.start([nodeLaunch('db', 'forever.js', [], { cwd }), forever('api', { dependsOn: { db: 'healthy' } }), forever('worker', { dependsOn: { db: 'started' } })]);
+    sup.start([
+      nodeLaunch('db', 'forever.js', [], { cwd }),
+      forever('api', { dependsOn: { db: 'healthy' } }),
+      forever('worker', { dependsOn: { db: 'started' } }),
+    ]);
     const error = await sup.waitReady().catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(StartError);
     expect((error as StartError).message).toBe(`db could not start: folder ${cwd} does not exist; api, worker depend on it and were not started.`);
     await eventually(() => indexOf(events, 'not-started', 'api') >= 0 && indexOf(events, 'not-started', 'worker') >= 0);
-    expect(describeEvent(events[indexOf(events, 'not-started', 'api')] as SupervisorEvent)).toBe(`not started: it needs db healthy, and db could not start: folder ${cwd} does not exist`);
-    expect(describeEvent(events[indexOf(events, 'not-started', 'worker')] as SupervisorEvent)).toBe(`not started: it needs db started, and db could not start: folder ${cwd} does not exist`);
+    expect(describeEvent(events[indexOf(events, 'not-started', 'api')] as SupervisorEvent)).toBe(
+      `not started: it needs db healthy, and db could not start: folder ${cwd} does not exist`,
+    );
+    expect(describeEvent(events[indexOf(events, 'not-started', 'worker')] as SupervisorEvent)).toBe(
+      `not started: it needs db started, and db could not start: folder ${cwd} does not exist`,
+    );
     expect(events.filter((event) => event.type === 'started' || event.type === 'ready')).toEqual([]);
     expect((await sup.stop('failed')).exitCode).toBe(1);
   });
@@ -108,12 +120,19 @@ describe('Supervisor: depends_on', () => {
 
   it('refuses a dependency on a service it does not run', () => {
     const { supervisor: sup } = supervisor();
-    expect(() => sup.start([forever('api', { dependsOn: { postgres: 'healthy' } })])).toThrow('Supervisor.start: dependencies on services it does not run: api → postgres.');
+    expect(() => sup.start([forever('api', { dependsOn: { postgres: 'healthy' } })])).toThrow(
+      'Supervisor.start: dependencies on services it does not run: api → postgres.',
+    );
   });
 });
 
 describe('blockedDependents', () => {
-  const specs = [forever('db'), forever('api', { dependsOn: { db: 'started' } }), forever('web', { dependsOn: { api: 'healthy' } }), forever('jobs', { dependsOn: { db: 'healthy' } })];
+  const specs = [
+    forever('db'),
+    forever('api', { dependsOn: { db: 'started' } }),
+    forever('web', { dependsOn: { api: 'healthy' } }),
+    forever('jobs', { dependsOn: { db: 'healthy' } }),
+  ];
   it('lists the waiting services needing the failed one, transitively; a "started" need is met once it was spawned', () => {
     expect(blockedDependents('db', false, specs, () => true)).toEqual(['api', 'jobs', 'web']);
     expect(blockedDependents('db', true, specs, () => true)).toEqual(['jobs']);

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { realHost } from '../../src/os/host.js';
-import { readState, StartError, statePath, Supervisor, type SupervisorEvent, type SupervisorOptions } from '../../src/supervisor/index.js';
+import { readState, StartError, Supervisor, type SupervisorEvent, type SupervisorOptions, statePath } from '../../src/supervisor/index.js';
 import { eventually, isProcessAlive, MemorySink, nodeLaunch, tempDir } from './support.js';
 
 const host = realHost();
@@ -91,7 +91,9 @@ describe('Supervisor: crashes and restarts', () => {
       expect((started?.at ?? 0) - (restarting?.at ?? 0)).toBeGreaterThanOrEqual(delay - 5);
     }
     expect(kinds.at(-1)).toBe('gave-up');
-    expect(sink.notices.map((notice) => notice.text)).toEqual(expect.arrayContaining(['exited with code 3', 'restarting in 0.1 s (attempt 1 of 2)', 'gave up after 2 restarts']));
+    expect(sink.notices.map((notice) => notice.text)).toEqual(
+      expect.arrayContaining(['exited with code 3', 'restarting in 0.1 s (attempt 1 of 2)', 'gave up after 2 restarts']),
+    );
   });
 
   it('keeps the others running when one exits, and reports the first failing code when all have stopped', async () => {

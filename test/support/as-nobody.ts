@@ -27,7 +27,14 @@ export async function runAsNobody(source: string): Promise<unknown> {
   try {
     chmodSync(dir, 0o755);
     const bundle = path.join(dir, 'module.mjs');
-    await build({ stdin: { contents: source, resolveDir: repoRoot, loader: 'ts' }, bundle: true, platform: 'node', format: 'esm', outfile: bundle, logLevel: 'silent' });
+    await build({
+      stdin: { contents: source, resolveDir: repoRoot, loader: 'ts' },
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      outfile: bundle,
+      logLevel: 'silent',
+    });
     const runner = path.join(dir, 'run.mjs');
     writeFileSync(runner, "import run from './module.mjs';\nprocess.stdout.write(JSON.stringify((await run()) ?? null));\n");
     chmodSync(bundle, 0o644);

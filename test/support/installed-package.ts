@@ -19,7 +19,11 @@ export interface PackedTarball {
 export function packTarball(dryRun = false): PackedTarball {
   const destination = mkdtempSync(path.join(tmpdir(), 'tovrun-pack-'));
   const args = ['pack', '--json', '--ignore-scripts', '--pack-destination', destination, ...(dryRun ? ['--dry-run'] : [])];
-  const [report] = JSON.parse(execFileSync('npm', args, { cwd: repoRoot, encoding: 'utf8' })) as { filename: string; size: number; files: { path: string }[] }[];
+  const [report] = JSON.parse(execFileSync('npm', args, { cwd: repoRoot, encoding: 'utf8' })) as {
+    filename: string;
+    size: number;
+    files: { path: string }[];
+  }[];
   if (!report) throw new Error('npm pack printed no report');
   return { file: path.join(destination, report.filename), files: report.files.map((entry) => entry.path), size: report.size };
 }

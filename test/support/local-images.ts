@@ -4,7 +4,20 @@
 // image whose label matches is reused, and an image of that tag without the label (a real one) is left alone.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chmodSync, copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  copyFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { staticBusybox } from '../setup/engine.js';
@@ -118,11 +131,19 @@ function postgresSpec(): ImageSpec {
     // initdb loads PL/pgSQL and the snowball dictionaries.
     ...['plpgsql.so', 'dict_snowball.so'].map((name) => ({ from: path.join(pkglibdir, name), to: path.join(pkglibdir, name) })),
   ];
-  const zoneinfo = ['UTC', 'Etc/UTC', 'GMT'].filter((zone) => existsSync(`/usr/share/zoneinfo/${zone}`)).map((zone) => ({ from: `/usr/share/zoneinfo/${zone}`, to: `/usr/share/zoneinfo/${zone}` }));
+  const zoneinfo = ['UTC', 'Etc/UTC', 'GMT']
+    .filter((zone) => existsSync(`/usr/share/zoneinfo/${zone}`))
+    .map((zone) => ({ from: `/usr/share/zoneinfo/${zone}`, to: `/usr/share/zoneinfo/${zone}` }));
   return {
     tag: 'postgres:15',
     fixture: 'postgres',
-    files: [...busybox(), ...withLibraries(elves), { from: sharedir, to: sharedir }, ...zoneinfo, { from: path.join(fixtures, 'postgres', 'entrypoint.sh'), to: '/usr/local/bin/entrypoint.sh' }],
+    files: [
+      ...busybox(),
+      ...withLibraries(elves),
+      { from: sharedir, to: sharedir },
+      ...zoneinfo,
+      { from: path.join(fixtures, 'postgres', 'entrypoint.sh'), to: '/usr/local/bin/entrypoint.sh' },
+    ],
     dirs: ['/var/lib/postgresql/data', '/var/run/postgresql', '/tmp'],
     texts: passwd('postgres', '/var/lib/postgresql'),
   };
@@ -134,7 +155,13 @@ function redisSpec(): ImageSpec {
   return {
     tag: 'redis:7',
     fixture: 'redis',
-    files: [...busybox(), ...withLibraries([{ from: install.server, to: '/usr/local/bin/redis-server' }, { from: install.cli, to: '/usr/local/bin/redis-cli' }])],
+    files: [
+      ...busybox(),
+      ...withLibraries([
+        { from: install.server, to: '/usr/local/bin/redis-server' },
+        { from: install.cli, to: '/usr/local/bin/redis-cli' },
+      ]),
+    ],
     dirs: ['/data', '/tmp'],
     texts: passwd('redis', '/data'),
   };
@@ -189,7 +216,10 @@ function ensureImage(spec: ImageSpec): 'built' | 'cached' | 'real' {
       mkdirSync(path.dirname(inside(text.to)), { recursive: true });
       writeFileSync(inside(text.to), text.text);
     }
-    const result = spawnSync('docker', ['build', '-q', '--label', `${hashLabel}=${hash}`, '-t', spec.tag, context], { encoding: 'utf8', env: { ...process.env, DOCKER_BUILDKIT: '0' } });
+    const result = spawnSync('docker', ['build', '-q', '--label', `${hashLabel}=${hash}`, '-t', spec.tag, context], {
+      encoding: 'utf8',
+      env: { ...process.env, DOCKER_BUILDKIT: '0' },
+    });
     if (result.status !== 0) throw new Error(`docker build of ${spec.tag} failed:\n${result.stderr}${result.stdout}`);
   } finally {
     rmSync(context, { recursive: true, force: true });

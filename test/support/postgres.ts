@@ -16,7 +16,9 @@ const missing = binaries.filter((name) => findExecutable(name, process.env, plat
 
 /** Why the database tests cannot run here, or undefined when they can. Under CI=true it is always undefined: they must run. */
 export const postgresSkipReason: string | undefined =
-  missing.length > 0 && process.env.CI !== 'true' ? `PostgreSQL binaries not on PATH (${missing.join(', ')}); install PostgreSQL 15 to run the database checks` : undefined;
+  missing.length > 0 && process.env.CI !== 'true'
+    ? `PostgreSQL binaries not on PATH (${missing.join(', ')}); install PostgreSQL 15 to run the database checks`
+    : undefined;
 
 /** The role and database the tests connect as (not a superuser), and its password. */
 export const appRole = { user: 'tovplay', password: 'pg-test-Secr3t-9f1c', database: 'tovplay' };
@@ -74,7 +76,19 @@ export async function startPostgres(limits: { maxConnections: number; superuserR
     const { stdout: group } = await run('id', ['-g', 'postgres']);
     for (const entry of [base, sockets, pwfile]) chownSync(entry, Number(stdout.trim()), Number(group.trim()));
   }
-  await asServerUser('initdb', ['-D', data, '-U', 'postgres', '--auth-local=trust', '--auth-host=scram-sha-256', `--pwfile=${pwfile}`, '-E', 'UTF8', '--no-sync', '--no-instructions']);
+  await asServerUser('initdb', [
+    '-D',
+    data,
+    '-U',
+    'postgres',
+    '--auth-local=trust',
+    '--auth-host=scram-sha-256',
+    `--pwfile=${pwfile}`,
+    '-E',
+    'UTF8',
+    '--no-sync',
+    '--no-instructions',
+  ]);
   const port = await freePort();
   const settings = [
     `-p ${port}`,
@@ -86,7 +100,8 @@ export async function startPostgres(limits: { maxConnections: number; superuserR
     '-c fsync=off',
   ].join(' ');
   await asServerUser('pg_ctl', ['-D', data, '-l', path.join(base, 'server.log'), '-w', '-t', '60', '-o', settings, 'start']);
-  const psql = (sql: string) => asServerUser('psql', ['-h', sockets, '-p', String(port), '-U', 'postgres', '-d', 'postgres', '-v', 'ON_ERROR_STOP=1', '-q', '-c', sql]);
+  const psql = (sql: string) =>
+    asServerUser('psql', ['-h', sockets, '-p', String(port), '-U', 'postgres', '-d', 'postgres', '-v', 'ON_ERROR_STOP=1', '-q', '-c', sql]);
   const stop = async () => {
     await asServerUser('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']).catch(() => undefined);
     rmSync(base, { recursive: true, force: true });
@@ -108,7 +123,9 @@ export async function startPostgres(limits: { maxConnections: number; superuserR
       if (!client) throw new Error('could not connect as the superuser');
       try {
         for (let tries = 0; tries < 200; tries++) {
-          const { rows } = await client.query<{ others: number }>("SELECT count(*)::int AS others FROM pg_stat_activity WHERE backend_type = 'client backend' AND pid <> pg_backend_pid()");
+          const { rows } = await client.query<{ others: number }>(
+            "SELECT count(*)::int AS others FROM pg_stat_activity WHERE backend_type = 'client backend' AND pid <> pg_backend_pid()",
+          );
           if (rows[0]?.others === 0) return;
           await new Promise((resolve) => setTimeout(resolve, 25));
         }

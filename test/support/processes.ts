@@ -1,5 +1,5 @@
 // Real-process helpers for end-to-end tests: the built CLI as a child, processes under a folder, free ports.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
@@ -70,7 +70,12 @@ export function startProgram(cwd: string, file: string, args: string[], env: Nod
 const signalNumbers: Partial<Record<NodeJS.Signals, number>> = { SIGHUP: 1, SIGINT: 2, SIGKILL: 9, SIGTERM: 15 };
 
 /** Runs the CLI to completion; resolves with its exit code and output. */
-export async function runCli(cwd: string, args: string[], env: NodeJS.ProcessEnv = process.env, cli: string = cliPath): Promise<{ code: number; output: string }> {
+export async function runCli(
+  cwd: string,
+  args: string[],
+  env: NodeJS.ProcessEnv = process.env,
+  cli: string = cliPath,
+): Promise<{ code: number; output: string }> {
   const running = startCli(cwd, args, env, cli);
   const code = await running.exited;
   return { code, output: running.output() };

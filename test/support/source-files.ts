@@ -5,7 +5,9 @@ import { repoRoot } from './processes.js';
 
 /** Every .ts file under dir (a folder of the repository), keyed by its path relative to the repository, with its text. */
 export function sourceFiles(dir: string): Map<string, string> {
-  const files = readdirSync(path.join(repoRoot, dir), { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.ts') && !file.split(path.sep).includes('.cache'));
+  const files = readdirSync(path.join(repoRoot, dir), { recursive: true, encoding: 'utf8' }).filter(
+    (file) => file.endsWith('.ts') && !file.split(path.sep).includes('.cache'),
+  );
   return new Map(files.sort().map((file) => [path.join(dir, file), readFileSync(path.join(repoRoot, dir, file), 'utf8')]));
 }
 

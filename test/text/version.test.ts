@@ -11,7 +11,8 @@ describe('versions', () => {
 
   it('takes only a dotted number when asked, as compose providers need (their chatter may hold a lone number first)', () => {
     expect(parseVersion('Docker Compose version v2.24.6-desktop.1', { dotted: true })).toEqual([2, 24, 6]);
-    const podman = '>>>> Executing external compose provider. Please see podman-compose(1) for how to disable this message. <<<<\nDocker Compose version v2.27.0';
+    const podman =
+      '>>>> Executing external compose provider. Please see podman-compose(1) for how to disable this message. <<<<\nDocker Compose version v2.27.0';
     expect(parseVersion(podman, { dotted: true })).toEqual([2, 27, 0]);
     expect(parseVersion(podman)).toEqual([1]);
     expect(parseVersion('version 3', { dotted: true })).toBeUndefined();

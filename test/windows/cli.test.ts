@@ -27,7 +27,10 @@ describeLane('the built CLI under node.exe', () => {
     const root = mkdtempSync(path.join(tmpdir(), 'tovrun-lane-env-'));
     created.push(root);
     writeFileSync(path.join(root, '.env.template'), 'FLASK_PORT=5001\r\nSECRET_KEY=\r\nAPI_URL=http://localhost\r\n');
-    writeFileSync(path.join(root, '.env'), '\uFEFFFLASK_PORT=5001\r\nAPI_URL=http://localhost\r\nthis line is not an assignment\r\nSECRET_KEY=s3cr3t-value-x\r\n');
+    writeFileSync(
+      path.join(root, '.env'),
+      '\uFEFFFLASK_PORT=5001\r\nAPI_URL=http://localhost\r\nthis line is not an assignment\r\nSECRET_KEY=s3cr3t-value-x\r\n',
+    );
     const windows = await runWindowsCli(root, ['check', 'env']);
     expect(windows.code, windows.stdout + windows.stderr).toBe(1);
     expect(windows.stdout).toMatch(/^FAIL \.env:1 \[env\/encoding\] \.env starts with a byte-order mark/m);

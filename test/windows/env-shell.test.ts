@@ -5,8 +5,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, expect, it } from 'vitest';
-import { wineEnv } from '../setup/wine.js';
 import { applyHint } from '../../src/install/shell-activation.js';
+import { wineEnv } from '../setup/wine.js';
 import { cliPath } from '../support/processes.js';
 import { describeLane, lane, runWindowsCli, windowsPath } from './support/lane.js';
 
@@ -32,7 +32,12 @@ function runBatch(dir: string, lines: string[]): string {
   const output = path.join(dir, 'apply-output.txt');
   writeFileSync(path.join(dir, 'apply.bat'), `${lines.join('\r\n')}\r\n`);
   // Run from its folder by name: a quoted path holding `&` would be split by cmd /c's quote rules.
-  const result = spawnSync('sh', ['-c', 'wine cmd /d /c apply.bat > "$0" 2>&1', output], { cwd: dir, env: wineEnv(lane.prefix), encoding: 'utf8', timeout: 120_000 });
+  const result = spawnSync('sh', ['-c', 'wine cmd /d /c apply.bat > "$0" 2>&1', output], {
+    cwd: dir,
+    env: wineEnv(lane.prefix),
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
   const echoed = readFileSync(output, 'utf8').replaceAll('\r', '');
   if (result.status !== 0) throw new Error(`cmd.exe exited ${result.status}: ${echoed}${result.stderr}`);
   return echoed;
@@ -43,11 +48,14 @@ const report = ['set VIRTUAL_ENV', 'set Path', 'if defined PYTHONHOME (echo PYTH
 
 /** The value of name in what `set NAME` printed. */
 function variable(printed: string, name: string): string | undefined {
-  return printed.split('\n').find((line) => line.toLowerCase().startsWith(`${name.toLowerCase()}=`))?.slice(name.length + 1);
+  return printed
+    .split('\n')
+    .find((line) => line.toLowerCase().startsWith(`${name.toLowerCase()}=`))
+    ?.slice(name.length + 1);
 }
 
 describeLane('tovrun env --shell cmd in cmd.exe', () => {
-  it('prints lines that activate the venv both through the hint\'s for /f … call loop and pasted as they are', async () => {
+  it("prints lines that activate the venv both through the hint's for /f … call loop and pasted as they are", async () => {
     const root = workspace();
     const printed = await runWindowsCli(root, ['env', '--shell', 'cmd']);
     expect(printed.code, printed.stderr).toBe(0);

@@ -35,7 +35,12 @@ function adoptedRepository(): string {
 function runLauncher(root: string, args: string): { code: number | null; output: string } {
   const output = path.join(root, 'launcher-output.txt');
   const [nodeDir] = windowsPath(path.dirname(lane.nodeExe));
-  const result = spawnSync('sh', ['-c', `wine cmd /d /c tovrun.cmd ${args} > "$0" 2>&1`, output], { cwd: root, env: wineEnv(lane.prefix, { WINEPATH: nodeDir }), encoding: 'utf8', timeout: 120_000 });
+  const result = spawnSync('sh', ['-c', `wine cmd /d /c tovrun.cmd ${args} > "$0" 2>&1`, output], {
+    cwd: root,
+    env: wineEnv(lane.prefix, { WINEPATH: nodeDir }),
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
   return { code: result.status, output: readFileSync(output, 'utf8').replaceAll('\r', '') };
 }
 

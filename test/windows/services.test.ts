@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, expect, it } from 'vitest';
 import type { RunStatus } from '../../src/supervisor/service-status.js';
-import { describeLane, killStragglers, lane, runWindowsCli, startWindowsCli, windowsPath, type WindowsCli } from './support/lane.js';
+import { describeLane, killStragglers, lane, runWindowsCli, startWindowsCli, type WindowsCli, windowsPath } from './support/lane.js';
 
 const created: string[] = [];
 const running: WindowsCli[] = [];
@@ -24,7 +24,8 @@ afterAll(() => {
 const hostileArgs = ['a b', 'x&y', 'q"z', 'then|pipe', '<in>', '(paren)', '^caret', 'back\\'];
 
 /** A script that prints its name, its arguments and "<name> listening", then stays up. */
-const serviceScript = (name: string) => `console.log(${JSON.stringify(name)} + ' argv ' + JSON.stringify(process.argv.slice(2)));\nconsole.log(${JSON.stringify(name)} + ' listening');\nsetInterval(() => undefined, 1000);\n`;
+const serviceScript = (name: string) =>
+  `console.log(${JSON.stringify(name)} + ' argv ' + JSON.stringify(process.argv.slice(2)));\nconsole.log(${JSON.stringify(name)} + ' listening');\nsetInterval(() => undefined, 1000);\n`;
 
 /** A workspace in a folder with a space, and a "node tools" folder (on Windows' PATH) holding npm.cmd and npx.cmd shims. */
 function workspace(): { base: string; root: string; tools: string; nodeDir: string } {
@@ -37,7 +38,10 @@ function workspace(): { base: string; root: string; tools: string; nodeDir: stri
   const [nodeExe] = windowsPath(lane.nodeExe);
   // As npm.cmd does: `"%NODE_EXE%" "%NPM_CLI_JS%" %*`; as npx.cmd does, after SETLOCAL and a variable of its own.
   writeFileSync(path.join(tools, 'npm.cmd'), `@ECHO OFF\r\n"${nodeExe}" "%~dp0npm-cli.js" %*\r\n`);
-  writeFileSync(path.join(tools, 'npm-cli.js'), `if (process.argv[2] !== 'run' || process.argv[3] !== 'serve') { console.error('npm: unexpected', process.argv.slice(2)); process.exit(1); }\n${serviceScript('api')}`);
+  writeFileSync(
+    path.join(tools, 'npm-cli.js'),
+    `if (process.argv[2] !== 'run' || process.argv[3] !== 'serve') { console.error('npm: unexpected', process.argv.slice(2)); process.exit(1); }\n${serviceScript('api')}`,
+  );
   writeFileSync(path.join(tools, 'npx.cmd'), `@ECHO OFF\r\nSETLOCAL\r\nSET "NPX_CLI_JS=%~dp0npx-cli.js"\r\n"${nodeExe}" "%NPX_CLI_JS%" %*\r\n`);
   writeFileSync(path.join(tools, 'npx-cli.js'), serviceScript('web'));
   writeFileSync(path.join(root, 'svc.js'), serviceScript('exe'));
@@ -114,9 +118,12 @@ describeLane('services started through .cmd shims and an .exe under node.exe', (
     expect(after.services.find((service) => service.name === 'api')?.pid).toBe(before.services[0]?.pid);
   }, 150_000);
 
-  it('reports a program that is not on PATH as not found (never cmd.exe\'s exit 1 or 9009)', async () => {
+  it("reports a program that is not on PATH as not found (never cmd.exe's exit 1 or 9009)", async () => {
     const { root } = workspace();
-    writeFileSync(path.join(root, 'tovrun.yaml'), 'version: 1\npreset: none\nservices:\n  api:\n    type: command\n    command: tovrun-no-such-program --serve\n');
+    writeFileSync(
+      path.join(root, 'tovrun.yaml'),
+      'version: 1\npreset: none\nservices:\n  api:\n    type: command\n    command: tovrun-no-such-program --serve\n',
+    );
     const result = await runWindowsCli(root, ['--no-install'], { timeoutMs: 60_000 });
     expect(result.code, result.stdout + result.stderr).toBe(1);
     expect(result.stdout).toContain('api | [tovrun] could not start: program tovrun-no-such-program was not found on PATH\n');
@@ -129,7 +136,9 @@ describeLane('services started through .cmd shims and an .exe under node.exe', (
     writeFileSync(path.join(root, '.env.template'), 'APP=1\r\n');
     writeFileSync(path.join(root, '.env'), 'APP=1\r\n');
     const result = await runWindowsCli(root, ['check', 'hygiene'], { timeoutMs: 60_000 });
-    expect(result.stdout).toContain('ok [hygiene/git] git was not found on PATH; whether .env is ignored by git was not checked.\n    -> Install Git for Windows (`winget install Git.Git`');
+    expect(result.stdout).toContain(
+      'ok [hygiene/git] git was not found on PATH; whether .env is ignored by git was not checked.\n    -> Install Git for Windows (`winget install Git.Git`',
+    );
     expect(result.stdout).not.toContain('hygiene/env-not-ignored');
     expect(result.code, result.stdout + result.stderr).toBe(0);
   }, 90_000);

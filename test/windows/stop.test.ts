@@ -30,13 +30,18 @@ function workspace(childDetached: boolean): { root: string; nodeDir: string[] } 
     [
       "const { spawn } = require('node:child_process');",
       `const child = spawn(process.execPath, [require('node:path').join(__dirname, 'child.js')], { stdio: ${childDetached ? "'ignore', detached: true" : "'inherit'"} });`,
-      "console.log(`serving ${process.pid}, child ${child.pid}`);",
+      'console.log(`serving ${process.pid}, child ${child.pid}`);',
       'setInterval(() => {}, 1000);',
       '',
     ].join('\n'),
   );
   const [serve] = windowsPath(path.join(root, 'serve.js'));
-  writeFileSync(path.join(root, 'tovrun.yaml'), ['preset: none', 'services:', '  api:', '    type: command', `    command: ${JSON.stringify(['node', serve])}`, '    probe: { log: "serving" }', ''].join('\n'));
+  writeFileSync(
+    path.join(root, 'tovrun.yaml'),
+    ['preset: none', 'services:', '  api:', '    type: command', `    command: ${JSON.stringify(['node', serve])}`, '    probe: { log: "serving" }', ''].join(
+      '\n',
+    ),
+  );
   return { root, nodeDir: [path.dirname(lane.nodeExe)] };
 }
 
@@ -50,7 +55,9 @@ async function until(check: () => boolean, timeoutMs: number): Promise<boolean> 
 }
 
 describeLane('stopping under node.exe', () => {
-  it('tovrun down asks the running tovrun over its per-user named pipe; it stops its service tree and exits, leaving no process', { timeout: 180_000 }, async () => {
+  it('tovrun down asks the running tovrun over its per-user named pipe; it stops its service tree and exits, leaving no process', {
+    timeout: 180_000,
+  }, async () => {
     const { root, nodeDir } = workspace(false);
     const up = startWindowsCli(root, ['--no-install'], { path: nodeDir });
     await up.waitForOutput(/api \| child up/, 90_000);
@@ -81,7 +88,9 @@ describeLane('stopping under node.exe', () => {
     expect(existsSync(path.join(root, '.tovrun', 'state.json'))).toBe(false);
   });
 
-  it('after a crash, tovrun down signals nothing it cannot prove: Wine gives no start times, so a surviving child is left alone and named', { timeout: 180_000 }, async () => {
+  it('after a crash, tovrun down signals nothing it cannot prove: Wine gives no start times, so a surviving child is left alone and named', {
+    timeout: 180_000,
+  }, async () => {
     const { root, nodeDir } = workspace(true);
     const up = startWindowsCli(root, ['--no-install'], { path: nodeDir });
     await up.waitForOutput(/api \| serving/, 90_000);
@@ -93,7 +102,9 @@ describeLane('stopping under node.exe', () => {
     expect(await until(() => windowsProcessesUnder(root).length === 1, 15_000), JSON.stringify(windowsProcessesUnder(root))).toBe(true);
     const down = await runWindowsCli(root, ['down'], { path: nodeDir, timeoutMs: 90_000 });
     expect(down.code, down.stdout + down.stderr).toBe(0);
-    expect(down.stdout).toMatch(/^left pid \d+ alone: could not prove it is the api tovrun started \(the process table cannot be read now \(PowerShell's Get-CimInstance Win32_Process failed\)\)$/m);
+    expect(down.stdout).toMatch(
+      /^left pid \d+ alone: could not prove it is the api tovrun started \(the process table cannot be read now \(PowerShell's Get-CimInstance Win32_Process failed\)\)$/m,
+    );
     expect(windowsProcessesUnder(root)).toHaveLength(1);
   });
 });

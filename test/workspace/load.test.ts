@@ -118,7 +118,12 @@ describe('parseTovrunYaml aliases', () => {
     const unresolved = configError(() => parseTovrunYaml('panes: *missing\n', '/w/tovrun.yaml'));
     expect(unresolved.message).toMatch(/Unresolved alias/);
     expect(unresolved.location?.file).toBe('/w/tovrun.yaml');
-    const bomb = ['a: &a [1,1,1,1,1,1,1,1,1]', 'b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]', 'c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]', 'd: [*c,*c,*c,*c,*c,*c,*c,*c,*c]'].join('\n');
+    const bomb = [
+      'a: &a [1,1,1,1,1,1,1,1,1]',
+      'b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]',
+      'c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]',
+      'd: [*c,*c,*c,*c,*c,*c,*c,*c,*c]',
+    ].join('\n');
     expect(configError(() => parseTovrunYaml(bomb, 'tovrun.yaml')).message).toMatch(/alias/);
   });
 });

@@ -2,9 +2,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parseEnvTemplate } from '../../src/env/template.js';
 import { applyInit } from '../../src/init/apply.js';
 import { planInit } from '../../src/init/plan.js';
-import { parseEnvTemplate } from '../../src/env/template.js';
 import { loadWorkspace, parseTovrunYaml } from '../../src/workspace/load.js';
 import { initPresetNames, presetNames } from '../../src/workspace/presets.js';
 import { copyFixture, hashTree, realReader } from '../init/support.js';
@@ -13,7 +13,9 @@ describe('the preset list', () => {
   it('names every preset once; init offers those with files to ship; the schema accepts exactly these names', () => {
     expect(presetNames).toEqual(['tovplay', 'node-postgres-redis', 'none']);
     expect(initPresetNames).toEqual(['tovplay', 'node-postgres-redis']);
-    const schema = JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../../templates/tovrun.schema.json'), 'utf8')) as { properties: { preset: { enum: string[] } } };
+    const schema = JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../../templates/tovrun.schema.json'), 'utf8')) as {
+      properties: { preset: { enum: string[] } };
+    };
     expect(schema.properties.preset.enum).toEqual(presetNames);
   });
 });
@@ -41,7 +43,17 @@ describe('node-postgres-redis preset', () => {
   it('its .env.template has the keys compose and the server read, and parses cleanly', () => {
     const text = readFileSync(path.resolve(import.meta.dirname, '../../templates/presets/node-postgres-redis/.env.template'), 'utf8');
     const template = parseEnvTemplate(text, '.env.template');
-    expect([...template.keys.keys()]).toEqual(['COMPOSE_PROJECT_NAME', 'PORT', 'POSTGRES_USER', 'POSTGRES_PASSWORD', 'POSTGRES_DB', 'POSTGRES_PORT', 'DATABASE_URL', 'REDIS_PORT', 'REDIS_URL']);
+    expect([...template.keys.keys()]).toEqual([
+      'COMPOSE_PROJECT_NAME',
+      'PORT',
+      'POSTGRES_USER',
+      'POSTGRES_PASSWORD',
+      'POSTGRES_DB',
+      'POSTGRES_PORT',
+      'DATABASE_URL',
+      'REDIS_PORT',
+      'REDIS_URL',
+    ]);
     expect(template.keys.get('POSTGRES_PASSWORD')?.secret).toBe(true);
   });
 });

@@ -32,7 +32,9 @@ describe('tovrunYamlProblems (the validator compiled ahead by scripts/compile-sc
 
   it("names YAML's .inf and .nan as they are written where the schema wants a bounded number or an integer", () => {
     const error = configError(() => parseTovrunYaml('compose:\n  healthTimeout: .nan\nservices:\n  api:\n    port: .inf\n', 'tovrun.yaml'));
-    expect(error.message).toBe('compose.healthTimeout: found number NaN, expected a number >= 0.\n  also line 5: services.api.port: found number Infinity, expected a number <= 65535');
+    expect(error.message).toBe(
+      'compose.healthTimeout: found number NaN, expected a number >= 0.\n  also line 5: services.api.port: found number Infinity, expected a number <= 65535',
+    );
     expect(error.location?.line).toBe(2);
   });
 

@@ -25,7 +25,9 @@ describe('checkServiceDirs', () => {
   });
 
   it('checks only the services given (a run of --only api ignores the others)', () => {
-    const root = workspaceDir({ 'tovrun.yaml': servicesYaml(['  api: { type: command, command: node a.js }', '  web: { type: command, command: node b.js, dir: gone }']) });
+    const root = workspaceDir({
+      'tovrun.yaml': servicesYaml(['  api: { type: command, command: node a.js }', '  web: { type: command, command: node b.js, dir: gone }']),
+    });
     const ws = loadWorkspace(root);
     expect(() => checkServiceDirs(ws, ws.services.slice(0, 1))).not.toThrow();
     expect(() => checkServiceDirs(ws)).toThrow(/services\.web\.dir/);

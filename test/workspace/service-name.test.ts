@@ -24,7 +24,8 @@ describe('keyPathText', () => {
 describe('serviceNameProblem', () => {
   it('accepts compose-like names and refuses the rest', () => {
     for (const name of ['api', 'API-2', 'a.b_c-d', '0', 'x'.repeat(63)]) expect(serviceNameProblem(name), name).toBeNull();
-    for (const name of ['', '-api', '.hidden', 'a/b', 'a b', 'a\u001b', 'é', 'x'.repeat(64), 'NUL', 'com1.x', 'api.previous']) expect(serviceNameProblem(name), name).not.toBeNull();
+    for (const name of ['', '-api', '.hidden', 'a/b', 'a b', 'a\u001b', 'é', 'x'.repeat(64), 'NUL', 'com1.x', 'api.previous'])
+      expect(serviceNameProblem(name), name).not.toBeNull();
   });
 
   it('finds names equal but for case', () => {

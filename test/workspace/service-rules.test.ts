@@ -28,7 +28,9 @@ describe('service names', () => {
   });
 
   it('refuses a slash (two services would share a log file) and shows a 300-character name shortened', () => {
-    expect(loadError(['  a/b:', '    type: command', '    command: node x.js']).error.message).toBe('services: the service name "a/b" may hold only letters, digits, ".", "_" and "-", and must start with a letter or digit.');
+    expect(loadError(['  a/b:', '    type: command', '    command: node x.js']).error.message).toBe(
+      'services: the service name "a/b" may hold only letters, digits, ".", "_" and "-", and must start with a letter or digit.',
+    );
     const long = 'x'.repeat(300);
     const { error } = loadError([`  ${long}:`, '    type: command', '    command: node x.js']);
     expect(error.message).toBe(`services: the service name "${'x'.repeat(40)}…" (300 characters) is 300 characters long; at most 63 are allowed.`);
@@ -45,7 +47,9 @@ describe('service names', () => {
   });
 
   it('accepts the names compose accepts: letters, digits, dots, dashes and underscores', () => {
-    const root = workspaceDir({ 'tovrun.yaml': servicesYaml(['  my-api_2.v1: { type: command, command: node a.js }', `  ${'a'.repeat(63)}: { type: command, command: node b.js }`]) });
+    const root = workspaceDir({
+      'tovrun.yaml': servicesYaml(['  my-api_2.v1: { type: command, command: node a.js }', `  ${'a'.repeat(63)}: { type: command, command: node b.js }`]),
+    });
     expect(loadWorkspace(root).services.map((service) => service.name)).toEqual(['my-api_2.v1', 'a'.repeat(63)]);
   });
 
@@ -67,7 +71,10 @@ describe('commands', () => {
   });
 
   it('refuses an empty or blank command as no command', () => {
-    for (const command of ['""', '"   "', '[]']) expect(loadError(['  api:', '    type: command', `    command: ${command}`]).error.message, command).toBe('services.api.command: the service has no command.');
+    for (const command of ['""', '"   "', '[]'])
+      expect(loadError(['  api:', '    type: command', `    command: ${command}`]).error.message, command).toBe(
+        'services.api.command: the service has no command.',
+      );
   });
 });
 
@@ -81,7 +88,9 @@ describe('log probes', () => {
   });
 
   it('refuses it in a disabled service too, and accepts a valid one', () => {
-    expect(loadError(['  api: { type: command, command: node a.js, enabled: false, probe: { log: "[" } }']).error.message).toMatch(/Unterminated character class/);
+    expect(loadError(['  api: { type: command, command: node a.js, enabled: false, probe: { log: "[" } }']).error.message).toMatch(
+      /Unterminated character class/,
+    );
     const root = workspaceDir({ 'tovrun.yaml': servicesYaml(['  api: { type: command, command: node a.js, probe: { log: "^listening on \\\\d+$" } }']) });
     expect(loadWorkspace(root).services[0]?.probe).toMatchObject({ kind: 'log', pattern: '^listening on \\d+$' });
   });

@@ -28,7 +28,12 @@ export function connectionFailure(error: unknown, server: string, requireDb: boo
   const reason = reasonOf(error);
   const absentStatus: CheckStatus = requireDb ? 'error' : 'warn';
   if (code === '53300') {
-    return finding('database/too-many-clients', absentStatus, `PostgreSQL ${server} refused the connection: ${reason} (SQLSTATE 53300) — it has no connection slot left for this role.`, { ...where, hint: tooManyClientsHint });
+    return finding(
+      'database/too-many-clients',
+      absentStatus,
+      `PostgreSQL ${server} refused the connection: ${reason} (SQLSTATE 53300) — it has no connection slot left for this role.`,
+      { ...where, hint: tooManyClientsHint },
+    );
   }
   if (code === '28P01' || code === '28000') {
     return finding('database/login-failed', 'error', `PostgreSQL ${server} refused the login in DATABASE_URL — ${reason} (SQLSTATE ${code}).`, {
@@ -37,12 +42,17 @@ export function connectionFailure(error: unknown, server: string, requireDb: boo
     });
   }
   if (code === '3D000') {
-    return finding('database/no-database', 'error', `PostgreSQL ${server} — ${reason} (SQLSTATE 3D000).`, { ...where, hint: 'Create the database (`createdb` with the same host, port and user), or fix the name at the end of DATABASE_URL.' });
+    return finding('database/no-database', 'error', `PostgreSQL ${server} — ${reason} (SQLSTATE 3D000).`, {
+      ...where,
+      hint: 'Create the database (`createdb` with the same host, port and user), or fix the name at the end of DATABASE_URL.',
+    });
   }
   const detail = code && !reason.includes(code) ? `${reason} (${code})` : reason;
   const unreachable = requireDb ? '' : ' (a warning: --require-db makes it an error)';
   return finding('database/unreachable', absentStatus, `PostgreSQL ${server} is not reachable: ${detail}${unreachable}.`, {
     ...where,
-    hint: `Start the database — \`tovrun -p local-db\` starts the local one — or point DATABASE_URL (${'file' in where ? `${where.file}:${where.line}` : 'set in the environment'}) at a running server.`,
+    hint:
+      `Start the database — \`tovrun -p local-db\` starts the local one — or point DATABASE_URL ` +
+      `(${'file' in where ? `${where.file}:${where.line}` : 'set in the environment'}) at a running server.`,
   });
 }

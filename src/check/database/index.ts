@@ -1,11 +1,12 @@
 /** The database check: connect to DATABASE_URL's PostgreSQL with timeouts and report usage, idle sessions and failures. */
-import { findingsOnly, type CheckInput, type CheckResult } from '../input.js';
+
 import { finding } from '../../report/findings.js';
+import { type CheckInput, type CheckResult, findingsOnly } from '../input.js';
 import { connectionFailure } from './failure.js';
 import type { DatabaseSession } from './session.js';
 import { readConnectionStats } from './stats.js';
 import { findDatabaseUrl, parseDatabaseUrl } from './target.js';
-import { usageFindings, type DatabaseWhere } from './usage.js';
+import { type DatabaseWhere, usageFindings } from './usage.js';
 
 /** How long connecting, and then each query, may take. */
 export const databaseTimeoutsMs = { connect: 3_000, query: 3_000 };
@@ -16,9 +17,15 @@ export async function checkDatabase(input: CheckInput): Promise<CheckResult> {
   if (!target) return findingsOnly([finding('database/skipped', 'ok', 'no DATABASE_URL is set; the database was not checked.')]);
   const where: DatabaseWhere = target.where ?? {};
   const url = parseDatabaseUrl(target.url);
-  if (url.kind === 'other') return findingsOnly([finding('database/skipped', 'ok', `DATABASE_URL is a ${url.scheme} URL, not PostgreSQL; the database was not checked.`, where)]);
+  if (url.kind === 'other')
+    return findingsOnly([finding('database/skipped', 'ok', `DATABASE_URL is a ${url.scheme} URL, not PostgreSQL; the database was not checked.`, where)]);
   if (url.kind === 'invalid') {
-    return findingsOnly([finding('database/invalid-url', 'warn', 'DATABASE_URL is not a URL tovrun can read; the database was not checked.', { ...where, hint: 'Write it as postgresql://user:password@host:5432/database.' })]);
+    return findingsOnly([
+      finding('database/invalid-url', 'warn', 'DATABASE_URL is not a URL tovrun can read; the database was not checked.', {
+        ...where,
+        hint: 'Write it as postgresql://user:password@host:5432/database.',
+      }),
+    ]);
   }
   const secrets = url.password === null ? [] : [url.password];
   let session: DatabaseSession;

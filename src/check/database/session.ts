@@ -36,7 +36,8 @@ export const connectWithPg: ConnectDatabase = async (options) => {
     throw error;
   }
   return {
-    query: async <Row extends object>(sql: string, params: readonly unknown[] = []) => (await client.query<Row & Record<string, unknown>>(sql, [...params])).rows,
+    query: async <Row extends object>(sql: string, params: readonly unknown[] = []) =>
+      (await client.query<Row & Record<string, unknown>>(sql, [...params])).rows,
     end: () => client.end(),
   };
 };

@@ -1,6 +1,6 @@
 /** Which database the backend would use: DATABASE_URL from the environment (it wins, as for Flask) or .env, and its kind. */
 import { parseEnv } from '../../env/parse.js';
-import { workspacePath, type CheckInput } from '../input.js';
+import { type CheckInput, workspacePath } from '../input.js';
 
 /** DATABASE_URL and where it was set. */
 export interface DatabaseTarget {
@@ -16,7 +16,9 @@ export function findDatabaseUrl(input: CheckInput): DatabaseTarget | null {
   const url = input.facts.envValues().values.DATABASE_URL;
   if (!url) return null;
   const text = input.effects.files.readText(input.workspace.envFile) ?? '';
-  const line = parseEnv(text).entries.filter((entry) => entry.key === 'DATABASE_URL').pop()?.line;
+  const line = parseEnv(text)
+    .entries.filter((entry) => entry.key === 'DATABASE_URL')
+    .pop()?.line;
   return { url, where: line === undefined ? null : { file: workspacePath(input, input.workspace.envFile), line } };
 }
 

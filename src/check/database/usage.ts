@@ -1,5 +1,5 @@
 /** Turns connection statistics into findings: usage against the usable connections (PgBouncer past 80 %), old idle sessions. */
-import { finding, type Finding } from '../../report/findings.js';
+import { type Finding, finding } from '../../report/findings.js';
 import type { ConnectionStats, IdleGroup } from './stats.js';
 
 /** At or above this share of the usable connections, the pgbouncer profile is suggested. */
@@ -31,7 +31,9 @@ function usageFinding(server: string, stats: ConnectionStats, idle: readonly Idl
   const idleNote = idle.length > 0 ? ` Of them, ${sessionsWord(total(idle))} idled ${formatAge(thresholdSeconds)} or more: ${groupList(idle)}.` : '';
   return finding('database/connections-high', 'warn', `PostgreSQL ${server}: ${figures} — new connections will soon fail with "too many clients".${idleNote}`, {
     ...where,
-    hint: 'Put PgBouncer in front: start the pgbouncer profile (`tovrun -p pgbouncer`) and point DATABASE_URL at it, so many app connections share a few server ones. Run `tovrun down` to stop leftovers from earlier runs.',
+    hint:
+      'Put PgBouncer in front: start the pgbouncer profile (`tovrun -p pgbouncer`) and point DATABASE_URL at it, so many app connections ' +
+      'share a few server ones. Run `tovrun down` to stop leftovers from earlier runs.',
   });
 }
 
@@ -43,14 +45,28 @@ export function usageFindings(server: string, stats: ConnectionStats, idle: read
   const findings = [usageFinding(server, stats, idle, thresholdSeconds, where)];
   if (inTransaction.length > 0) {
     findings.push(
-      finding('database/idle-in-transaction', 'warn', `${sessionsWord(total(inTransaction))} idle in transaction for ${formatAge(thresholdSeconds)} or more, by application: ${groupList(inTransaction)} — each holds its locks and a connection.`, {
-        ...where,
-        hint: "Commit or roll back in that application's code (a missing commit after a query). In psql, `SELECT pid, application_name, query FROM pg_stat_activity WHERE state LIKE 'idle in transaction%';` shows them and `SELECT pg_terminate_backend(<pid>);` ends one.",
-      }),
+      finding(
+        'database/idle-in-transaction',
+        'warn',
+        `${sessionsWord(total(inTransaction))} idle in transaction for ${formatAge(thresholdSeconds)} or more, by application: ${groupList(inTransaction)} — each holds its locks and a connection.`,
+        {
+          ...where,
+          hint:
+            "Commit or roll back in that application's code (a missing commit after a query). In psql, `SELECT pid, application_name, " +
+            "query FROM pg_stat_activity WHERE state LIKE 'idle in transaction%';` shows them and `SELECT pg_terminate_backend(<pid>);` ends one.",
+        },
+      ),
     );
   }
   if (idleOnly.length > 0) {
-    findings.push(finding('database/idle-sessions', 'ok', `${sessionsWord(total(idleOnly))} idle for ${formatAge(thresholdSeconds)} or more, by application: ${groupList(idleOnly)}.`, where));
+    findings.push(
+      finding(
+        'database/idle-sessions',
+        'ok',
+        `${sessionsWord(total(idleOnly))} idle for ${formatAge(thresholdSeconds)} or more, by application: ${groupList(idleOnly)}.`,
+        where,
+      ),
+    );
   }
   return findings;
 }

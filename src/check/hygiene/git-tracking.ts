@@ -1,8 +1,8 @@
 /** hygiene/env-*: .env is ignored by git and not tracked; asked of git read-only (check-ignore, ls-files) with a timeout. */
 import type { RunResult } from '../../os/system-runner.js';
 import type { Platform } from '../../platform/platform.js';
-import { workspacePath, type CheckInput } from '../input.js';
-import { finding, type Finding } from '../../report/findings.js';
+import { type Finding, finding } from '../../report/findings.js';
+import { type CheckInput, workspacePath } from '../input.js';
 import { appendLineCommand } from '../shell-hints.js';
 
 /** How long one git command may take. */
@@ -15,16 +15,20 @@ function git(input: CheckInput, args: string[]): Promise<RunResult> {
 
 /** How to install git, for the platform. */
 function gitInstallHint(platform: Platform): string {
-  return platform.isWindows ? 'Install Git for Windows (`winget install Git.Git`, or https://git-scm.com/download/win) and open a new terminal.' : 'Install git (https://git-scm.com/downloads) to have it checked.';
+  return platform.isWindows
+    ? 'Install Git for Windows (`winget install Git.Git`, or https://git-scm.com/download/win) and open a new terminal.'
+    : 'Install git (https://git-scm.com/downloads) to have it checked.';
 }
 
 /** Why git could not answer (not installed, not a repository, too slow), as an ok or warn finding, or null when it answered. */
 function unanswered(input: CheckInput, result: RunResult): Finding | null {
   // The runner looks git up on PATH (PATHEXT on Windows) before starting anything, so a missing git is ENOENT, never a
   // shell's "not recognized" exit 1 that would read as ".env is not ignored".
-  if (result.spawnError === 'ENOENT') return finding('hygiene/git', 'ok', 'git was not found on PATH; whether .env is ignored by git was not checked.', { hint: gitInstallHint(input.platform) });
+  if (result.spawnError === 'ENOENT')
+    return finding('hygiene/git', 'ok', 'git was not found on PATH; whether .env is ignored by git was not checked.', { hint: gitInstallHint(input.platform) });
   if (/not a git repository/i.test(result.output)) return finding('hygiene/git', 'ok', 'not a git repository; whether .env is ignored by git was not checked.');
-  if (result.exitCode === undefined) return finding('hygiene/git', 'warn', `git did not answer within ${gitTimeoutMs / 1000} s; whether .env is ignored was not checked.`);
+  if (result.exitCode === undefined)
+    return finding('hygiene/git', 'warn', `git did not answer within ${gitTimeoutMs / 1000} s; whether .env is ignored was not checked.`);
   return null;
 }
 
@@ -51,6 +55,7 @@ export async function gitTrackingFindings(input: CheckInput): Promise<Finding[]>
       }),
     );
   }
-  if (ignored.exitCode !== 0 && ignored.exitCode !== 1) findings.push(finding('hygiene/git', 'warn', `git check-ignore failed: ${ignored.output.trim().split('\n')[0] ?? ''}`));
+  if (ignored.exitCode !== 0 && ignored.exitCode !== 1)
+    findings.push(finding('hygiene/git', 'warn', `git check-ignore failed: ${ignored.output.trim().split('\n')[0] ?? ''}`));
   return findings.length > 0 ? findings : [finding('hygiene/env-ignored', 'ok', `${env} is ignored by git and not tracked.`)];
 }

@@ -4,21 +4,27 @@
  */
 import path from 'node:path';
 import { composeServices, describeDifferences, envMap, findStaleCandidates, isComposeName } from '../../env/stale-copies.js';
-import { workspacePath, type CheckInput } from '../input.js';
-import { finding, type Finding } from '../../report/findings.js';
+import { type Finding, finding } from '../../report/findings.js';
+import { type CheckInput, workspacePath } from '../input.js';
 import { removeFileCommand } from '../shell-hints.js';
 
 function comparison(input: CheckInput, file: string): string {
   const { workspace, effects } = input;
   const compose = isComposeName(path.basename(file));
-  const rootFile = compose ? workspace.composeFile : path.basename(file) === '.env' && effects.files.readText(workspace.envFile) !== undefined ? workspace.envFile : workspace.envTemplateFile;
+  const rootFile = compose
+    ? workspace.composeFile
+    : path.basename(file) === '.env' && effects.files.readText(workspace.envFile) !== undefined
+      ? workspace.envFile
+      : workspace.envTemplateFile;
   const copyText = effects.files.readText(file);
   const rootText = effects.files.readText(rootFile);
   const rootName = workspacePath(input, rootFile);
   if (copyText === undefined) return 'unreadable';
   if (rootText === undefined) return `there is no ${rootName} to compare it with`;
   try {
-    return compose ? describeDifferences(composeServices(copyText), composeServices(rootText), 'services', rootName) : describeDifferences(envMap(copyText), envMap(rootText), 'keys', rootName);
+    return compose
+      ? describeDifferences(composeServices(copyText), composeServices(rootText), 'services', rootName)
+      : describeDifferences(envMap(copyText), envMap(rootText), 'keys', rootName);
   } catch {
     return `it could not be compared with ${rootName}`;
   }
@@ -27,7 +33,12 @@ function comparison(input: CheckInput, file: string): string {
 /** One warning per stale copy, or one ok. */
 export function staleCopyFindings(input: CheckInput): Finding[] {
   const { workspace } = input;
-  const inUse = new Set([workspace.composeFile, workspace.envFile, workspace.envTemplateFile, ...workspace.services.flatMap((service) => (service.type === 'python' ? [service.venv] : []))]);
+  const inUse = new Set([
+    workspace.composeFile,
+    workspace.envFile,
+    workspace.envTemplateFile,
+    ...workspace.services.flatMap((service) => (service.type === 'python' ? [service.venv] : [])),
+  ]);
   const copies = findStaleCandidates(workspace.root, input.effects.files, inUse);
   if (copies.length === 0) return [finding('hygiene/stale-copies', 'ok', 'no stale docker-compose or .env copies in sub-folders.')];
   return copies.map((file) => {

@@ -1,8 +1,8 @@
 /** hygiene/template-secret: .env.template (committed) holds placeholders only, never a value that looks like a real secret. */
 import { looksLikeSecretValue, weakSecretReason } from '../../env/secrets.js';
 import type { KeySpec } from '../../env/template.js';
-import { workspacePath, type CheckInput, type CheckResult } from '../input.js';
 import { finding } from '../../report/findings.js';
+import { type CheckInput, type CheckResult, workspacePath } from '../input.js';
 
 /** Whether a template value looks real: a secret key's or credential-shaped value that is no placeholder, nor short or common. */
 export function looksLikeRealSecret(spec: Pick<KeySpec, 'secret' | 'example'>): boolean {
@@ -19,11 +19,16 @@ export function templateSecretFindings(input: CheckInput): CheckResult {
   const real = [...schema.keys.values()].filter(looksLikeRealSecret);
   if (real.length === 0) return { findings: [finding('hygiene/template-secrets', 'ok', `${file} holds no real-looking secret.`, { file })], secrets: [] };
   const findings = real.map((spec) =>
-    finding('hygiene/template-secret', 'error', `${spec.key} in ${file} looks like a real secret — the template is committed, so everyone with the repository has it.`, {
-      file,
-      line: spec.line,
-      hint: `Replace the value with a placeholder (such as dev-only-change-me), and change the real secret wherever it is used: the git history keeps it.`,
-    }),
+    finding(
+      'hygiene/template-secret',
+      'error',
+      `${spec.key} in ${file} looks like a real secret — the template is committed, so everyone with the repository has it.`,
+      {
+        file,
+        line: spec.line,
+        hint: `Replace the value with a placeholder (such as dev-only-change-me), and change the real secret wherever it is used: the git history keeps it.`,
+      },
+    ),
   );
   return { findings, secrets: real.map((spec) => spec.example) };
 }

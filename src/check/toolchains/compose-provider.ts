@@ -1,8 +1,8 @@
 /** toolchains/compose-provider: the compose provider (docker compose, podman compose) and its engine, when profiles are configured or requested. */
 import { checkComposeProvider } from '../../compose/index.js';
 import { requestedProfiles } from '../../plan/profiles.js';
+import { type Finding, finding } from '../../report/findings.js';
 import type { CheckInput } from '../input.js';
-import { finding, type Finding } from '../../report/findings.js';
 
 /** The profiles the run would start: -p, TOVRUN_PROFILES and tovrun.yaml's compose.profiles. */
 export function profilesToCheck(input: CheckInput): string[] {
@@ -15,7 +15,9 @@ export async function composeProviderFindings(input: CheckInput): Promise<Findin
   if (profiles.length === 0) return [];
   const check = await checkComposeProvider(input.effects.runner, input.platform.os);
   if (!check.ok) {
-    return [finding('toolchains/compose-provider', 'error', `compose profiles ${profiles.join(', ')} are requested, but ${check.message}`, { hint: check.hint })];
+    return [
+      finding('toolchains/compose-provider', 'error', `compose profiles ${profiles.join(', ')} are requested, but ${check.message}`, { hint: check.hint }),
+    ];
   }
   const version = check.provider.version === '' ? '' : ` ${check.provider.version}`;
   return [finding('toolchains/compose-provider', 'ok', `${check.provider.name}${version} with a running engine, for the profiles ${profiles.join(', ')}.`)];

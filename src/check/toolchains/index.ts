@@ -1,5 +1,5 @@
 /** The toolchains check: Python and the venvs, Node against Vite's engines, npm's devDependencies settings, the compose provider. */
-import { findingsOnly, type CheckInput, type CheckResult } from '../input.js';
+import { type CheckInput, type CheckResult, findingsOnly } from '../input.js';
 import { composeProviderFindings } from './compose-provider.js';
 import { nodeFindings } from './node.js';
 import { npmOmitFindings } from './npm-omit.js';

@@ -1,11 +1,13 @@
 /** toolchains/npm-omit: no npm setting or variable makes a plain `npm install` skip devDependencies (Vite is one). */
+
+import { type Finding, finding } from '../../report/findings.js';
 import type { NodeService } from '../../workspace/types.js';
-import { workspacePath, type CheckInput } from '../input.js';
-import { devDroppingSettings, type DevDroppingSetting } from '../npm-config.js';
-import { finding, type Finding } from '../../report/findings.js';
+import { type CheckInput, workspacePath } from '../input.js';
+import { type DevDroppingSetting, devDroppingSettings } from '../npm-config.js';
 import { unsetVariableCommand } from '../shell-hints.js';
 
-const consequence = 'npm leaves out devDependencies, Vite among them: `tovrun install` passes --include=dev, but a plain `npm install` or `npm ci` gives a frontend without Vite.';
+const consequence =
+  'npm leaves out devDependencies, Vite among them: `tovrun install` passes --include=dev, but a plain `npm install` or `npm ci` gives a frontend without Vite.';
 
 function settingFinding(input: CheckInput, setting: DevDroppingSetting): Finding {
   if ('variable' in setting.source) {
@@ -22,7 +24,8 @@ function settingFinding(input: CheckInput, setting: DevDroppingSetting): Finding
   });
 }
 
-const sourceKey = (setting: DevDroppingSetting) => `${setting.written}@${'variable' in setting.source ? setting.source.variable : `${setting.source.file}:${setting.source.line}`}`;
+const sourceKey = (setting: DevDroppingSetting) =>
+  `${setting.written}@${'variable' in setting.source ? setting.source.variable : `${setting.source.file}:${setting.source.line}`}`;
 
 /** One warning per setting that drops devDependencies (named with its file and line), or one ok; none without node services. */
 export function npmOmitFindings(input: CheckInput): Finding[] {
@@ -32,6 +35,7 @@ export function npmOmitFindings(input: CheckInput): Finding[] {
   for (const service of services) {
     for (const setting of devDroppingSettings(input.facts.npmSettings(service.dir), input.env)) settings.set(sourceKey(setting), setting);
   }
-  if (settings.size === 0) return [finding('toolchains/npm-omit', 'ok', 'npm keeps devDependencies: no omit=dev, production=true or NODE_ENV=production in its configuration.')];
+  if (settings.size === 0)
+    return [finding('toolchains/npm-omit', 'ok', 'npm keeps devDependencies: no omit=dev, production=true or NODE_ENV=production in its configuration.')];
   return [...settings.values()].map((setting) => settingFinding(input, setting));
 }

@@ -1,15 +1,16 @@
 /** toolchains/python and toolchains/venv: a usable Python is found, and each python service's venv works. */
 import { commandLabel } from '../../install/python-probe.js';
 import type { VenvState } from '../../install/venv.js';
+import { type Finding, finding } from '../../report/findings.js';
 import { formatVersion } from '../../text/version.js';
 import type { PythonService } from '../../workspace/types.js';
-import { workspacePath, type CheckInput } from '../input.js';
-import { finding, type Finding } from '../../report/findings.js';
+import { type CheckInput, workspacePath } from '../input.js';
 
 function venvFinding(input: CheckInput, service: PythonService, state: VenvState): Finding[] {
   const where = workspacePath(input, service.venv);
   if (state.state === 'absent') return [];
-  if (state.state === 'ready') return [finding('toolchains/venv', 'ok', `${service.name}: ${where} works (Python ${formatVersion(state.version)}).`, { file: where })];
+  if (state.state === 'ready')
+    return [finding('toolchains/venv', 'ok', `${service.name}: ${where} works (Python ${formatVersion(state.version)}).`, { file: where })];
   return [
     finding('toolchains/venv', 'warn', `${service.name}: ${where} is broken — ${state.reason}.`, {
       file: where,
@@ -26,12 +27,21 @@ export async function pythonFindings(input: CheckInput): Promise<Finding[]> {
   const venvLines = services.flatMap((service, index) => venvFinding(input, service, venvs[index] as VenvState));
   if (lookup.ok) {
     const { python } = lookup;
-    const found = finding('toolchains/python', 'ok', `Python ${formatVersion(python.version)} (\`${commandLabel(python)}\`, ${python.executable}) meets the minimum ${input.workspace.python.minVersion}.`);
+    const found = finding(
+      'toolchains/python',
+      'ok',
+      `Python ${formatVersion(python.version)} (\`${commandLabel(python)}\`, ${python.executable}) meets the minimum ${input.workspace.python.minVersion}.`,
+    );
     return [found, ...venvLines];
   }
   // Without a Python, a working venv still runs the backend; only creating or rebuilding one needs it.
   const allReady = venvs.every((state) => state.state === 'ready');
   const note = allReady ? ' The existing venv still works, but tovrun cannot rebuild it.' : '';
-  const missing = finding('toolchains/python', allReady ? 'warn' : 'error', `${lookup.failure.message}${note}`, lookup.failure.hint ? { hint: lookup.failure.hint } : {});
+  const missing = finding(
+    'toolchains/python',
+    allReady ? 'warn' : 'error',
+    `${lookup.failure.message}${note}`,
+    lookup.failure.hint ? { hint: lookup.failure.hint } : {},
+  );
   return [missing, ...venvLines];
 }

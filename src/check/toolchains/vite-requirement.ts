@@ -1,7 +1,7 @@
 /** The Node versions the frontend's Vite accepts: its installed package.json, else the lockfile, else the declared range. */
 import path from 'node:path';
 import { parseJsonObject } from '../../files/json-state.js';
-import { lineAt, type CheckFiles } from '../../files/read-only-files.js';
+import { type CheckFiles, lineAt } from '../../files/read-only-files.js';
 
 /** Vite's engines.node and where it was read. */
 export interface ViteRequirement {

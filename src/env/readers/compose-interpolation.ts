@@ -39,7 +39,9 @@ function resolveBraced(body: string, lookup: (name: string) => string | undefine
     case '-':
       return { ok: true, value: missing ? word.value : (current ?? '') };
     case '?':
-      return missing ? { ok: false, error: `required variable ${name} is missing a value${word.value ? `: ${word.value}` : ''}` } : { ok: true, value: current ?? '' };
+      return missing
+        ? { ok: false, error: `required variable ${name} is missing a value${word.value ? `: ${word.value}` : ''}` }
+        : { ok: true, value: current ?? '' };
     default:
       return { ok: true, value: missing ? '' : word.value };
   }

@@ -4,7 +4,7 @@
  * rather than measuring it: comments need a space before `#` in unquoted values, single quotes are literal,
  * double quotes decode \n \r \t \\ \" and interpolate, and a reference only sees keys defined above it.
  */
-import { interpolateCompose, type Interpolated } from './compose-interpolation.js';
+import { type Interpolated, interpolateCompose } from './compose-interpolation.js';
 import type { Environment, ReaderResult } from './types.js';
 
 // compose-go accepts letters, digits and _ . - [ ] in names; anything else stops it.

@@ -1,5 +1,5 @@
 /** What Flask gets: python-dotenv's dotenv_values(), i.e. parse then resolve `${NAME}` and `${NAME:-default}`. */
-import { parseEnv, type ParsedEnv } from '../parse.js';
+import { type ParsedEnv, parseEnv } from '../parse.js';
 import type { Environment, ReaderResult } from './types.js';
 
 // python-dotenv's _posix_variable: only the braced form, with an optional `:-default`; `$NAME` stays literal.

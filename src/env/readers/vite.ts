@@ -21,7 +21,8 @@ const maxReplacements = 256;
 /** Expands one value against the parsed file and the environment, replicating dotenv-expand's expandValue. */
 function expandValue(value: string, environment: Environment, parsed: Record<string, string>): string {
   // The environment wins over the file, as in dotenv-expand's { ...parsed, ...processEnv } (looked up, not copied per value).
-  const lookup = (name: string): string | undefined => (Object.hasOwn(environment, name) ? environment[name] : Object.hasOwn(parsed, name) ? parsed[name] : undefined);
+  const lookup = (name: string): string | undefined =>
+    Object.hasOwn(environment, name) ? environment[name] : Object.hasOwn(parsed, name) ? parsed[name] : undefined;
   const seen = new Set<string>();
   let result = value;
   let replacements = 0;
@@ -60,4 +61,3 @@ export function readAsVite(text: string, environment: Environment = {}): ReaderR
   }
   return { values: new Map(Object.entries(parsed)), failures: new Map() };
 }
-

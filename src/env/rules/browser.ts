@@ -1,6 +1,6 @@
 /** env/vite-secret: VITE_* keys are inlined into the JavaScript every browser downloads, so they must hold no secret. */
 import { looksLikeSecretValue } from '../secrets.js';
-import { envFinding, lastEntries, type EnvRule, type EnvRuleInput } from './context.js';
+import { type EnvRule, type EnvRuleInput, envFinding, lastEntries } from './context.js';
 
 const browserSecretName = /SECRET|PASSWORD|PASSWD|PRIVATE|TOKEN|CREDENTIAL/i;
 const minimumSharedLength = 8;
@@ -10,7 +10,9 @@ function secretReason(input: EnvRuleInput, key: string, value: string): string |
   if (browserSecretName.test(key.slice('VITE_'.length))) return 'its name says it is secret';
   if (value === '') return null;
   if (looksLikeSecretValue(value)) return 'its value looks like a credential';
-  const shared = [...input.values].find(([other, otherValue]) => other !== key && !other.startsWith('VITE_') && input.secretKeys.has(other) && otherValue === value);
+  const shared = [...input.values].find(
+    ([other, otherValue]) => other !== key && !other.startsWith('VITE_') && input.secretKeys.has(other) && otherValue === value,
+  );
   if (shared && value.length >= minimumSharedLength) return `its value is the same as the secret ${shared[0]}`;
   return null;
 }
@@ -22,6 +24,13 @@ export const browserRule: EnvRule = (input) =>
     const reason = secretReason(input, entry.key, input.values.get(entry.key) ?? '');
     if (!reason) return [];
     return [
-      envFinding(input, 'vite-secret', 'error', entry.line, `${entry.key} is shipped to every browser (Vite inlines VITE_* into the bundle), and ${reason}.`, `Rename it without the VITE_ prefix and use it only in the backend; the browser may only get public values.`),
+      envFinding(
+        input,
+        'vite-secret',
+        'error',
+        entry.line,
+        `${entry.key} is shipped to every browser (Vite inlines VITE_* into the bundle), and ${reason}.`,
+        `Rename it without the VITE_ prefix and use it only in the backend; the browser may only get public values.`,
+      ),
     ];
   });

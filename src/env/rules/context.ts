@@ -1,5 +1,5 @@
 /** What every .env rule reads: the parsed file, the template's schema, the readers' results, secrets, file names. */
-import { finding, type CheckStatus, type Finding } from '../../report/findings.js';
+import { type CheckStatus, type Finding, finding } from '../../report/findings.js';
 import type { SecretContinuation } from '../continuations.js';
 import type { ReaderDisagreement } from '../disagreements.js';
 import type { EnvEntry, ParsedEnv } from '../parse.js';

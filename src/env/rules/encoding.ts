@@ -1,9 +1,10 @@
 /** env/encoding: .env must be UTF-8 without a byte-order mark, or readers see a different first key or nothing. */
-import { finding, type Finding } from '../../report/findings.js';
-import { envFinding, type EnvRule } from './context.js';
+import { type Finding, finding } from '../../report/findings.js';
+import { type EnvRule, envFinding } from './context.js';
 import { describeReadings } from './reading-text.js';
 
-const hint = 'Save .env as UTF-8 without BOM (VS Code: click the encoding in the status bar, "Save with Encoding", "UTF-8"). In PowerShell 5 use Copy-Item, not > or Out-File.';
+const hint =
+  'Save .env as UTF-8 without BOM (VS Code: click the encoding in the status bar, "Save with Encoding", "UTF-8"). In PowerShell 5 use Copy-Item, not > or Out-File.';
 
 /** Whether text read as UTF-8 is really UTF-16: a UTF-16 byte-order mark (read as two U+FFFD), or NULs in every other character. */
 export function looksLikeUtf16(text: string): boolean {
@@ -50,14 +51,24 @@ function lineList(lines: readonly number[]): string {
 export function encodingFinding(text: string, file: string): Finding | null {
   if (!text.includes('\u0000')) return null;
   if (looksLikeUtf16(text)) {
-    return finding('env/encoding', 'error', `${file} is not UTF-8 text (it looks like UTF-16, which PowerShell 5 writes with > and Out-File) — no reader gets its keys.`, { hint, file });
+    return finding(
+      'env/encoding',
+      'error',
+      `${file} is not UTF-8 text (it looks like UTF-16, which PowerShell 5 writes with > and Out-File) — no reader gets its keys.`,
+      { hint, file },
+    );
   }
   const lines = linesWithNul(text);
-  return finding('env/encoding', 'error', `${file} has a NUL character (a zero byte) on ${lineList(lines)} — no environment variable can hold one, so Flask stops with "embedded null byte" and other readers cut the value short.`, {
-    hint: 'Delete the zero bytes (an editor showing control characters, or `tr -d \'\\000\' < .env > .env.clean`), and check the file was not damaged or saved as binary.',
-    file,
-    line: lines[0] as number,
-  });
+  return finding(
+    'env/encoding',
+    'error',
+    `${file} has a NUL character (a zero byte) on ${lineList(lines)} — no environment variable can hold one, so Flask stops with "embedded null byte" and other readers cut the value short.`,
+    {
+      hint: "Delete the zero bytes (an editor showing control characters, or `tr -d '\\000' < .env > .env.clean`), and check the file was not damaged or saved as binary.",
+      file,
+      line: lines[0] as number,
+    },
+  );
 }
 
 /** An error when the file starts with a byte-order mark, saying what each reader makes of the first key. */
@@ -66,5 +77,14 @@ export const byteOrderMarkRule: EnvRule = (input) => {
   const first = input.parsed.statements.find((statement) => statement.kind !== 'comment');
   const disagreement = input.disagreements.find((item) => item.line === first?.line);
   const readings = disagreement ? ` (${disagreement.key}): ${describeReadings(disagreement.readings, input.secretKeys.has(disagreement.key))}` : '';
-  return [envFinding(input, 'encoding', 'error', 1, `${input.files.env} starts with a byte-order mark — Vite and docker compose read it as part of the first key${readings}.`, hint)];
+  return [
+    envFinding(
+      input,
+      'encoding',
+      'error',
+      1,
+      `${input.files.env} starts with a byte-order mark — Vite and docker compose read it as part of the first key${readings}.`,
+      hint,
+    ),
+  ];
 };

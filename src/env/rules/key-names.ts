@@ -1,7 +1,7 @@
 /** Rules about key names: lowercase keys and characters that are not portable in variable names. */
 import { closestKey } from '../suggest.js';
 import type { EnvSchema } from '../template.js';
-import { envFinding, type EnvRule } from './context.js';
+import { type EnvRule, envFinding } from './context.js';
 
 /** What is wrong with a key's name, or null; keys the template defines are always fine. */
 export function keyNameProblem(key: string, schema: EnvSchema): 'lowercase' | 'invalid' | null {
@@ -22,8 +22,26 @@ export const keyNameRule: EnvRule = (input) => {
     const suggestion = closestKey(entry.key, input.schema.keys.keys());
     const rename = suggestion ? `Rename it to ${suggestion}.` : `Write it with A-Z, 0-9 and _ only, and add it to ${input.files.template}.`;
     if (problem === 'lowercase') {
-      return [envFinding(input, 'lowercase-key', 'error', entry.line, `${entry.key} has lowercase letters — variable names are case-sensitive, so no program looking for ${entry.key.toUpperCase()} sees it.`, rename)];
+      return [
+        envFinding(
+          input,
+          'lowercase-key',
+          'error',
+          entry.line,
+          `${entry.key} has lowercase letters — variable names are case-sensitive, so no program looking for ${entry.key.toUpperCase()} sees it.`,
+          rename,
+        ),
+      ];
     }
-    return [envFinding(input, 'invalid-key', 'error', entry.line, `${entry.key} is not a portable variable name (A-Z, 0-9 and _, not starting with a digit) — shells cannot export it and compose cannot reference it.`, rename)];
+    return [
+      envFinding(
+        input,
+        'invalid-key',
+        'error',
+        entry.line,
+        `${entry.key} is not a portable variable name (A-Z, 0-9 and _, not starting with a digit) — shells cannot export it and compose cannot reference it.`,
+        rename,
+      ),
+    ];
   });
 };

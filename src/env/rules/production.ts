@@ -1,6 +1,6 @@
 /** Rules about where the configuration runs: NODE_ENV=production, and placeholder or weak secrets in production. */
 import { urlPassword, weakSecretReason } from '../secrets.js';
-import { envFinding, lastEntries, type EnvRule } from './context.js';
+import { type EnvRule, envFinding, lastEntries } from './context.js';
 
 /** How a production configuration is recognised (also documented in the template header). */
 export const productionMarker = { key: 'FLASK_ENV', value: 'production' } as const;
@@ -23,8 +23,20 @@ const productionSecrets: EnvRule = (input) => {
     const reason = weakSecretReason(value, input.schema.keys.get(entry.key)?.example ?? '');
     if (!reason) return [];
     const generate = 'python -c "import secrets; print(secrets.token_urlsafe(48))"';
-    const hint = urlPassword(value) === null ? `Generate a real one (${generate}) and keep it out of git.` : `Put the real password in the URL (generate one with ${generate}) and keep it out of git.`;
-    return [envFinding(input, 'production-secret', 'error', entry.line, `${entry.key} is not fit for production (${productionMarker.key}=${productionMarker.value}): ${reason}.`, hint)];
+    const hint =
+      urlPassword(value) === null
+        ? `Generate a real one (${generate}) and keep it out of git.`
+        : `Put the real password in the URL (generate one with ${generate}) and keep it out of git.`;
+    return [
+      envFinding(
+        input,
+        'production-secret',
+        'error',
+        entry.line,
+        `${entry.key} is not fit for production (${productionMarker.key}=${productionMarker.value}): ${reason}.`,
+        hint,
+      ),
+    ];
   });
 };
 

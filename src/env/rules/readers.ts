@@ -1,6 +1,6 @@
 /** env/reader-disagreement: a line Flask, Vite and docker compose read differently, what each gets, how to write it. */
 import { portableHint } from '../portable-hints.js';
-import { envFinding, type EnvRule } from './context.js';
+import { type EnvRule, envFinding } from './context.js';
 import { describeReadings } from './reading-text.js';
 
 /** A warning per disagreeing line; lines Flask cannot parse at all are errors of env/unparseable-line instead. */

@@ -1,6 +1,6 @@
 /** Words for what each reader gets, shared by the reader-disagreement and unparseable-line findings. */
 import type { Reading } from '../readers/readings.js';
-import { readerLabels, type ReaderName } from '../readers/types.js';
+import { type ReaderName, readerLabels } from '../readers/types.js';
 
 /** How a secret value is described instead of shown: by its length only. */
 export function hiddenValue(value: string): string {
@@ -18,8 +18,10 @@ export function describeReading(reader: ReaderName, reading: Reading, secret: bo
 /** The readings of several readers, joined into one clause. */
 export function describeReadings(readings: Partial<Record<ReaderName, Reading>>, secret: boolean): string {
   const names: ReaderName[] = ['flask', 'vite', 'compose'];
-  return names.flatMap((name) => {
-    const reading = readings[name];
-    return reading ? [describeReading(name, reading, secret)] : [];
-  }).join(', ');
+  return names
+    .flatMap((name) => {
+      const reading = readings[name];
+      return reading ? [describeReading(name, reading, secret)] : [];
+    })
+    .join(', ');
 }

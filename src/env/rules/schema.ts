@@ -2,7 +2,7 @@
 import { closestKey } from '../suggest.js';
 import type { KeySpec } from '../template.js';
 import { describeValueType, matchesValueType } from '../value-types.js';
-import { assignedEntries, envFinding, lastEntries, shownValue, type EnvRule } from './context.js';
+import { assignedEntries, type EnvRule, envFinding, lastEntries, shownValue } from './context.js';
 import { keyNameProblem } from './key-names.js';
 
 /** The example to suggest for a key: the template's, but never a secret one. */
@@ -13,7 +13,9 @@ function exampleFor(spec: KeySpec): string {
 /** env/missing-key: a required key no line sets (pointing at a likely misspelling when there is one). */
 const missingKey: EnvRule = (input) => {
   const setKeys = new Set(
-    input.parsed.statements.flatMap((statement) => (statement.kind === 'comment' || statement.key === null || input.continuationLines.has(statement.line) ? [] : [statement.key])),
+    input.parsed.statements.flatMap((statement) =>
+      statement.kind === 'comment' || statement.key === null || input.continuationLines.has(statement.line) ? [] : [statement.key],
+    ),
   );
   const unknown = [...setKeys].filter((key) => !input.schema.keys.has(key));
   return [...input.schema.keys.values()]
@@ -30,7 +32,9 @@ const emptyValue: EnvRule = (input) =>
   [...lastEntries(input.parsed).values()].flatMap((entry) => {
     const spec = input.schema.keys.get(entry.key);
     if (!spec?.required || entry.value === null || input.values.get(entry.key) !== '') return [];
-    return [envFinding(input, 'empty-value', 'error', entry.line, `${entry.key} is required but empty.`, `Set a value, e.g. ${entry.key}=${exampleFor(spec)}.`)];
+    return [
+      envFinding(input, 'empty-value', 'error', entry.line, `${entry.key} is required but empty.`, `Set a value, e.g. ${entry.key}=${exampleFor(spec)}.`),
+    ];
   });
 
 /** env/unknown-key: a key the template does not define (first line only), with "did you mean". */
@@ -53,7 +57,16 @@ const wrongType: EnvRule = (input) =>
     const value = input.values.get(entry.key);
     if (!spec || value === undefined || value === '' || matchesValueType(value, spec.type)) return [];
     const example = spec.secret || spec.example === '' ? '' : ` (the template has ${spec.example})`;
-    return [envFinding(input, 'wrong-type', 'error', entry.line, `${entry.key} must be ${describeValueType(spec.type)}, found ${shownValue(input, entry.key, value)}.`, `Write ${describeValueType(spec.type)}${example}.`)];
+    return [
+      envFinding(
+        input,
+        'wrong-type',
+        'error',
+        entry.line,
+        `${entry.key} must be ${describeValueType(spec.type)}, found ${shownValue(input, entry.key, value)}.`,
+        `Write ${describeValueType(spec.type)}${example}.`,
+      ),
+    ];
   });
 
 /** env/duplicate-key: every repeat of a key after its first line. */
@@ -65,7 +78,16 @@ const duplicateKey: EnvRule = (input) => {
       first.set(entry.key, entry.line);
       return [];
     }
-    return [envFinding(input, 'duplicate-key', 'error', entry.line, `${entry.key} is set again (first on line ${firstLine}) — every reader keeps only the last one, so line ${firstLine} is ignored.`, 'Delete one of the two lines.')];
+    return [
+      envFinding(
+        input,
+        'duplicate-key',
+        'error',
+        entry.line,
+        `${entry.key} is set again (first on line ${firstLine}) — every reader keeps only the last one, so line ${firstLine} is ignored.`,
+        'Delete one of the two lines.',
+      ),
+    ];
   });
 };
 

@@ -1,8 +1,9 @@
 /** Syntax rules of the dotenv-linter family: lines without `=`, unparseable lines, spaces, unquoted values, trailing blanks. */
-import { portableHint } from '../portable-hints.js';
+
 import type { EnvInvalid } from '../parse.js';
+import { portableHint } from '../portable-hints.js';
 import { readingOf } from '../readers/readings.js';
-import { envFinding, type EnvRule, type EnvRuleInput } from './context.js';
+import { type EnvRule, type EnvRuleInput, envFinding } from './context.js';
 import { describeReadings } from './reading-text.js';
 
 /** env/secret-continuation: lines after a secret key's line that are no assignment (a PEM body, a wrapped token); their text is never shown. */
@@ -19,7 +20,16 @@ const missingEquals: EnvRule = (input) => {
   const skipped = input.continuationLines;
   return input.parsed.entries
     .filter((entry) => entry.value === null && !skipped.has(entry.line))
-    .map((entry) => envFinding(input, 'missing-equals', 'error', entry.line, `${entry.key} has no "=" — Flask ignores it, and Vite's parser joins it with the next line's key.`, `Write ${entry.key}=<value>, or delete the line.`));
+    .map((entry) =>
+      envFinding(
+        input,
+        'missing-equals',
+        'error',
+        entry.line,
+        `${entry.key} has no "=" — Flask ignores it, and Vite's parser joins it with the next line's key.`,
+        `Write ${entry.key}=<value>, or delete the line.`,
+      ),
+    );
 };
 
 function unparseable(input: EnvRuleInput, statement: EnvInvalid): string {
@@ -42,7 +52,6 @@ const unparseableLine: EnvRule = (input) => {
     });
 };
 
-
 /** Whether line assigns key with spaces around "=" (`KEY = v`, `KEY= v`); no pattern is built from the key, which may be any length. */
 function hasSpacedEquals(line: string, key: string): boolean {
   const start = line.trimStart();
@@ -59,10 +68,28 @@ const spacing: EnvRule = (input) => {
     const found = [];
     const firstLine = input.parsed.lines[entry.line - 1] ?? '';
     if (entry.value !== null && hasSpacedEquals(firstLine, entry.key)) {
-      found.push(envFinding(input, 'space-around-equals', 'warn', entry.line, `${entry.key} has spaces around "=" — shells, docker run --env-file and many tools read them as part of the key or value.`, `Write ${entry.key}=value with no spaces around "=".`));
+      found.push(
+        envFinding(
+          input,
+          'space-around-equals',
+          'warn',
+          entry.line,
+          `${entry.key} has spaces around "=" — shells, docker run --env-file and many tools read them as part of the key or value.`,
+          `Write ${entry.key}=value with no spaces around "=".`,
+        ),
+      );
     }
     if (entry.quote === null && entry.value !== null && /\s/.test(entry.value)) {
-      found.push(envFinding(input, 'unquoted-spaces', 'warn', entry.line, `${entry.key}'s value has spaces but no quotes — a shell or docker run --env-file reads it differently.`, `Quote it: ${entry.key}="..."`));
+      found.push(
+        envFinding(
+          input,
+          'unquoted-spaces',
+          'warn',
+          entry.line,
+          `${entry.key}'s value has spaces but no quotes — a shell or docker run --env-file reads it differently.`,
+          `Quote it: ${entry.key}="..."`,
+        ),
+      );
     }
     return found;
   });
@@ -75,7 +102,16 @@ const trailingWhitespace: EnvRule = (input) => {
   return input.parsed.lines.flatMap((text, index) => {
     const line = index + 1;
     if (insideValues.has(line) || !/\S[ \t]+$/.test(text)) return [];
-    return [envFinding(input, 'trailing-whitespace', 'warn', line, `line ${line} ends in spaces or tabs — invisible, and kept in the value by some tools.`, 'Delete the trailing whitespace.')];
+    return [
+      envFinding(
+        input,
+        'trailing-whitespace',
+        'warn',
+        line,
+        `line ${line} ends in spaces or tabs — invisible, and kept in the value by some tools.`,
+        'Delete the trailing whitespace.',
+      ),
+    ];
   });
 };
 

@@ -1,9 +1,9 @@
 /** How a pane starts its agent, and the line the agent leaves in the pane when the service has exited. */
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { packageRoot } from '../../paths.js';
 import { describeExit } from '../../os/describe-exit.js';
 import type { ProcessExit } from '../../os/launcher.js';
+import { packageRoot } from '../../paths.js';
 
 /** How long an agent's service may take to stop after SIGTERM before the agent kills its tree. */
 export const serviceStopGraceMs = 3_000;

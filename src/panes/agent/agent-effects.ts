@@ -1,9 +1,9 @@
 /** The effects a pane agent uses (spawning, signals, its terminal, the socket), injectable for tests. */
-import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
+import { type ChildProcess, type SpawnOptions, spawn } from 'node:child_process';
 import net from 'node:net';
 import type { Readable } from 'node:stream';
 import { LineConnection } from '../../control/line-connection.js';
-import { realHost, type Host } from '../../os/host.js';
+import { type Host, realHost } from '../../os/host.js';
 import type { SignalSource } from '../../os/signal-source.js';
 
 /** Where the agent writes: its pane's terminal, which reports an error (EIO) once the pane has gone. */
@@ -51,11 +51,7 @@ export function realAgentEffects(): AgentEffects {
 }
 
 /** Connects an agent to tovrun; null (after saying why on stderr) when tovrun cannot be reached. */
-export async function connectAgent(
-  kind: 'pane' | 'pipe',
-  socket: string,
-  effects: Pick<AgentEffects, 'connect' | 'stderr'>,
-): Promise<LineConnection | null> {
+export async function connectAgent(kind: 'pane' | 'pipe', socket: string, effects: Pick<AgentEffects, 'connect' | 'stderr'>): Promise<LineConnection | null> {
   try {
     return await effects.connect(socket);
   } catch (error) {

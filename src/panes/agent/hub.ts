@@ -1,9 +1,9 @@
 /** tovrun's side of the pane agents: tickets handed to panes, and the connections that come back with them. */
 import type { AgentEntrance } from '../../control/agent-route.js';
 import type { LineConnection } from '../../control/line-connection.js';
-import { deferred, type Deferred } from '../../os/deferred.js';
+import { type Deferred, deferred } from '../../os/deferred.js';
 import { newTicket } from './agent-command.js';
-import { parseAgentHello, type AgentHello } from './messages.js';
+import { type AgentHello, parseAgentHello } from './messages.js';
 
 /** One pane's ticket and the connections its agents make (the runner always; the pipe only in tmux). */
 export interface AgentSlot {

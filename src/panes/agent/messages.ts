@@ -52,7 +52,8 @@ export function parseAgentReport(line: string): AgentReport | null {
   if (!value) return null;
   if (value.type === 'started' && Number.isInteger(value.pid)) return { type: 'started', pid: value.pid as number };
   if (value.type === 'spawn-failed' && typeof value.message === 'string') return { type: 'spawn-failed', message: value.message };
-  if (value.type === 'output' && (value.stream === 'stdout' || value.stream === 'stderr') && isStrings(value.lines)) return { type: 'output', stream: value.stream, lines: value.lines };
+  if (value.type === 'output' && (value.stream === 'stdout' || value.stream === 'stderr') && isStrings(value.lines))
+    return { type: 'output', stream: value.stream, lines: value.lines };
   if (value.type === 'exited' && (value.code === null || Number.isInteger(value.code)) && (value.signal === null || typeof value.signal === 'string')) {
     return { type: 'exited', code: value.code as number | null, signal: value.signal as NodeJS.Signals | null };
   }

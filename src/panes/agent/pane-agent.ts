@@ -1,17 +1,17 @@
 /** The agent in a pane: runs the service on the pane's terminal, reports its pid and exit code, keeps the pane open until tovrun stops. */
 import type { ChildProcess } from 'node:child_process';
-import { StringDecoder } from 'node:string_decoder';
 import type { Readable } from 'node:stream';
+import { StringDecoder } from 'node:string_decoder';
 import type { LineConnection } from '../../control/line-connection.js';
 import { deferred } from '../../os/deferred.js';
 import { waitAtMost } from '../../os/delay.js';
-import { startTreeKill, terminateTree, type ProcessTree } from '../../os/kill-tree.js';
+import { type ProcessTree, startTreeKill, terminateTree } from '../../os/kill-tree.js';
 import type { OutputStream, ProcessExit } from '../../os/launcher.js';
 import { dim } from '../../text/colors.js';
 import { LineSplitter } from '../../text/line-splitter.js';
 import { agentExitLine, serviceStopGraceMs } from './agent-command.js';
-import { connectAgent, type AgentEffects } from './agent-effects.js';
-import { parseAgentOrder, type AgentHello, type AgentOrder, type AgentReport } from './messages.js';
+import { type AgentEffects, connectAgent } from './agent-effects.js';
+import { type AgentHello, type AgentOrder, type AgentReport, parseAgentOrder } from './messages.js';
 import { tieToPane } from './pane-ties.js';
 
 /** How long relayed output may keep flowing after the service exited. */

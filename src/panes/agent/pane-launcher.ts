@@ -1,8 +1,8 @@
 /** The launcher of the pane modes: each service gets a pane running an agent, which spawns it and reports back. */
 import type { LineConnection } from '../../control/line-connection.js';
-import type { LaunchCommand, LaunchedProcess, OutputReceiver, ProcessLauncher } from '../../os/launcher.js';
 import { orTimeout } from '../../os/delay.js';
-import { agentArgv, type AgentProgram } from './agent-command.js';
+import type { LaunchCommand, LaunchedProcess, OutputReceiver, ProcessLauncher } from '../../os/launcher.js';
+import { type AgentProgram, agentArgv } from './agent-command.js';
 import type { AgentHub } from './hub.js';
 import type { AgentOutput } from './messages.js';
 import { RemoteAgent } from './remote-agent.js';

@@ -1,7 +1,7 @@
 /** The pipe agent: `tmux pipe-pane` feeds it the pane's output, it passes the lines to tovrun (for log probes and log files). */
 import { StringDecoder } from 'node:string_decoder';
 import { LineSplitter } from '../../text/line-splitter.js';
-import { connectAgent, type AgentEffects } from './agent-effects.js';
+import { type AgentEffects, connectAgent } from './agent-effects.js';
 import type { AgentHello, AgentReport } from './messages.js';
 
 /** Forwards stdin, line by line, to tovrun until stdin ends or tovrun goes away; returns the exit code. */

@@ -5,7 +5,7 @@ import { waitAtMost } from '../../os/delay.js';
 import type { LaunchCommand, LaunchedProcess, OutputReceiver, OutputStream, ProcessExit } from '../../os/launcher.js';
 import { plainText } from '../../text/ansi.js';
 import { agentExitLine, agentLeaveMs } from './agent-command.js';
-import { definedEnv, parseAgentReport, type AgentOrder, type AgentOutput, type AgentReport } from './messages.js';
+import { type AgentOrder, type AgentOutput, type AgentReport, definedEnv, parseAgentReport } from './messages.js';
 
 /** The process being started or running in the pane. */
 interface Run {
@@ -74,7 +74,15 @@ export class RemoteAgent {
         endSeen: () => ended.resolve(),
       };
       this.run = run;
-      const order: AgentOrder = { type: 'spawn', service: spec.name, file: spec.file, args: spec.args, cwd: spec.cwd, env: definedEnv(spec.env), output: this.output };
+      const order: AgentOrder = {
+        type: 'spawn',
+        service: spec.name,
+        file: spec.file,
+        args: spec.args,
+        cwd: spec.cwd,
+        env: definedEnv(spec.env),
+        output: this.output,
+      };
       this.runner.send(order);
     });
   }

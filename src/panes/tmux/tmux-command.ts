@@ -27,7 +27,10 @@ export function shellCommand(argv: readonly string[]): string {
 
 /** A session name from the workspace folder: tovrun-<name>, without the characters tmux refuses in names (. and :). */
 export function tmuxSessionName(root: string): string {
-  const base = path.basename(path.resolve(root)).replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '');
+  const base = path
+    .basename(path.resolve(root))
+    .replace(/[^A-Za-z0-9_-]+/g, '-')
+    .replace(/^-+|-+$/g, '');
   return `tovrun-${base || 'workspace'}`;
 }
 

@@ -1,8 +1,20 @@
 /** Opening the services' tmux panes: titled on their borders, output piped to tovrun, tiled in one window. */
 import type { PaneOpener, PaneRequest } from '../agent/pane-launcher.js';
 import { removePanesFile, writePanesFile } from '../panes-file.js';
-import { borderArgs, killPaneArgs, killSessionArgs, newSessionArgs, paneTitleArgs, pipePaneArgs, splitWindowArgs, tiledArgs, unsetBorderArgs, windowOfArgs, type TmuxServer } from './tmux-command.js';
-import { tmuxOrFail, type TmuxRunner } from './tmux-runner.js';
+import {
+  borderArgs,
+  killPaneArgs,
+  killSessionArgs,
+  newSessionArgs,
+  paneTitleArgs,
+  pipePaneArgs,
+  splitWindowArgs,
+  type TmuxServer,
+  tiledArgs,
+  unsetBorderArgs,
+  windowOfArgs,
+} from './tmux-command.js';
+import { type TmuxRunner, tmuxOrFail } from './tmux-runner.js';
 
 /** Where the panes go: beside tovrun's own pane (tovrun runs inside tmux), or into a new detached session. */
 export type TmuxPlacement =
@@ -56,7 +68,10 @@ export class TmuxOpener implements PaneOpener {
 
   private async openNow(request: PaneRequest): Promise<void> {
     const { run, placement } = this.options;
-    const pane = this.window === null ? await this.openFirst(request) : await tmuxOrFail(run, splitWindowArgs(this.panes.at(-1) ?? this.window, request.cwd, request.command));
+    const pane =
+      this.window === null
+        ? await this.openFirst(request)
+        : await tmuxOrFail(run, splitWindowArgs(this.panes.at(-1) ?? this.window, request.cwd, request.command));
     this.panes.push(pane);
     this.record();
     await tmuxOrFail(run, paneTitleArgs(pane, request.title));

@@ -1,6 +1,6 @@
 /** Running tmux commands against one server: the effect the tmux panes use, injectable for tests. */
 import { FailedError } from '../../errors.js';
-import { realHost, type ExecResult, type Host } from '../../os/host.js';
+import { type ExecResult, type Host, realHost } from '../../os/host.js';
 import { serverArgs, type TmuxServer } from './tmux-command.js';
 
 /** Runs one tmux command (arguments after the server flags); never throws (code null when tmux could not be run). */

@@ -1,10 +1,10 @@
 /** tmux outside tmux: tovrun's dedicated server, and starting tovrun again in a new session it then attaches to. */
 import { spawn } from 'node:child_process';
 import type { Output } from '../../context.js';
-import { ExitCode, FailedError } from '../../errors.js';
 import { rootHash } from '../../control/socket-path.js';
-import { attachArgs, attachHint, hasSessionArgs, newSessionArgs, serverArgs, tmuxSessionName, type TmuxServer } from './tmux-command.js';
-import { realTmuxRunner, tmuxOrFail, type TmuxRunner } from './tmux-runner.js';
+import { ExitCode, FailedError } from '../../errors.js';
+import { attachArgs, attachHint, hasSessionArgs, newSessionArgs, serverArgs, type TmuxServer, tmuxSessionName } from './tmux-command.js';
+import { realTmuxRunner, type TmuxRunner, tmuxOrFail } from './tmux-runner.js';
 
 /** Set in the session tovrun starts itself in: its name, so that tovrun records it for `tovrun down`. */
 export const ownSessionEnv = 'TOVRUN_TMUX_SESSION';

@@ -2,7 +2,7 @@
 import { spawn } from 'node:child_process';
 import type { PaneOpener, PaneRequest } from '../agent/pane-launcher.js';
 import { consoleWindowCommand } from './console-args.js';
-import { panesInTabAfter, windowsTerminalArgs, type WindowsPane } from './wt-args.js';
+import { panesInTabAfter, type WindowsPane, windowsTerminalArgs } from './wt-args.js';
 
 /** Starts a program that outlives the call (wt, cmd start); resolves once it was started. */
 export type DetachedStart = (file: string, args: string[], verbatim: boolean) => Promise<void>;

@@ -1,12 +1,12 @@
 /** Talking to the running tovrun of a workspace: one request, one answer, typed errors when nobody answers. */
 import net from 'node:net';
-import { FailedError, UsageError, ExitCode } from '../../errors.js';
+import { readControlFile } from '../../control/control-file.js';
+import { LineConnection } from '../../control/line-connection.js';
+import { ExitCode, FailedError, UsageError } from '../../errors.js';
 import { orTimeout } from '../../os/delay.js';
 import { formatSeconds } from '../../text/seconds.js';
 import type { RestartReport, RunStatus } from '../service-status.js';
-import { readControlFile } from '../../control/control-file.js';
-import { LineConnection } from '../../control/line-connection.js';
-import { parseControlResponse, type ControlResponse, type StopAccepted } from './protocol.js';
+import { type ControlResponse, parseControlResponse, type StopAccepted } from './protocol.js';
 
 /** How long a running tovrun may take to answer a status request (which it answers at once). */
 export const answerTimeoutMs = 10_000;
@@ -83,12 +83,14 @@ async function send(stateDir: string, body: RequestBody, options: SendOptions): 
   });
   exchange.catch(() => undefined);
   // One deadline for connecting and answering: a socket that accepts but never answers cannot make a request wait forever.
-  const response = await orTimeout(exchange, options.timeoutMs, () => noAnswer(record.pid, record.socket, options.timeoutMs)).finally(() => {
-    settled = true;
-  }).catch((error: unknown) => {
-    connection?.destroy();
-    throw error;
-  });
+  const response = await orTimeout(exchange, options.timeoutMs, () => noAnswer(record.pid, record.socket, options.timeoutMs))
+    .finally(() => {
+      settled = true;
+    })
+    .catch((error: unknown) => {
+      connection?.destroy();
+      throw error;
+    });
   const closed = response.ok && options.lingerMs ? await closesWithin(connection, options.lingerMs) : false;
   connection?.destroy();
   if (response.ok) return { ...response, closed };

@@ -3,14 +3,14 @@ import { chmodSync, existsSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { ExitCode, FailedError, TovrunError } from '../../errors.js';
-import type { RestartReport, RunStatus, ServiceStatus } from '../service-status.js';
-import { removeControlFile, writeControlFile } from '../../control/control-file.js';
 import type { AgentEntrance, AgentRoute } from '../../control/agent-route.js';
+import { removeControlFile, writeControlFile } from '../../control/control-file.js';
 import { LineConnection } from '../../control/line-connection.js';
 import { ensurePrivateDir } from '../../control/private-dir.js';
-import { messageId, parseControlRequest, type ControlFailure, type ControlRequest, type ControlResponse } from './protocol.js';
 import { controlSocketPath, currentUserName, isNamedPipe } from '../../control/socket-path.js';
+import { ExitCode, FailedError, TovrunError } from '../../errors.js';
+import type { RestartReport, RunStatus, ServiceStatus } from '../service-status.js';
+import { type ControlFailure, type ControlRequest, type ControlResponse, messageId, parseControlRequest } from './protocol.js';
 
 /** What answers the requests: the Supervisor. */
 export interface ControlHandler {
@@ -48,7 +48,8 @@ function answers(socketPath: string): Promise<boolean> {
 }
 
 async function listen(socketPath: string): Promise<net.Server> {
-  const alreadyRunning = () => new FailedError('tovrun is already running in this workspace (its control socket answers).', 'Stop it with Ctrl-C in its terminal, or run `tovrun down`.');
+  const alreadyRunning = () =>
+    new FailedError('tovrun is already running in this workspace (its control socket answers).', 'Stop it with Ctrl-C in its terminal, or run `tovrun down`.');
   if (!isNamedPipe(socketPath)) {
     ensurePrivateDir(path.dirname(socketPath));
     if (existsSync(socketPath)) {
@@ -144,7 +145,14 @@ export class ControlServer implements AgentEntrance {
 /** Listens on the workspace's control socket (0600 in a 0700 folder, or a named pipe) and records it in .tovrun/control.json. */
 export async function startControlServer(options: ControlServerOptions): Promise<ControlServer> {
   const platform = options.platform ?? process.platform;
-  const socketPath = controlSocketPath({ root: options.root, stateDir: options.stateDir, platform, tmpDir: options.tmpDir ?? tmpdir(), uid: process.getuid?.() ?? null, user: currentUserName() });
+  const socketPath = controlSocketPath({
+    root: options.root,
+    stateDir: options.stateDir,
+    platform,
+    tmpDir: options.tmpDir ?? tmpdir(),
+    uid: process.getuid?.() ?? null,
+    user: currentUserName(),
+  });
   const server = await listen(socketPath);
   const now = options.now ?? Date.now;
   writeControlFile(options.stateDir, { version: 1, pid: process.pid, socket: socketPath });

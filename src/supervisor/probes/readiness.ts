@@ -1,8 +1,9 @@
 /** Waiting until a service is ready: polls its probe (HTTP, TCP) or watches its output (log), with a timeout and a 404 fallback. */
-import type { Probe } from '../../workspace/types.js';
+
 import { Waker } from '../../os/delay.js';
+import type { Probe } from '../../workspace/types.js';
 import type { ProcessExit } from '../restart-policy.js';
-import { networkChecks, type CheckResult, type ProbeChecks } from './checks.js';
+import { type CheckResult, networkChecks, type ProbeChecks } from './checks.js';
 
 /** How waiting for readiness ended. */
 export type ReadinessResult =
@@ -84,7 +85,8 @@ export async function waitForReadiness(options: ReadinessOptions): Promise<Readi
       const result: CheckResult = probe.kind === 'log' ? (seen.matched ? 'ready' : 'not-ready') : await runCheck(probe, checks, remaining);
       if (options.signal.aborted) return { kind: 'aborted' };
       const usingFallback = probe !== options.probe;
-      if (result === 'ready' || (result === 'not-found' && (!options.fallback || usingFallback))) return { kind: 'ready', probe, readyMs: options.now() - started };
+      if (result === 'ready' || (result === 'not-found' && (!options.fallback || usingFallback)))
+        return { kind: 'ready', probe, readyMs: options.now() - started };
       if (result === 'not-found' && options.fallback) {
         options.onFallback?.(probe, options.fallback);
         probe = options.fallback;

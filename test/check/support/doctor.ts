@@ -3,11 +3,11 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { CheckEffects } from '../../../src/check/effects.js';
-import type { TimedFinding } from '../../../src/report/findings.js';
-import { runCheck, type CheckOptions } from '../../../src/commands/check.js';
+import { type CheckOptions, runCheck } from '../../../src/commands/check.js';
 import type { RunContext } from '../../../src/context.js';
 import type { RunResult } from '../../../src/os/system-runner.js';
-import { fakeRunner, isProbe, notFound, ok, probeAnswer, type FakeRunner } from '../../install/support/fake-runner.js';
+import type { TimedFinding } from '../../../src/report/findings.js';
+import { type FakeRunner, fakeRunner, isProbe, notFound, ok, probeAnswer } from '../../install/support/fake-runner.js';
 import { writeFiles } from '../../install/support/temp-dir.js';
 import { memoryContext } from '../../support/memory-context.js';
 
@@ -17,7 +17,11 @@ export function workspaceWith(files: Record<string, string>): string {
 }
 
 /** The smallest workspace the doctor accepts: a template and a matching .env, no services. */
-export const minimalFiles: Record<string, string> = { '.env.template': 'APP_NAME=demo\n', '.env': 'APP_NAME=demo\n', 'tovrun.yaml': 'version: 1\npreset: none\n' };
+export const minimalFiles: Record<string, string> = {
+  '.env.template': 'APP_NAME=demo\n',
+  '.env': 'APP_NAME=demo\n',
+  'tovrun.yaml': 'version: 1\npreset: none\n',
+};
 
 /** A runner that answers like a machine with python3 3.11.7 and working venvs, node 22.12.0, and no git repository. */
 export function machineRunner(extra: (command: string, args: string[]) => RunResult | undefined = () => undefined): FakeRunner {
@@ -64,7 +68,10 @@ export async function runDoctor(
   names: string[],
   settings: { options?: Partial<CheckOptions>; effects?: Partial<CheckEffects>; env?: NodeJS.ProcessEnv; platform?: NodeJS.Platform } = {},
 ): Promise<DoctorRun> {
-  const ctx: RunContext & ReturnType<typeof memoryContext> = memoryContext(cwd, { env: settings.env ?? { PATH: '/usr/bin' }, platform: settings.platform ?? 'linux' });
+  const ctx: RunContext & ReturnType<typeof memoryContext> = memoryContext(cwd, {
+    env: settings.env ?? { PATH: '/usr/bin' },
+    platform: settings.platform ?? 'linux',
+  });
   const options: CheckOptions = { json: true, strict: false, requireDb: false, profiles: [], ...settings.options };
   const code = await runCheck(ctx, names, options, settings.effects ?? fakeEffects());
   return { code, findings: JSON.parse(ctx.stdout.text()) as TimedFinding[], stderr: ctx.stderr.text() };

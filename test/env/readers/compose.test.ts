@@ -62,6 +62,11 @@ describe('readAsCompose: the documented .env syntax', () => {
 
 describe('readAsCompose: comments after "="', () => {
   it('reads `KEY= # note` as empty and `KEY=#x` as "#x"', () => {
-    expect(readAsCompose('A= # note\nB=#x\n').values).toEqual(new Map([['A', ''], ['B', '#x']]));
+    expect(readAsCompose('A= # note\nB=#x\n').values).toEqual(
+      new Map([
+        ['A', ''],
+        ['B', '#x'],
+      ]),
+    );
   });
 });

@@ -6,7 +6,7 @@ import { checkEnv } from '../../../src/env/check.js';
 import { findReaderDisagreements } from '../../../src/env/disagreements.js';
 import { parseEnv } from '../../../src/env/parse.js';
 import { resolvePythonDotenv } from '../../../src/env/readers/flask.js';
-import { readWithAllReaders, type Reading } from '../../../src/env/readers/readings.js';
+import { type Reading, readWithAllReaders } from '../../../src/env/readers/readings.js';
 import { readAsVite } from '../../../src/env/readers/vite.js';
 import { pythonDotenvValues, readerFixtureNames, readerFixtures, viteLoadEnvValues } from '../support/real-readers.js';
 
@@ -26,7 +26,10 @@ function stated(label: string, value: string | null | undefined): string {
 }
 
 beforeAll(() => {
-  realPython = pythonDotenvValues(inject('sharedVenv'), names.map((name) => path.join(readerFixtures, name)));
+  realPython = pythonDotenvValues(
+    inject('sharedVenv'),
+    names.map((name) => path.join(readerFixtures, name)),
+  );
 });
 
 describe.each(names)('reader fixture %s', (name) => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { findingsOf } from '../support/check-text.js';
 
-const template = '# @required\nFLASK_ENV=development\n# @secret\nSECRET_KEY=dev-only-example\nDATABASE_URL=postgresql://u:dev-only-pw@localhost/db\n# NODE_ENV=\n';
+const template =
+  '# @required\nFLASK_ENV=development\n# @secret\nSECRET_KEY=dev-only-example\nDATABASE_URL=postgresql://u:dev-only-pw@localhost/db\n# NODE_ENV=\n';
 
 describe('production rules', () => {
   it('env/node-env-production is an error in development and a warning in production', () => {
@@ -19,6 +20,12 @@ describe('production rules', () => {
       [3, 'DATABASE_URL is not fit for production (FLASK_ENV=production): it is a placeholder.'],
     ]);
     expect(found[1]?.hint).toContain('real password in the URL');
-    expect(findingsOf('production-secret', 'FLASK_ENV=production\nSECRET_KEY=Zq8vR2mX7pL4kW9tN3bY6cH1\nDATABASE_URL=postgresql://u:Zq8vR2mX7pL4kW9tN3bY6cH1@db/db\n', template)).toEqual([]);
+    expect(
+      findingsOf(
+        'production-secret',
+        'FLASK_ENV=production\nSECRET_KEY=Zq8vR2mX7pL4kW9tN3bY6cH1\nDATABASE_URL=postgresql://u:Zq8vR2mX7pL4kW9tN3bY6cH1@db/db\n',
+        template,
+      ),
+    ).toEqual([]);
   });
 });

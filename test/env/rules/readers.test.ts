@@ -11,7 +11,9 @@ describe('env/reader-disagreement', () => {
 
   it('describes a secret reading by its length only', () => {
     const [found] = findingsOf('reader-disagreement', 'DB_PASSWORD=pa$word\n', '# DB_PASSWORD=\n');
-    expect(found?.message).toBe('DB_PASSWORD is read differently: Flask (python-dotenv) gets a hidden 7-character value, Vite (loadEnv) gets a hidden 2-character value, docker compose gets a hidden 2-character value.');
+    expect(found?.message).toBe(
+      'DB_PASSWORD is read differently: Flask (python-dotenv) gets a hidden 7-character value, Vite (loadEnv) gets a hidden 2-character value, docker compose gets a hidden 2-character value.',
+    );
   });
 
   it('leaves lines Flask cannot parse to env/unparseable-line', () => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { findingsOf } from '../support/check-text.js';
 
-const template = '# @required @type=enum(development|production)\nFLASK_ENV=development\n# @required @secret\nSECRET_KEY=dev-only-x\n# @optional @type=port\nPORT=5001\n# @optional\nNOTE=\n';
+const template =
+  '# @required @type=enum(development|production)\nFLASK_ENV=development\n# @required @secret\nSECRET_KEY=dev-only-x\n# @optional @type=port\nPORT=5001\n# @optional\nNOTE=\n';
 
 describe('schema rules', () => {
   it('env/missing-key names the template line, gives the example (never a secret one), and spots a misspelling', () => {

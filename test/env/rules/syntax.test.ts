@@ -9,7 +9,9 @@ describe('syntax rules', () => {
   it('env/unparseable-line says Flask skips the line and what the others get', () => {
     const [found] = findingsOf('unparseable-line', 'A="x"y\n', '# A=\n');
     expect(found).toMatchObject({ status: 'error', line: 1 });
-    expect(found?.message).toBe('Flask (python-dotenv) cannot parse this line and skips it, so Flask does not get A; Vite (loadEnv) gets "x", docker compose gets "x".');
+    expect(found?.message).toBe(
+      'Flask (python-dotenv) cannot parse this line and skips it, so Flask does not get A; Vite (loadEnv) gets "x", docker compose gets "x".',
+    );
     expect(findingsOf('unparseable-line', '=x\n', '')[0]?.message).toBe('Flask (python-dotenv) cannot parse this line and skips it.');
   });
 
@@ -45,7 +47,8 @@ describe('env/secret-continuation', () => {
     expect(findings.map((item) => item.id)).not.toEqual(expect.arrayContaining(['env/missing-equals']));
     expect(findings.map((item) => item.id)).not.toEqual(expect.arrayContaining(['env/lowercase-key']));
     const shown = JSON.stringify(findings);
-    for (const text of ['MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcw', 'MIIEVQIBADANBGKQHKIG9W0BAQEFAASCBKCW', 'abcDEFcanaryline', 'ABCDEFCANARYLINE']) expect(shown).not.toContain(text);
+    for (const text of ['MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcw', 'MIIEVQIBADANBGKQHKIG9W0BAQEFAASCBKCW', 'abcDEFcanaryline', 'ABCDEFCANARYLINE'])
+      expect(shown).not.toContain(text);
   });
 
   it('ends at an assignment, a comment or a blank line, and follows only secret keys', () => {

@@ -1,6 +1,7 @@
 // Runs the env check on .env and template text in memory, for rule tests.
-import type { Finding } from '../../../src/report/findings.js';
+
 import { checkEnv } from '../../../src/env/check.js';
+import type { Finding } from '../../../src/report/findings.js';
 
 /** The findings for envText against templateText. */
 export function checkText(envText: string | null, templateText: string): Finding[] {

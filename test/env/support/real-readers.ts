@@ -12,7 +12,9 @@ export const readerFixtures = fileURLToPath(new URL('../../fixtures/env/readers'
 
 /** Names of every reader fixture file. */
 export function readerFixtureNames(): string[] {
-  return readdirSync(readerFixtures).filter((name) => name.endsWith('.env')).sort();
+  return readdirSync(readerFixtures)
+    .filter((name) => name.endsWith('.env'))
+    .sort();
 }
 
 const dumpScript = [
@@ -23,7 +25,11 @@ const dumpScript = [
 
 /** dotenv_values() of each file, by path, from the real python-dotenv (null for a key without "="). */
 export function pythonDotenvValues(venv: string, files: string[]): Record<string, Record<string, string | null>> {
-  const output = execFileSync(venvPython(venv), ['-c', dumpScript, ...files], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '' }, stdio: ['ignore', 'pipe', 'ignore'] });
+  const output = execFileSync(venvPython(venv), ['-c', dumpScript, ...files], {
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH ?? '' },
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
   return JSON.parse(output) as Record<string, Record<string, string | null>>;
 }
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { RunResult } from '../../../src/os/system-runner.js';
 import { loadWorkspace } from '../../../src/workspace/load.js';
 import type { Workspace } from '../../../src/workspace/types.js';
-import { exited, fakeRunner, isProbe, notFound, ok, probeAnswer, type FakeRunner } from './fake-runner.js';
+import { exited, type FakeRunner, fakeRunner, isProbe, notFound, ok, probeAnswer } from './fake-runner.js';
 import { tempDir, writeFiles } from './temp-dir.js';
 
 /** A fresh workspace with backend/requirements.txt and frontend/package.json, loaded with the TovPlay preset. */
@@ -36,7 +36,8 @@ export function fakeTools(options: FakeToolOptions = {}): FakeRunner {
       return ok();
     }
     if (args.includes('--upgrade')) return ok('Successfully installed pip-26.0');
-    if (args.includes('-r')) return options.pipFails ? exited(1, 'Collecting nope\nERROR: No matching distribution found for nope') : ok('Successfully installed flask');
+    if (args.includes('-r'))
+      return options.pipFails ? exited(1, 'Collecting nope\nERROR: No matching distribution found for nope') : ok('Successfully installed flask');
     if (command === 'node') return ok('v20.19.0\n');
     if (command === 'npm' && args[0] === '--version') return ok('10.8.2\n');
     if (command === 'npm' && args[0] === 'install') {

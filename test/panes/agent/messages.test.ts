@@ -27,7 +27,16 @@ describe('agent messages', () => {
   });
 
   it('builds the agent command line and its exit line', () => {
-    expect(agentArgv({ nodePath: '/n', cliPath: '/c.js' }, '/s.sock', 't1', true)).toEqual(['/n', '/c.js', '__pane-agent', '--socket', '/s.sock', '--ticket', 't1', '--pipe']);
+    expect(agentArgv({ nodePath: '/n', cliPath: '/c.js' }, '/s.sock', 't1', true)).toEqual([
+      '/n',
+      '/c.js',
+      '__pane-agent',
+      '--socket',
+      '/s.sock',
+      '--ticket',
+      't1',
+      '--pipe',
+    ]);
     expect(agentExitLine('api', { code: 3, signal: null })).toBe('[tovrun] api exited with code 3; this pane stays open until tovrun stops.');
     expect(definedEnv({ A: '1', B: undefined })).toEqual({ A: '1' });
   });

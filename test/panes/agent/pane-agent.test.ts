@@ -1,16 +1,16 @@
 // The pane agent in a fake pane (its terminal, signals and exit hook are fakes) with real services and a real socket
 // answered by the test as tovrun: however the pane goes away, the agent stops its service's whole tree first.
-import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
+import { type ChildProcess, type SpawnOptions, spawn } from 'node:child_process';
 import { EventEmitter } from 'node:events';
 import net from 'node:net';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
-import { connectLines, type AgentEffects } from '../../../src/panes/agent/agent-effects.js';
-import { parseAgentReport, type AgentOrder } from '../../../src/panes/agent/messages.js';
-import { runPaneAgent } from '../../../src/panes/agent/pane-agent.js';
 import { LineConnection } from '../../../src/control/line-connection.js';
-import { realHost, type Host } from '../../../src/os/host.js';
+import { type Host, realHost } from '../../../src/os/host.js';
+import { type AgentEffects, connectLines } from '../../../src/panes/agent/agent-effects.js';
+import { type AgentOrder, parseAgentReport } from '../../../src/panes/agent/messages.js';
+import { runPaneAgent } from '../../../src/panes/agent/pane-agent.js';
 import { fakeHost } from '../../os/fake-host.js';
 import { eventually, fixture, isProcessAlive, tempDir } from '../../supervisor/support.js';
 
@@ -60,7 +60,10 @@ async function agentInPane(agentHost: Host = host) {
   let finished: number | null = null;
   const agent = runPaneAgent({ socket, ticket: 'ticket' }, effects).then((code) => (finished = code));
   const tovrun = await accepted;
-  cleanups.push(() => agent, () => tovrun.destroy());
+  cleanups.push(
+    () => agent,
+    () => tovrun.destroy(),
+  );
   const lines: string[] = [];
   tovrun.onLine((line) => lines.push(line));
   return { pane, tovrun, lines, finished: () => finished };
@@ -68,7 +71,15 @@ async function agentInPane(agentHost: Host = host) {
 
 /** Has the agent run spawn-grandchild.js (output relayed); resolves with the service's pid and its grandchild's. */
 async function startTree(agent: Awaited<ReturnType<typeof agentInPane>>): Promise<number[]> {
-  const order: AgentOrder = { type: 'spawn', service: 'svc', file: process.execPath, args: [fixture('spawn-grandchild.js')], cwd: process.cwd(), env: { PATH: process.env.PATH ?? '' }, output: 'relay' };
+  const order: AgentOrder = {
+    type: 'spawn',
+    service: 'svc',
+    file: process.execPath,
+    args: [fixture('spawn-grandchild.js')],
+    cwd: process.cwd(),
+    env: { PATH: process.env.PATH ?? '' },
+    output: 'relay',
+  };
   agent.tovrun.send(order);
   const pids = await eventually(() => {
     const reports = agent.lines.map(parseAgentReport);
@@ -145,13 +156,23 @@ describe('pane agent exiting on Windows', () => {
       },
     });
     const agent = await agentInPane(windows);
-    agent.tovrun.send({ type: 'spawn', service: 'svc', file: process.execPath, args: [fixture('forever.js')], cwd: process.cwd(), env: { PATH: process.env.PATH ?? '' }, output: 'relay' } satisfies AgentOrder);
+    agent.tovrun.send({
+      type: 'spawn',
+      service: 'svc',
+      file: process.execPath,
+      args: [fixture('forever.js')],
+      cwd: process.cwd(),
+      env: { PATH: process.env.PATH ?? '' },
+      output: 'relay',
+    } satisfies AgentOrder);
     const pid = await eventually(() => {
       const report = agent.lines.map(parseAgentReport).find((each) => each?.type === 'started');
       return report?.type === 'started' ? report.pid : undefined;
     });
     cleanups.push(() => host.signal(pid, 'SIGKILL'));
     for (const hook of agent.pane.exitHooks) hook();
-    expect(started).toEqual([{ file: 'taskkill', args: ['/T', '/F', '/PID', String(pid)], options: expect.objectContaining({ detached: true, stdio: 'ignore' }), unref: true }]);
+    expect(started).toEqual([
+      { file: 'taskkill', args: ['/T', '/F', '/PID', String(pid)], options: expect.objectContaining({ detached: true, stdio: 'ignore' }), unref: true },
+    ]);
   });
 });

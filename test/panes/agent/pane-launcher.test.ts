@@ -1,12 +1,12 @@
 // The pane launcher with real agents (bin/tovrun.js __pane-agent) in fake "panes": plain child processes, their output piped
 // into the pipe agent as tmux pipe-pane would, or relayed by the agent as on Windows.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { realHost } from '../../../src/os/host.js';
 import { AgentHub } from '../../../src/panes/agent/hub.js';
 import { PaneLauncher, type PaneOpener, type PaneRequest } from '../../../src/panes/agent/pane-launcher.js';
-import { startControlServer, type ControlServer } from '../../../src/supervisor/control/server.js';
-import { realHost } from '../../../src/os/host.js';
+import { type ControlServer, startControlServer } from '../../../src/supervisor/control/server.js';
 import { Supervisor } from '../../../src/supervisor/index.js';
 import { eventually, isProcessAlive, MemorySink, nodeLaunch, tempDir } from '../../supervisor/support.js';
 import { cliPath } from '../../support/processes.js';
@@ -52,7 +52,9 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-async function run(pipesOutput: boolean): Promise<{ supervisor: Supervisor; sink: MemorySink; opener: ProcessOpener; launcher: PaneLauncher; control: ControlServer }> {
+async function run(
+  pipesOutput: boolean,
+): Promise<{ supervisor: Supervisor; sink: MemorySink; opener: ProcessOpener; launcher: PaneLauncher; control: ControlServer }> {
   const root = tempDir('tovrun-panes-');
   const control = await startControlServer({ root, stateDir: path.join(root, '.tovrun') });
   const opener = new ProcessOpener(pipesOutput);
@@ -60,7 +62,11 @@ async function run(pipesOutput: boolean): Promise<{ supervisor: Supervisor; sink
   const sink = new MemorySink();
   const supervisor = new Supervisor({ stateDir: path.join(root, '.tovrun'), shutdownTimeoutMs: 1_000, sink, launcher });
   control.serve(supervisor, pipesOutput ? 'tmux' : 'windows');
-  cleanups.push(() => control.close(), () => launcher.close(), () => supervisor.forceStop());
+  cleanups.push(
+    () => control.close(),
+    () => launcher.close(),
+    () => supervisor.forceStop(),
+  );
   return { supervisor, sink, opener, launcher, control };
 }
 
@@ -103,7 +109,10 @@ describe('PaneLauncher with real agents', () => {
   it('close waits until every agent has stopped its process before it closes the panes', async () => {
     const { opener, launcher } = await run(true);
     const receiver = { lines: () => undefined, whenWritable: () => undefined };
-    const launched = await Promise.all([launcher.launch(nodeLaunch('a', 'forever.js'), receiver), launcher.launch(nodeLaunch('b', 'ignore-sigterm.js'), receiver)]);
+    const launched = await Promise.all([
+      launcher.launch(nodeLaunch('a', 'forever.js'), receiver),
+      launcher.launch(nodeLaunch('b', 'ignore-sigterm.js'), receiver),
+    ]);
     await eventually(() => opener.panes.every((pane) => /forever|ignoring/.test(pane.screen())));
     let aliveAtClose: boolean[] = [];
     opener.closing = async () => void (aliveAtClose = await Promise.all(launched.map((each) => isProcessAlive(host, each.pid))));
@@ -125,7 +134,13 @@ describe('PaneLauncher with real agents', () => {
     const root = tempDir('tovrun-panes-');
     const control = await startControlServer({ root, stateDir: path.join(root, '.tovrun') });
     const silent: PaneOpener = { pipesOutput: true, open: async () => undefined, close: async () => undefined };
-    const launcher = new PaneLauncher({ hub: AgentHub.on(control), opener: silent, program: { nodePath: process.execPath, cliPath }, platform: 'linux', connectTimeoutMs: 200 });
+    const launcher = new PaneLauncher({
+      hub: AgentHub.on(control),
+      opener: silent,
+      program: { nodePath: process.execPath, cliPath },
+      platform: 'linux',
+      connectTimeoutMs: 200,
+    });
     cleanups.push(() => control.close());
     const sink = new MemorySink();
     const supervisor = new Supervisor({ stateDir: path.join(root, '.tovrun'), shutdownTimeoutMs: 1_000, sink, launcher });

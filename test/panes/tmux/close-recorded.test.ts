@@ -1,6 +1,6 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { panesFilePath, writePanesFile, type PanesRecord } from '../../../src/panes/panes-file.js';
+import { type PanesRecord, panesFilePath, writePanesFile } from '../../../src/panes/panes-file.js';
 import { closeRecordedPanes } from '../../../src/panes/tmux/close-recorded.js';
 import { tempDir } from '../../supervisor/support.js';
 
@@ -8,7 +8,11 @@ function setup(record: Omit<PanesRecord, 'version'>, alive: boolean) {
   const stateDir = tempDir();
   writePanesFile(stateDir, { version: 1, ...record });
   const calls: [string, string[]][] = [];
-  const deps = { exec: async (file: string, args: string[]) => (calls.push([file, args]), { code: 0, stdout: '', stderr: '' }), alive: async () => alive, selfPid: 1 };
+  const deps = {
+    exec: async (file: string, args: string[]) => (calls.push([file, args]), { code: 0, stdout: '', stderr: '' }),
+    alive: async () => alive,
+    selfPid: 1,
+  };
   return { stateDir, calls, deps };
 }
 
@@ -48,13 +52,19 @@ describe('closeRecordedPanes', () => {
       const stateDir = tempDir();
       writeFileSync(panesFilePath(stateDir), JSON.stringify({ version: 1, ...record }));
       const calls: string[][] = [];
-      const deps = { exec: async (_file: string, args: string[]) => (calls.push(args), { code: 0, stdout: '', stderr: '' }), alive: async () => false, selfPid: 4242 };
+      const deps = {
+        exec: async (_file: string, args: string[]) => (calls.push(args), { code: 0, stdout: '', stderr: '' }),
+        alive: async () => false,
+        selfPid: 4242,
+      };
       expect(await closeRecordedPanes(stateDir, deps, true)).toBeNull();
       expect(calls).toEqual([]);
     }
   });
 
   it('does nothing without a record', async () => {
-    expect(await closeRecordedPanes(tempDir(), { exec: async () => ({ code: 0, stdout: '', stderr: '' }), alive: async () => false, selfPid: 1 }, true)).toBeNull();
+    expect(
+      await closeRecordedPanes(tempDir(), { exec: async () => ({ code: 0, stdout: '', stderr: '' }), alive: async () => false, selfPid: 1 }, true),
+    ).toBeNull();
   });
 });

@@ -34,7 +34,22 @@ describe('tmux command lines', () => {
 
   it('runs pane commands as argv (no shell) and pipes output through /bin/sh', () => {
     const agent = ['/usr/bin/node', "/opt/o'b/bin/tovrun.js", '__pane-agent', '--socket', '/w s/.tovrun/control/tovrun.sock', '--ticket', 'ab'];
-    expect(newSessionArgs('tovrun-w', '/w s', agent)).toEqual(['new-session', '-d', '-s', 'tovrun-w', '-x', '220', '-y', '60', '-c', '/w s', '-P', '-F', '#{pane_id}', ...agent]);
+    expect(newSessionArgs('tovrun-w', '/w s', agent)).toEqual([
+      'new-session',
+      '-d',
+      '-s',
+      'tovrun-w',
+      '-x',
+      '220',
+      '-y',
+      '60',
+      '-c',
+      '/w s',
+      '-P',
+      '-F',
+      '#{pane_id}',
+      ...agent,
+    ]);
     expect(splitWindowArgs('%1', '/w s', agent)).toEqual(['split-window', '-d', '-t', '%1', '-c', '/w s', '-P', '-F', '#{pane_id}', ...agent]);
     expect(pipePaneArgs('%2', [...agent, '--pipe'])).toEqual([
       'pipe-pane',

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { readPanesFile, panesFilePath } from '../../../src/panes/panes-file.js';
+import { panesFilePath, readPanesFile } from '../../../src/panes/panes-file.js';
 import { TmuxOpener } from '../../../src/panes/tmux/tmux-opener.js';
 import { tempDir } from '../../supervisor/support.js';
 import { fakeTmux, paneIds } from './support.js';
@@ -11,7 +11,13 @@ describe('TmuxOpener', () => {
   it('beside tovrun: splits its window, titles and pipes each pane, tiles, records the panes; close kills them', async () => {
     const stateDir = tempDir();
     const tmux = fakeTmux(paneIds());
-    const opener = new TmuxOpener({ run: tmux.run, server: { socketPath: '/tmp/t' }, placement: { kind: 'beside-tovrun', pane: '%1', ownSession: null }, stateDir, ownerPid: 77 });
+    const opener = new TmuxOpener({
+      run: tmux.run,
+      server: { socketPath: '/tmp/t' },
+      placement: { kind: 'beside-tovrun', pane: '%1', ownSession: null },
+      stateDir,
+      ownerPid: 77,
+    });
     await Promise.all([opener.open(request('api')), opener.open(request('web'))]);
     expect(tmux.calls).toEqual([
       ['split-window', '-d', '-t', '%1', '-c', '/w/api', '-P', '-F', '#{pane_id}', 'node', 'agent', 'api'],
@@ -42,7 +48,13 @@ describe('TmuxOpener', () => {
   it('new session: replaces a leftover session of that name, records the session, and kills it at close', async () => {
     const stateDir = tempDir();
     const tmux = fakeTmux(paneIds(0));
-    const opener = new TmuxOpener({ run: tmux.run, server: { socketName: 'tovrun-x' }, placement: { kind: 'new-session', session: 'tovrun-w' }, stateDir, ownerPid: 9 });
+    const opener = new TmuxOpener({
+      run: tmux.run,
+      server: { socketName: 'tovrun-x' },
+      placement: { kind: 'new-session', session: 'tovrun-w' },
+      stateDir,
+      ownerPid: 9,
+    });
     await opener.open(request('api'));
     expect(tmux.calls.slice(0, 2)).toEqual([
       ['kill-session', '-t', '=tovrun-w'],
@@ -56,7 +68,13 @@ describe('TmuxOpener', () => {
 
   it('a failing tmux command is a FailedError quoting tmux, and later panes still open', async () => {
     const tmux = fakeTmux((args) => (args[0] === 'split-window' && args.includes('/w/bad') ? { code: 1, stderr: 'no space for new pane' } : paneIds()(args)));
-    const opener = new TmuxOpener({ run: tmux.run, server: { socketPath: '/t' }, placement: { kind: 'beside-tovrun', pane: '%1', ownSession: 'own' }, stateDir: tempDir(), ownerPid: 1 });
+    const opener = new TmuxOpener({
+      run: tmux.run,
+      server: { socketPath: '/t' },
+      placement: { kind: 'beside-tovrun', pane: '%1', ownSession: 'own' },
+      stateDir: tempDir(),
+      ownerPid: 1,
+    });
     await expect(opener.open(request('bad'))).rejects.toThrow('tmux split-window failed: no space for new pane.');
     await expect(opener.open(request('good'))).resolves.toBeUndefined();
   });

@@ -21,7 +21,15 @@ describe('console window arguments', () => {
     const command = consoleWindowCommand({
       title: 'front "end"; ui',
       cwd: 'C:\\Users\\Jo O;Brien\\my proj\\frontend',
-      command: ['C:\\Program Files\\nodejs\\node.exe', 'C:\\Users\\Jo O;Brien\\tovrun\\bin\\tovrun.js', '__pane-agent', '--socket', '\\\\.\\pipe\\tovrun-ab12', '--ticket', 'cd34'],
+      command: [
+        'C:\\Program Files\\nodejs\\node.exe',
+        'C:\\Users\\Jo O;Brien\\tovrun\\bin\\tovrun.js',
+        '__pane-agent',
+        '--socket',
+        '\\\\.\\pipe\\tovrun-ab12',
+        '--ticket',
+        'cd34',
+      ],
     });
     expect(command).toEqual({
       file: 'cmd.exe',

@@ -1,13 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import type { PaneRequest } from '../../../src/panes/agent/pane-launcher.js';
-import { ConsoleWindowOpener, WindowsTerminalOpener, type DetachedStart } from '../../../src/panes/windows/windows-opener.js';
+import { ConsoleWindowOpener, type DetachedStart, WindowsTerminalOpener } from '../../../src/panes/windows/windows-opener.js';
 
 function recorder(): { start: DetachedStart; calls: [string, string[], boolean][] } {
   const calls: [string, string[], boolean][] = [];
   return { calls, start: async (file, args, verbatim) => void calls.push([file, args, verbatim]) };
 }
 
-const request = (title: string): PaneRequest => ({ title, cwd: `C:\\p\\${title}`, command: ['node.exe', 'tovrun.js', '__pane-agent', '--ticket', title], pipeCommand: null });
+const request = (title: string): PaneRequest => ({
+  title,
+  cwd: `C:\\p\\${title}`,
+  command: ['node.exe', 'tovrun.js', '__pane-agent', '--ticket', title],
+  pipeCommand: null,
+});
 
 describe('WindowsTerminalOpener', () => {
   it('opens the panes asked for together in one wt call, and later ones as splits', async () => {

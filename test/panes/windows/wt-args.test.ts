@@ -20,18 +20,52 @@ describe('Windows Terminal arguments', () => {
       0,
     );
     expect(args).toEqual([
-      '-w', '0',
-      'new-tab', '--title', 'backend', '--suppressApplicationTitle', '-d', 'C:\\Users\\Jo "JJ" O\\;Brien\\proj\\backend',
-      'C:\\Program Files\\nodejs\\node.exe', 'C:\\Users\\Jo "JJ" O\\;Brien\\tovrun\\bin\\tovrun.js', '__pane-agent', '--socket', '\\\\.\\pipe\\tovrun-0123456789abcdef', '--ticket', 'aa11',
+      '-w',
+      '0',
+      'new-tab',
+      '--title',
+      'backend',
+      '--suppressApplicationTitle',
+      '-d',
+      'C:\\Users\\Jo "JJ" O\\;Brien\\proj\\backend',
+      'C:\\Program Files\\nodejs\\node.exe',
+      'C:\\Users\\Jo "JJ" O\\;Brien\\tovrun\\bin\\tovrun.js',
+      '__pane-agent',
+      '--socket',
+      '\\\\.\\pipe\\tovrun-0123456789abcdef',
+      '--ticket',
+      'aa11',
       ';',
-      'split-pane', '--size', '0.5', '--title', 'front "end"\\; ui', '--suppressApplicationTitle', '-d', 'C:\\proj with space\\frontend',
-      'C:\\Program Files\\nodejs\\node.exe', 'C:\\Users\\Jo "JJ" O\\;Brien\\tovrun\\bin\\tovrun.js', '__pane-agent', '--socket', '\\\\.\\pipe\\tovrun-0123456789abcdef', '--ticket', 'bb22',
+      'split-pane',
+      '--size',
+      '0.5',
+      '--title',
+      'front "end"\\; ui',
+      '--suppressApplicationTitle',
+      '-d',
+      'C:\\proj with space\\frontend',
+      'C:\\Program Files\\nodejs\\node.exe',
+      'C:\\Users\\Jo "JJ" O\\;Brien\\tovrun\\bin\\tovrun.js',
+      '__pane-agent',
+      '--socket',
+      '\\\\.\\pipe\\tovrun-0123456789abcdef',
+      '--ticket',
+      'bb22',
     ]);
   });
 
   it('adds panes to the current tab when the tab is already open', () => {
     expect(windowsTerminalArgs([{ title: 'db', cwd: 'C:\\p', command: ['node.exe', 'x.js'] }], 2)).toEqual([
-      '-w', '0', 'split-pane', '--title', 'db', '--suppressApplicationTitle', '-d', 'C:\\p', 'node.exe', 'x.js',
+      '-w',
+      '0',
+      'split-pane',
+      '--title',
+      'db',
+      '--suppressApplicationTitle',
+      '-d',
+      'C:\\p',
+      'node.exe',
+      'x.js',
     ]);
   });
 
@@ -43,10 +77,19 @@ describe('Windows Terminal arguments', () => {
   // connect and tovrun would give up after 15 s: panes beyond a full tab go to a new tab instead.
   it('gives the panes of a new tab equal shares and starts another tab once one holds panesPerTab', () => {
     expect(panesPerTab).toBe(4);
-    expect(paneLayout(4, 0)).toEqual([{ kind: 'new-tab' }, { kind: 'split-pane', size: 0.75 }, { kind: 'split-pane', size: 0.667 }, { kind: 'split-pane', size: 0.5 }]);
+    expect(paneLayout(4, 0)).toEqual([
+      { kind: 'new-tab' },
+      { kind: 'split-pane', size: 0.75 },
+      { kind: 'split-pane', size: 0.667 },
+      { kind: 'split-pane', size: 0.5 },
+    ]);
     expect(paneLayout(6, 0)).toEqual([
-      { kind: 'new-tab' }, { kind: 'split-pane', size: 0.75 }, { kind: 'split-pane', size: 0.667 }, { kind: 'split-pane', size: 0.5 },
-      { kind: 'new-tab' }, { kind: 'split-pane', size: 0.5 },
+      { kind: 'new-tab' },
+      { kind: 'split-pane', size: 0.75 },
+      { kind: 'split-pane', size: 0.667 },
+      { kind: 'split-pane', size: 0.5 },
+      { kind: 'new-tab' },
+      { kind: 'split-pane', size: 0.5 },
     ]);
     expect(paneLayout(3, 3)).toEqual([{ kind: 'split-pane', size: null }, { kind: 'new-tab' }, { kind: 'split-pane', size: 0.5 }]);
     expect([panesInTabAfter(6, 0), panesInTabAfter(1, 2), panesInTabAfter(3, 3), panesInTabAfter(1, 4)]).toEqual([2, 3, 2, 1]);

@@ -2,9 +2,9 @@ import net from 'node:net';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runRestartCommand } from '../../../src/commands/restart.js';
+import { writeControlFile } from '../../../src/control/control-file.js';
 import { FailedError } from '../../../src/errors.js';
 import { requestRestart, requestStatus } from '../../../src/supervisor/control/client.js';
-import { writeControlFile } from '../../../src/control/control-file.js';
 import { memoryContext } from '../../support/memory-context.js';
 import { workspace } from './running-tovrun.js';
 
@@ -29,7 +29,10 @@ async function silentSocket(): Promise<{ root: string; stateDir: string }> {
 
 async function failure(work: Promise<unknown>): Promise<{ error: unknown; ms: number }> {
   const started = Date.now();
-  const error = await work.then(() => null, (caught: unknown) => caught);
+  const error = await work.then(
+    () => null,
+    (caught: unknown) => caught,
+  );
   return { error, ms: Date.now() - started };
 }
 
@@ -38,7 +41,9 @@ describe('control requests to a socket that never answers', () => {
     const { stateDir } = await silentSocket();
     const { error, ms } = await failure(requestStatus(stateDir, { timeoutMs: 300 }));
     expect(error).toBeInstanceOf(FailedError);
-    expect((error as FailedError).message).toMatch(/^the running tovrun \(pid 4321\) did not answer within 0\.3 s: something accepts connections on its control socket .*silent\.sock but sends nothing back\.$/);
+    expect((error as FailedError).message).toMatch(
+      /^the running tovrun \(pid 4321\) did not answer within 0\.3 s: something accepts connections on its control socket .*silent\.sock but sends nothing back\.$/,
+    );
     expect(ms).toBeLessThan(5_000);
   });
 

@@ -1,7 +1,7 @@
 // A running "tovrun" for command tests: a real control server in this process, answering from a fake handler.
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { startControlServer, type ControlHandler, type ControlServer } from '../../../src/supervisor/control/server.js';
+import { type ControlHandler, type ControlServer, startControlServer } from '../../../src/supervisor/control/server.js';
 import type { ServiceStatus } from '../../../src/supervisor/service-status.js';
 import { tempDir } from '../support.js';
 
@@ -14,7 +14,18 @@ export function workspace(): string {
 
 /** A service as status reports it. */
 export function serviceStatus(overrides: Partial<ServiceStatus>): ServiceStatus {
-  return { name: 'api', state: 'running', pid: 100, port: 5001, url: 'http://localhost:5001/', uptimeMs: 3_000, restarts: 0, ready: true, lastExit: null, ...overrides };
+  return {
+    name: 'api',
+    state: 'running',
+    pid: 100,
+    port: 5001,
+    url: 'http://localhost:5001/',
+    uptimeMs: 3_000,
+    restarts: 0,
+    ready: true,
+    lastExit: null,
+    ...overrides,
+  };
 }
 
 /** Starts a control server for root serving handler; the caller closes it. */

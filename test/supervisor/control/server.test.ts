@@ -2,10 +2,10 @@ import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { controlFilePath, readControlFile, writeControlFile } from '../../../src/control/control-file.js';
 import { FailedError, UsageError } from '../../../src/errors.js';
 import { requestRestart, requestStatus, requestStop } from '../../../src/supervisor/control/client.js';
-import { controlFilePath, readControlFile, writeControlFile } from '../../../src/control/control-file.js';
-import { type ControlServer, startControlServer, type ControlHandler } from '../../../src/supervisor/control/server.js';
+import { type ControlHandler, type ControlServer, startControlServer } from '../../../src/supervisor/control/server.js';
 import type { RestartReport, ServiceStatus } from '../../../src/supervisor/service-status.js';
 import { tempDir } from '../support.js';
 
@@ -14,7 +14,17 @@ afterEach(async () => {
   await Promise.all(servers.splice(0).map((server) => server.close()));
 });
 
-const api: ServiceStatus = { name: 'api', state: 'running', pid: 10, port: 5001, url: 'http://localhost:5001/', uptimeMs: 1000, restarts: 0, ready: true, lastExit: null };
+const api: ServiceStatus = {
+  name: 'api',
+  state: 'running',
+  pid: 10,
+  port: 5001,
+  url: 'http://localhost:5001/',
+  uptimeMs: 1000,
+  restarts: 0,
+  ready: true,
+  lastExit: null,
+};
 
 const handler: ControlHandler = {
   status: () => [api],
@@ -75,7 +85,9 @@ describe('control server and client', () => {
     const { server, stateDir } = await started();
     let stops = 0;
     server.serve({ ...handler, stop: () => void (stops += 1) }, 'prefix');
-    await expect(requestStop(stateDir, { timeoutMs: 10_000, pid: process.pid + 1, stoppedWithinMs: 100 })).rejects.toThrow('no tovrun is running in this workspace.');
+    await expect(requestStop(stateDir, { timeoutMs: 10_000, pid: process.pid + 1, stoppedWithinMs: 100 })).rejects.toThrow(
+      'no tovrun is running in this workspace.',
+    );
     expect(stops).toBe(0);
     // Accepted, but still running after stoppedWithinMs.
     expect(await requestStop(stateDir, { timeoutMs: 10_000, pid: process.pid, stoppedWithinMs: 100 })).toEqual({ pid: process.pid, stopped: false });
@@ -106,7 +118,9 @@ describe('control server and client', () => {
     expect(notRunning).toBeInstanceOf(FailedError);
     expect((notRunning as Error).message).toBe('no tovrun is running in this workspace.');
     writeControlFile(stateDir, { version: 1, pid: 999_999, socket: path.join(stateDir, 'gone.sock') });
-    await expect(requestRestart(stateDir, 'api', { timeoutMs: 10_000 })).rejects.toThrow('no tovrun is running in this workspace (its control socket is gone).');
+    await expect(requestRestart(stateDir, 'api', { timeoutMs: 10_000 })).rejects.toThrow(
+      'no tovrun is running in this workspace (its control socket is gone).',
+    );
   });
 
   it('replaces a stale socket file, but refuses while another tovrun answers on it', async () => {

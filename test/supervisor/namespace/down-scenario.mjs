@@ -3,7 +3,7 @@
 // It starts victims tovrun never started, writes a state file pointing at them, runs the built CLI under
 // `strace -f -e trace=kill`, and prints one JSON line: the kill() calls seen, which victims survived, and what down said.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Probe } from '../../../src/workspace/types.js';
-import type { CheckResult } from '../../../src/supervisor/probes/checks.js';
-import { pollDelayMs, waitForReadiness, type ReadinessOptions } from '../../../src/supervisor/probes/readiness.js';
 import { ReadinessError, Supervisor, type SupervisorEvent } from '../../../src/supervisor/index.js';
+import type { CheckResult } from '../../../src/supervisor/probes/checks.js';
+import { pollDelayMs, type ReadinessOptions, waitForReadiness } from '../../../src/supervisor/probes/readiness.js';
+import type { Probe } from '../../../src/workspace/types.js';
 import { freePort, MemorySink, nodeLaunch, tempDir } from '../support.js';
 
 const running: Supervisor[] = [];
@@ -11,7 +11,13 @@ afterEach(async () => {
 });
 
 function supervisor(events: SupervisorEvent[] = [], mask?: (line: string) => string): Supervisor {
-  const created = new Supervisor({ stateDir: tempDir(), shutdownTimeoutMs: 1_000, sink: new MemorySink(), onEvent: (event) => events.push(event), ...(mask ? { mask } : {}) });
+  const created = new Supervisor({
+    stateDir: tempDir(),
+    shutdownTimeoutMs: 1_000,
+    sink: new MemorySink(),
+    onEvent: (event) => events.push(event),
+    ...(mask ? { mask } : {}),
+  });
   running.push(created);
   return created;
 }
@@ -37,7 +43,10 @@ describe('readiness probes with real services', () => {
     const [httpPort, tcpPort] = [await freePort(), await freePort()];
     const sup = supervisor();
     sup.start([
-      nodeLaunch('web', 'listen.js', [String(httpPort), '302'], { port: httpPort, probe: { kind: 'http', url: `http://127.0.0.1:${httpPort}/`, timeoutMs: 10_000 } }),
+      nodeLaunch('web', 'listen.js', [String(httpPort), '302'], {
+        port: httpPort,
+        probe: { kind: 'http', url: `http://127.0.0.1:${httpPort}/`, timeoutMs: 10_000 },
+      }),
       nodeLaunch('db', 'listen.js', [String(tcpPort), 'tcp'], { port: tcpPort, probe: { kind: 'tcp', port: tcpPort, timeoutMs: 10_000 } }),
     ]);
     const ready = await sup.waitReady();

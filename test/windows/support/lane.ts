@@ -1,12 +1,12 @@
 // The Windows lane's harness: runs the built CLI as a Windows program (`wine node.exe Z:\…\bin\tovrun.js …`) in the
 // prefix the e2e global setup prepared (test/setup/wine.ts), with node.exe's stdout and stderr in files (a Linux pipe
 // gives node.exe EBADF), waits for its exit, reads what it printed, and kills what a test left behind.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, inject, it } from 'vitest';
-import { wineEnv, type WindowsLane } from '../../setup/wine.js';
+import { type WindowsLane, wineEnv } from '../../setup/wine.js';
 import { cliPath, processesUnder } from '../../support/processes.js';
 
 /** The lane the global setup prepared. */
@@ -18,7 +18,12 @@ export const lane: WindowsLane = inject('windowsLane');
  */
 export function describeLane(title: string, body: () => void): void {
   if (lane.available) describe(title, body);
-  else if (process.env.CI === 'true') describe(title, () => it('has a Windows lane (Wine and node.exe)', () => { throw new Error(`the Windows lane is missing under CI=true: ${lane.reason}`); }));
+  else if (process.env.CI === 'true')
+    describe(title, () =>
+      it('has a Windows lane (Wine and node.exe)', () => {
+        throw new Error(`the Windows lane is missing under CI=true: ${lane.reason}`);
+      }),
+    );
   else describe.skip(`${title} (skipped: ${lane.reason})`, body);
 }
 
@@ -72,7 +77,11 @@ export function startWindowsCli(cwd: string, args: string[], options: LaneRunOpt
   const [out, err] = [openSync(stdoutFile, 'w'), openSync(stderrFile, 'w')];
   const winePath = options.path && options.path.length > 0 ? { WINEPATH: windowsPath(...options.path).join(';') } : {};
   const [cli] = windowsPath(cliPath);
-  const child = spawn('wine', [lane.nodeExe, cli as string, ...args], { cwd, env: wineEnv(lane.prefix, { ...options.env, ...winePath }), stdio: ['ignore', out, err] });
+  const child = spawn('wine', [lane.nodeExe, cli as string, ...args], {
+    cwd,
+    env: wineEnv(lane.prefix, { ...options.env, ...winePath }),
+    stdio: ['ignore', out, err],
+  });
   closeSync(out);
   closeSync(err);
   const exited = new Promise<number>((resolve) => child.on('exit', (code, signal) => resolve(code ?? (signal ? 128 + 9 : 1))));
@@ -99,7 +108,11 @@ export function startWindowsCli(cwd: string, args: string[], options: LaneRunOpt
 }
 
 /** Runs tovrun under node.exe to its end (killed after timeoutMs); resolves with its exit code and output. */
-export async function runWindowsCli(cwd: string, args: string[], options: LaneRunOptions & { timeoutMs?: number } = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+export async function runWindowsCli(
+  cwd: string,
+  args: string[],
+  options: LaneRunOptions & { timeoutMs?: number } = {},
+): Promise<{ code: number; stdout: string; stderr: string }> {
   const cli = startWindowsCli(cwd, args, options);
   const timer = setTimeout(() => cli.child.kill('SIGKILL'), options.timeoutMs ?? 60_000);
   const code = await cli.exited;
