@@ -114,7 +114,7 @@ export class Report {
 
   /** tovrun's median over the reference's, e.g. "1.42x", when both exist. */
   static ratio(row) {
-    if (!row.tovrun || !row.reference || !row.reference.median || row.unit === 'lines') return '';
+    if (!row.tovrun || !row.reference?.median || row.unit === 'lines') return '';
     return `${(row.tovrun.median / row.reference.median).toFixed(2)}x`;
   }
 

@@ -58,7 +58,9 @@ function binLinksNote(input: CheckInput, service: NodeService): Finding[] {
   if (!setting) return [];
   const where =
     'variable' in setting.source ? `the environment (${setting.source.variable})` : `${workspacePath(input, setting.source.file)}:${setting.source.line}`;
-  const message = `${service.name}: bin-links=false in ${where} — npm creates no node_modules/.bin; tovrun runs package binaries (vite) with node directly, so only \`npm run\` scripts are affected.`;
+  const message =
+    `${service.name}: bin-links=false in ${where} — npm creates no node_modules/.bin; ` +
+    'tovrun runs package binaries (vite) with node directly, so only `npm run` scripts are affected.';
   return [
     finding(
       'dependencies/bin-links',

@@ -38,7 +38,10 @@ export interface FactsSource {
 
 function once<T>(make: () => T): () => T {
   let memo: { value: T } | undefined;
-  return () => (memo ??= { value: make() }).value;
+  return () => {
+    memo ??= { value: make() };
+    return memo.value;
+  };
 }
 
 function perKey<T>(make: (key: string) => T): (key: string) => T {

@@ -27,7 +27,7 @@ function duplicates(input: CheckInput, claims: readonly Claim[]): Finding[] {
 
 async function busyFinding(input: CheckInput, claim: Claim, run: RunState | null): Promise<Finding> {
   const label = `port ${claim.port} (${claim.service})`;
-  if (run && run.services.some((service) => service.port === claim.port)) {
+  if (run?.services.some((service) => service.port === claim.port)) {
     return finding('ports/own-run', 'ok', `${label} is in use by this workspace's running tovrun (pid ${run.owner.pid}).`);
   }
   const holder = await input.effects.ports.holder(claim.port);

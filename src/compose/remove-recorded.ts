@@ -48,7 +48,8 @@ export async function removeRecordedCompose(stateDir: string, options: RemoveRec
     // Removing the containers under a tovrun that may still use them would break it; signalling a process that may not
     // be tovrun is worse. Neither happens: the record stays for a later `tovrun down`.
     lines.push(
-      `left pid ${owner.pid} alone: could not prove it is the tovrun using the compose services (its start time is unknown or differs); stop it with Ctrl-C in its terminal, then run \`tovrun down\` again\n`,
+      `left pid ${owner.pid} alone: could not prove it is the tovrun using the compose services (its start time is unknown or differs); stop ` +
+        `it with Ctrl-C in its terminal, then run \`tovrun down\` again\n`,
     );
     return { lines, recorded: true };
   }

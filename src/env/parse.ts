@@ -101,7 +101,7 @@ class Reader {
 
 function decodeEscapes(value: string, quote: QuoteChar): string {
   const pattern = quote === '"' ? /\\[\\'"abfnrtv]/g : /\\[\\']/g;
-  return value.replace(pattern, (escape) => doubleQuoteEscapes[escape.charAt(1)] ?? escape);
+  return value.replace(pattern, (sequence) => doubleQuoteEscapes[sequence.charAt(1)] ?? sequence);
 }
 
 function readKey(reader: Reader): string | null {

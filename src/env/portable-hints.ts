@@ -23,9 +23,15 @@ export function portableHint(disagreement: ReaderDisagreement): string {
       return 'compose reads single-quoted values literally, while Flask and Vite still expand ${NAME} in them (Vite also $NAME). Use double quotes for a reference; avoid $ for a literal.';
     case 'double-dollar':
     case 'dollar':
-      return 'No spelling of a literal $ is read alike by all three (Vite and compose expand $NAME, compose turns $$ into $, Flask keeps both). Choose a value without $, or refer to keys defined above as ${NAME}.';
+      return (
+        'No spelling of a literal $ is read alike by all three (Vite and compose expand $NAME, compose turns $$ into $, Flask keeps both). ' +
+        'Choose a value without $, or refer to keys defined above as ${NAME}.'
+      );
     case 'backslash':
-      return 'Backslashes are decoded differently (inside double quotes Flask decodes \\t \\\\ \\", Vite only \\n, compose \\n \\r \\t \\\\). Avoid them, or use single quotes, where all three keep a backslash as written (unless it precedes \' or another backslash).';
+      return (
+        'Backslashes are decoded differently (inside double quotes Flask decodes \\t \\\\ \\", Vite only \\n, compose \\n \\r \\t \\\\). ' +
+        "Avoid them, or use single quotes, where all three keep a backslash as written (unless it precedes ' or another backslash)."
+      );
     case 'other':
       return `Write the value with plain characters, in double quotes if it has spaces: ${key}="...".`;
   }

@@ -48,7 +48,9 @@ export function checkStateDir(stateDir: string, probe: StateDirProbe = realState
   if (stat && !probe.writable(stateDir)) {
     throw new ConfigError(`${name} is not writable by you; ${keeps}.`, {
       file: stateDir,
-      hint: `Give your user write access (\`chmod -R u+w ${name}\`, or \`chown -R\` it to you when an earlier run as another user, such as with sudo, made it), or remove it so tovrun makes it afresh.`,
+      hint:
+        `Give your user write access (\`chmod -R u+w ${name}\`, or \`chown -R\` it to you when an earlier run as another user, such as ` +
+        `with sudo, made it), or remove it so tovrun makes it afresh.`,
     });
   }
   const root = path.dirname(stateDir);

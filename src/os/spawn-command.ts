@@ -63,9 +63,21 @@ export type SpawnFunction = (file: string, args: string[], options: SpawnOptions
  * Spawns program with args through spawnCommand; throws notFoundError (code ENOENT) at once when Windows has no such
  * program. options.env (or process.env) and options.cwd are where the program is looked for.
  */
-export function spawnProgram(spawn: SpawnFunction, program: string, args: readonly string[], options: SpawnOptions, platform: Platform): ChildProcess {
+export function spawnProgram(
+  spawn: SpawnFunction,
+  program: string,
+  args: readonly string[],
+  options: SpawnOptions,
+  platform: Platform,
+  isFile?: IsFile,
+): ChildProcess {
   const cwd = typeof options.cwd === 'string' ? options.cwd : undefined;
-  const command = spawnCommand(program, args, { env: options.env ?? process.env, platform, ...(cwd === undefined ? {} : { cwd }) });
+  const command = spawnCommand(program, args, {
+    env: options.env ?? process.env,
+    platform,
+    ...(cwd === undefined ? {} : { cwd }),
+    ...(isFile ? { isFile } : {}),
+  });
   if (command === undefined) throw notFoundError(program);
   return spawn(command.file, command.args, { ...options, windowsVerbatimArguments: command.windowsVerbatimArguments });
 }

@@ -90,7 +90,8 @@ function checkComposeDependencies(inputs: DependencyInputs, starting: readonly S
       }
       const profile = info.profiles[0] as string;
       throw new UsageError(
-        `${service.name} depends on the compose service "${name}", which is in the profile${info.profiles.length === 1 ? '' : 's'} ${quoted(info.profiles)}, and this run starts ${inputs.profiles.length === 0 ? 'no profile' : `only ${quoted(inputs.profiles)}`}.`,
+        `${service.name} depends on the compose service "${name}", which is in the profile${info.profiles.length === 1 ? '' : 's'} ` +
+          `${quoted(info.profiles)}, and this run starts ${inputs.profiles.length === 0 ? 'no profile' : `only ${quoted(inputs.profiles)}`}.`,
         `Add -p ${profile} (or TOVRUN_PROFILES=${profile}, or compose.profiles: [${profile}] in tovrun.yaml).`,
       );
     }

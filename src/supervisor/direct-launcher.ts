@@ -1,7 +1,7 @@
 /** The default launcher: spawns the service as tovrun's child in its own process group, output through pipes. */
 import type { ChildProcess } from 'node:child_process';
 import type { Readable } from 'node:stream';
-import { sleep } from '../os/delay.js';
+import { waitAtMost } from '../os/delay.js';
 import type { Host } from '../os/host.js';
 import type { LaunchCommand, LaunchedProcess, OutputReceiver, OutputStream, ProcessExit, ProcessLauncher } from '../os/launcher.js';
 import { spawnProgram } from '../os/spawn-command.js';
@@ -38,9 +38,7 @@ function started(child: ChildProcess, pid: number, host: Host, output: OutputRec
     pgid: host.platform === 'win32' ? null : pid,
     exit,
     async drain(ms) {
-      const drained = new AbortController();
-      await Promise.race([Promise.all(streams), sleep(ms, drained.signal)]);
-      drained.abort();
+      await waitAtMost(Promise.all(streams), ms);
       child.stdout?.destroy();
       child.stderr?.destroy();
       await Promise.all(streams);

@@ -150,7 +150,10 @@ async function handleLiveOwner(host: Host, owner: RunState['owner'] | null, self
   return { stopped: owner.pid, unproven: null };
 }
 
-/** SIGTERM to the proven tovrun that still runs here (it did not answer a stop request, or did not exit after one). On POSIX that is its graceful stop; on Windows it ends that tovrun outright (Node: process.kill), and its services are then stopped from their records like any leftover. */
+/** SIGTERM to the proven tovrun that still runs here (it did not answer a stop request, or did not exit after one).
+ * On POSIX that is its graceful stop; on Windows it ends that tovrun outright (Node: process.kill), and its services
+ * are then stopped from their records like any leftover.
+ */
 async function signalOwner(host: Host, owner: RunState['owner'], graceMs: number): Promise<void> {
   host.signal(owner.pid, 'SIGTERM');
   await exitedWithin(host, owner.pid, graceMs + 2_000);

@@ -33,7 +33,10 @@ export function systemPortProbe(host: Host): PortProbe {
 /** Why a reserved port (a bind refused with EACCES) cannot be used, after `port N (service) is `. */
 export function reservedPortProblem(port: number, platform: NodeJS.Platform): string {
   if (platform === 'win32') {
-    return 'reserved by Windows: listening on it is refused (EACCES) though no program holds it, as for a port in a range Windows excluded for Hyper-V, WSL or Docker (WinNAT), which netstat does not list';
+    return (
+      'reserved by Windows: listening on it is refused (EACCES) though no program holds it, as for a port in a range Windows excluded ' +
+      'for Hyper-V, WSL or Docker (WinNAT), which netstat does not list'
+    );
   }
   if (port < 1024) return 'reserved for root: listening on it is refused to this user (EACCES), as only root may listen on ports below 1024 here';
   return 'refused to this user: listening on it fails with EACCES though no program holds it (a security policy such as SELinux forbids it)';
@@ -43,7 +46,10 @@ export function reservedPortProblem(port: number, platform: NodeJS.Platform): st
 export function reservedPortHint(services: readonly string[], platform: NodeJS.Platform): string {
   const keys = services.map((service) => `services.${service}.port`).join(', ');
   if (platform === 'win32') {
-    return `Choose a port outside the ranges \`netsh int ipv4 show excludedportrange protocol=tcp\` lists (${keys} in tovrun.yaml); restarting WinNAT as administrator (\`net stop winnat\`, then \`net start winnat\`) often frees ranges taken at boot.`;
+    return (
+      `Choose a port outside the ranges \`netsh int ipv4 show excludedportrange protocol=tcp\` lists (${keys} in tovrun.yaml); restarting ` +
+      `WinNAT as administrator (\`net stop winnat\`, then \`net start winnat\`) often frees ranges taken at boot.`
+    );
   }
   return `Choose a port of 1024 or above (${keys} in tovrun.yaml)${platform === 'linux' ? ', or let users listen lower: `sudo sysctl net.ipv4.ip_unprivileged_port_start=<port>`' : ''}.`;
 }

@@ -37,7 +37,9 @@ export function handleStopSignals(source: SignalSource, target: Stoppable, signa
     get received() {
       return received;
     },
-    dispose: () => listeners.forEach(({ signal, listener }) => source.off(signal, listener)),
+    dispose: () => {
+      for (const { signal, listener } of listeners) source.off(signal, listener);
+    },
   };
 }
 

@@ -129,7 +129,7 @@ function recordedService(record: Record<string, unknown>): RecordedService {
 /** Checks the parsed file: each entry needs a pid above 1, a positive start time (or null), a group it leads, and nothing of self. Null when it is not a state file at all. */
 export function checkState(value: unknown, self?: SelfProcess): CheckedState | null {
   const state = asRecord(value);
-  if (!state || state.version !== 1 || !Array.isArray(state.services)) return null;
+  if (state?.version !== 1 || !Array.isArray(state.services)) return null;
   const rejected: RejectedEntry[] = [];
   const ownerRecord = asRecord(state.owner);
   const ownerProblem = ownerRecord ? identityProblem(ownerRecord, undefined) : 'it is missing';

@@ -98,7 +98,10 @@ function documentOrder(root: unknown): (a: SchemaProblem, b: SchemaProblem) => n
     if (typeof key === 'number') return key;
     if (parent === null || typeof parent !== 'object') return 0;
     let keys = positions.get(parent);
-    if (!keys) positions.set(parent, (keys = new Map(Object.keys(parent).map((name, index) => [name, index]))));
+    if (!keys) {
+      keys = new Map(Object.keys(parent).map((name, index) => [name, index]));
+      positions.set(parent, keys);
+    }
     return keys.get(key) ?? Number.MAX_SAFE_INTEGER;
   };
   return (a, b) => {

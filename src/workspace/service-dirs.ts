@@ -1,5 +1,5 @@
 /** Service folders named in tovrun.yaml must exist: checked before anything starts (and by the doctor), with file, line and key. */
-import { statSync } from 'node:fs';
+import { type Stats, statSync } from 'node:fs';
 import path from 'node:path';
 import { findConfigKey } from './config-line.js';
 import { serviceConfigError } from './service-rules.js';
@@ -7,7 +7,7 @@ import type { ServiceSpec, Workspace } from './types.js';
 
 /** Why a folder cannot be a service's working folder ("folder /w/api does not exist"), or null when it can. */
 export function folderProblem(dir: string): string | null {
-  let stat;
+  let stat: Stats | undefined;
   try {
     stat = statSync(dir, { throwIfNoEntry: false });
   } catch (error) {

@@ -10,7 +10,7 @@ function inputWith(effects: Partial<CheckEffects> = {}, requireDb = false): Chec
 }
 
 const never = () => new Promise<never>(() => undefined);
-const after = (ms: number, id: string) => () =>
+const settlesAfter = (ms: number, id: string) => () =>
   new Promise<{ findings: ReturnType<typeof finding>[]; secrets: string[] }>((resolve) =>
     setTimeout(() => resolve({ findings: [finding(id, 'ok', id)], secrets: [id] }), ms),
   );
@@ -18,8 +18,8 @@ const after = (ms: number, id: string) => () =>
 describe('runDoctorChecks', () => {
   it('runs the checks at once and keeps their order, each finding stamped with its check duration', async () => {
     const checks: DoctorCheck[] = [
-      { name: 'slow', description: '', timeoutMs: 5_000, run: after(150, 'slow/ok') },
-      { name: 'fast', description: '', timeoutMs: 5_000, run: after(150, 'fast/ok') },
+      { name: 'slow', description: '', timeoutMs: 5_000, run: settlesAfter(150, 'slow/ok') },
+      { name: 'fast', description: '', timeoutMs: 5_000, run: settlesAfter(150, 'fast/ok') },
     ];
     const started = performance.now();
     const report = await runDoctorChecks(checks, inputWith());

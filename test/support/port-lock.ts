@@ -16,7 +16,8 @@ export async function takePortLock(name: string, timeoutMs = 600_000): Promise<(
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       // A lock older than the timeout belongs to a test run that died: take it over.
-      if (Date.now() - statSync(dir, { throwIfNoEntry: false })?.mtimeMs! > timeoutMs) rmSync(dir, { recursive: true, force: true });
+      const heldSince = statSync(dir, { throwIfNoEntry: false })?.mtimeMs ?? Date.now();
+      if (Date.now() - heldSince > timeoutMs) rmSync(dir, { recursive: true, force: true });
       if (Date.now() > deadline) throw new Error(`the test lock ${dir} is still held after ${timeoutMs / 1000} s`);
       await sleep(250);
     }

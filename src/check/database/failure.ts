@@ -51,6 +51,8 @@ export function connectionFailure(error: unknown, server: string, requireDb: boo
   const unreachable = requireDb ? '' : ' (a warning: --require-db makes it an error)';
   return finding('database/unreachable', absentStatus, `PostgreSQL ${server} is not reachable: ${detail}${unreachable}.`, {
     ...where,
-    hint: `Start the database — \`tovrun -p local-db\` starts the local one — or point DATABASE_URL (${'file' in where ? `${where.file}:${where.line}` : 'set in the environment'}) at a running server.`,
+    hint:
+      `Start the database — \`tovrun -p local-db\` starts the local one — or point DATABASE_URL ` +
+      `(${'file' in where ? `${where.file}:${where.line}` : 'set in the environment'}) at a running server.`,
   });
 }

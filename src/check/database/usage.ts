@@ -31,7 +31,9 @@ function usageFinding(server: string, stats: ConnectionStats, idle: readonly Idl
   const idleNote = idle.length > 0 ? ` Of them, ${sessionsWord(total(idle))} idled ${formatAge(thresholdSeconds)} or more: ${groupList(idle)}.` : '';
   return finding('database/connections-high', 'warn', `PostgreSQL ${server}: ${figures} — new connections will soon fail with "too many clients".${idleNote}`, {
     ...where,
-    hint: 'Put PgBouncer in front: start the pgbouncer profile (`tovrun -p pgbouncer`) and point DATABASE_URL at it, so many app connections share a few server ones. Run `tovrun down` to stop leftovers from earlier runs.',
+    hint:
+      'Put PgBouncer in front: start the pgbouncer profile (`tovrun -p pgbouncer`) and point DATABASE_URL at it, so many app connections ' +
+      'share a few server ones. Run `tovrun down` to stop leftovers from earlier runs.',
   });
 }
 
@@ -49,7 +51,9 @@ export function usageFindings(server: string, stats: ConnectionStats, idle: read
         `${sessionsWord(total(inTransaction))} idle in transaction for ${formatAge(thresholdSeconds)} or more, by application: ${groupList(inTransaction)} — each holds its locks and a connection.`,
         {
           ...where,
-          hint: "Commit or roll back in that application's code (a missing commit after a query). In psql, `SELECT pid, application_name, query FROM pg_stat_activity WHERE state LIKE 'idle in transaction%';` shows them and `SELECT pg_terminate_backend(<pid>);` ends one.",
+          hint:
+            "Commit or roll back in that application's code (a missing commit after a query). In psql, `SELECT pid, application_name, " +
+            "query FROM pg_stat_activity WHERE state LIKE 'idle in transaction%';` shows them and `SELECT pg_terminate_backend(<pid>);` ends one.",
         },
       ),
     );

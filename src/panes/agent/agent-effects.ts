@@ -5,6 +5,7 @@ import type { Readable } from 'node:stream';
 import { LineConnection } from '../../control/line-connection.js';
 import { type Host, realHost } from '../../os/host.js';
 import type { SignalSource } from '../../os/signal-source.js';
+import type { IsFile } from '../../platform/executable.js';
 
 /** Where the agent writes: its pane's terminal, which reports an error (EIO) once the pane has gone. */
 export interface AgentTerminal {
@@ -20,6 +21,8 @@ export interface AgentEffects {
   stdin: Readable;
   signals: SignalSource;
   spawn(file: string, args: string[], options: SpawnOptions): ChildProcess;
+  /** Whether a path is a program file (Windows looks services up with PATHEXT); absent: the file system is asked. */
+  isFile?: IsFile;
   connect(socket: string): Promise<LineConnection>;
   /** Calls listener when the agent's process is about to exit, for whatever reason (an uncaught error too); returns its remover. */
   onExit(listener: () => void): () => void;

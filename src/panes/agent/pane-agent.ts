@@ -1,5 +1,5 @@
 /** The agent in a pane: runs the service on the pane's terminal, reports its pid and exit code, keeps the pane open until tovrun stops. */
-import type { ChildProcess } from 'node:child_process';
+import type { ChildProcess, SpawnOptions } from 'node:child_process';
 import type { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import type { LineConnection } from '../../control/line-connection.js';
@@ -7,6 +7,8 @@ import { deferred } from '../../os/deferred.js';
 import { waitAtMost } from '../../os/delay.js';
 import { type ProcessTree, startTreeKill, terminateTree } from '../../os/kill-tree.js';
 import type { OutputStream, ProcessExit } from '../../os/launcher.js';
+import { spawnProgram } from '../../os/spawn-command.js';
+import { platformFor } from '../../platform/platform.js';
 import { dim } from '../../text/colors.js';
 import { LineSplitter } from '../../text/line-splitter.js';
 import { agentExitLine, serviceStopGraceMs } from './agent-command.js';
@@ -69,12 +71,14 @@ class ServiceInPane {
     const relay = order.output === 'relay';
     let child: ChildProcess;
     try {
-      child = this.effects.spawn(order.file, order.args, {
+      // The services' one spawn path: on Windows the program is found with PATHEXT and a .cmd/.bat runs through cmd.exe.
+      const options: SpawnOptions = {
         cwd: order.cwd,
         env: order.env,
         stdio: relay ? ['inherit', 'pipe', 'pipe'] : 'inherit',
         detached: this.effects.host.platform !== 'win32',
-      });
+      };
+      child = spawnProgram(this.effects.spawn, order.file, order.args, options, platformFor(this.effects.host.platform), this.effects.isFile);
     } catch (error) {
       return this.failed(order.service, (error as Error).message);
     }

@@ -58,7 +58,9 @@ export interface TuiOutput {
 export function openTuiOutput(options: TuiOutputOptions): TuiOutput {
   const now = options.now ?? Date.now;
   const listeners = new Set<() => void>();
-  const changed = (): void => listeners.forEach((listener) => listener());
+  const changed = (): void => {
+    for (const listener of listeners) listener();
+  };
   const model = new TuiModel({ services: options.services, compose: options.compose });
   const sink = new TuiSink({
     model,
@@ -71,14 +73,20 @@ export function openTuiOutput(options: TuiOutputOptions): TuiOutput {
   let handler: ControlHandler | null = null;
   let uiSignals: UiSignals | null = null;
   const restart = (service: string): void => {
-    if (!handler) return void (model.message = `${service} has not started yet.`);
+    if (!handler) {
+      model.message = `${service} has not started yet.`;
+      return;
+    }
     model.message = `restarting ${service}…`;
     handler
       .restart(service)
       .then(
-        (report) =>
-          (model.message = formatRestart(report)?.trim() ?? `${service} was restarted but is not ready: it ${report.notReady ?? 'did not pass its probe'}.`),
-        (error: unknown) => (model.message = error instanceof Error ? error.message : String(error)),
+        (report) => {
+          model.message = formatRestart(report)?.trim() ?? `${service} was restarted but is not ready: it ${report.notReady ?? 'did not pass its probe'}.`;
+        },
+        (error: unknown) => {
+          model.message = error instanceof Error ? error.message : String(error);
+        },
       )
       .finally(changed);
   };
@@ -94,8 +102,14 @@ export function openTuiOutput(options: TuiOutputOptions): TuiOutput {
     color: options.color,
     now,
     command,
-    subscribe: (listener) => (listeners.add(listener), () => void listeners.delete(listener)),
-    refresh: () => handler && model.rows.update(handler.status(), now()).forEach((service) => model.showFailure(service)),
+    subscribe: (listener) => {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
+    refresh: () => {
+      if (!handler) return;
+      for (const service of model.rows.update(handler.status(), now())) model.showFailure(service);
+    },
   });
   const instance: Instance = render(app, {
     stdout: options.stdout,
@@ -115,9 +129,17 @@ export function openTuiOutput(options: TuiOutputOptions): TuiOutput {
       model.rows.apply(event, now());
       if (before !== 'failed' && model.rows.get(event.service)?.state === 'failed') model.showFailure(event.service);
     },
-    mark: (names, state) => (model.rows.mark(names, state), changed()),
-    serve: (next) => void (handler = next),
-    signals: (source) => (uiSignals = new UiSignals(source)),
+    mark: (names, state) => {
+      model.rows.mark(names, state);
+      changed();
+    },
+    serve: (next) => {
+      handler = next;
+    },
+    signals: (source) => {
+      uiSignals = new UiSignals(source);
+      return uiSignals;
+    },
     async followLogs(names) {
       for (const name of names) sink.openLog(name);
     },

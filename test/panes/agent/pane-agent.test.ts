@@ -37,7 +37,7 @@ afterEach(async () => {
 });
 
 /** Starts an agent in a fake pane and accepts its connection as tovrun would. */
-async function agentInPane(agentHost: Host = host) {
+async function agentInPane(agentHost: Host = host, overrides: Partial<AgentEffects> = {}) {
   const socket = path.join(tempDir('tovrun-agent-'), 'control.sock');
   const server = net.createServer();
   const accepted = new Promise<LineConnection>((resolve) => server.once('connection', (client) => resolve(new LineConnection(client))));
@@ -56,6 +56,7 @@ async function agentInPane(agentHost: Host = host) {
       pane.exitHooks.add(listener);
       return () => pane.exitHooks.delete(listener);
     },
+    ...overrides,
   };
   let finished: number | null = null;
   const agent = runPaneAgent({ socket, ticket: 'ticket' }, effects).then((code) => (finished = code));
@@ -155,11 +156,15 @@ describe('pane agent exiting on Windows', () => {
         return Object.assign(new EventEmitter(), { unref: () => (entry.unref = true) }) as unknown as ChildProcess;
       },
     });
-    const agent = await agentInPane(windows);
+    // As on Windows: C:\node\node.exe is the program, found by its path; the real node runs it here.
+    const agent = await agentInPane(windows, {
+      isFile: (file) => file === 'C:\\node\\node.exe',
+      spawn: (_file, args, options) => spawn(process.execPath, args, options),
+    });
     agent.tovrun.send({
       type: 'spawn',
       service: 'svc',
-      file: process.execPath,
+      file: 'C:\\node\\node.exe',
       args: [fixture('forever.js')],
       cwd: process.cwd(),
       env: { PATH: process.env.PATH ?? '' },
@@ -174,5 +179,40 @@ describe('pane agent exiting on Windows', () => {
     expect(started).toEqual([
       { file: 'taskkill', args: ['/T', '/F', '/PID', String(pid)], options: expect.objectContaining({ detached: true, stdio: 'ignore' }), unref: true },
     ]);
+  });
+});
+
+// Node: .bat and .cmd files cannot be spawned without a shell on Windows (EINVAL since CVE-2024-27980; "Spawning .bat
+// and .cmd files on Windows", https://nodejs.org/api/child_process.html#spawning-bat-and-cmd-files-on-windows), and
+// libuv's path search tries only .com and .exe: the agent starts services through the one spawn path (os/spawn-command.ts).
+describe('pane agent on Windows', () => {
+  it('starts an npm-style .cmd service through cmd.exe, found with PATHEXT on PATH', async () => {
+    const started: { file: string; args: string[]; verbatim: boolean | undefined }[] = [];
+    const windows = fakeHost({ platform: 'win32', signal: (pid, signal) => host.signal(pid, signal) });
+    const agent = await agentInPane(windows, {
+      isFile: (file) => file.toLowerCase() === 'c:\\node\\npm.cmd',
+      spawn: (file, args, options) => {
+        started.push({ file, args, verbatim: options.windowsVerbatimArguments });
+        return spawn(process.execPath, [fixture('forever.js')], { ...options, cwd: process.cwd(), windowsVerbatimArguments: false });
+      },
+    });
+    agent.tovrun.send({
+      type: 'spawn',
+      service: 'web',
+      file: 'npm',
+      args: ['run', 'dev'],
+      cwd: 'C:\\work',
+      env: { PATH: 'C:\\node', PATHEXT: '.COM;.EXE;.BAT;.CMD', ComSpec: 'C:\\Windows\\system32\\cmd.exe' },
+      output: 'relay',
+    } satisfies AgentOrder);
+    const pid = await eventually(() => {
+      const report = agent.lines.map(parseAgentReport).find((each) => each?.type === 'started');
+      return report?.type === 'started' ? report.pid : undefined;
+    });
+    cleanups.push(() => host.signal(pid, 'SIGKILL'));
+    expect(started).toHaveLength(1);
+    expect(started[0]?.file.toLowerCase()).toMatch(/cmd(\.exe)?$/);
+    expect(started[0]?.args.join(' ')).toMatch(/^\/d \/s \/c ".*npm\.cmd.* .*run.* .*dev.*"$/);
+    expect(started[0]?.verbatim).toBe(true);
   });
 });
