@@ -26,7 +26,7 @@ describe('tovrunYamlProblems (the validator compiled ahead by scripts/compile-sc
     expect(problems.map((problem) => [problem.path.join('.'), problem.found, problem.expected])).toEqual([
       ['services.api.prot', 'unknown key "prot"', expect.stringMatching(/^one of the keys type, enabled, dir, port,/)],
       ['services.api.port', 'number -1.5', 'integer'],
-      ['panes', 'string "x"', 'one of "auto", "prefix", "tmux", "windows"'],
+      ['panes', 'string "x"', 'one of "auto", "prefix", "tmux", "windows", "tui"'],
     ]);
   });
 
