@@ -1,16 +1,10 @@
 // The Windows lane: the built CLI under node.exe (Wine) prints its version and help, and `check env` reads a .env
 // written on Windows (CRLF line ends, a UTF-8 BOM) with line numbers right.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { repoRoot, runCli } from '../support/processes.js';
-import { describeLane, runWindowsCli } from './support/lane.js';
-
-const created: string[] = [];
-afterAll(() => {
-  for (const dir of created) rmSync(dir, { recursive: true, force: true });
-});
+import { describeLane, laneTempDir, runWindowsCli } from './support/lane.js';
 
 describeLane('the built CLI under node.exe', () => {
   it('runs as win32 and prints its version and help', async () => {
@@ -24,8 +18,7 @@ describeLane('the built CLI under node.exe', () => {
   });
 
   it('check env: a .env with CRLF line ends, a BOM and a bad line is reported with the right line numbers', async () => {
-    const root = mkdtempSync(path.join(tmpdir(), 'tovrun-lane-env-'));
-    created.push(root);
+    const root = laneTempDir('tovrun-lane-env-');
     writeFileSync(path.join(root, '.env.template'), 'FLASK_PORT=5001\r\nSECRET_KEY=\r\nAPI_URL=http://localhost\r\n');
     writeFileSync(
       path.join(root, '.env'),

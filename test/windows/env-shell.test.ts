@@ -1,24 +1,17 @@
 // The Windows lane: `tovrun env --shell cmd` under node.exe, applied in Wine's cmd.exe the way its hint says (a FOR /F
 // loop running each printed line with CALL) and the way a user pastes the lines; PATH gets the venv's Scripts first.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { applyHint } from '../../src/install/shell-activation.js';
 import { wineEnv } from '../setup/wine.js';
 import { cliPath } from '../support/processes.js';
-import { describeLane, lane, runWindowsCli, windowsPath } from './support/lane.js';
-
-const created: string[] = [];
-afterAll(() => {
-  for (const dir of created) rmSync(dir, { recursive: true, force: true });
-});
+import { describeLane, lane, laneTempDir, runWindowsCli, windowsPath } from './support/lane.js';
 
 /** A workspace whose backend venv exists (tovrun env only checks for Scripts\python.exe), in a folder with a space and an &. */
 function workspace(): string {
-  const root = mkdtempSync(path.join(tmpdir(), 'tovrun lane env & co-'));
-  created.push(root);
+  const root = laneTempDir('tovrun lane env & co-');
   writeFileSync(path.join(root, 'tovrun.yaml'), 'version: 1\n');
   mkdirSync(path.join(root, 'backend', 'venv', 'Scripts'), { recursive: true });
   writeFileSync(path.join(root, 'backend', 'requirements.txt'), 'flask\n');

@@ -1,19 +1,10 @@
 // The Windows lane: `tovrun install` under node.exe runs npm through the same spawn path as services (npm.cmd through
 // cmd.exe, node.exe found on PATH with PATHEXT), with execa gone: a fake npm.cmd in a folder with a space records the
 // arguments it got and writes node_modules as npm would.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, expect, it } from 'vitest';
-import { describeLane, killStragglers, lane, runWindowsCli, windowsPath } from './support/lane.js';
-
-const created: string[] = [];
-afterAll(() => {
-  for (const dir of created) {
-    killStragglers(dir);
-    rmSync(dir, { recursive: true, force: true });
-  }
-});
+import { expect, it } from 'vitest';
+import { describeLane, lane, laneTempDir, runWindowsCli, windowsPath } from './support/lane.js';
 
 /** npm's stand-in: its version, or an install that records its arguments and writes node_modules/.package-lock.json. */
 const fakeNpm = `const fs = require('fs');
@@ -25,8 +16,7 @@ if (args[0] === 'install') { fs.mkdirSync('node_modules', { recursive: true }); 
 
 describeLane('tovrun install under node.exe', () => {
   it('runs npm.cmd through cmd.exe with its arguments intact, and node.exe found on PATH', async () => {
-    const base = mkdtempSync(path.join(tmpdir(), 'tovrun-lane-install-'));
-    created.push(base);
+    const base = laneTempDir('tovrun-lane-install-');
     const root = path.join(base, 'my app');
     const tools = path.join(base, 'node tools');
     mkdirSync(path.join(root, 'web'), { recursive: true });

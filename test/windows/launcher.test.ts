@@ -2,24 +2,17 @@
 // pinned tovrun is installed (node_modules/tovrun is this checkout, npm's install record newer than package.json):
 // it runs the pinned tovrun under node.exe with every argument and returns its exit code.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { cmdLauncher } from '../../src/init/launchers.js';
 import { wineEnv } from '../setup/wine.js';
 import { repoRoot } from '../support/processes.js';
-import { describeLane, lane, runWindowsCli, windowsPath } from './support/lane.js';
-
-const created: string[] = [];
-afterAll(() => {
-  for (const dir of created) rmSync(dir, { recursive: true, force: true });
-});
+import { describeLane, lane, laneTempDir, runWindowsCli, windowsPath } from './support/lane.js';
 
 /** A TovPlay-shaped repository (in a folder with a space) where tovrun is pinned and installed, with its tovrun.cmd. */
 function adoptedRepository(): string {
-  const root = mkdtempSync(path.join(tmpdir(), 'tovrun lane launcher-'));
-  created.push(root);
+  const root = laneTempDir('tovrun lane launcher-');
   writeFileSync(path.join(root, 'package.json'), '{"private":true,"devDependencies":{"tovrun":"0.1.0"}}\n');
   mkdirSync(path.join(root, 'node_modules'));
   symlinkSync(repoRoot, path.join(root, 'node_modules', 'tovrun'));

@@ -3,23 +3,16 @@
 // (node.exe itself), on the built CLI under node.exe. Before the fix, `command: npm …` gave "could not start: spawn
 // EINVAL" (Node refuses batch files without a shell) or ENOENT (libuv's search tries only .com and .exe).
 // Then `tovrun status` and `tovrun restart` over the named pipe, and a missing program reported as not found.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, afterEach, expect, it } from 'vitest';
+import { afterEach, expect, it } from 'vitest';
 import type { RunStatus } from '../../src/supervisor/service-status.js';
-import { describeLane, killStragglers, lane, runWindowsCli, startWindowsCli, type WindowsCli, windowsPath } from './support/lane.js';
+import { describeLane, lane, laneTempDir, runWindowsCli, startWindowsCli, type WindowsCli, windowsPath } from './support/lane.js';
 
-const created: string[] = [];
 const running: WindowsCli[] = [];
 afterEach(() => {
   for (const cli of running.splice(0)) cli.child.kill('SIGKILL');
-  for (const dir of created) killStragglers(dir);
 });
-afterAll(() => {
-  for (const dir of created) rmSync(dir, { recursive: true, force: true });
-});
-
 /** Arguments that cmd.exe would otherwise split, redirect or run as a second command (percent signs: see the report). */
 const hostileArgs = ['a b', 'x&y', 'q"z', 'then|pipe', '<in>', '(paren)', '^caret', 'back\\'];
 
@@ -29,8 +22,7 @@ const serviceScript = (name: string) =>
 
 /** A workspace in a folder with a space, and a "node tools" folder (on Windows' PATH) holding npm.cmd and npx.cmd shims. */
 function workspace(): { base: string; root: string; tools: string; nodeDir: string } {
-  const base = mkdtempSync(path.join(tmpdir(), 'tovrun-lane-svc-'));
-  created.push(base);
+  const base = laneTempDir('tovrun-lane-svc-');
   const root = path.join(base, 'my app');
   const tools = path.join(base, 'node tools');
   mkdirSync(root);

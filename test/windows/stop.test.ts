@@ -6,24 +6,14 @@
 // and its powershell.exe is a stub, so after a crash no start time proves anything and `tovrun down` leaves all alone.
 // Wine turns a Unix SIGINT to node.exe into a Ctrl-C for that process only, where Windows gives a console's Ctrl-C to
 // every process attached to it: the services here get none and are forced after the timeout.
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, afterEach, expect, it } from 'vitest';
-import { describeLane, killStragglers, lane, runWindowsCli, startWindowsCli, windowsPath, windowsProcessesUnder } from './support/lane.js';
-
-const created: string[] = [];
-afterEach(() => {
-  for (const dir of created) killStragglers(dir);
-});
-afterAll(() => {
-  for (const dir of created) rmSync(dir, { recursive: true, force: true });
-});
+import { expect, it } from 'vitest';
+import { describeLane, lane, laneTempDir, runWindowsCli, startWindowsCli, windowsPath, windowsProcessesUnder } from './support/lane.js';
 
 /** A workspace whose one service (node serve.js) starts a child, plainly or detached (outside every job, as Python's subprocess does). */
 function workspace(childDetached: boolean): { root: string; nodeDir: string[] } {
-  const root = mkdtempSync(path.join(tmpdir(), 'tovrun-lane-stop-'));
-  created.push(root);
+  const root = laneTempDir('tovrun-lane-stop-');
   writeFileSync(path.join(root, 'child.js'), "setInterval(() => {}, 1000);\nconsole.log('child up');\n");
   writeFileSync(
     path.join(root, 'serve.js'),

@@ -70,6 +70,14 @@ async function agentInPane(agentHost: Host = host, overrides: Partial<AgentEffec
   return { pane, tovrun, lines, finished: () => finished };
 }
 
+/** The pid of the service the agent reported started (waited for). */
+function startedPid(lines: readonly string[]): Promise<number> {
+  return eventually(() => {
+    const report = lines.map(parseAgentReport).find((each) => each?.type === 'started');
+    return report?.type === 'started' ? report.pid : undefined;
+  });
+}
+
 /** Has the agent run spawn-grandchild.js (output relayed); resolves with the service's pid and its grandchild's. */
 async function startTree(agent: Awaited<ReturnType<typeof agentInPane>>): Promise<number[]> {
   const order: AgentOrder = {
@@ -170,10 +178,7 @@ describe('pane agent exiting on Windows', () => {
       env: { PATH: process.env.PATH ?? '' },
       output: 'relay',
     } satisfies AgentOrder);
-    const pid = await eventually(() => {
-      const report = agent.lines.map(parseAgentReport).find((each) => each?.type === 'started');
-      return report?.type === 'started' ? report.pid : undefined;
-    });
+    const pid = await startedPid(agent.lines);
     cleanups.push(() => host.signal(pid, 'SIGKILL'));
     for (const hook of agent.pane.exitHooks) hook();
     expect(started).toEqual([
@@ -205,10 +210,7 @@ describe('pane agent on Windows', () => {
       env: { PATH: 'C:\\node', PATHEXT: '.COM;.EXE;.BAT;.CMD', ComSpec: 'C:\\Windows\\system32\\cmd.exe' },
       output: 'relay',
     } satisfies AgentOrder);
-    const pid = await eventually(() => {
-      const report = agent.lines.map(parseAgentReport).find((each) => each?.type === 'started');
-      return report?.type === 'started' ? report.pid : undefined;
-    });
+    const pid = await startedPid(agent.lines);
     cleanups.push(() => host.signal(pid, 'SIGKILL'));
     expect(started).toHaveLength(1);
     expect(started[0]?.file.toLowerCase()).toMatch(/cmd(\.exe)?$/);

@@ -5,7 +5,7 @@ import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, inject, it } from 'vitest';
+import { afterAll, afterEach, describe, inject, it } from 'vitest';
 import { type WindowsLane, wineEnv } from '../../setup/wine.js';
 import { cliPath, processesUnder } from '../../support/processes.js';
 
@@ -137,4 +137,20 @@ export function killStragglers(dir: string): { pid: number; command: string }[] 
     }
   }
   return left;
+}
+
+const laneDirs: string[] = [];
+// After each case, what it left running in its folders is killed; after the file, the folders go.
+afterEach(() => {
+  for (const dir of laneDirs) killStragglers(dir);
+});
+afterAll(() => {
+  for (const dir of laneDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A new temporary folder (name starting with prefix) for one lane case, cleaned up by the harness. */
+export function laneTempDir(prefix: string): string {
+  const dir = mkdtempSync(path.join(tmpdir(), prefix));
+  laneDirs.push(dir);
+  return dir;
 }
