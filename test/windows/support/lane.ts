@@ -2,7 +2,7 @@
 // prefix the e2e global setup prepared (test/setup/wine.ts), with node.exe's stdout and stderr in files (a Linux pipe
 // gives node.exe EBADF), waits for its exit, reads what it printed, and kills what a test left behind.
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, describe, inject, it } from 'vitest';
