@@ -18,19 +18,20 @@ export interface KeyPress {
   delete?: boolean;
 }
 
-/** What the app must do beyond the model: restart the focused service, or stop everything. */
-export type KeyCommand = { kind: 'restart'; service: string } | { kind: 'quit'; interrupt: boolean } | null;
+/** What the app must do beyond the model: restart the focused service, stop or start it, or stop everything. */
+export type KeyCommand = { kind: 'restart' | 'stop-start'; service: string } | { kind: 'quit'; interrupt: boolean } | null;
 
 /** The help screen's lines: each key and what it does. */
 export const helpLines: readonly string[] = [
   '↑/↓, j/k, Tab    focus the previous / next entry (1–9 a service, 0 all)',
-  'PgUp/PgDn        scroll the output a page; Home the oldest line',
+  'PgUp/PgDn, wheel scroll the output a page (the wheel: 3 lines); Home the oldest line',
   'End              follow the newest line again',
   '/                search the focused output (Enter to find, Esc to cancel)',
   'n / N            the next older / newer line holding the search',
   'f                show only the lines holding the search (again: all lines)',
   'e                jump to the last error (traceback, Vite/esbuild error, failure)',
   'r                restart the focused service (as `tovrun restart`)',
+  's                stop the focused service alone, or start it again when stopped',
   'q, Ctrl-C        stop everything and quit (a second Ctrl-C forces)',
   '?                this help (any key closes it)',
 ];
@@ -64,9 +65,10 @@ export function handleKey(model: TuiModel, input: string, key: KeyPress, rows: n
   else if (input === 'e') model.jumpToError();
   else if (input === '?') model.toggleHelp();
   else if (input === 'q') return { kind: 'quit', interrupt: false };
-  else if (input === 'r') {
-    if (model.focused === allView) model.message = 'Focus a service first (↑/↓ or 1–9) to restart it.';
-    else return { kind: 'restart', service: model.focused };
+  else if (input === 'r' || input === 's') {
+    const what = input === 'r' ? 'restart it' : 'stop or start it';
+    if (model.focused === allView) model.message = `Focus a service first (↑/↓ or 1–9) to ${what}.`;
+    else return { kind: input === 'r' ? 'restart' : 'stop-start', service: model.focused };
   }
   return null;
 }
