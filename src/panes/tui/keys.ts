@@ -1,4 +1,5 @@
 /** What each key does in the terminal UI: moves the model, or names a command the app carries out (restart, quit). */
+import { parseMouse, wheelLines } from './mouse.js';
 import { allView, type TuiModel } from './tui-model.js';
 
 /** The keys the app reads (a subset of Ink's Key). */
@@ -75,9 +76,16 @@ export function handleKey(model: TuiModel, input: string, key: KeyPress, rows: n
 
 /**
  * Applies what one read from the terminal held: a key, or several typed characters at once (fast typing, a paste,
- * `tmux send-keys`), each handled in turn, a carriage return or newline among them as Enter.
+ * `tmux send-keys`), each handled in turn, a carriage return or newline among them as Enter. A mouse report (see
+ * mouse.ts) is never typed: the wheel scrolls, anything else is dropped.
  */
 export function handleInput(model: TuiModel, input: string, key: KeyPress, rows: number): Array<Exclude<KeyCommand, null>> {
+  const mouse = parseMouse(input);
+  if (mouse !== null) {
+    // The wheel scrolls the focused output (reaching the newest line follows again); no other mouse event does anything.
+    if (mouse.kind === 'wheel' && model.mode === 'normal') model.scroll(mouse.direction === 'up' ? -wheelLines : wheelLines);
+    return [];
+  }
   if ([...input].length <= 1 || key.ctrl) {
     const command = handleKey(model, input, key, rows);
     return command === null ? [] : [command];
