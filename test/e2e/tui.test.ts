@@ -163,6 +163,17 @@ describe.runIf(process.platform !== 'win32')('terminal UI (real terminal in tmux
     await eventually(async () => (await ui.screen()).includes('api — following'));
     expect(await ui.screen()).not.toMatch(/\[<6[45];/);
 
+    // From another terminal: `tovrun stop web` and `tovrun start web` reach the same supervisor; the UI shows it.
+    const stopWeb = await runCli(root, ['stop', 'web']);
+    expect(stopWeb.code, stopWeb.output).toBe(0);
+    expect((await status(root)).services.find((service) => service.name === 'web')).toMatchObject({ state: 'stopped', pid: null });
+    await eventually(async () => /2 web +stopped/.test(await ui.screen()));
+    expect(await portIsFree(ports.web)).toBe(true);
+    const startWeb = await runCli(root, ['start', 'web']);
+    expect(startWeb.code, startWeb.output).toBe(0);
+    expect(startWeb.output).toMatch(/^started web again \(pid \d+\), ready in /);
+    await eventually(async () => /2 web +ready/.test(await ui.screen()));
+
     await ui.keys('q');
     await eventually(async () => (await ui.screen()).includes('TOVRUN-EXIT=0'), 15_000);
     expect(await terminalState(ui.server)).toBe('alternate=0 cursor=1');
