@@ -25,7 +25,7 @@ export type KeyCommand = { kind: 'restart' | 'stop-start'; service: string } | {
 /** The help screen's lines: each key and what it does. */
 export const helpLines: readonly string[] = [
   '↑/↓, j/k, Tab    focus the previous / next entry (1–9 a service, 0 all)',
-  'PgUp/PgDn, wheel scroll the output a page (the wheel: 3 lines); Home the oldest line',
+  'PgUp/PgDn, wheel scroll a page (the wheel: 3 lines); Home the oldest line',
   'End              follow the newest line again',
   '/                search the focused output (Enter to find, Esc to cancel)',
   'n / N            the next older / newer line holding the search',
