@@ -182,6 +182,14 @@ export function createProgram(ctx: RunContext, setResult: (code: number) => void
     .description('restart one service of the tovrun running in this workspace')
     .action((service: string) => run(async () => (await import('./commands/restart.js')).runRestartCommand(ctx, service))());
   program
+    .command('stop <service>')
+    .description('stop one service of the tovrun running in this workspace alone (its dependents keep running)')
+    .action((service: string) => run(async () => (await import('./commands/stop-start.js')).runStopServiceCommand(ctx, service))());
+  program
+    .command('start <service>')
+    .description('start again a service stopped with `tovrun stop` (or `s` in the terminal UI)')
+    .action((service: string) => run(async () => (await import('./commands/stop-start.js')).runStartServiceCommand(ctx, service))());
+  program
     .command('__pane-agent', { hidden: true })
     .requiredOption('--socket <path>')
     .requiredOption('--ticket <ticket>')

@@ -2,6 +2,7 @@
 import type { RunContext } from '../context.js';
 import { ExitCode, FailedError } from '../errors.js';
 import { type RestartClientOptions, requestRestart } from '../supervisor/control/client.js';
+import type { RestartReport } from '../supervisor/service-status.js';
 import { formatRestart } from '../supervisor/status-table.js';
 import { loadWorkspace } from '../workspace/load.js';
 import type { Workspace } from '../workspace/types.js';
@@ -20,14 +21,17 @@ export function restartTimeoutMs(workspace: Workspace, service: string): number 
 export async function runRestartCommand(ctx: RunContext, service: string, timeouts: Partial<RestartClientOptions> = {}): Promise<number> {
   const workspace = loadWorkspace(ctx.cwd);
   const report = await requestRestart(workspace.stateDir, service, { timeoutMs: restartTimeoutMs(workspace, service), ...timeouts });
-  const line = formatRestart(report);
-  if (line === null) {
-    const pid = report.service.pid === null ? '' : ` (pid ${report.service.pid})`;
-    throw new FailedError(
-      `${service} was restarted${pid} but is not ready: it ${report.notReady ?? 'did not pass its probe'}.`,
-      `See \`tovrun logs ${service}\` for its output.`,
-    );
-  }
-  ctx.stdout.write(line);
+  ctx.stdout.write(readyLine(report, service, 'restarted'));
   return ExitCode.ok;
+}
+
+/** The line saying which pid runs now and how fast it was ready; a FailedError naming why when the new process is not ready. */
+export function readyLine(report: RestartReport, service: string, verb: 'restarted' | 'started'): string {
+  const line = formatRestart(report);
+  if (line !== null) return line;
+  const pid = report.service.pid === null ? '' : ` (pid ${report.service.pid})`;
+  throw new FailedError(
+    `${service} was ${verb}${pid} but is not ready: it ${report.notReady ?? 'did not pass its probe'}.`,
+    `See \`tovrun logs ${service}\` for its output.`,
+  );
 }

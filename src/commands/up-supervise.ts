@@ -60,7 +60,16 @@ export async function supervise(
     forceStop: () => supervisor.forceStop(),
   };
   // `tovrun down` asks over the control socket, as SIGTERM would (Windows has no SIGTERM to send).
-  control.serve({ status: () => supervisor.status(), restart: (name) => supervisor.restart(name), stop: () => target.stop('terminated') }, output.mode);
+  control.serve(
+    {
+      status: () => supervisor.status(),
+      restart: (name) => supervisor.restart(name),
+      stopService: (name) => supervisor.stopService(name),
+      startService: (name) => supervisor.startService(name),
+      stop: () => target.stop('terminated'),
+    },
+    output.mode,
+  );
   output.serve(supervisor);
   const stop = handleStopSignals(output.signals(signals), target);
   const interrupted = () => (stop.received === 'SIGINT' ? ExitCode.interrupted : ExitCode.ok);

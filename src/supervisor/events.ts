@@ -19,6 +19,8 @@ export type SupervisorEvent =
   | { type: 'probe-fallback'; service: string; from: Probe; to: Probe }
   | { type: 'ready'; service: string; readyMs: number; url: string | null }
   | { type: 'restart-requested'; service: string }
+  | { type: 'stop-requested'; service: string }
+  | { type: 'start-requested'; service: string }
   | { type: 'not-ready'; service: string; reason: string }
   | { type: 'waiting'; service: string; dependsOn: Readonly<Record<string, DependencyCondition>> }
   | { type: 'not-started'; service: string; dependency: string; condition: DependencyCondition; reason: string };
@@ -44,6 +46,10 @@ export function describeEvent(event: SupervisorEvent): string {
       return `ready in ${formatSeconds(event.readyMs)}${event.url ? ` at ${event.url}` : ''}`;
     case 'restart-requested':
       return 'restarting (requested with `tovrun restart`)';
+    case 'stop-requested':
+      return 'stopping (requested; its dependents keep running)';
+    case 'start-requested':
+      return 'starting again (requested)';
     case 'not-ready':
       return `is not ready: it ${event.reason}`;
     case 'waiting':

@@ -29,6 +29,9 @@ export interface RunnerParts {
 /** Launches the service's processes one after another and moves its state as each starts, fails to start, or exits. */
 export class LaunchCycle {
   private launches = 0;
+  /** Set while a stop asked for this service alone runs: its exit parks the service as 'stopped' instead of ending it. */
+  parkOnStop = false;
+  private stoppedWaiters: Array<() => void> = [];
 
   /** Moves the given runner's parts. */
   constructor(private readonly parts: RunnerParts) {}
@@ -51,6 +54,7 @@ export class LaunchCycle {
       outcome.startError = message;
       deps.emit({ type: 'spawn-failed', service: spec.name, message });
       waiters.rejectAll(new Error(`${spec.name} could not start: ${message}`));
+      if (lifecycle.state === 'stopping' && this.parkOnStop) return this.park();
       this.finish(null, lifecycle.state !== 'stopping');
       return;
     }
@@ -75,6 +79,27 @@ export class LaunchCycle {
     outcome.launchSettled();
     waiters.rejectAll(new Error(`${spec.name} has stopped.`));
     outcome.end(exit, failed, restarts.afterCrashes);
+    this.settleStopped();
+  }
+
+  /** Resolves once the service has no process any more: parked as 'stopped', or ended. */
+  whenStopped(): Promise<void> {
+    const { lifecycle } = this.parts;
+    if (lifecycle.state === 'stopped' || lifecycle.ended) return Promise.resolve();
+    return new Promise((resolve) => this.stoppedWaiters.push(resolve));
+  }
+
+  /** Keeps the service, without a process, as 'stopped' (a stop asked for it alone); start or replace launches it again. */
+  park(): void {
+    this.parkOnStop = false;
+    this.parts.lifecycle.moveTo('stopped');
+    this.parts.outcome.launchSettled();
+    this.parts.deps.changed();
+    this.settleStopped();
+  }
+
+  private settleStopped(): void {
+    for (const resolve of this.stoppedWaiters.splice(0)) resolve();
   }
 
   private async handleExit(launched: LaunchedProcess, exit: ProcessExit): Promise<void> {
@@ -87,7 +112,7 @@ export class LaunchCycle {
     const { spec, deps, lifecycle, restarts, outcome } = this.parts;
     outcome.lastExit = exit;
     deps.emit({ type: 'exited', service: spec.name, exit, requested });
-    if (lifecycle.state === 'stopping') return this.finish(exit, !requested && isFailure(exit));
+    if (lifecycle.state === 'stopping') return this.parkOnStop ? this.park() : this.finish(exit, !requested && isFailure(exit));
     if (lifecycle.state === 'restarting') {
       restarts.countRequested();
       lifecycle.moveTo('starting');

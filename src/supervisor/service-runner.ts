@@ -118,9 +118,12 @@ export class ServiceRunner {
   /** Stops the service with its whole tree: graceful signal, forced after the grace period (or at once when forced). */
   stop(): void {
     const state = this.lifecycle.state;
+    // A stop of this service alone that is under way now ends it for good once its process has gone.
+    this.cycle.parkOnStop = false;
     if (state === 'stopping' || this.lifecycle.ended) return;
     this.waiters.rejectAll(new Error(`${this.spec.name} is being stopped.`));
     if (state === 'waiting') return this.cycle.finish(null, false);
+    if (state === 'stopped') return this.cycle.finish(this.outcome.lastExit, false);
     if (this.restarts.pending) {
       // Stopped during the backoff: it ends failed, as its last process crashed.
       this.restarts.cancel();
@@ -131,19 +134,15 @@ export class ServiceRunner {
     this.slot.stop();
   }
 
-  /** Replaces the process now: stops the running one, skips a pending backoff, or starts again a service that had stopped for good (`done` is then a new promise). Resolves with the new process. */
+  /** Replaces the process now: stops the running one, skips a pending backoff, or starts again a service that was stopped or had stopped for good (`done` is then a new promise). Resolves with the new process. */
   replace(): Promise<LaunchedProcess> {
     const state = this.lifecycle.state;
     if (state === 'stopping') return Promise.reject(new Error(`${this.spec.name} is being stopped.`));
     if (state === 'waiting') return Promise.reject(new Error(`${this.spec.name} has not been launched yet.`));
     const waiting = this.waiters.add();
     this.deps.emit({ type: 'restart-requested', service: this.spec.name });
-    if (this.lifecycle.ended || this.restarts.pending) {
-      if (this.lifecycle.ended) this.reopen();
-      this.restarts.cancel();
-      this.restarts.countRequested();
-      this.lifecycle.moveTo('starting');
-      void this.cycle.spawn();
+    if (this.lifecycle.ended || this.restarts.pending || state === 'stopped') {
+      this.relaunch();
     } else if (state !== 'restarting') {
       // Running or launching: the new process starts once this one's exit was handled (see LaunchCycle.afterExit).
       this.lifecycle.moveTo('restarting');
@@ -152,8 +151,52 @@ export class ServiceRunner {
     return waiting;
   }
 
-  private reopen(): void {
-    this.outcome.reopen();
-    this.restarts.resetCrashes();
+  /**
+   * Stops this service alone (`s` in the terminal UI, `tovrun stop <service>`): its whole tree goes, as with stop(),
+   * but the service stays, as 'stopped', until start() or replace() launches it again; `done` does not resolve. Also
+   * cancels a pending backoff. Resolves once no process runs; rejects when it is waiting, stopping or has ended.
+   */
+  pause(): Promise<void> {
+    const state = this.lifecycle.state;
+    const name = this.spec.name;
+    if (state === 'stopped') return Promise.resolve();
+    if (state === 'stopping') return this.cycle.parkOnStop ? this.cycle.whenStopped() : Promise.reject(new Error(`${name} is being stopped.`));
+    if (state === 'waiting') return Promise.reject(new Error(`${name} has not been launched yet.`));
+    if (this.lifecycle.ended) return Promise.reject(new Error(`${name} has already stopped.`));
+    this.waiters.rejectAll(new Error(`${name} is being stopped.`));
+    this.deps.emit({ type: 'stop-requested', service: name });
+    if (this.restarts.pending) {
+      this.restarts.cancel();
+      this.cycle.park();
+      return Promise.resolve();
+    }
+    this.cycle.parkOnStop = true;
+    const stopped = this.cycle.whenStopped();
+    this.lifecycle.moveTo('stopping');
+    // While it is launching, the launch cycle terminates the new process once it runs.
+    this.slot.stop();
+    return stopped;
+  }
+
+  /** Launches again a service that pause() stopped or that has ended; resolves with the new process (rejects otherwise). */
+  resume(): Promise<LaunchedProcess> {
+    const state = this.lifecycle.state;
+    if (state !== 'stopped' && !this.lifecycle.ended) return Promise.reject(new Error(`${this.spec.name} is ${state}, not stopped.`));
+    const waiting = this.waiters.add();
+    this.deps.emit({ type: 'start-requested', service: this.spec.name });
+    this.relaunch();
+    return waiting;
+  }
+
+  /** Launches now: revives an ended service, skips a pending backoff; counted as a requested restart. */
+  private relaunch(): void {
+    if (this.lifecycle.ended) {
+      this.outcome.reopen();
+      this.restarts.resetCrashes();
+    }
+    this.restarts.cancel();
+    this.restarts.countRequested();
+    this.lifecycle.moveTo('starting');
+    void this.cycle.spawn();
   }
 }

@@ -2,7 +2,7 @@
 
 /**
  * Where a service is in its life, as `tovrun status` shows it. Readiness is not a state of its own: a running service
- * shows READY yes once its current process passed its probe ("ready" = running and ready); "stopped" reads `exited`.
+ * shows READY yes once its current process passed its probe ("ready" = running and ready).
  */
 export type ServiceState =
   /** Not launched yet: waiting for the services it depends on. */
@@ -13,8 +13,10 @@ export type ServiceState =
   | 'running'
   /** Waiting out the backoff after a crash, or being replaced by `tovrun restart` (old process stopping or new one launching). */
   | 'restarting'
-  /** tovrun is stopping it. */
+  /** tovrun is stopping it (for the run's end, or on request). */
   | 'stopping'
+  /** Stopped on request (`s` in the terminal UI, `tovrun stop`): no process, not ended; started again on request. */
+  | 'stopped'
   /** Ended for good without a failure (or stopped by tovrun). */
   | 'exited'
   /** Ended for good with a failure (a crash the policy does not restart, or a launch that started no process). */
@@ -29,10 +31,13 @@ export const serviceTransitions: Readonly<Record<ServiceState, readonly ServiceS
   // replaced, or crashed with a restart scheduled; stopped; ended on its own.
   running: ['restarting', 'stopping', 'exited', 'failed'],
   // backoff over or old process gone: launch again; stopped while replacing; stopped during the backoff (failed: it
-  // crashed) or the replacement's launch started no process.
-  restarting: ['starting', 'stopping', 'failed'],
-  // its process ended (failed when it had crashed on its own before the stop reached it).
-  stopping: ['exited', 'failed'],
+  // crashed; stopped when the user asked) or the replacement's launch started no process.
+  restarting: ['starting', 'stopping', 'stopped', 'failed'],
+  // its process ended (failed when it had crashed on its own before the stop reached it; stopped when the user asked
+  // to stop this service alone).
+  stopping: ['exited', 'failed', 'stopped'],
+  // started again on request; ended when the run stops.
+  stopped: ['starting', 'exited'],
   // revived by `tovrun restart`.
   exited: ['starting'],
   failed: ['starting'],

@@ -1,5 +1,4 @@
 /** The supervisor: starts services, waits for readiness, records them in the state file, restarts and stops them. */
-import { UsageError } from '../errors.js';
 import { type Host, realHost } from '../os/host.js';
 import type { LaunchedProcess, ProcessLauncher } from '../os/launcher.js';
 import type { LineMask, ServiceOutputSink } from '../os/output-sink.js';
@@ -7,9 +6,8 @@ import { type ProcessIdentity, processIdentity } from '../os/process-table.js';
 import type { LaunchSpec } from '../plan/launch-spec.js';
 import { plainText } from '../text/ansi.js';
 import { serviceUrl } from '../workspace/describe-probe.js';
-import { quoteText } from '../workspace/service-name.js';
 import type { ReadyService } from '../workspace/types.js';
-import { type DependencyWait, describeDependencies } from './dependencies.js';
+import type { DependencyWait } from './dependencies.js';
 import { DependencyGates } from './dependency-gates.js';
 import { DescendantRecord } from './descendant-record.js';
 import { directLauncher } from './direct-launcher.js';
@@ -18,6 +16,7 @@ import { type PortClaim, type PortProbe, preflightPorts } from './preflight.js';
 import { type ReadinessResult, waitForReadiness } from './probes/readiness.js';
 import { ReadinessError, StartError } from './readiness-error.js';
 import { notReadyReason, probeProcess } from './service-readiness.js';
+import { ServiceRequests } from './service-requests.js';
 import { ServiceRunner } from './service-runner.js';
 import type { RestartReport, ServiceStatus } from './service-status.js';
 import { type RecordedService, removeState, writeState } from './state-file.js';
@@ -60,6 +59,17 @@ export class Supervisor {
   private stopReason: StopReason | null = null;
   private done = false;
   private readonly descendants: DescendantRecord;
+  private readonly requests = new ServiceRequests({
+    runners: this.runners,
+    stopping: () => this.stopReason !== null || this.done,
+    settled: (runner) => this.firstWaitSettled.has(runner),
+    probeOf: (launched) => this.probes.get(launched),
+    revived: (runner) => {
+      this.results = this.results.filter((result) => result.name !== runner.spec.name);
+      this.watchDone(runner);
+    },
+    status: () => this.status(),
+  });
 
   constructor(private readonly options: SupervisorOptions) {
     this.host = options.host ?? realHost();
@@ -138,35 +148,21 @@ export class Supervisor {
   }
 
   /** Replaces one service's process (the others untouched) and waits for the new one's probe; a UsageError for an unknown name. */
-  async restart(name: string): Promise<RestartReport> {
-    const runner = this.runners.find((each) => each.spec.name === name);
-    if (!runner) {
-      const known = this.runners.map((each) => each.spec.name);
-      throw new UsageError(
-        `unknown service ${quoteText(name)}.`,
-        known.length === 0 ? 'This tovrun runs no services.' : `Known services: ${known.join(', ')}.`,
-      );
-    }
-    if (this.stopReason !== null || this.done) throw new UsageError(`tovrun is stopping; ${name} was not restarted.`);
-    if (!runner.hasStarted) {
-      const waits = `it waits for ${describeDependencies(runner.spec.dependsOn ?? {})}`;
-      throw new UsageError(
-        runner.hasFinished ? `${name} was not started: a service it depends on failed.` : `${name} has not started yet: ${waits}.`,
-        'A restart replaces a running service; see `tovrun status`.',
-      );
-    }
-    const previousPid = runner.process?.pid ?? null;
-    const revived = runner.hasFinished;
-    const replacing = runner.replace();
-    if (revived) {
-      this.results = this.results.filter((result) => result.name !== name);
-      this.watchDone(runner);
-    }
-    const launched = await replacing;
-    const result = (await this.probes.get(launched)) ?? { kind: 'aborted' };
-    const status = this.status().find((each) => each.name === name) as ServiceStatus;
-    if (result.kind === 'ready') return { service: status, previousPid, readyMs: result.readyMs, notReady: null };
-    return { service: status, previousPid, readyMs: null, notReady: result.kind === 'aborted' ? 'tovrun is stopping' : notReadyReason(result) };
+  restart(name: string): Promise<RestartReport> {
+    return this.requests.restart(name);
+  }
+
+  /**
+   * Stops one service alone (its dependents keep running) and keeps it as 'stopped' until startService or restart;
+   * resolves once its process has gone. A UsageError when it is unknown, not running, or still in its first start.
+   */
+  stopService(name: string): Promise<ServiceStatus> {
+    return this.requests.stopService(name);
+  }
+
+  /** Starts again a service that was stopped (or has stopped on its own) and waits for its probe; a UsageError when it runs. */
+  startService(name: string): Promise<RestartReport> {
+    return this.requests.startService(name);
   }
 
   /** Stops every service at once, in parallel (depends_on does not order the stop), gracefully then forced after the shutdown timeout; a second call forces at once. */

@@ -5,6 +5,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { realHost } from '../../src/os/host.js';
+import { isProcessAlive } from '../../src/os/process-table.js';
 import type { RunStatus } from '../../src/supervisor/service-status.js';
 import { eventually, freePort } from '../supervisor/support.js';
 import { cliPath, pollUntil, portIsFree, processesUnder, runCli } from '../support/processes.js';
@@ -80,8 +82,13 @@ async function terminalState(server: string): Promise<string> {
   return (await tmux(server, ['display-message', '-p', '-t', 'tui', 'alternate=#{alternate_on} cursor=#{cursor_flag}'])).stdout.trim();
 }
 
+/** The pane's mouse reporting: button events (1000) and the SGR encoding (1006), each 1 when on. */
+async function mouseState(server: string): Promise<string> {
+  return (await tmux(server, ['display-message', '-p', '-t', 'tui', 'mouse=#{mouse_standard_flag} sgr=#{mouse_sgr_flag}'])).stdout.trim();
+}
+
 describe.runIf(process.platform !== 'win32')('terminal UI (real terminal in tmux)', () => {
-  it('lists both services ready with their ports; focus, search, filter, help, restart and resize work; q stops everything and restores the terminal', {
+  it('lists both services ready with their ports; focus, search, filter, help, restart, resize, s (stop/start) and the wheel work; q stops everything and restores the terminal', {
     timeout: 60_000,
   }, async () => {
     const { root, ports } = await workspace();
@@ -92,6 +99,7 @@ describe.runIf(process.platform !== 'win32')('terminal UI (real terminal in tmux
     }, 20_000);
     expect(ready).toContain('0 all');
     expect(await terminalState(ui.server)).toBe('alternate=1 cursor=0');
+    expect(await mouseState(ui.server)).toBe('mouse=1 sgr=1');
 
     await ui.keys('1');
     await eventually(async () => (await ui.screen()).includes('api — following'));
@@ -131,9 +139,45 @@ describe.runIf(process.platform !== 'win32')('terminal UI (real terminal in tmux
       return rows[22]?.startsWith('restarted api') && /^ 0 all +│ api — following/.test(rows[0] ?? '');
     });
 
+    // s stops api alone: `tovrun status` shows it stopped, its process is gone, web runs on; s again starts it anew.
+    const running = (await status(root)).services;
+    await ui.keys('s');
+    await eventually(async () => /1 api +stopped/.test(await ui.screen()), 15_000);
+    const stopped = (await status(root)).services;
+    expect(stopped.find((service) => service.name === 'api')).toMatchObject({ state: 'stopped', pid: null });
+    expect(stopped.find((service) => service.name === 'web')).toMatchObject({ state: 'running', pid: running.find((service) => service.name === 'web')?.pid });
+    expect(await isProcessAlive(realHost(), after?.pid ?? 0)).toBe(false);
+    await ui.keys('s');
+    await eventually(async () => (await ui.screen()).includes('started api again (pid '), 20_000);
+    const again = (await status(root)).services.find((service) => service.name === 'api');
+    expect(again).toMatchObject({ state: 'running', ready: true });
+    expect(again?.pid).not.toBe(after?.pid);
+    expect(await isProcessAlive(realHost(), again?.pid ?? 0)).toBe(true);
+
+    // The mouse wheel (SGR reports, as the terminal sends them with mouse reporting on) scrolls up; down again follows.
+    const wheel = (button: number) => tmux(ui.server, ['send-keys', '-t', 'tui', '-l', `\u001b[<${button};60;10M`]);
+    await wheel(64);
+    await wheel(64);
+    await eventually(async () => (await ui.screen()).includes('api — scrolled up'));
+    for (let step = 0; step < 20; step += 1) await wheel(65);
+    await eventually(async () => (await ui.screen()).includes('api — following'));
+    expect(await ui.screen()).not.toMatch(/\[<6[45];/);
+
+    // From another terminal: `tovrun stop web` and `tovrun start web` reach the same supervisor; the UI shows it.
+    const stopWeb = await runCli(root, ['stop', 'web']);
+    expect(stopWeb.code, stopWeb.output).toBe(0);
+    expect((await status(root)).services.find((service) => service.name === 'web')).toMatchObject({ state: 'stopped', pid: null });
+    await eventually(async () => /2 web +stopped/.test(await ui.screen()));
+    expect(await portIsFree(ports.web)).toBe(true);
+    const startWeb = await runCli(root, ['start', 'web']);
+    expect(startWeb.code, startWeb.output).toBe(0);
+    expect(startWeb.output).toMatch(/^started web again \(pid \d+\), ready in /);
+    await eventually(async () => /2 web +ready/.test(await ui.screen()));
+
     await ui.keys('q');
     await eventually(async () => (await ui.screen()).includes('TOVRUN-EXIT=0'), 15_000);
     expect(await terminalState(ui.server)).toBe('alternate=0 cursor=1');
+    expect(await mouseState(ui.server)).toBe('mouse=0 sgr=0');
     expect(processesUnder(root).filter((each) => !each.command.includes('sleep 600'))).toEqual([]);
     expect(await portIsFree(ports.api)).toBe(true);
     expect(await portIsFree(ports.web)).toBe(true);
@@ -151,6 +195,7 @@ describe.runIf(process.platform !== 'win32')('terminal UI (real terminal in tmux
       else process.kill((await status(root)).pid, 'SIGTERM');
       await eventually(async () => (await ui.screen()).includes(`TOVRUN-EXIT=${code}`), 15_000);
       expect(await terminalState(ui.server), stop).toBe('alternate=0 cursor=1');
+      expect(await mouseState(ui.server), stop).toBe('mouse=0 sgr=0');
       expect(
         processesUnder(root).filter((each) => !each.command.includes('sleep 600')),
         stop,

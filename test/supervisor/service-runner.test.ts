@@ -90,4 +90,24 @@ describe('ServiceRunner state', () => {
     expect(api.state).toBe('exited');
     expect(seen).toEqual([]);
   });
+
+  it('parks as stopped when paused (even while launching), is not done, and resumes with a new process', async () => {
+    const { runner: api, seen } = runner(nodeLaunch('api', 'forever.js'));
+    api.start();
+    const pausing = api.pause();
+    expect(api.state).toBe('stopping');
+    await pausing;
+    expect([api.state, api.hasFinished, api.process]).toEqual(['stopped', false, null]);
+    expect(seen).toEqual([
+      ['stop-requested', 'starting'],
+      ['started', 'stopping'],
+      ['exited', 'stopping'],
+    ]);
+    let done = false;
+    void api.done.then(() => (done = true));
+    const resumed = await api.resume();
+    expect([api.state, api.process?.pid]).toEqual(['running', resumed.pid]);
+    expect(done).toBe(false);
+    await expect(api.resume()).rejects.toThrow('api is running, not stopped.');
+  });
 });

@@ -41,7 +41,16 @@ describe('ServiceLifecycle', () => {
     expect(through('starting', 'failed', 'starting').ended).toBe(false);
   });
 
+  it('parks as stopped on a stop of the service alone (from its process or its backoff), then starts again or ends', () => {
+    const parked = through('starting', 'running', 'stopping', 'stopped');
+    expect([parked.state, parked.ended]).toEqual(['stopped', false]);
+    expect(through('starting', 'running', 'restarting', 'stopped', 'starting').state).toBe('starting');
+    expect(through('starting', 'running', 'stopping', 'stopped', 'exited').ended).toBe(true);
+  });
+
   it.each([
+    ['stopped', 'running', ['starting', 'running', 'stopping', 'stopped']],
+    ['stopped', 'failed', ['starting', 'running', 'stopping', 'stopped']],
     ['waiting', 'running', []],
     ['waiting', 'restarting', []],
     ['waiting', 'failed', []],

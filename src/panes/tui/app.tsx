@@ -20,7 +20,7 @@ export interface AppProps {
   now(): number;
 }
 
-const keysLine = '↑↓ focus · PgUp/PgDn scroll · End follow · / search · n/N · f filter · e error · r restart · ? help · q quit';
+const keysLine = '↑↓ focus · PgUp/PgDn/wheel scroll · End follow · / search · n/N · f filter · e error · r restart · s stop/start · ? help · q quit';
 
 /** Redraws on model changes (throttled), every second (uptimes), and on resize. */
 function useRedraw(subscribe: AppProps['subscribe']): void {

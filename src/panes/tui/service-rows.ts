@@ -80,6 +80,12 @@ export class ServiceRows {
       case 'waiting':
         row.state = 'waiting';
         return;
+      case 'stop-requested':
+        row.state = 'stopping';
+        return;
+      case 'start-requested':
+        row.state = 'starting';
+        return;
       case 'exited':
         Object.assign(row, {
           state: event.requested ? 'stopped' : row.state,

@@ -8,10 +8,10 @@ import type { LineMask } from '../../os/output-sink.js';
 import type { SignalSource } from '../../os/signal-source.js';
 import type { SupervisorEvent } from '../../supervisor/events.js';
 import type { ControlHandler } from '../../supervisor/index.js';
-import { formatRestart } from '../../supervisor/status-table.js';
 import { App } from './app.js';
 import type { KeyCommand } from './keys.js';
 import { Screen } from './screen.js';
+import { runServiceCommand } from './service-commands.js';
 import type { RowState } from './service-rows.js';
 import { TuiModel } from './tui-model.js';
 import { TuiSink } from './tui-sink.js';
@@ -44,7 +44,7 @@ export interface TuiOutput {
   onEvent(event: SupervisorEvent): void;
   /** Sets the state of the named rows (compose services once healthy). */
   mark(names: readonly string[], state: RowState): void;
-  /** Answers the rows' status and the r key from the supervisor (as `tovrun status` and `tovrun restart` do). */
+  /** Answers the rows' status and the r and s keys from the supervisor (as `tovrun status`, `restart`, `stop` and `start` do). */
   serve(handler: ControlHandler): void;
   /** The signals `up` stops on: the process's, and q (SIGTERM) and Ctrl-C (SIGINT) from the keys. */
   signals(source: SignalSource): SignalSource;
@@ -72,26 +72,8 @@ export function openTuiOutput(options: TuiOutputOptions): TuiOutput {
   });
   let handler: ControlHandler | null = null;
   let uiSignals: UiSignals | null = null;
-  const restart = (service: string): void => {
-    if (!handler) {
-      model.message = `${service} has not started yet.`;
-      return;
-    }
-    model.message = `restarting ${service}…`;
-    handler
-      .restart(service)
-      .then(
-        (report) => {
-          model.message = formatRestart(report)?.trim() ?? `${service} was restarted but is not ready: it ${report.notReady ?? 'did not pass its probe'}.`;
-        },
-        (error: unknown) => {
-          model.message = error instanceof Error ? error.message : String(error);
-        },
-      )
-      .finally(changed);
-  };
   const command = (next: Exclude<KeyCommand, null>): void => {
-    if (next.kind === 'restart') return restart(next.service);
+    if (next.kind !== 'quit') return void runServiceCommand(model, handler, next, changed);
     model.message = 'stopping every service… (Ctrl-C again forces)';
     uiSignals?.raise(next.interrupt ? 'SIGINT' : 'SIGTERM');
   };

@@ -5,8 +5,8 @@ import { LineConnection } from '../../control/line-connection.js';
 import { ExitCode, FailedError, UsageError } from '../../errors.js';
 import { orTimeout } from '../../os/delay.js';
 import { formatSeconds } from '../../text/seconds.js';
-import type { RestartReport, RunStatus } from '../service-status.js';
-import { type ControlResponse, parseControlResponse, type StopAccepted } from './protocol.js';
+import type { RestartReport, RunStatus, ServiceStatus } from '../service-status.js';
+import { type ControlResponse, parseControlResponse, type ServiceRequestType, type StopAccepted } from './protocol.js';
 
 /** How long a running tovrun may take to answer a status request (which it answers at once). */
 export const answerTimeoutMs = 10_000;
@@ -43,7 +43,7 @@ function noAnswer(pid: number, socketPath: string, timeoutMs: number): FailedErr
   );
 }
 
-type RequestBody = { type: 'status' } | { type: 'restart'; service: string } | { type: 'stop' };
+type RequestBody = { type: 'status' } | { type: ServiceRequestType; service: string } | { type: 'stop' };
 
 /** Options of send: only the tovrun with this pid; keep the connection after the answer until the server closes it (at most lingerMs). */
 interface SendOptions extends ControlClientOptions {
@@ -111,10 +111,34 @@ export async function requestStatus(stateDir: string, options: ControlClientOpti
  * fails fast; the restart itself then gets timeoutMs.
  */
 export async function requestRestart(stateDir: string, service: string, options: RestartClientOptions): Promise<RestartReport> {
+  return relaunchRequest(stateDir, { type: 'restart', service }, options);
+}
+
+/** Asks the running tovrun to start again a stopped service (`tovrun start <service>`) and waits for its probe; as requestRestart. */
+export async function requestStartService(stateDir: string, service: string, options: RestartClientOptions): Promise<RestartReport> {
+  return relaunchRequest(stateDir, { type: 'start-service', service }, options);
+}
+
+/**
+ * Asks the running tovrun to stop one service alone (`tovrun stop <service>`) and waits until its process has gone;
+ * resolves with its status then. A UsageError (exit 2) for an unknown service or one that is not running.
+ */
+export async function requestStopService(stateDir: string, service: string, options: RestartClientOptions): Promise<ServiceStatus> {
   await requestStatus(stateDir, { timeoutMs: options.answerTimeoutMs ?? answerTimeoutMs });
-  const response = await send(stateDir, { type: 'restart', service }, options);
+  const response = await send(stateDir, { type: 'stop-service', service }, options);
+  if ('stopped' in response) return response.stopped;
+  throw new FailedError('the running tovrun answered a stop-service request with something else.');
+}
+
+async function relaunchRequest(
+  stateDir: string,
+  body: { type: 'restart' | 'start-service'; service: string },
+  options: RestartClientOptions,
+): Promise<RestartReport> {
+  await requestStatus(stateDir, { timeoutMs: options.answerTimeoutMs ?? answerTimeoutMs });
+  const response = await send(stateDir, body, options);
   if ('restart' in response) return response.restart;
-  throw new FailedError('the running tovrun answered a restart request with something else.');
+  throw new FailedError(`the running tovrun answered a ${body.type} request with something else.`);
 }
 
 /** What a stop request did: the pid of the tovrun that accepted it, and whether it closed its control socket (it had stopped) within stoppedWithinMs. */

@@ -1,9 +1,13 @@
-/** The control protocol: requests `tovrun status`, `tovrun restart` and `tovrun down` send, and the running tovrun's answers. */
+/** The control protocol: requests `tovrun status`, `restart`, `stop <service>`, `start <service>` and `down` send, and the running tovrun's answers. */
 import { asRecord, parseJson } from '../../files/json-state.js';
-import type { RestartReport, RunStatus } from '../service-status.js';
+import type { RestartReport, RunStatus, ServiceStatus } from '../service-status.js';
 
 /** A request to the running tovrun. */
-export type ControlRequest = { id: number; type: 'status' } | { id: number; type: 'restart'; service: string } | { id: number; type: 'stop' };
+export type ControlRequest = { id: number; type: 'status' } | { id: number; type: ServiceRequestType; service: string } | { id: number; type: 'stop' };
+
+/** The requests about one service: restart it, stop it alone (`tovrun stop <service>`), start it again (`tovrun start <service>`). */
+export type ServiceRequestType = 'restart' | 'stop-service' | 'start-service';
+const serviceRequestTypes: readonly string[] = ['restart', 'stop-service', 'start-service'] satisfies ServiceRequestType[];
 
 /** The answer to a stop request: the running tovrun's pid, which has begun to stop (it exits once everything stopped). */
 export interface StopAccepted {
@@ -21,6 +25,7 @@ export interface ControlFailure {
 export type ControlResponse =
   | { id: number; ok: true; status: RunStatus }
   | { id: number; ok: true; restart: RestartReport }
+  | { id: number; ok: true; stopped: ServiceStatus }
   | { id: number; ok: true; stop: StopAccepted }
   | { id: number | null; ok: false; error: ControlFailure };
 
@@ -38,18 +43,18 @@ export function messageId(line: string): number | null {
   return typeof object === 'object' && Number.isInteger(object.id) ? (object.id as number) : null;
 }
 
-/** Parses one request line: {"id":1,"type":"status"}, {"id":2,"type":"restart","service":"backend"} or {"id":3,"type":"stop"}. */
+/** Parses one request line: {"id":1,"type":"status"}, {"id":2,"type":"restart","service":"backend"} (or "stop-service", "start-service") or {"id":3,"type":"stop"}. */
 export function parseControlRequest(line: string): Parsed<ControlRequest> {
   const object = jsonObject(line);
   if (typeof object === 'string') return { error: `the request is ${object}` };
   const { id, type } = object;
   if (!Number.isInteger(id)) return { error: 'the request has no integer "id"' };
   if (type === 'status' || type === 'stop') return { value: { id: id as number, type } };
-  if (type === 'restart') {
-    if (typeof object.service !== 'string' || object.service === '') return { error: 'a restart request needs a "service" name' };
-    return { value: { id: id as number, type, service: object.service } };
+  if (typeof type === 'string' && serviceRequestTypes.includes(type)) {
+    if (typeof object.service !== 'string' || object.service === '') return { error: `a ${type} request needs a "service" name` };
+    return { value: { id: id as number, type: type as ServiceRequestType, service: object.service } };
   }
-  return { error: `unknown request type ${JSON.stringify(type)} (expected "status", "restart" or "stop")` };
+  return { error: `unknown request type ${JSON.stringify(type)} (expected "status", "restart", "stop", "stop-service" or "start-service")` };
 }
 
 function isFailure(value: unknown): value is ControlFailure {
@@ -67,7 +72,8 @@ export function parseControlResponse(line: string): Parsed<ControlResponse> {
   if (object.ok !== true || !Number.isInteger(id)) return { error: 'the answer has no "ok" and "id"' };
   if (typeof object.status === 'object' && object.status !== null) return { value: { id: id as number, ok: true, status: object.status as RunStatus } };
   if (typeof object.restart === 'object' && object.restart !== null) return { value: { id: id as number, ok: true, restart: object.restart as RestartReport } };
+  if (typeof object.stopped === 'object' && object.stopped !== null) return { value: { id: id as number, ok: true, stopped: object.stopped as ServiceStatus } };
   const stop = asRecord(object.stop);
   if (stop && Number.isSafeInteger(stop.pid)) return { value: { id: id as number, ok: true, stop: { pid: stop.pid as number } } };
-  return { error: 'the answer holds none of "status", "restart" and "stop"' };
+  return { error: 'the answer holds none of "status", "restart", "stopped" and "stop"' };
 }

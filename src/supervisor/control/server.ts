@@ -1,4 +1,4 @@
-/** The control server of a running tovrun: answers `status`, `restart` and `stop` requests, and hands pane agents to their launcher. */
+/** The control server of a running tovrun: answers `status`, `restart`, `stop` and per-service stop/start requests, and hands pane agents to their launcher. */
 import { chmodSync, existsSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
@@ -16,6 +16,10 @@ import { type ControlFailure, type ControlRequest, type ControlResponse, message
 export interface ControlHandler {
   status(): ServiceStatus[];
   restart(name: string): Promise<RestartReport>;
+  /** Stops one service alone (`s` in the terminal UI, `tovrun stop <service>`); resolves with its status once stopped. */
+  stopService(name: string): Promise<ServiceStatus>;
+  /** Starts again a stopped service (`s` again, `tovrun start <service>`) and waits for its probe. */
+  startService(name: string): Promise<RestartReport>;
   /** Begins stopping the whole run, as SIGTERM does on POSIX (`tovrun down`; Windows has no signal for it); absent: stop is refused. */
   stop?(): void;
 }
@@ -131,6 +135,8 @@ export class ControlServer implements AgentEntrance {
         handler.stop();
         return { id: request.id, ok: true, stop: { pid: process.pid } };
       }
+      if (request.type === 'stop-service') return { id: request.id, ok: true, stopped: await handler.stopService(request.service) };
+      if (request.type === 'start-service') return { id: request.id, ok: true, restart: await handler.startService(request.service) };
       return { id: request.id, ok: true, restart: await handler.restart(request.service) };
     } catch (error) {
       return { id: request.id, ok: false, error: failureOf(error) };

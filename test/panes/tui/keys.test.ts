@@ -46,6 +46,14 @@ describe('tui keys', () => {
     expect(handleKey(tui, 'r', {}, 10)).toEqual({ kind: 'restart', service: 'web' });
   });
 
+  it('asks the app to stop or start the focused service on s, but not the "all" view', () => {
+    const tui = model();
+    expect(handleKey(tui, 's', {}, 10)).toBeNull();
+    expect(tui.message).toBe('Focus a service first (↑/↓ or 1–9) to stop or start it.');
+    handleKey(tui, '1', {}, 10);
+    expect(handleKey(tui, 's', {}, 10)).toEqual({ kind: 'stop-start', service: 'api' });
+  });
+
   it('quits on q and on Ctrl-C, even while typing a search; any key closes help', () => {
     const tui = model();
     expect(handleKey(tui, 'q', {}, 10)).toEqual({ kind: 'quit', interrupt: false });

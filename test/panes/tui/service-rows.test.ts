@@ -12,6 +12,18 @@ describe('service rows', () => {
     expect(rowState({ state: 'running', ready: true })).toBe('ready');
     expect(rowState({ state: 'exited', ready: false })).toBe('stopped');
     expect(rowState({ state: 'restarting', ready: false })).toBe('restarting');
+    expect(rowState({ state: 'stopped', ready: false })).toBe('stopped');
+  });
+
+  it('shows a stop of one service as stopping then stopped (no failure), and its start as starting', () => {
+    const rows = new ServiceRows(['api']);
+    rows.apply({ type: 'started', service: 'api', pid: 42, restarts: 0 }, 1_000);
+    rows.apply({ type: 'stop-requested', service: 'api' }, 2_000);
+    expect(rows.get('api')?.state).toBe('stopping');
+    rows.apply({ type: 'exited', service: 'api', exit: { code: null, signal: 'SIGTERM' }, requested: true }, 2_100);
+    expect(rows.get('api')).toMatchObject({ state: 'stopped', pid: null, reason: null });
+    rows.apply({ type: 'start-requested', service: 'api' }, 3_000);
+    expect(rows.get('api')?.state).toBe('starting');
   });
 
   it('follows a service through install, start, ready, crash, restart and failure', () => {

@@ -8,12 +8,22 @@ describe('control requests', () => {
     expect(parseControlRequest('{"id":2,"type":"restart","service":"backend"}')).toEqual({ value: { id: 2, type: 'restart', service: 'backend' } });
   });
 
+  it('parses a stop and a start of one service, each needing its name', () => {
+    expect(parseControlRequest('{"id":6,"type":"stop-service","service":"db"}')).toEqual({ value: { id: 6, type: 'stop-service', service: 'db' } });
+    expect(parseControlRequest('{"id":7,"type":"start-service","service":"db"}')).toEqual({ value: { id: 7, type: 'start-service', service: 'db' } });
+    expect(parseControlRequest('{"id":8,"type":"stop-service"}')).toEqual({ error: 'a stop-service request needs a "service" name' });
+    const stopped = { name: 'db', state: 'stopped', pid: null };
+    expect(parseControlResponse(JSON.stringify({ id: 6, ok: true, stopped }))).toEqual({ value: { id: 6, ok: true, stopped } });
+  });
+
   it('says what is wrong with anything else', () => {
     expect(parseControlRequest('status')).toEqual({ error: 'the request is not JSON' });
     expect(parseControlRequest('[1]')).toEqual({ error: 'the request is not a JSON object' });
     expect(parseControlRequest('{"type":"status"}')).toEqual({ error: 'the request has no integer "id"' });
     expect(parseControlRequest('{"id":3,"type":"restart"}')).toEqual({ error: 'a restart request needs a "service" name' });
-    expect(parseControlRequest('{"id":4,"type":"kill"}')).toEqual({ error: 'unknown request type "kill" (expected "status", "restart" or "stop")' });
+    expect(parseControlRequest('{"id":4,"type":"kill"}')).toEqual({
+      error: 'unknown request type "kill" (expected "status", "restart", "stop", "stop-service" or "start-service")',
+    });
     expect(messageId('{"id":4,"type":"kill"}')).toBe(4);
     expect(messageId('nonsense')).toBeNull();
   });
@@ -30,8 +40,10 @@ describe('control responses', () => {
   });
 
   it('rejects what is not an answer', () => {
-    expect(parseControlResponse('{"id":1,"ok":true}')).toEqual({ error: 'the answer holds none of "status", "restart" and "stop"' });
-    expect(parseControlResponse('{"id":1,"ok":true,"stop":{"pid":"7"}}')).toEqual({ error: 'the answer holds none of "status", "restart" and "stop"' });
+    expect(parseControlResponse('{"id":1,"ok":true}')).toEqual({ error: 'the answer holds none of "status", "restart", "stopped" and "stop"' });
+    expect(parseControlResponse('{"id":1,"ok":true,"stop":{"pid":"7"}}')).toEqual({
+      error: 'the answer holds none of "status", "restart", "stopped" and "stop"',
+    });
     expect(parseControlResponse('{"ok":false,"error":{"message":1}}')).toEqual({ error: 'the answer has no "ok" and "id"' });
     expect(parseControlResponse('}')).toEqual({ error: 'the answer is not JSON' });
   });

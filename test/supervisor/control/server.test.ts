@@ -32,6 +32,11 @@ const handler: ControlHandler = {
     if (name !== 'api') throw new UsageError(`unknown service "${name}".`, 'Known services: api.');
     return { service: { ...api, pid: 11, restarts: 1 }, previousPid: 10, readyMs: 300, notReady: null } satisfies RestartReport;
   },
+  stopService: async (name) => {
+    if (name !== 'api') throw new UsageError(`unknown service "${name}".`, 'Known services: api.');
+    return { ...api, state: 'stopped', pid: null, ready: false, uptimeMs: null };
+  },
+  startService: async () => ({ service: { ...api, pid: 12, restarts: 1 }, previousPid: null, readyMs: 200, notReady: null }),
 };
 
 async function started(root = tempDir('tovrun-ctl-')): Promise<{ server: ControlServer; stateDir: string }> {
@@ -108,7 +113,7 @@ describe('control server and client', () => {
     expect(JSON.parse(await rawRequest(server.socketPath, '{"id":7,"type":"explode"}'))).toEqual({
       id: 7,
       ok: false,
-      error: { message: 'unknown request type "explode" (expected "status", "restart" or "stop")', hint: null, exitCode: 2 },
+      error: { message: 'unknown request type "explode" (expected "status", "restart", "stop", "stop-service" or "start-service")', hint: null, exitCode: 2 },
     });
   });
 
