@@ -90,7 +90,15 @@ export async function installInUi(
         view.report(lines);
       },
     });
-    return output;
+    // Warnings of an install that succeeded are printed, as without the UI, once it has closed.
+    const warnings = report;
+    return {
+      ...output,
+      async close() {
+        await output.close();
+        if (warnings.length > 0) ctx.stderr.write(`${warnings.join('\n')}\n`);
+      },
+    };
   } catch (error) {
     view.failedInstallClosing();
     await output.close();

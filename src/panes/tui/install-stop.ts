@@ -7,8 +7,13 @@
  * (POSIX kill(2): "If pid is 0, sig shall be sent to all processes ... whose process group ID is equal to the process
  * group ID of the sender"; Node's process.kill passes 0 through). A signal sent to tovrun itself (kill <pid>) restores
  * the terminal and is raised again on tovrun alone, whose default action ends it as before.
+ * Windows has no process groups to signal (libuv's uv_kill takes pid 0 as the current process alone: src/win/process.c),
+ * so a key ends tovrun with exit code 130 instead; pip and npm end with it, as libuv puts every child that is not
+ * detached into a job object created with JOB_OBJECT_LIMIT_KILL_ON_JOB_CLOSE (libuv: src/win/process.c,
+ * uv__init_global_job_handle; Microsoft: "JOBOBJECT_BASIC_LIMIT_INFORMATION").
  */
 import { EventEmitter } from 'node:events';
+import { ExitCode } from '../../errors.js';
 import type { SignalSource } from '../../os/signal-source.js';
 
 /** The signals that stop a run. */
@@ -25,6 +30,10 @@ export interface InstallStopOptions {
   /** process.kill by default; pid 0 is the process group. */
   kill?: (pid: number, signal: NodeJS.Signals) => void;
   pid?: number;
+  /** process.platform by default. */
+  platform?: NodeJS.Platform;
+  /** process.exit by default (Windows). */
+  exit?: (code: number) => void;
 }
 
 /** Listens until dispose(): a stop key or signal closes the UI, then the signal ends tovrun (and the installers). */
@@ -35,9 +44,12 @@ export function stopDuringInstall(options: InstallStopOptions): { dispose(): voi
   const dispose = (): void => {
     for (const [source, signal, handler] of handlers.splice(0)) source.off(signal, handler);
   };
+  const exit = options.exit ?? ((code) => process.exit(code));
   const stop = (signal: NodeJS.Signals, target: number): void => {
     dispose();
-    void options.close().finally(() => kill(target, signal));
+    void options
+      .close()
+      .finally(() => (target === 0 && (options.platform ?? process.platform) === 'win32' ? exit(ExitCode.interrupted) : kill(target, signal)));
   };
   for (const signal of stopSignals) {
     handlers.push([keys, signal, () => stop(signal, 0)], [options.process, signal, () => stop(signal, options.pid ?? process.pid)]);

@@ -4,7 +4,7 @@ import { stopDuringInstall } from '../../../src/panes/tui/install-stop.js';
 import { UiSignals } from '../../../src/panes/tui/ui-signals.js';
 
 /** A stop watcher over a fake process and the UI's keys, recording the close and the kills in order. */
-function watch() {
+function watch(platform: NodeJS.Platform = 'linux') {
   const process = new EventEmitter();
   const calls: string[] = [];
   let keys: UiSignals | null = null;
@@ -19,6 +19,8 @@ function watch() {
     },
     kill: (pid, signal) => calls.push(`kill ${pid} ${signal}`),
     pid: 4242,
+    platform,
+    exit: (code) => calls.push(`exit ${code}`),
   });
   return { process, calls, stop, keys: () => keys as unknown as UiSignals };
 }
@@ -40,6 +42,15 @@ describe('stop during the install', () => {
     await new Promise((resolve) => setImmediate(resolve));
     expect(first.calls).toEqual(['close', 'kill 0 SIGTERM']);
     expect(second.calls).toEqual(['close', 'kill 4242 SIGTERM']);
+  });
+
+  // libuv's uv_kill takes pid 0 as the current process on Windows (src/win/process.c), and every child that is not
+  // detached is in a job object that ends with tovrun (JOB_OBJECT_LIMIT_KILL_ON_JOB_CLOSE, uv__init_global_job_handle).
+  it('on Windows a key ends tovrun with exit code 130 after closing the UI, the installers going with its job object', async () => {
+    const { calls, keys } = watch('win32');
+    keys().raise('SIGINT');
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(calls).toEqual(['close', 'exit 130']);
   });
 
   it('after the install (dispose) neither keys nor signals do anything here: the supervisor takes over', async () => {
