@@ -10,7 +10,7 @@ import { type DatabaseChoice, describeDatabase } from '../plan/database.js';
 import type { LaunchSpec } from '../plan/launch-spec.js';
 import { formatReadySummary, handleStopSignals, runExitCode, type Stoppable, Supervisor, startControlServer } from '../supervisor/index.js';
 import type { ReadyService, Workspace } from '../workspace/types.js';
-import { openRunOutput } from './up-output.js';
+import { openRunOutput, type RunOutput } from './up-output.js';
 
 /** Everything one run starts, planned. */
 export interface RunPlan {
@@ -36,12 +36,17 @@ export async function supervise(
   session: (sink: ServiceOutputSink) => ComposeSession | null,
   mask: (text: string) => string,
   signals: SignalSource,
+  opened: RunOutput | null = null,
 ): Promise<number> {
   const composeNames = run.compose?.plan.services.map((service) => service.name) ?? [];
   const names = [...composeNames, ...run.launches.map((launch) => launch.name)];
   // The control socket comes first: pane agents and `tovrun status` connect to it.
-  const control = await startControlServer({ root: workspace.root, stateDir: workspace.stateDir, platform: ctx.platform });
-  const output = await openRunOutput(ctx, workspace, { selection: run.selection, names, composeNames, mask, control });
+  const control = await startControlServer({ root: workspace.root, stateDir: workspace.stateDir, platform: ctx.platform }).catch(async (error: unknown) => {
+    await opened?.close();
+    throw error;
+  });
+  // The terminal UI is open already when the install ran inside it.
+  const output = opened ?? (await openRunOutput(ctx, workspace, { selection: run.selection, names, composeNames, mask, control }));
   const sink = output.sink;
   const supervisor = new Supervisor({
     stateDir: workspace.stateDir,

@@ -9,7 +9,8 @@ import { type EnvValues, loadEnvValues } from '../env/load.js';
 import { maskerForSecrets, secretStrings } from '../env/mask.js';
 import { ExitCode, UsageError } from '../errors.js';
 import { installWorkspace } from '../install/install-workspace.js';
-import type { ServiceOutputSink } from '../os/output-sink.js';
+import type { InstallObserver } from '../install/task-list.js';
+import type { LineMask, ServiceOutputSink } from '../os/output-sink.js';
 import type { SignalSource } from '../os/signal-source.js';
 import { type CommandRunner, systemRunner } from '../os/system-runner.js';
 import { childrenUseColor, needsTmuxSession, selectPanesMode } from '../panes/mode.js';
@@ -30,6 +31,7 @@ import { leftoverLines, stopLeftovers } from '../supervisor/index.js';
 import { loadWorkspace } from '../workspace/load.js';
 import { checkServiceDirs } from '../workspace/service-dirs.js';
 import type { PanesMode, ServiceSpec, Workspace } from '../workspace/types.js';
+import { installInUi } from './up-output.js';
 import { supervise } from './up-supervise.js';
 
 /** Options of the up command. */
@@ -161,11 +163,24 @@ export async function runUpCommand(
     composePlan && composeModule
       ? await composeModule.requireComposeProvider(runner, ctx.platform, `the compose profiles ${profiles.join(', ')} need a container engine`)
       : null;
-  if (options.install && services.length > 0)
-    await installWorkspace(ctx, workspace, { reinstall: options.reinstall, services: services.map((service) => service.name) });
-  // Planned after installing: a package binary (vite) is only resolvable once node_modules exists.
-  const launches = services.map((service) => planLaunch(service, inputs));
+  const install = (observer?: InstallObserver) =>
+    installWorkspace(ctx, workspace, { reinstall: options.reinstall, services: inputs.serviceNames, ...(observer ? { observer } : {}) });
+  // The UI opens before the install (which shows inside it); the relay's mask is known once the launches are planned.
+  let relayMask: LineMask = (line) => line;
+  const composeNames = composePlan?.services.map((service) => service.name) ?? [];
+  const uiOptions = { names: [...composeNames, ...inputs.serviceNames], composeNames, mask: (line: string) => relayMask(line), signals: deps.signals };
+  const early = selection.mode === 'tui' && options.install && services.length > 0 ? await installInUi(ctx, workspace, uiOptions, install) : null;
+  if (!early && options.install && services.length > 0) await install();
+  let launches: LaunchSpec[];
+  try {
+    // Planned after installing: a package binary (vite) is only resolvable once node_modules exists.
+    launches = services.map((service) => planLaunch(service, inputs));
+  } catch (error) {
+    await early?.close();
+    throw error;
+  }
   const mask = maskerForSecrets(secrets(launches), 'relay');
+  relayMask = mask;
   const compose = composePlan && variables ? { plan: composePlan, dotEnv: variables.dotEnv } : null;
   const session = (sink: ServiceOutputSink): ComposeSession | null =>
     compose && provider && composeModule
@@ -182,5 +197,5 @@ export async function runUpCommand(
           mask,
         })
       : null;
-  return supervise(ctx, workspace, { launches, compose, database, databaseUsers, selection }, session, mask, deps.signals);
+  return supervise(ctx, workspace, { launches, compose, database, databaseUsers, selection }, session, mask, deps.signals, early);
 }

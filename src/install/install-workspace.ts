@@ -5,11 +5,11 @@ import { type CommandRunner, systemRunner } from '../os/system-runner.js';
 import { platformFor } from '../platform/platform.js';
 import { colors } from '../text/colors.js';
 import type { ServiceSpec, Workspace } from '../workspace/types.js';
-import { failureSummary, installReportLines } from './failure-report.js';
+import { failureLines, failureSummary, installReportLines } from './failure-report.js';
 import { prepareNodeService } from './install-node.js';
 import { preparePythonService } from './install-python.js';
 import type { InstallEnvironment, PreparedInstall } from './service-install.js';
-import { type DueInstall, runInstallTasks, type ServiceOutcome } from './task-list.js';
+import { type DueInstall, type InstallObserver, runInstallTasks, type ServiceOutcome } from './task-list.js';
 
 /** Options of installWorkspace. */
 export interface InstallOptions {
@@ -19,6 +19,8 @@ export interface InstallOptions {
   services?: readonly string[];
   /** The command runner; the platform's real one by default. */
   runner?: CommandRunner;
+  /** Shows the install (the terminal UI) instead of the task list and the printed report. */
+  observer?: InstallObserver;
 }
 
 /** What installWorkspace did, per service, in workspace order. */
@@ -40,20 +42,28 @@ export async function installWorkspace(ctx: RunContext, workspace: Workspace, op
   };
   const services = selectServices(workspace, options.services).filter((service) => service.type !== 'command');
   if (services.length === 0) {
-    ctx.stdout.write('Nothing to install: no python or node services.\n');
+    if (!options.observer) ctx.stdout.write('Nothing to install: no python or node services.\n');
     return { services: [] };
   }
   const checked = await Promise.all(services.map((service) => prepareService(service, environment)));
   const upToDate = checked.filter((item) => item.prepared && item.prepared.reason === undefined);
   const tick = colors(useColor(ctx.stdout, ctx.env)).green('✔');
-  for (const item of upToDate) ctx.stdout.write(`${tick} ${item.name}: up to date\n`);
+  for (const item of upToDate) options.observer ? options.observer.upToDate(item.name) : ctx.stdout.write(`${tick} ${item.name}: up to date\n`);
   const due = checked.filter((item) => !upToDate.includes(item));
-  const installed = due.length > 0 ? await runInstallTasks(due, ctx) : [];
+  const installed =
+    due.length > 0
+      ? await runInstallTasks(
+          due,
+          ctx,
+          options.observer ? { observer: options.observer, failureLines: (outcome) => failureLines(outcome, ctx.debug) } : undefined,
+        )
+      : [];
   const outcomes = checked.map(
     (item) => installed.find((outcome) => outcome.name === item.name) ?? { name: item.name, status: 'up-to-date' as const, durationMs: 0, warnings: [] },
   );
   const report = installReportLines(outcomes, ctx.debug);
-  if (report.length > 0) ctx.stderr.write(`${report.join('\n')}\n`);
+  if (options.observer) options.observer.report(report);
+  else if (report.length > 0) ctx.stderr.write(`${report.join('\n')}\n`);
   if (outcomes.some((outcome) => outcome.status === 'failed')) throw new FailedError(failureSummary(outcomes));
   return { services: outcomes };
 }

@@ -23,6 +23,23 @@ export interface ServiceOutcome {
   error?: unknown;
 }
 
+/**
+ * Where a run's install shows instead of the task list (the terminal UI): each service's start, its lines, its end, and
+ * the report printed after the list. Without one, the listr2 list and the report go to the terminal as always.
+ */
+export interface InstallObserver {
+  /** The check found the service up to date: nothing runs for it. */
+  upToDate(name: string): void;
+  /** The service's install starts (reason: why it is due). */
+  started(name: string, reason: string | undefined): void;
+  /** A step, a tool's line or a warning of the service's install. */
+  line(name: string, text: string): void;
+  /** The service's install ended; lines: for a failure, its labelled message, output tail and hint. */
+  finished(name: string, status: 'installed' | 'failed', lines: readonly string[]): void;
+  /** The report (warnings, failures) the terminal gets after the list; given here instead of to stderr. */
+  report(lines: readonly string[]): void;
+}
+
 /** Whether output is a live terminal list: a TTY and not under CI. */
 export function isLiveOutput(ctx: Pick<RunContext, 'stdout' | 'env'>): boolean {
   const ci = ctx.env.CI;
@@ -31,7 +48,8 @@ export function isLiveOutput(ctx: Pick<RunContext, 'stdout' | 'env'>): boolean {
 }
 
 /** Runs every due install at once; a failure is kept in its outcome, so the others finish (and keep their stamps). */
-export async function runInstallTasks(due: readonly DueInstall[], ctx: RunContext): Promise<ServiceOutcome[]> {
+export async function runInstallTasks(due: readonly DueInstall[], ctx: RunContext, observed?: ObservedInstalls): Promise<ServiceOutcome[]> {
+  if (observed) return Promise.all(due.map((item) => observedInstall(item, observed)));
   const { Listr, ListrLogger, ProcessOutput } = await import('listr2');
   const live = isLiveOutput(ctx);
   const outcomes = new Map<string, ServiceOutcome>();
@@ -77,4 +95,37 @@ export async function runInstallTasks(due: readonly DueInstall[], ctx: RunContex
   });
   await list.run();
   return due.map((item) => outcomes.get(item.name) ?? { name: item.name, status: 'failed', durationMs: 0, warnings: [], error: item.error });
+}
+
+/** An observer, and how a failed outcome reads (the report's lines: failure-report.ts, which imports this file's types). */
+export interface ObservedInstalls {
+  observer: InstallObserver;
+  failureLines(outcome: ServiceOutcome): string[];
+}
+
+/** One due install reported to an observer instead of a listr2 task: same outcome, same reporter, every tool line shown. */
+async function observedInstall(item: DueInstall, { observer, failureLines }: ObservedInstalls): Promise<ServiceOutcome> {
+  const started = Date.now();
+  const warnings: string[] = [];
+  const show = (text: string) => observer.line(item.name, text);
+  const reporter: InstallReporter = {
+    step: show,
+    toolOutput: show,
+    warn: (message) => {
+      warnings.push(message);
+      show(`warning: ${message}`);
+    },
+  };
+  const base = { name: item.name, warnings, ...(item.prepared?.reason ? { reason: item.prepared.reason } : {}) };
+  observer.started(item.name, item.prepared?.reason);
+  try {
+    if (!item.prepared) throw item.error;
+    await item.prepared.install(reporter);
+    observer.finished(item.name, 'installed', []);
+    return { ...base, status: 'installed', durationMs: Date.now() - started };
+  } catch (error) {
+    const outcome: ServiceOutcome = { ...base, status: 'failed', durationMs: Date.now() - started, error };
+    observer.finished(item.name, 'failed', failureLines(outcome));
+    return outcome;
+  }
 }

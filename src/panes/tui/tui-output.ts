@@ -9,6 +9,7 @@ import type { SignalSource } from '../../os/signal-source.js';
 import type { SupervisorEvent } from '../../supervisor/events.js';
 import type { ControlHandler } from '../../supervisor/index.js';
 import { App } from './app.js';
+import { type InstallView, installView } from './install-view.js';
 import type { KeyCommand } from './keys.js';
 import { Screen } from './screen.js';
 import { runServiceCommand } from './service-commands.js';
@@ -50,6 +51,8 @@ export interface TuiOutput {
   signals(source: SignalSource): SignalSource;
   /** Starts the log files of output that reaches tovrun only through the sink (compose services). */
   followLogs(names: readonly string[]): Promise<void>;
+  /** The install phase shown in the UI (rows "installing", install lines in each service's output). */
+  install(): InstallView;
   /** Unmounts the UI, gives the terminal back (normal screen, cursor), prints why services failed, closes the log files. */
   close(): Promise<void>;
 }
@@ -122,6 +125,7 @@ export function openTuiOutput(options: TuiOutputOptions): TuiOutput {
       uiSignals = new UiSignals(source);
       return uiSignals;
     },
+    install: () => installView(model, changed),
     async followLogs(names) {
       for (const name of names) sink.openLog(name);
     },
