@@ -72,8 +72,12 @@ describeLane('stopping under node.exe', () => {
     await up.waitForOutput(/api \| child up/, 90_000);
     expect(windowsProcessesUnder(root).length).toBeGreaterThanOrEqual(2);
     up.child.kill('SIGINT');
+    // Under a heavy load Wine once dropped the Ctrl-C it makes of SIGINT (node.exe never saw it, 180 s of nothing): as a
+    // user would, press it again. A second Ctrl-C forces, so the service may end killed rather than stopped.
+    const exitedOnce = await Promise.race([up.exited, new Promise<null>((resolve) => setTimeout(() => resolve(null), 45_000))]);
+    if (exitedOnce === null) up.child.kill('SIGINT');
     expect(await up.exited, up.stdout() + up.stderr()).toBe(130);
-    expect(up.stdout()).toMatch(/api \| \[tovrun\] stopped\n/);
+    expect(up.stdout()).toMatch(exitedOnce === null ? /api \| \[tovrun\] (stopped|.*killed.*)\n/ : /api \| \[tovrun\] stopped\n/);
     expect(await until(() => windowsProcessesUnder(root).length === 0, 15_000), JSON.stringify(windowsProcessesUnder(root))).toBe(true);
     expect(existsSync(path.join(root, '.tovrun', 'state.json'))).toBe(false);
   });
