@@ -41,13 +41,13 @@ async function workspace(requirements: string): Promise<{ root: string; port: nu
 }
 
 /**
- * Runs `tovrun --panes tui` in a 120x32 pane, which shows TOVRUN-EXIT=<code> after it. Ctrl-C during the install sends
- * SIGINT to tovrun's process group, which here holds the pane's shell too (as a terminal's Ctrl-C would): the shell
- * traps it to live on and say the exit code.
+ * Runs `tovrun --panes tui` in a 120x32 pane, which shows TOVRUN-EXIT=<code> after it. tovrun runs as the leader of
+ * its own process group (`setsid -w`), as a shell with job control starts it, so Ctrl-C during the install may signal
+ * that group (tovrun and its installers); the pane's shell is outside it.
  */
 async function startInTmux(root: string) {
   const server = `tovrun-tui-install-${process.pid}-${cleanups.length}`;
-  const command = `trap true INT; cd '${root}' && env -u CI -u CONTINUOUS_INTEGRATION -u TMUX -u TMUX_PANE PIP_RETRIES=0 '${process.execPath}' '${cliPath}' --panes tui; echo TOVRUN-EXIT=$?; sleep 600`;
+  const command = `cd '${root}' && env -u CI -u CONTINUOUS_INTEGRATION -u TMUX -u TMUX_PANE PIP_RETRIES=0 setsid -w '${process.execPath}' '${cliPath}' --panes tui; echo TOVRUN-EXIT=$?; sleep 600`;
   await tmux(server, ['new-session', '-d', '-x', '120', '-y', '32', '-s', 'tui', command]);
   cleanups.push(async () => {
     await tmux(server, ['kill-server']);

@@ -4,7 +4,7 @@ import { stopDuringInstall } from '../../../src/panes/tui/install-stop.js';
 import { UiSignals } from '../../../src/panes/tui/ui-signals.js';
 
 /** A stop watcher over a fake process and the UI's keys, recording the close and the kills in order. */
-function watch(platform: NodeJS.Platform = 'linux') {
+function watch(platform: NodeJS.Platform = 'linux', leader = true) {
   const process = new EventEmitter();
   const calls: string[] = [];
   let keys: UiSignals | null = null;
@@ -18,6 +18,7 @@ function watch(platform: NodeJS.Platform = 'linux') {
       calls.push('close');
     },
     kill: (pid, signal) => calls.push(`kill ${pid} ${signal}`),
+    leadsGroup: async () => leader,
     pid: 4242,
     platform,
     exit: (code) => calls.push(`exit ${code}`),
@@ -32,6 +33,13 @@ describe('stop during the install', () => {
     await new Promise((resolve) => setImmediate(resolve));
     expect(calls).toEqual(['close', 'kill 0 SIGINT']);
     expect(process.listenerCount('SIGINT')).toBe(0);
+  });
+
+  it('signals the group only while tovrun leads it: under a script in its group, a key ends tovrun alone', async () => {
+    const { calls, keys } = watch('linux', false);
+    keys().raise('SIGINT');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(calls).toEqual(['close', 'kill 4242 SIGINT']);
   });
 
   it('q sends SIGTERM to the group; a signal sent to tovrun is raised again on tovrun alone', async () => {
