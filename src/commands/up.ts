@@ -9,7 +9,7 @@ import { type EnvValues, loadEnvValues } from '../env/load.js';
 import { maskerForSecrets, secretStrings } from '../env/mask.js';
 import { ExitCode, UsageError } from '../errors.js';
 import { installWorkspace } from '../install/install-workspace.js';
-import type { InstallObserver } from '../install/task-list.js';
+import type { InstallObserver } from '../os/install-observer.js';
 import type { LineMask, ServiceOutputSink } from '../os/output-sink.js';
 import type { SignalSource } from '../os/signal-source.js';
 import { type CommandRunner, systemRunner } from '../os/system-runner.js';

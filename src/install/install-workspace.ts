@@ -1,6 +1,7 @@
 /** The install stage: checks every python and node service, then installs the due ones in parallel. */
 import { type RunContext, useColor } from '../context.js';
 import { FailedError, UsageError } from '../errors.js';
+import type { InstallObserver } from '../os/install-observer.js';
 import { type CommandRunner, systemRunner } from '../os/system-runner.js';
 import { platformFor } from '../platform/platform.js';
 import { colors } from '../text/colors.js';
@@ -9,7 +10,7 @@ import { failureLines, failureSummary, installReportLines } from './failure-repo
 import { prepareNodeService } from './install-node.js';
 import { preparePythonService } from './install-python.js';
 import type { InstallEnvironment, PreparedInstall } from './service-install.js';
-import { type DueInstall, type InstallObserver, runInstallTasks, type ServiceOutcome } from './task-list.js';
+import { type DueInstall, runInstallTasks, type ServiceOutcome } from './task-list.js';
 
 /** Options of installWorkspace. */
 export interface InstallOptions {

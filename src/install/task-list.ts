@@ -1,6 +1,7 @@
 /** Runs the due installs in parallel as listr2 tasks: a live list in a terminal, plain lines in a pipe or under CI. */
 import type { ListrTask } from 'listr2';
 import type { RunContext } from '../context.js';
+import type { InstallObserver } from '../os/install-observer.js';
 import { outputStream } from './output-stream.js';
 import type { InstallReporter, PreparedInstall } from './service-install.js';
 
@@ -21,23 +22,6 @@ export interface ServiceOutcome {
   warnings: string[];
   /** Set when status is 'failed'. */
   error?: unknown;
-}
-
-/**
- * Where a run's install shows instead of the task list (the terminal UI): each service's start, its lines, its end, and
- * the report printed after the list. Without one, the listr2 list and the report go to the terminal as always.
- */
-export interface InstallObserver {
-  /** The check found the service up to date: nothing runs for it. */
-  upToDate(name: string): void;
-  /** The service's install starts (reason: why it is due). */
-  started(name: string, reason: string | undefined): void;
-  /** A step, a tool's line or a warning of the service's install. */
-  line(name: string, text: string): void;
-  /** The service's install ended; lines: for a failure, its labelled message, output tail and hint. */
-  finished(name: string, status: 'installed' | 'failed', lines: readonly string[]): void;
-  /** The report (warnings, failures) the terminal gets after the list; given here instead of to stderr. */
-  report(lines: readonly string[]): void;
 }
 
 /** Whether output is a live terminal list: a TTY and not under CI. */

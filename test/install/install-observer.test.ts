@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FailedError } from '../../src/errors.js';
 import { installWorkspace } from '../../src/install/install-workspace.js';
-import type { InstallObserver } from '../../src/install/task-list.js';
+import type { InstallObserver } from '../../src/os/install-observer.js';
 import { memoryContext } from '../support/memory-context.js';
 import { fakeTools, fakeWorkspace } from './support/fake-workspace.js';
 

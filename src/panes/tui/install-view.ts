@@ -1,13 +1,9 @@
 /** The install phase inside the terminal UI: each service's row "installing" while its install runs, its lines in its output. */
+import type { InstallObserver } from '../../os/install-observer.js';
 import type { TuiModel } from './tui-model.js';
 
-/** What the install reports to the UI (the shape of install's InstallObserver; panes cannot import install). */
-export interface InstallView {
-  upToDate(name: string): void;
-  started(name: string, reason: string | undefined): void;
-  line(name: string, text: string): void;
-  finished(name: string, status: 'installed' | 'failed', lines: readonly string[]): void;
-  report(lines: readonly string[]): void;
+/** What the install reports to the UI, and the UI's one step of its own before it closes. */
+export interface InstallView extends InstallObserver {
   /** Before the UI closes after a failed install: the install's own report says why, so close() adds no line of its own. */
   failedInstallClosing(): void;
 }
