@@ -35,35 +35,13 @@ async function waitUntilGone(host: Host, pids: readonly number[], ms: number): P
 /** Asks the proved processes to close, waits up to graceMs, then ends with /F those still running with their start time. */
 export async function terminateMarked(host: Host, marks: readonly ProcessMark[], graceMs: number): Promise<TreeStopResult> {
   if (marks.length === 0) return 'gone';
-  await host.exec(
-    'taskkill',
-    taskkillPidArgs(
-      marks.map((mark) => mark.pid),
-      false,
-    ),
-  );
-  if (
-    await waitUntilGone(
-      host,
-      marks.map((mark) => mark.pid),
-      graceMs,
-    )
-  )
-    return 'graceful';
+  const pids = marks.map((mark) => mark.pid);
+  await host.exec('taskkill', taskkillPidArgs(pids, false));
+  if (await waitUntilGone(host, pids, graceMs)) return 'graceful';
   const links = await listProcessLinks(host);
-  const left = links ? provenNow(links, marks) : [];
+  const left = (links ? provenNow(links, marks) : []).map((mark) => mark.pid);
   if (left.length === 0) return 'graceful';
-  await host.exec(
-    'taskkill',
-    taskkillPidArgs(
-      left.map((mark) => mark.pid),
-      true,
-    ),
-  );
-  await waitUntilGone(
-    host,
-    left.map((mark) => mark.pid),
-    afterKillMs,
-  );
+  await host.exec('taskkill', taskkillPidArgs(left, true));
+  await waitUntilGone(host, left, afterKillMs);
   return 'forced';
 }
