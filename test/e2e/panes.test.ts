@@ -1,7 +1,6 @@
 // Real tmux: services in titled panes on real terminals, driven with send-keys and read with capture-pane; `tovrun down`,
 // Ctrl-C in tovrun's pane, and closing the window leave no process and no tmux session behind. Every tmux server here is
 // a dedicated one (-L), killed after each test.
-import { execFile } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -11,6 +10,7 @@ import type { RunStatus } from '../../src/supervisor/service-status.js';
 import { harnessPath, logProbe, type PlannedService, planWorkspace, startHarness } from '../fixtures/panes/harness.js';
 import { eventually } from '../supervisor/support.js';
 import { pollUntil, processesUnder, runCli } from '../support/processes.js';
+import { tmux } from '../support/tmux-terminal.js';
 
 const usedServers: string[] = [];
 const harnesses: ReturnType<typeof startHarness>[] = [];
@@ -23,13 +23,6 @@ afterEach(async () => {
     rmSync(path.join(process.env.TMUX_TMPDIR ?? '/tmp', `tmux-${process.getuid?.() ?? 0}`, server), { force: true });
   }
 });
-
-/** Runs tmux on a dedicated server; resolves with its exit code and output, never throws. */
-function tmux(server: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<{ code: number; stdout: string }> {
-  return new Promise((resolve) => {
-    execFile('tmux', ['-L', server, ...args], { encoding: 'utf8', env }, (error, stdout) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout }));
-  });
-}
 
 /** pane id → title, for every pane of the server. */
 async function paneTitles(server: string): Promise<Map<string, string>> {

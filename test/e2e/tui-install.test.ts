@@ -1,25 +1,18 @@
 // The install phase inside the terminal UI (--panes tui), on a real terminal: the built CLI in a tmux pane of a
 // dedicated server, on a workspace of one `type: python` service whose venv tovrun creates with real Python and pip
 // (PIP_RETRIES=0), then serves HTTP.
-import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { eventually, freePort } from '../supervisor/support.js';
 import { cliPath, pollUntil, portIsFree, processesUnder } from '../support/processes.js';
+import { exitMarked, startTerminal } from '../support/tmux-terminal.js';
 
 const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
-
-/** Runs tmux on a dedicated server (no CI or outer tmux in its environment); resolves with its output, never throws. */
-function tmux(server: string, args: string[]): Promise<string> {
-  const env = { ...process.env };
-  for (const key of ['TMUX', 'TMUX_PANE', 'CI', 'CONTINUOUS_INTEGRATION']) delete env[key];
-  return new Promise((resolve) => execFile('tmux', ['-L', server, ...args], { encoding: 'utf8', env }, (_error, stdout) => resolve(stdout)));
-}
 
 /** A workspace whose python service "app" installs the given requirements into app/venv, then serves HTTP on a free port. */
 async function workspace(requirements: string): Promise<{ root: string; port: number }> {
@@ -46,25 +39,20 @@ async function workspace(requirements: string): Promise<{ root: string; port: nu
  * that group (tovrun and its installers); the pane's shell is outside it.
  */
 async function startInTmux(root: string) {
-  const server = `tovrun-tui-install-${process.pid}-${cleanups.length}`;
-  const command = `cd '${root}' && env -u CI -u CONTINUOUS_INTEGRATION -u TMUX -u TMUX_PANE PIP_RETRIES=0 setsid -w '${process.execPath}' '${cliPath}' --panes tui; echo TOVRUN-EXIT=$?; sleep 600`;
-  await tmux(server, ['new-session', '-d', '-x', '120', '-y', '32', '-s', 'tui', command]);
+  const command = `cd '${root}' && env -u CI -u CONTINUOUS_INTEGRATION -u TMUX -u TMUX_PANE PIP_RETRIES=0 setsid -w '${process.execPath}' '${cliPath}' --panes tui`;
+  const ui = await startTerminal(`tovrun-tui-install-${process.pid}-${cleanups.length}`, exitMarked(command));
   cleanups.push(async () => {
-    await tmux(server, ['kill-server']);
+    await ui.close();
     await pollUntil(() => processesUnder(root).length === 0, 10_000);
     rmSync(root, { recursive: true, force: true });
   });
-  const screen = () => tmux(server, ['capture-pane', '-p', '-t', 'tui']);
   return {
-    screen,
-    keys: async (...keys: string[]) => void (await tmux(server, ['send-keys', '-t', 'tui', ...keys])),
+    ...ui,
     /** Waits for tovrun's exit code; then the screen and whether the alternate screen is left and the cursor shown. */
     exited: async (timeoutMs: number) => {
-      const code = await eventually(async () => /TOVRUN-EXIT=(\d+)/.exec(await screen())?.[1], timeoutMs);
-      const terminal = (await tmux(server, ['display-message', '-p', '-t', 'tui', 'alternate=#{alternate_on} cursor=#{cursor_flag}'])).trim();
-      return { code: Number(code), terminal, screen: await screen() };
+      const code = await ui.exitCode(timeoutMs);
+      return { code, terminal: await ui.terminal(), screen: await ui.screen() };
     },
-    terminal: async () => (await tmux(server, ['display-message', '-p', '-t', 'tui', 'alternate=#{alternate_on} cursor=#{cursor_flag}'])).trim(),
   };
 }
 

@@ -1,6 +1,5 @@
 // The terminal UI (--panes tui) on a real terminal: the built CLI in a tmux pane of a dedicated server, driven with
 // send-keys and read with capture-pane, on a workspace of two small `type: command` services on free ports.
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -10,20 +9,12 @@ import { isProcessAlive } from '../../src/os/process-table.js';
 import type { RunStatus } from '../../src/supervisor/service-status.js';
 import { eventually, freePort } from '../supervisor/support.js';
 import { cliPath, pollUntil, portIsFree, processesUnder, runCli } from '../support/processes.js';
+import { exitMarked, startTerminal, type TmuxTerminal, tmux } from '../support/tmux-terminal.js';
 
 const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
-
-/** Runs tmux on a dedicated server; resolves with its exit code and output, never throws. */
-function tmux(server: string, args: string[]): Promise<{ code: number; stdout: string }> {
-  const env = { ...process.env };
-  for (const key of ['TMUX', 'TMUX_PANE', 'CI', 'CONTINUOUS_INTEGRATION']) delete env[key];
-  return new Promise((resolve) => {
-    execFile('tmux', ['-L', server, ...args], { encoding: 'utf8', env }, (error, stdout) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout }));
-  });
-}
 
 /** A service printing a marker line, 200 filler lines (so the marker scrolls away), then a tick every 200 ms; it serves HTTP on its port. */
 const serviceScript = `const [name, port] = process.argv.slice(2);
@@ -51,40 +42,21 @@ async function workspace(): Promise<{ root: string; ports: { api: number; web: n
 }
 
 /** Starts tovrun (env: extra variables, e.g. TOVRUN_PANES) in a 120x32 pane; the pane shows TOVRUN-EXIT=<code> after it. */
-async function startInTmux(
-  root: string,
-  args: string[],
-  env = '',
-): Promise<{ server: string; screen(): Promise<string>; keys(...keys: string[]): Promise<void> }> {
-  const server = `tovrun-tui-${process.pid}-${cleanups.length}`;
-  const command = `cd '${root}' && env -u CI -u CONTINUOUS_INTEGRATION -u TMUX -u TMUX_PANE ${env} '${process.execPath}' '${cliPath}' ${args.join(' ')}; echo TOVRUN-EXIT=$?; sleep 600`;
-  expect((await tmux(server, ['new-session', '-d', '-x', '120', '-y', '32', '-s', 'tui', command])).code).toBe(0);
+async function startInTmux(root: string, args: string[], env = ''): Promise<TmuxTerminal> {
+  const command = `cd '${root}' && env -u CI -u CONTINUOUS_INTEGRATION -u TMUX -u TMUX_PANE ${env} '${process.execPath}' '${cliPath}' ${args.join(' ')}`;
+  const ui = await startTerminal(`tovrun-tui-${process.pid}-${cleanups.length}`, exitMarked(command));
   cleanups.push(async () => {
-    await tmux(server, ['kill-server']);
+    await ui.close();
     await pollUntil(() => processesUnder(root).length === 0, 10_000);
     rmSync(root, { recursive: true, force: true });
   });
-  return {
-    server,
-    screen: async () => (await tmux(server, ['capture-pane', '-p', '-t', 'tui'])).stdout,
-    keys: async (...keys) => void (await tmux(server, ['send-keys', '-t', 'tui', ...keys])),
-  };
+  return ui;
 }
 
 async function status(root: string): Promise<RunStatus> {
   const result = await runCli(root, ['status', '--json']);
   expect(result.code, result.output).toBe(0);
   return JSON.parse(result.output) as RunStatus;
-}
-
-/** The pane's terminal: whether it shows the alternate screen, and whether the cursor is visible. */
-async function terminalState(server: string): Promise<string> {
-  return (await tmux(server, ['display-message', '-p', '-t', 'tui', 'alternate=#{alternate_on} cursor=#{cursor_flag}'])).stdout.trim();
-}
-
-/** The pane's mouse reporting: button events (1000) and the SGR encoding (1006), each 1 when on. */
-async function mouseState(server: string): Promise<string> {
-  return (await tmux(server, ['display-message', '-p', '-t', 'tui', 'mouse=#{mouse_standard_flag} sgr=#{mouse_sgr_flag}'])).stdout.trim();
 }
 
 describe.runIf(process.platform !== 'win32')('terminal UI (real terminal in tmux)', () => {
@@ -98,8 +70,8 @@ describe.runIf(process.platform !== 'win32')('terminal UI (real terminal in tmux
       return /1 api +ready/.test(text) && /2 web +ready/.test(text) && text.includes(`:${ports.api}`) && text.includes(`:${ports.web}`) && text;
     }, 20_000);
     expect(ready).toContain('0 all');
-    expect(await terminalState(ui.server)).toBe('alternate=1 cursor=0');
-    expect(await mouseState(ui.server)).toBe('mouse=1 sgr=1');
+    expect(await ui.terminal()).toBe('alternate=1 cursor=0');
+    expect(await ui.mouse()).toBe('mouse=1 sgr=1');
 
     await ui.keys('1');
     await eventually(async () => (await ui.screen()).includes('api — following'));
@@ -176,8 +148,8 @@ describe.runIf(process.platform !== 'win32')('terminal UI (real terminal in tmux
 
     await ui.keys('q');
     await eventually(async () => (await ui.screen()).includes('TOVRUN-EXIT=0'), 15_000);
-    expect(await terminalState(ui.server)).toBe('alternate=0 cursor=1');
-    expect(await mouseState(ui.server)).toBe('mouse=0 sgr=0');
+    expect(await ui.terminal()).toBe('alternate=0 cursor=1');
+    expect(await ui.mouse()).toBe('mouse=0 sgr=0');
     expect(processesUnder(root).filter((each) => !each.command.includes('sleep 600'))).toEqual([]);
     expect(await portIsFree(ports.api)).toBe(true);
     expect(await portIsFree(ports.web)).toBe(true);
@@ -194,8 +166,8 @@ describe.runIf(process.platform !== 'win32')('terminal UI (real terminal in tmux
       if (stop === 'ctrl-c') await ui.keys('C-c');
       else process.kill((await status(root)).pid, 'SIGTERM');
       await eventually(async () => (await ui.screen()).includes(`TOVRUN-EXIT=${code}`), 15_000);
-      expect(await terminalState(ui.server), stop).toBe('alternate=0 cursor=1');
-      expect(await mouseState(ui.server), stop).toBe('mouse=0 sgr=0');
+      expect(await ui.terminal(), stop).toBe('alternate=0 cursor=1');
+      expect(await ui.mouse(), stop).toBe('mouse=0 sgr=0');
       expect(
         processesUnder(root).filter((each) => !each.command.includes('sleep 600')),
         stop,
