@@ -1,6 +1,7 @@
 /** One service's life: launch it, relay its lines, restart on failure or on request, stop its whole tree. */
 import type { LaunchedProcess } from '../os/launcher.js';
 import type { LaunchSpec } from '../plan/launch-spec.js';
+import { plainText } from '../text/ansi.js';
 import { LaunchCycle, type RunnerDeps } from './launch-cycle.js';
 import { LineFanout } from './line-fanout.js';
 import { ProcessSlot } from './process-slot.js';
@@ -36,7 +37,8 @@ export class ServiceRunner {
     this.outcome = new ServiceOutcome(spec.name);
     this.firstLaunch = this.outcome.firstLaunch;
     const { lifecycle, slot, restarts, outcome, waiters } = this;
-    this.cycle = new LaunchCycle({ spec, deps, lifecycle, slot, restarts, outcome, waiters });
+    const recentLines = () => this.output.recent.list().map((line) => plainText(line));
+    this.cycle = new LaunchCycle({ spec, deps, lifecycle, slot, restarts, outcome, waiters, recentLines });
   }
 
   /** The last lines the service printed. */

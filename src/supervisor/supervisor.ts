@@ -11,7 +11,7 @@ import type { DependencyWait } from './dependencies.js';
 import { DependencyGates } from './dependency-gates.js';
 import { DescendantRecord } from './descendant-record.js';
 import { directLauncher } from './direct-launcher.js';
-import { describeEvent, type SupervisorEvent } from './events.js';
+import { describeEvent, eventDetails, type SupervisorEvent } from './events.js';
 import { type PortClaim, type PortProbe, preflightPorts } from './preflight.js';
 import { type ReadinessResult, waitForReadiness } from './probes/readiness.js';
 import { ReadinessError, StartError } from './readiness-error.js';
@@ -237,6 +237,7 @@ export class Supervisor {
   private emit(event: SupervisorEvent): void {
     this.options.onEvent?.(event);
     this.options.sink.notice(event.service, describeEvent(event));
+    for (const line of eventDetails(event)) this.options.sink.notice(event.service, line);
   }
 
   private serviceDone(result: ServiceResult): void {

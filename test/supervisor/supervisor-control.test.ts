@@ -72,7 +72,9 @@ describe('Supervisor.restart', () => {
 
   it('skips the backoff of a crashed service waiting to restart', async () => {
     const { supervisor: sup } = supervisor();
-    sup.start([nodeLaunch('crashy', 'crash.js', ['3'], { restart: { policy: 'on-failure', maxRetries: 5, backoffMs: 60_000 } })]);
+    sup.start([
+      nodeLaunch('crashy', 'crash.js', ['3'], { restart: { policy: 'on-failure', maxRetries: 5, backoffMs: 60_000, crashLimit: 100, crashWindowMs: 60_000 } }),
+    ]);
     await eventually(() => sup.status()[0]?.state === 'restarting');
     const started = Date.now();
     const report = await sup.restart('crashy');
