@@ -18,7 +18,7 @@ export type SupervisorEvent =
   | { type: 'gave-up'; service: string; restarts: number; crashLoop?: { failures: number; windowMs: number }; lastLines?: readonly string[] }
   | { type: 'probe-fallback'; service: string; from: Probe; to: Probe }
   | { type: 'ready'; service: string; readyMs: number; url: string | null }
-  | { type: 'restart-requested'; service: string }
+  | { type: 'restart-requested'; service: string; reason?: string }
   | { type: 'stop-requested'; service: string }
   | { type: 'start-requested'; service: string }
   | { type: 'not-ready'; service: string; reason: string }
@@ -47,7 +47,7 @@ export function describeEvent(event: SupervisorEvent): string {
     case 'ready':
       return `ready in ${formatSeconds(event.readyMs)}${event.url ? ` at ${event.url}` : ''}`;
     case 'restart-requested':
-      return 'restarting (requested with `tovrun restart`)';
+      return `restarting (${event.reason ?? 'requested with `tovrun restart`'})`;
     case 'stop-requested':
       return 'stopping (requested; its dependents keep running)';
     case 'start-requested':

@@ -17,7 +17,7 @@ import { type ReadinessResult, waitForReadiness } from './probes/readiness.js';
 import { ReadinessError, StartError } from './readiness-error.js';
 import { notReadyReason, probeProcess } from './service-readiness.js';
 import { ServiceRequests } from './service-requests.js';
-import { ServiceRunner } from './service-runner.js';
+import { type ReplaceOptions, ServiceRunner } from './service-runner.js';
 import type { RestartReport, ServiceStatus } from './service-status.js';
 import { type RecordedService, removeState, writeState } from './state-file.js';
 import type { RunOutcome, ServiceResult, StopReason } from './types.js';
@@ -147,9 +147,12 @@ export class Supervisor {
     }));
   }
 
-  /** Replaces one service's process (the others untouched) and waits for the new one's probe; a UsageError for an unknown name. */
-  restart(name: string): Promise<RestartReport> {
-    return this.requests.restart(name);
+  /**
+   * Replaces one service's process (the others untouched) and waits for the new one's probe; a UsageError for an
+   * unknown name. options.env is the new process's environment from now on (a .env edit), options.reason the why.
+   */
+  restart(name: string, options: ReplaceOptions = {}): Promise<RestartReport> {
+    return this.requests.restart(name, options);
   }
 
   /**
