@@ -11,6 +11,7 @@ import type { ServiceSpec, Workspace } from '../workspace/types.js';
 import { unwatchedFolders } from '../workspace/watch-rules.js';
 import { type DepsFollowDeps, followInstallInputs } from './deps-follow.js';
 import { type ComposeFollow, type EnvFollowDeps, EnvFollower } from './env-follow.js';
+import { readsKey } from './env-readers.js';
 import { type DevLoopOutput, type DevLoopSupervisor, restartService } from './output.js';
 import { watchService } from './watch-follow.js';
 
@@ -62,8 +63,10 @@ export function startDevLoop(options: DevLoopOptions): DevLoop {
   const quietMs = options.quietMs ?? defaultQuietMs;
   const queue = new SerialQueue(output);
   const envName = fingerprintPath(workspace.envFile, workspace.root);
+  const reads = new Map(options.services.map((service) => [service.name, readsKey(service)]));
   const env = new EnvFollower({
     envName,
+    reads,
     checkEnv: options.checkEnv,
     plan: options.plan,
     launches: options.launches,

@@ -14,12 +14,19 @@ export interface EnvRestart {
   env: NodeJS.ProcessEnv;
 }
 
-/** The services of next whose environment differs from the one they run with now (current, by name), in next's order. */
-export function envRestarts(current: ReadonlyMap<string, Readonly<NodeJS.ProcessEnv>>, next: readonly LaunchSpec[]): EnvRestart[] {
+/**
+ * The services of next whose environment differs from the one they run with now (current, by name), in next's order;
+ * reads (by service name) leaves out keys a service does not read (a Vite server and a key it never sees).
+ */
+export function envRestarts(
+  current: ReadonlyMap<string, Readonly<NodeJS.ProcessEnv>>,
+  next: readonly LaunchSpec[],
+  reads: ReadonlyMap<string, (key: string) => boolean> = new Map(),
+): EnvRestart[] {
   return next.flatMap((launch) => {
     const before = current.get(launch.name);
     if (before === undefined) return [];
-    const keys = changedKeys(before, launch.env);
+    const keys = changedKeys(before, launch.env).filter(reads.get(launch.name) ?? (() => true));
     return keys.length === 0 ? [] : [{ service: launch.name, keys, env: launch.env }];
   });
 }

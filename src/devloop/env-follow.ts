@@ -35,6 +35,8 @@ export interface EnvFollowDeps {
   plan(): LaunchSpec[];
   /** The launches as started. */
   launches: readonly LaunchSpec[];
+  /** Per service, whether it reads a key (see env-readers.ts); a service left out reads every key. */
+  reads: ReadonlyMap<string, (key: string) => boolean>;
   supervisor: DevLoopSupervisor;
   output: DevLoopOutput;
   compose: ComposeFollow | null;
@@ -59,7 +61,7 @@ export class EnvFollower {
       output.say(`${problems}tovrun: ${envName} changed and has the errors above; nothing was restarted (the services keep the values they started with).\n`);
       return;
     }
-    const restarts = envRestarts(this.current, this.deps.plan());
+    const restarts = envRestarts(this.current, this.deps.plan(), this.deps.reads);
     const composeSaid = await this.followCompose();
     if (restarts.length === 0 && !composeSaid) output.say(`tovrun: ${envName} changed; no service's environment changed, nothing was restarted.\n`);
     await Promise.all(
