@@ -10,7 +10,8 @@ export function noticeObserver(output: DevLoopOutput): InstallObserver {
     line: (name, text) => output.notice(name, `install: ${text}`),
     finished: (name, status, lines) => {
       if (status === 'installed') output.notice(name, 'installed');
-      for (const line of lines) output.notice(name, line);
+      // The failure's lines are labelled with the service already; the notice labels them.
+      for (const line of lines) output.notice(name, line.startsWith(`${name}: `) ? line.slice(name.length + 2) : line);
     },
     report: (lines) => {
       if (lines.length > 0) output.say(`${lines.join('\n')}\n`);
