@@ -7,10 +7,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { eventually } from '../supervisor/support.js';
-import { takePortLock } from '../support/port-lock.js';
-import { pollUntil, portIsFree, processesUnder, type RunningCli, repoRoot, startCli } from '../support/processes.js';
-
-const ports = [5001, 3000];
+import { lockDemoPorts } from '../support/port-lock.js';
+import { pollUntil, processesUnder, type RunningCli, repoRoot, startCli } from '../support/processes.js';
 
 /** Writes a file as editors save: a temporary file renamed over it. */
 function saveLikeAnEditor(file: string, text: string): void {
@@ -70,8 +68,7 @@ describe('the dev loop on a running demo', () => {
   let release: () => void = () => undefined;
 
   beforeAll(async () => {
-    release = await takePortLock('tovplay-ports');
-    for (const port of ports) expect(await portIsFree(port), `port ${port} must be free for the demo test`).toBe(true);
+    release = await lockDemoPorts();
     dir = demoWorkspace();
     run = startCli(dir, ['--no-install', '--panes', 'prefix'], { ...process.env, PIP_RETRIES: '0', CI: '1' });
     await run.waitForOutput(/Ready:\n/, 90_000);
