@@ -1,12 +1,12 @@
 // The layers of src/ (README, "Developing tovrun"); a folder imports only from its own layer or the layers below:
 //   base      os, text, files, platform, control (the control socket's transport), errors.ts, paths.ts, context.ts
 //   model     report, workspace ← env ← plan (plain data in, plain data out)
-//   features  install, compose, supervisor, panes, check, init
+//   features  install, compose, supervisor, panes, check, init, devloop
 //   above     commands/, cli.ts
 // Features import no other feature but for the one-way edges of featureImports. `npm run lint` checks these rules.
 const base = '^src/(os|text|files|platform|control)/|^src/(errors|paths|context)[.]ts$';
 const model = '^src/(env|workspace|plan|report)/';
-const featureNames = ['install', 'compose', 'supervisor', 'panes', 'check', 'init'];
+const featureNames = ['install', 'compose', 'supervisor', 'panes', 'check', 'init', 'devloop'];
 const features = `^src/(${featureNames.join('|')})/`;
 const above = '^src/(commands/|cli[.]ts$)';
 
@@ -30,6 +30,11 @@ const featureImports = {
   // The terminal UI (panes/tui/) shows the supervisor's events and each service's status, and restarts a service
   // through it, as `tovrun status` and `tovrun restart` do; the supervisor writes only to the output sink of os/.
   panes: ['supervisor'],
+  // The dev loop follows files while `tovrun up` runs and reacts with the other features' own operations: install's
+  // installWorkspace and install inputs (the same stamps as `tovrun install`), compose's file reading (which compose
+  // services a .env edit touches) and the supervisor's restart (the one `tovrun restart` asks for). The supervisor
+  // never imports install: the dev loop is the one place both meet.
+  devloop: ['install', 'compose', 'supervisor'],
 };
 
 // No feature pair both ways, nor a longer loop: a feature never reaches itself through featureImports.

@@ -50,6 +50,7 @@ interface RawUpOptions {
   panes?: PanesMode;
   dryRun?: boolean;
   keep?: boolean;
+  recreateCompose?: boolean;
   services?: boolean;
 }
 
@@ -64,6 +65,7 @@ function upOptions(raw: RawUpOptions): UpOptions {
     panes: raw.panes,
     dryRun: Boolean(raw.dryRun),
     keep: Boolean(raw.keep),
+    recreateCompose: Boolean(raw.recreateCompose),
     services: raw.services !== false,
   };
 }
@@ -77,6 +79,7 @@ const runOnlyFlags: Readonly<Record<string, string>> = {
   install: '--no-install',
   reinstall: '--reinstall',
   keep: '--keep',
+  recreateCompose: '--recreate-compose',
   services: '--no-services',
   panes: '--panes',
   dryRun: '--dry-run',
@@ -135,6 +138,7 @@ export function createProgram(ctx: RunContext, setResult: (code: number) => void
     .option('--reinstall', 'reinstall packages even when up to date')
     .option('-p, --profile <name>', 'also start a compose profile (repeatable; also TOVRUN_PROFILES=a,b)', collect, [])
     .option('--keep', 'leave the compose containers running when tovrun exits')
+    .option('--recreate-compose', 'recreate the compose services whose variables a .env edit changed (otherwise tovrun names the command)')
     .option('--no-services', 'start only the compose profiles, not the backend and frontend')
     .addOption(panesOption())
     .option('--dry-run', 'print the plan (programs, folders, ports, probes) and start nothing')

@@ -1,6 +1,7 @@
 /** The running part of `tovrun up`: control socket, pane output, compose (awaited healthy), services, ready summary, stop. */
 import type { ComposeSession } from '../compose/index.js';
 import type { RunContext } from '../context.js';
+import { type DevLoop, type DevLoopOptions, startDevLoop } from '../devloop/dev-loop.js';
 import { ExitCode } from '../errors.js';
 import type { ServiceOutputSink } from '../os/output-sink.js';
 import type { SignalSource } from '../os/signal-source.js';
@@ -21,6 +22,8 @@ export interface RunPlan {
   databaseUsers: string[];
   /** How output is shown: prefix lines, tmux panes, Windows panes or the terminal UI. */
   selection: PanesSelection;
+  /** What the dev loop follows (.env, install inputs, watch globs) while the services run; none when absent. */
+  devLoop?: Omit<DevLoopOptions, 'supervisor' | 'output'>;
 }
 
 /** Waits until the signal aborts. */
@@ -79,6 +82,7 @@ export async function supervise(
   const stop = handleStopSignals(output.signals(signals), target);
   const interrupted = () => (stop.received === 'SIGINT' ? ExitCode.interrupted : ExitCode.ok);
   const compose = session(sink);
+  let loop: DevLoop | null = null;
   try {
     await supervisor.preflightPorts(run.launches.flatMap((launch) => (launch.port === null ? [] : [{ name: launch.name, port: launch.port }])));
     // The backend starts only after its database (and every other compose service) is healthy.
@@ -93,7 +97,13 @@ export async function supervise(
     }
     for (const name of run.databaseUsers) sink.notice(name, `database: ${describeDatabase(run.database)}`);
     supervisor.start(run.launches);
+    if (run.devLoop) {
+      const say = (text: string) => output.say(mask(text));
+      loop = startDevLoop({ ...run.devLoop, supervisor, output: { notice: (service, text) => sink.notice(service, text), say } });
+    }
     const ready = await supervisor.waitReady();
+    // The ready summary comes once .env and the other followed files are watched: an edit after it is seen.
+    await loop?.ready;
     if (ready) {
       output.say(formatReadySummary([...composeReady, ...ready]));
     }
@@ -104,6 +114,7 @@ export async function supervise(
     if (stopping.signal.aborted) return interrupted();
     throw error;
   } finally {
+    await loop?.close();
     stop.dispose();
     await compose?.stop();
     // Output (agents, panes, a session tovrun created, log files) before control: the agents talk through it.

@@ -1,8 +1,6 @@
 /** `tovrun` / `tovrun up`: validate the env, install what changed, start compose profiles and services, report ready, stop cleanly. */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { envCheck } from '../check/env-check.js';
-import { formatHumanReport, humanReportStyle } from '../check/print-human.js';
 import type { ComposeSession } from '../compose/index.js';
 import type { RunContext } from '../context.js';
 import { type EnvValues, loadEnvValues } from '../env/load.js';
@@ -26,11 +24,11 @@ import { requestedProfiles } from '../plan/profiles.js';
 import { type ServiceSelection, selectServices } from '../plan/select.js';
 import { findExecutable } from '../platform/executable.js';
 import { platformFor } from '../platform/platform.js';
-import { maskFindings } from '../report/findings.js';
 import { leftoverLines, stopLeftovers } from '../supervisor/index.js';
 import { loadWorkspace } from '../workspace/load.js';
 import { checkServiceDirs } from '../workspace/service-dirs.js';
 import type { PanesMode, ServiceSpec, Workspace } from '../workspace/types.js';
+import { devLoopInputs, envReport } from './up-follow.js';
 import { installInUi } from './up-output.js';
 import { supervise } from './up-supervise.js';
 
@@ -43,6 +41,8 @@ export interface UpOptions extends ServiceSelection {
   dryRun: boolean;
   /** Leave the compose containers running at exit. */
   keep: boolean;
+  /** Recreate the compose services a .env edit touches, instead of naming the command that does. */
+  recreateCompose?: boolean;
   /** False: start only the compose profiles (--no-services). */
   services: boolean;
 }
@@ -66,15 +66,11 @@ export function runSecrets(env: EnvValues, environments: ReadonlyArray<Readonly<
 
 /** Runs the env check (when there is a template); prints problems (masked) and returns 1 on an error, else null to go on. */
 function envGate(ctx: RunContext, workspace: Workspace): number | null {
-  // A workspace without .env.template (a generic tovrun.yaml stack) has no schema to check its .env against.
-  if (!existsSync(workspace.envTemplateFile)) return null;
-  const result = envCheck(workspace);
-  const findings = maskFindings(result.findings, maskerForSecrets(result.secrets)).filter((item) => item.status !== 'ok');
-  if (findings.length === 0) return null;
-  const failed = findings.some((item) => item.status === 'error');
-  (failed ? ctx.stderr : ctx.stdout).write(formatHumanReport(findings, humanReportStyle(ctx)));
-  if (failed) ctx.stderr.write('tovrun: nothing was started; fix the .env problems above and run tovrun again.\n');
-  return failed ? ExitCode.failed : null;
+  const report = envReport(ctx, workspace);
+  if (report === null) return null;
+  (report.failed ? ctx.stderr : ctx.stdout).write(report.text);
+  if (report.failed) ctx.stderr.write('tovrun: nothing was started; fix the .env problems above and run tovrun again.\n');
+  return report.failed ? ExitCode.failed : null;
 }
 
 /** The services to start natively: none with --no-services (which then needs a profile), else the selection. */
@@ -179,8 +175,9 @@ export async function runUpCommand(
     await early?.close();
     throw error;
   }
-  const mask = maskerForSecrets(secrets(launches), 'relay');
-  relayMask = mask;
+  relayMask = maskerForSecrets(secrets(launches), 'relay');
+  // The relay's mask follows the .env: a secret added while running is masked from its first line.
+  const mask: LineMask = (line) => relayMask(line);
   const compose = composePlan && variables ? { plan: composePlan, dotEnv: variables.dotEnv } : null;
   const session = (sink: ServiceOutputSink): ComposeSession | null =>
     compose && provider && composeModule
@@ -197,5 +194,25 @@ export async function runUpCommand(
           mask,
         })
       : null;
-  return supervise(ctx, workspace, { launches, compose, database, databaseUsers, selection }, session, mask, deps.signals, early);
+  const composeRun =
+    compose && provider && composeModule ? { module: composeModule, plan: compose.plan, provider, runner, recreate: Boolean(options.recreateCompose) } : null;
+  const devLoop = devLoopInputs(ctx, workspace, {
+    services,
+    inputs,
+    launches,
+    compose: composeRun,
+    replanned: (next, planned) => {
+      relayMask = maskerForSecrets(
+        [
+          ...secrets(launches),
+          ...runSecrets(
+            next,
+            planned.map((launch) => launch.env),
+          ),
+        ],
+        'relay',
+      );
+    },
+  });
+  return supervise(ctx, workspace, { launches, compose, database, databaseUsers, selection, devLoop }, session, mask, deps.signals, early);
 }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { readText } from '../files/read-text.js';
 import type { NodeService } from '../workspace/types.js';
 import { type Fingerprint, hashFiles, type KnownHashes } from './fingerprint.js';
+import { nodeInputFiles } from './install-inputs.js';
 import { declaresPackages, type NpmContext, npmEnvironment, npmInstall, npmInstallArgs, npmToolVersions } from './npm.js';
 import { displayPath, type InstallEnvironment, type PreparedInstall } from './service-install.js';
 import { removeStamp, stampFile, stampFileStats, stampStaleReason, writeStamp } from './stamp.js';
@@ -48,6 +49,9 @@ export function nodeFingerprint(
   versions: { node: string; npm: string },
   known?: KnownHashes,
 ): Fingerprint {
-  const files = ['package.json', 'package-lock.json'].map((name) => path.join(service.dir, name));
-  return { files: hashFiles(files, environment.root, known), tools: { node: versions.node, npm: versions.npm }, flags: npmInstallArgs(service).slice(1) };
+  return {
+    files: hashFiles(nodeInputFiles(service), environment.root, known),
+    tools: { node: versions.node, npm: versions.npm },
+    flags: npmInstallArgs(service).slice(1),
+  };
 }

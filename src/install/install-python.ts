@@ -1,16 +1,15 @@
 /** A python service: venv inspected (rebuilt when broken, created when absent), pip upgraded after creation, `pip install -r`, stamped. */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { readText } from '../files/read-text.js';
 import { pythonActivationEnv } from '../platform/venv-activation.js';
 import { venvPython } from '../platform/venv-layout.js';
 import { formatVersion, parseVersion, type Version } from '../text/version.js';
 import type { PythonService } from '../workspace/types.js';
 import { type Fingerprint, hashFiles, type KnownHashes } from './fingerprint.js';
+import { pythonInputFiles } from './install-inputs.js';
 import { type PipContext, pipInstall, upgradePip } from './pip.js';
 import { type FoundPython, findPython } from './python-discovery.js';
 import { commandLabel } from './python-probe.js';
-import { requirementFiles } from './requirements.js';
 import { displayPath, type InstallEnvironment, type InstallReporter, type PreparedInstall } from './service-install.js';
 import { removeStamp, stampFile, stampFileStats, stampStaleReason, writeStamp } from './stamp.js';
 import { InstallStepFailure } from './step-failure.js';
@@ -103,7 +102,7 @@ export function pythonFingerprint(
   known?: KnownHashes,
 ): Fingerprint {
   return {
-    files: hashFiles(requirementFiles(service.requirements, readText), environment.root, known),
+    files: hashFiles(pythonInputFiles(service), environment.root, known),
     tools: { python: formatVersion(pythonVersion) },
     flags: [`venv=${displayPath(environment, service.venv)}`],
   };

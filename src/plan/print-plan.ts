@@ -1,5 +1,7 @@
 /** The run plan in words, for `tovrun up --dry-run`: each service's program, folder, port, probe and env keys. */
+import { formatSeconds } from '../text/seconds.js';
 import { describeProbe } from '../workspace/describe-probe.js';
+import type { RestartPolicy } from '../workspace/types.js';
 import type { ComposePlan } from './compose.js';
 import type { LaunchSpec } from './launch-spec.js';
 
@@ -14,6 +16,12 @@ function dependencyLine(launch: LaunchSpec): string[] {
   return entries.length === 0 ? [] : [`  after  ${entries.map(([name, condition]) => `${name} (${condition})`).join(', ')}`];
 }
 
+/** A restart policy in words: never, or on failure with its limits (the crash loop's included). */
+export function restartText(restart: RestartPolicy): string {
+  if (restart.policy === 'no') return 'never';
+  return `on failure, up to ${restart.maxRetries} times; gives up after ${restart.crashLimit} failures within ${formatSeconds(restart.crashWindowMs)}`;
+}
+
 /** The plan, one block per service; env lists the keys the service gets from .env and tovrun.yaml, never values. */
 export function formatPlan(launches: readonly LaunchSpec[], envKeys: readonly string[]): string {
   const blocks = launches.map((launch) =>
@@ -23,7 +31,7 @@ export function formatPlan(launches: readonly LaunchSpec[], envKeys: readonly st
       `  in     ${launch.cwd}`,
       `  port   ${launch.port ?? '-'}`,
       `  ready  ${describeProbe(launch.probe)}`,
-      `  restart ${launch.restart.policy === 'no' ? 'never' : `on failure, up to ${launch.restart.maxRetries} times`}`,
+      `  restart ${restartText(launch.restart)}`,
       ...dependencyLine(launch),
     ].join('\n'),
   );

@@ -15,10 +15,10 @@ export type SupervisorEvent =
   | { type: 'exited'; service: string; exit: ProcessExit; requested: boolean }
   | { type: 'forced'; service: string; graceMs: number }
   | { type: 'restarting'; service: string; attempt: number; maxRetries: number; delayMs: number }
-  | { type: 'gave-up'; service: string; restarts: number }
+  | { type: 'gave-up'; service: string; restarts: number; crashLoop?: { failures: number; windowMs: number }; lastLines?: readonly string[] }
   | { type: 'probe-fallback'; service: string; from: Probe; to: Probe }
   | { type: 'ready'; service: string; readyMs: number; url: string | null }
-  | { type: 'restart-requested'; service: string }
+  | { type: 'restart-requested'; service: string; reason?: string }
   | { type: 'stop-requested'; service: string }
   | { type: 'start-requested'; service: string }
   | { type: 'not-ready'; service: string; reason: string }
@@ -38,14 +38,16 @@ export function describeEvent(event: SupervisorEvent): string {
       return `did not stop within ${formatSeconds(event.graceMs)}; killed its process tree`;
     case 'restarting':
       return `restarting in ${formatSeconds(event.delayMs)} (attempt ${event.attempt} of ${event.maxRetries})`;
-    case 'gave-up':
-      return `gave up after ${event.restarts} restart${event.restarts === 1 ? '' : 's'}`;
+    case 'gave-up': {
+      const loop = event.crashLoop ? `: it failed ${event.crashLoop.failures} times within ${formatSeconds(event.crashLoop.windowMs)} (a crash loop)` : '';
+      return `gave up after ${event.restarts} restart${event.restarts === 1 ? '' : 's'}${loop}`;
+    }
     case 'probe-fallback':
       return `${describeProbe(event.from)} answered 404; waiting for ${describeProbe(event.to)} instead`;
     case 'ready':
       return `ready in ${formatSeconds(event.readyMs)}${event.url ? ` at ${event.url}` : ''}`;
     case 'restart-requested':
-      return 'restarting (requested with `tovrun restart`)';
+      return `restarting (${event.reason ?? 'requested with `tovrun restart`'})`;
     case 'stop-requested':
       return 'stopping (requested; its dependents keep running)';
     case 'start-requested':
@@ -57,4 +59,10 @@ export function describeEvent(event: SupervisorEvent): string {
     case 'not-started':
       return `not started: it needs ${event.dependency} ${event.condition}, and ${event.dependency} ${event.reason}`;
   }
+}
+
+/** The lines tovrun prints under an event's line: a service that gave up shows its last lines (plain text). */
+export function eventDetails(event: SupervisorEvent): string[] {
+  if (event.type !== 'gave-up' || !event.lastLines || event.lastLines.length === 0) return [];
+  return ['its last lines:', ...event.lastLines.map((line) => `  ${line}`)];
 }

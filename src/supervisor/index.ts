@@ -8,6 +8,7 @@ export { type LeftoverOptions, type LeftoverReport, type SparedProcess, type Sto
 export { type BusyPort, describeHolder, type PortClaim, type PortProbe, preflightPorts } from './preflight.js';
 export { ReadinessError, StartError } from './readiness-error.js';
 export { formatReadySummary } from './ready-summary.js';
+export type { ReplaceOptions } from './service-runner.js';
 export type { RestartReport, RunStatus, ServiceState, ServiceStatus } from './service-status.js';
 export { handleStopSignals, runExitCode, type Stoppable, type StopSignals, stopSignals } from './signals.js';
 export { type RecordedService, type RunState, readState, statePath } from './state-file.js';

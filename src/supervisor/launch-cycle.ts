@@ -24,6 +24,8 @@ export interface RunnerParts {
   restarts: ServiceRestarts;
   outcome: ServiceOutcome;
   waiters: ReplaceWaiters;
+  /** The last lines the service printed (ANSI removed), for the report of a service that gave up. */
+  recentLines(): string[];
 }
 
 /** Launches the service's processes one after another and moves its state as each starts, fails to start, or exits. */
@@ -118,9 +120,13 @@ export class LaunchCycle {
       lifecycle.moveTo('starting');
       return this.spawn();
     }
-    const decision = restarts.decide(exit);
+    const decision = restarts.decide(exit, deps.host.now());
     if (!decision.restart) {
-      if (decision.gaveUp) deps.emit({ type: 'gave-up', service: spec.name, restarts: restarts.afterCrashes });
+      if (decision.gaveUp) {
+        const crashLoop = decision.crashLoop ? { failures: restarts.recentFailures, windowMs: spec.restart.crashWindowMs } : undefined;
+        const lastLines = this.parts.recentLines().slice(-10);
+        deps.emit({ type: 'gave-up', service: spec.name, restarts: restarts.afterCrashes, ...(crashLoop ? { crashLoop } : {}), lastLines });
+      }
       return this.finish(exit, isFailure(exit));
     }
     // Scheduled, not failed: the timer is set before the event, so a stop from a listener cancels it.

@@ -30,6 +30,8 @@ export class ProcessSlot {
   private held: CurrentProcess | null = null;
   /** The stop of the current tree asked by tovrun, once asked (a stop or a replace). */
   private terminating: Promise<unknown> | null = null;
+  /** The environment of the next launches when it changed since the spec (.env edited while running). */
+  private environment: NodeJS.ProcessEnv | null = null;
 
   /** A slot for spec, relaying output through the runner's fan-out. */
   constructor(
@@ -45,10 +47,16 @@ export class ProcessSlot {
 
   /** Asks the launcher for a process, its output relayed into the fan-out; rejects as the launcher does. */
   launch(): Promise<LaunchedProcess> {
-    return this.deps.launcher.launch(this.spec, {
+    const spec = this.environment === null ? this.spec : { ...this.spec, env: this.environment };
+    return this.deps.launcher.launch(spec, {
       lines: (stream, block) => this.output.lines(stream, block),
       whenWritable: () => this.deps.sink.whenWritable(),
     });
+  }
+
+  /** The environment the next launches get (the spec's until this is called). */
+  useEnvironment(env: NodeJS.ProcessEnv): void {
+    this.environment = env;
   }
 
   /** Makes launched the current process; the state file is told again once its identity is known. */

@@ -5,7 +5,7 @@ import { quoteText } from '../workspace/service-name.js';
 import { describeDependencies } from './dependencies.js';
 import type { ReadinessResult } from './probes/readiness.js';
 import { notReadyReason } from './service-readiness.js';
-import type { ServiceRunner } from './service-runner.js';
+import type { ReplaceOptions, ServiceRunner } from './service-runner.js';
 import type { RestartReport, ServiceStatus } from './service-status.js';
 
 /** What the requests need from their Supervisor. */
@@ -29,9 +29,9 @@ export class ServiceRequests {
   constructor(private readonly deps: ServiceRequestDeps) {}
 
   /** Replaces one service's process (the others untouched) and waits for the new one's probe. */
-  async restart(name: string): Promise<RestartReport> {
+  async restart(name: string, options: ReplaceOptions = {}): Promise<RestartReport> {
     const runner = this.launchedRunner(name, 'restarted');
-    return this.relaunch(runner, () => runner.replace());
+    return this.relaunch(runner, () => runner.replace(options));
   }
 
   /** Stops one service alone and keeps it as 'stopped'; resolves with its status once its process has gone. */

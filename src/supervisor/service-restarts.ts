@@ -1,11 +1,13 @@
-/** A service's restarts: how many after crashes (the policy's attempts) and on request, and the backoff pending between. */
+/** A service's restarts: how many after crashes (the policy's attempts) and on request, the recent failures, and the backoff pending between. */
 import type { RestartPolicy } from '../workspace/types.js';
-import { decideRestart, type ProcessExit, type RestartDecision } from './restart-policy.js';
+import { decideRestart, failuresWithin, isFailure, type ProcessExit, type RestartDecision } from './restart-policy.js';
 
 /** Counts a runner's restarts and holds its one backoff timer; the runner's state says what the restart means. */
 export class ServiceRestarts {
   private crashes = 0;
   private requested = 0;
+  /** When the failed exits within the crash window happened (ms). */
+  private failures: number[] = [];
   private timer: NodeJS.Timeout | null = null;
 
   /** Restarts under the service's policy. */
@@ -31,9 +33,15 @@ export class ServiceRestarts {
     this.requested++;
   }
 
-  /** What the policy says about an exit tovrun did not ask for; a restart it grants is counted at once. */
-  decide(exit: ProcessExit): RestartDecision {
-    const decision = decideRestart(this.policy, exit, this.crashes);
+  /** The failed exits within the crash window, as of the last decide(). */
+  get recentFailures(): number {
+    return this.failures.length;
+  }
+
+  /** What the policy says about an exit tovrun did not ask for at time now (ms); a restart it grants is counted at once. */
+  decide(exit: ProcessExit, now: number): RestartDecision {
+    if (isFailure(exit)) this.failures = [...failuresWithin(this.failures, this.policy.crashWindowMs, now), now];
+    const decision = decideRestart(this.policy, exit, this.crashes, Math.max(1, this.failures.length));
     if (decision.restart) this.crashes = decision.attempt;
     return decision;
   }
@@ -52,8 +60,9 @@ export class ServiceRestarts {
     this.timer = null;
   }
 
-  /** A revive counts crashes afresh (restarts on request keep adding up). */
+  /** A revive counts crashes afresh and forgets the crash window (restarts on request keep adding up). */
   resetCrashes(): void {
     this.crashes = 0;
+    this.failures = [];
   }
 }

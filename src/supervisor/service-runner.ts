@@ -1,6 +1,7 @@
 /** One service's life: launch it, relay its lines, restart on failure or on request, stop its whole tree. */
 import type { LaunchedProcess } from '../os/launcher.js';
 import type { LaunchSpec } from '../plan/launch-spec.js';
+import { plainText } from '../text/ansi.js';
 import { LaunchCycle, type RunnerDeps } from './launch-cycle.js';
 import { LineFanout } from './line-fanout.js';
 import { ProcessSlot } from './process-slot.js';
@@ -11,6 +12,13 @@ import { ServiceLifecycle, type ServiceState } from './service-state.js';
 import type { ServiceStatus } from './service-status.js';
 import type { RecordedService } from './state-file.js';
 import type { ServiceResult } from './types.js';
+
+/** How a replace happens: the environment of the new process (unset: as before), and why (for the notice). */
+export interface ReplaceOptions {
+  env?: NodeJS.ProcessEnv;
+  /** Said in the 'restart-requested' notice, e.g. ".env changed (API_KEY)"; unset: a `tovrun restart`. */
+  reason?: string;
+}
 
 /** Runs one LaunchSpec until it stops for good; `done` resolves with how it ended (again after a revive). */
 export class ServiceRunner {
@@ -36,7 +44,8 @@ export class ServiceRunner {
     this.outcome = new ServiceOutcome(spec.name);
     this.firstLaunch = this.outcome.firstLaunch;
     const { lifecycle, slot, restarts, outcome, waiters } = this;
-    this.cycle = new LaunchCycle({ spec, deps, lifecycle, slot, restarts, outcome, waiters });
+    const recentLines = () => this.output.recent.list().map((line) => plainText(line));
+    this.cycle = new LaunchCycle({ spec, deps, lifecycle, slot, restarts, outcome, waiters, recentLines });
   }
 
   /** The last lines the service printed. */
@@ -135,12 +144,13 @@ export class ServiceRunner {
   }
 
   /** Replaces the process now: stops the running one, skips a pending backoff, or starts again a service that was stopped or had stopped for good (`done` is then a new promise). Resolves with the new process. */
-  replace(): Promise<LaunchedProcess> {
+  replace(options: ReplaceOptions = {}): Promise<LaunchedProcess> {
     const state = this.lifecycle.state;
     if (state === 'stopping') return Promise.reject(new Error(`${this.spec.name} is being stopped.`));
     if (state === 'waiting') return Promise.reject(new Error(`${this.spec.name} has not been launched yet.`));
+    if (options.env) this.slot.useEnvironment(options.env);
     const waiting = this.waiters.add();
-    this.deps.emit({ type: 'restart-requested', service: this.spec.name });
+    this.deps.emit({ type: 'restart-requested', service: this.spec.name, ...(options.reason ? { reason: options.reason } : {}) });
     if (this.lifecycle.ended || this.restarts.pending || state === 'stopped') {
       this.relaunch();
     } else if (state !== 'restarting') {

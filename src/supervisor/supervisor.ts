@@ -11,13 +11,13 @@ import type { DependencyWait } from './dependencies.js';
 import { DependencyGates } from './dependency-gates.js';
 import { DescendantRecord } from './descendant-record.js';
 import { directLauncher } from './direct-launcher.js';
-import { describeEvent, type SupervisorEvent } from './events.js';
+import { describeEvent, eventDetails, type SupervisorEvent } from './events.js';
 import { type PortClaim, type PortProbe, preflightPorts } from './preflight.js';
 import { type ReadinessResult, waitForReadiness } from './probes/readiness.js';
 import { ReadinessError, StartError } from './readiness-error.js';
 import { notReadyReason, probeProcess } from './service-readiness.js';
 import { ServiceRequests } from './service-requests.js';
-import { ServiceRunner } from './service-runner.js';
+import { type ReplaceOptions, ServiceRunner } from './service-runner.js';
 import type { RestartReport, ServiceStatus } from './service-status.js';
 import { type RecordedService, removeState, writeState } from './state-file.js';
 import type { RunOutcome, ServiceResult, StopReason } from './types.js';
@@ -147,9 +147,12 @@ export class Supervisor {
     }));
   }
 
-  /** Replaces one service's process (the others untouched) and waits for the new one's probe; a UsageError for an unknown name. */
-  restart(name: string): Promise<RestartReport> {
-    return this.requests.restart(name);
+  /**
+   * Replaces one service's process (the others untouched) and waits for the new one's probe; a UsageError for an
+   * unknown name. options.env is the new process's environment from now on (a .env edit), options.reason the why.
+   */
+  restart(name: string, options: ReplaceOptions = {}): Promise<RestartReport> {
+    return this.requests.restart(name, options);
   }
 
   /**
@@ -237,6 +240,7 @@ export class Supervisor {
   private emit(event: SupervisorEvent): void {
     this.options.onEvent?.(event);
     this.options.sink.notice(event.service, describeEvent(event));
+    for (const line of eventDetails(event)) this.options.sink.notice(event.service, line);
   }
 
   private serviceDone(result: ServiceResult): void {

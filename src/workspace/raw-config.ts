@@ -17,8 +17,10 @@ export interface RawService {
   command?: string | string[];
   env?: Record<string, string | number | boolean>;
   probe?: RawProbe;
-  restart?: { policy?: 'no' | 'on-failure'; maxRetries?: number; backoff?: number };
+  restart?: { policy?: 'no' | 'on-failure'; maxRetries?: number; backoff?: number; crashLimit?: number; crashWindow?: number };
   depends_on?: Record<string, 'started' | 'healthy'>;
+  /** Globs relative to dir whose changes restart the service. */
+  watch?: string[];
   venv?: string;
   requirements?: string;
   legacyPeerDeps?: boolean;

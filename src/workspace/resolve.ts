@@ -72,11 +72,16 @@ export function resolveProbe(raw: RawProbe | undefined, port: number | null): Pr
   return { kind: 'none' };
 }
 
+/** The crash-loop defaults: 5 failed exits within 60 s and a service is no longer restarted (README, tovrun.yaml). */
+export const crashLoopDefaults = { crashLimit: 5, crashWindowSeconds: 60 };
+
 function resolveRestart(raw: RawService['restart']): RestartPolicy {
   return {
     policy: raw?.policy ?? 'no',
     maxRetries: raw?.maxRetries ?? 5,
     backoffMs: Math.round((raw?.backoff ?? 1) * 1000),
+    crashLimit: raw?.crashLimit ?? crashLoopDefaults.crashLimit,
+    crashWindowMs: Math.round((raw?.crashWindow ?? crashLoopDefaults.crashWindowSeconds) * 1000),
   };
 }
 
@@ -116,6 +121,7 @@ function resolveService(name: string, raw: RawService, root: string, configFile:
     probeFallback: raw.probeFallback ? resolveProbe(raw.probeFallback, port) : null,
     restart: resolveRestart(raw.restart),
     dependsOn: raw.depends_on ?? {},
+    watch: raw.watch ?? [],
   };
   if (raw.type === 'python') {
     return { ...base, type: 'python', venv: path.resolve(dir, raw.venv ?? 'venv'), requirements: path.resolve(dir, raw.requirements ?? 'requirements.txt') };

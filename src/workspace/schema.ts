@@ -61,6 +61,7 @@ function expectedText(error: ErrorObject): string {
       return Array.isArray(error.schema) ? (error.schema as string[]).join(' or ') : String(params.type);
     case 'minimum':
     case 'maximum':
+    case 'exclusiveMinimum':
       return `a number ${String(params.comparison)} ${String(params.limit)}`;
     case 'minLength':
       return params.limit === 1 ? 'a non-empty string' : `a string of at least ${String(params.limit)} characters`;

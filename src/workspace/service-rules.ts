@@ -1,8 +1,9 @@
-/** Rules on tovrun.yaml's services that its JSON Schema cannot say: names, depends_on names, log probe patterns; errors with file, line and key. */
+/** Rules on tovrun.yaml's services that its JSON Schema cannot say: names, depends_on names, watch globs, log probe patterns; errors with file, line and key. */
 import { ConfigError } from '../errors.js';
 import { type ConfigKey, findConfigKey } from './config-line.js';
 import type { RawConfig, RawService } from './raw-config.js';
 import { caseCollision, keyPathText, quoteText, serviceNameProblem } from './service-name.js';
+import { watchProblem } from './watch-rules.js';
 
 /** Where a ConfigError about tovrun.yaml points: the key path, the path shown before the message (the key path by default), the key's line. */
 export interface ConfigErrorPlace {
@@ -47,6 +48,8 @@ function checkService(name: string, service: RawService, configFile: string): vo
       shown: ['services', name, 'depends_on'],
     });
   }
+  const watch = watchProblem(service);
+  if (watch) throw serviceConfigError(configFile, ['services', name, 'watch', ...(watch.index === null ? [] : [watch.index])], watch.message, watch.hint);
   const pattern = service.probe?.log;
   if (pattern === undefined) return;
   try {

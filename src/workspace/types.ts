@@ -23,6 +23,10 @@ export interface RestartPolicy {
   policy: 'no' | 'on-failure';
   maxRetries: number;
   backoffMs: number;
+  /** A crash loop: this many failed exits within crashWindowMs and the service is not restarted again (default 5). */
+  crashLimit: number;
+  /** The crash loop's window (default 60 s). */
+  crashWindowMs: number;
 }
 
 /** Fields every kind of service has. */
@@ -40,6 +44,8 @@ interface ServiceBase {
   probeFallback: Probe | null;
   restart: RestartPolicy;
   dependsOn: Record<string, 'started' | 'healthy'>;
+  /** Globs relative to dir (tovrun.yaml's watch:) whose changes restart the service; empty for none. */
+  watch: string[];
 }
 
 /** A Python service: a venv, a requirements file, and a command run with the venv's Python. */

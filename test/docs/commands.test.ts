@@ -6,7 +6,8 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { lockDemoPorts } from '../support/port-lock.js';
 import { repoRoot } from '../support/processes.js';
 import { extractLinuxBlocks } from './extract.js';
 
@@ -33,6 +34,12 @@ const blocks = ['SETUP.md', 'README.md'].flatMap((file) => extractLinuxBlocks(fi
 
 describe.runIf(process.platform === 'linux')('documented commands (marked <!-- test: linux -->)', () => {
   const workspace = scratchWorkspace();
+  // `tovrun --check` checks TovPlay's ports 5001 and 3000: never while a demo test binds them.
+  let release: () => void = () => undefined;
+  beforeAll(async () => {
+    release = await lockDemoPorts();
+  }, 600_000);
+  afterAll(() => release());
 
   it('finds the marked blocks', () => expect(blocks.length).toBeGreaterThanOrEqual(3));
 

@@ -9,8 +9,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extractLinuxBlocks } from '../docs/extract.js';
 import { installTarball, packTarball } from '../support/installed-package.js';
-import { takePortLock } from '../support/port-lock.js';
-import { pollUntil, portIsFree, processesUnder, repoRoot, runCli, startProgram } from '../support/processes.js';
+import { lockDemoPorts } from '../support/port-lock.js';
+import { pollUntil, processesUnder, repoRoot, runCli, startProgram } from '../support/processes.js';
 
 /** A repository shaped like TovPlay's: the demo's Flask and Vite apps under backend/ and frontend/. */
 function tovplayShapedRepository(): string {
@@ -30,8 +30,7 @@ describe('adopting tovrun in a TovPlay-shaped repository from the packed tarball
   let release: () => void = () => undefined;
 
   beforeAll(async () => {
-    release = await takePortLock('tovplay-ports');
-    for (const port of [5001, 3000]) expect(await portIsFree(port), `port ${port} must be free`).toBe(true);
+    release = await lockDemoPorts();
     tarball = packTarball().file;
     root = tovplayShapedRepository();
     const init = await runCli(root, ['init', '--yes', '--tovrun-spec', tarball], process.env, installTarball(tarball));

@@ -6,10 +6,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { installTarball, packTarball } from '../support/installed-package.js';
-import { takePortLock } from '../support/port-lock.js';
+import { demoPorts, lockDemoPorts } from '../support/port-lock.js';
 import { pollUntil, portIsFree, processesUnder, repoRoot, runCli, startCli } from '../support/processes.js';
 
-const ports = [5001, 3000];
 const canary = 'demo-only-insecure-secret-key';
 
 async function fetchText(url: string): Promise<string> {
@@ -20,7 +19,7 @@ async function fetchText(url: string): Promise<string> {
 
 /** Everything of the workspace gone and both ports free, within the deadline. */
 async function nothingLeft(dir: string, deadlineMs: number): Promise<boolean> {
-  return pollUntil(async () => processesUnder(dir).length === 0 && (await Promise.all(ports.map(portIsFree))).every(Boolean), deadlineMs);
+  return pollUntil(async () => processesUnder(dir).length === 0 && (await Promise.all(demoPorts.map(portIsFree))).every(Boolean), deadlineMs);
 }
 
 async function expectBothServing(): Promise<void> {
@@ -36,8 +35,7 @@ describe('tovrun demo (real Flask and Vite)', () => {
   let release: () => void = () => undefined;
 
   beforeAll(async () => {
-    release = await takePortLock('tovplay-ports');
-    for (const port of ports) expect(await portIsFree(port), `port ${port} must be free for the demo test`).toBe(true);
+    release = await lockDemoPorts();
     dir = path.join(mkdtempSync(path.join(tmpdir(), 'tovrun-e2e-demo-')), 'demo');
     installedCli = installTarball(packTarball().file);
   }, 120_000);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ComposePlan } from '../../src/plan/compose.js';
-import { formatComposePlan } from '../../src/plan/print-plan.js';
+import { formatComposePlan, restartText } from '../../src/plan/print-plan.js';
 
 const plan: ComposePlan = {
   project: { file: 'docker-compose.yml', name: 'tovplay', envFile: null, profiles: ['local-db'] },
@@ -15,5 +15,13 @@ describe('formatComposePlan', () => {
     );
     expect(formatComposePlan(plan, { users: ['api', 'worker'], described: 'x' })).toContain('Database of api, worker: x\n');
     expect(formatComposePlan(plan, { users: [], described: 'x' })).not.toContain('Database');
+  });
+});
+
+describe('restartText (the dry run)', () => {
+  it('states the retry limit and the crash loop that ends the restarts', () => {
+    const policy = { policy: 'on-failure' as const, maxRetries: 5, backoffMs: 1_000, crashLimit: 5, crashWindowMs: 60_000 };
+    expect(restartText(policy)).toBe('on failure, up to 5 times; gives up after 5 failures within 60 s');
+    expect(restartText({ ...policy, policy: 'no' })).toBe('never');
   });
 });

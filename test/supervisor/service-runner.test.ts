@@ -37,7 +37,8 @@ function runner(spec: LaunchSpec): { runner: ServiceRunner; seen: [SupervisorEve
   return { runner: created, seen };
 }
 
-const crashing = (backoffMs: number) => nodeLaunch('crashy', 'crash.js', ['3'], { restart: { policy: 'on-failure', maxRetries: 5, backoffMs } });
+const crashing = (backoffMs: number) =>
+  nodeLaunch('crashy', 'crash.js', ['3'], { restart: { policy: 'on-failure', maxRetries: 5, backoffMs, crashLimit: 100, crashWindowMs: 60_000 } });
 
 describe('ServiceRunner state', () => {
   it('is restarting, not failed, from the moment a restart is scheduled; stopped in the backoff it ends failed with the crash code', async () => {

@@ -26,6 +26,21 @@ describe('Supervisor.status', () => {
 });
 
 describe('Supervisor.restart', () => {
+  it('starts the new process with the environment given (a .env edit) and says why it restarts', async () => {
+    const { supervisor: sup, sink } = supervisor();
+    const script = "console.log('greeting ' + process.env.GREETING); setInterval(() => {}, 1 << 30)";
+    const launch = { ...nodeLaunch('api', 'forever.js'), args: ['-e', script], env: { PATH: process.env.PATH ?? '', GREETING: 'a' } };
+    sup.start([{ ...launch, probe: { kind: 'log', pattern: '^greeting', timeoutMs: 10_000 } }]);
+    await sup.waitReady();
+    const report = await sup.restart('api', { env: { PATH: process.env.PATH ?? '', GREETING: 'b' }, reason: '.env changed: GREETING' });
+    expect(report.notReady).toBeNull();
+    expect(sink.printed.map((line) => line.text)).toEqual(['greeting a', 'greeting b']);
+    expect(sink.notices.map((notice) => notice.text)).toContain('restarting (.env changed: GREETING)');
+    // Later restarts keep the new environment.
+    await sup.restart('api');
+    expect(sink.printed.at(-1)?.text).toBe('greeting b');
+  });
+
   it('replaces one service process, re-probes it, and leaves the others alone', async () => {
     const { supervisor: sup, events, sink } = supervisor();
     sup.start([forever('api'), forever('web')]);
@@ -72,7 +87,9 @@ describe('Supervisor.restart', () => {
 
   it('skips the backoff of a crashed service waiting to restart', async () => {
     const { supervisor: sup } = supervisor();
-    sup.start([nodeLaunch('crashy', 'crash.js', ['3'], { restart: { policy: 'on-failure', maxRetries: 5, backoffMs: 60_000 } })]);
+    sup.start([
+      nodeLaunch('crashy', 'crash.js', ['3'], { restart: { policy: 'on-failure', maxRetries: 5, backoffMs: 60_000, crashLimit: 100, crashWindowMs: 60_000 } }),
+    ]);
     await eventually(() => sup.status()[0]?.state === 'restarting');
     const started = Date.now();
     const report = await sup.restart('crashy');

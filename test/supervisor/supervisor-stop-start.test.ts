@@ -61,7 +61,9 @@ describe('Supervisor.stopService / startService', () => {
 
   it('stops a service in its restart backoff as stopped (not failed), and restart starts a stopped one', async () => {
     const { supervisor: sup } = supervisor();
-    sup.start([nodeLaunch('crashy', 'crash.js', ['3'], { restart: { policy: 'on-failure', maxRetries: 5, backoffMs: 60_000 } })]);
+    sup.start([
+      nodeLaunch('crashy', 'crash.js', ['3'], { restart: { policy: 'on-failure', maxRetries: 5, backoffMs: 60_000, crashLimit: 100, crashWindowMs: 60_000 } }),
+    ]);
     await sup.waitReady();
     await eventually(() => sup.status()[0]?.state === 'restarting');
     expect(await sup.stopService('crashy')).toMatchObject({ state: 'stopped' });

@@ -75,7 +75,9 @@ describe('Supervisor: crashes and restarts', () => {
   it('restarts a crashing service with exponential backoff and gives up after the retry limit', async () => {
     const timeline: { event: SupervisorEvent; at: number }[] = [];
     const { supervisor: sup, sink } = supervisor({ onEvent: (event) => timeline.push({ event, at: Date.now() }) });
-    sup.start([nodeLaunch('crashy', 'crash.js', ['3'], { restart: { policy: 'on-failure', maxRetries: 2, backoffMs: 100 } })]);
+    sup.start([
+      nodeLaunch('crashy', 'crash.js', ['3'], { restart: { policy: 'on-failure', maxRetries: 2, backoffMs: 100, crashLimit: 100, crashWindowMs: 60_000 } }),
+    ]);
     const outcome = await sup.finished;
     expect(outcome).toMatchObject({ exitCode: 3, services: [{ name: 'crashy', failed: true, restarts: 2, code: 3 }] });
     const kinds = timeline.map(({ event }) => event.type);
@@ -94,6 +96,22 @@ describe('Supervisor: crashes and restarts', () => {
     expect(sink.notices.map((notice) => notice.text)).toEqual(
       expect.arrayContaining(['exited with code 3', 'restarting in 0.1 s (attempt 1 of 2)', 'gave up after 2 restarts']),
     );
+  });
+
+  it('stops restarting a crash loop (crashLimit failures within crashWindow) and shows it failed with its last lines', async () => {
+    const { supervisor: sup, sink, events } = supervisor();
+    const restart = { policy: 'on-failure' as const, maxRetries: 10, backoffMs: 50, crashLimit: 3, crashWindowMs: 10_000 };
+    sup.start([nodeLaunch('loopy', 'crash.js', ['4'], { restart })]);
+    const outcome = await sup.finished;
+    expect(outcome).toMatchObject({ exitCode: 4, services: [{ name: 'loopy', failed: true, restarts: 2, code: 4 }] });
+    expect(events.filter((event) => event.type === 'started')).toHaveLength(3);
+    expect(events.at(-1)).toMatchObject({ type: 'gave-up', restarts: 2, crashLoop: { failures: 3, windowMs: 10_000 } });
+    const notices = sink.notices.map((notice) => notice.text);
+    const gaveUp = notices.indexOf('gave up after 2 restarts: it failed 3 times within 10 s (a crash loop)');
+    expect(gaveUp).toBeGreaterThan(-1);
+    expect(notices[gaveUp + 1]).toBe('its last lines:');
+    expect(notices.slice(gaveUp + 2)).toEqual(expect.arrayContaining([expect.stringMatching(/^ {2}crashing \d+$/)]));
+    expect(sup.status()[0]).toMatchObject({ state: 'failed' });
   });
 
   it('keeps the others running when one exits, and reports the first failing code when all have stopped', async () => {
@@ -120,7 +138,9 @@ describe('Supervisor: crashes and restarts', () => {
   it('never calls a service ready when its folder does not exist, even without a probe, and does not restart it', async () => {
     const { supervisor: sup, sink, events } = supervisor();
     const cwd = '/nonexistent/tovrun-folder';
-    sup.start([nodeLaunch('nodir', 'forever.js', [], { cwd, restart: { policy: 'on-failure', maxRetries: 3, backoffMs: 10 } })]);
+    sup.start([
+      nodeLaunch('nodir', 'forever.js', [], { cwd, restart: { policy: 'on-failure', maxRetries: 3, backoffMs: 10, crashLimit: 100, crashWindowMs: 60_000 } }),
+    ]);
     const error = await sup.waitReady().catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(StartError);
     expect((error as StartError).exitCode).toBe(1);

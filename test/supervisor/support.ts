@@ -30,7 +30,7 @@ export function nodeLaunch(name: string, script: string, args: string[] = [], ov
     port: null,
     probe: { kind: 'none' },
     probeFallback: null,
-    restart: { policy: 'no', maxRetries: 0, backoffMs: 0 },
+    restart: { policy: 'no', maxRetries: 0, backoffMs: 0, crashLimit: 100, crashWindowMs: 60_000 },
     ...overrides,
   };
 }

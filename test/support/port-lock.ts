@@ -4,6 +4,7 @@ import { mkdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { portIsFree } from './processes.js';
 
 /** Waits (up to timeoutMs) until no other test process holds the named lock, takes it, and returns its release. */
 export async function takePortLock(name: string, timeoutMs = 600_000): Promise<() => void> {
@@ -22,4 +23,19 @@ export async function takePortLock(name: string, timeoutMs = 600_000): Promise<(
       await sleep(250);
     }
   }
+}
+
+/** TovPlay's ports, which the demo binds. */
+export const demoPorts = [5001, 3000];
+
+/** Takes the TovPlay ports' lock and fails the test unless 5001 and 3000 are free; returns the lock's release. */
+export async function lockDemoPorts(): Promise<() => void> {
+  const release = await takePortLock('tovplay-ports');
+  for (const port of demoPorts) {
+    if (!(await portIsFree(port))) {
+      release();
+      throw new Error(`port ${port} must be free for the demo's ports test`);
+    }
+  }
+  return release;
 }

@@ -38,6 +38,19 @@ describe('tovrunYamlProblems (the validator compiled ahead by scripts/compile-sc
     expect(error.location?.line).toBe(2);
   });
 
+  it('names a bad crash-loop setting or watch glob with what it expects', () => {
+    const yaml = 'services:\n  worker:\n    type: command\n    command: node w.js\n    watch: src/*.js\n    restart: { crashLimit: 0, crashWindow: 0 }\n';
+    const error = configError(() => parseTovrunYaml(yaml, 'tovrun.yaml'));
+    expect(error.message).toBe(
+      [
+        'services.worker.watch: found string "src/*.js", expected array.',
+        '  also line 6: services.worker.restart.crashLimit: found integer 0, expected a number >= 1',
+        '  also line 6: services.worker.restart.crashWindow: found integer 0, expected a number > 0',
+      ].join('\n'),
+    );
+    expect(error.location?.line).toBe(5);
+  });
+
   it('leaves a bad service name to the service rules (their message names the rule)', () => {
     expect(tovrunYamlProblems({ services: { 'a/b': { type: 'command', command: 'x' } } })).toEqual([]);
   });
