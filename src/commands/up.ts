@@ -19,15 +19,17 @@ import { closeLeftoverPanes } from '../panes/tmux/close-recorded.js';
 import { planCompose } from '../plan/compose.js';
 import { databaseOverrides, databaseUse, describeDatabase } from '../plan/database.js';
 import { foreignDependencies, withDependencies } from '../plan/depends-on.js';
+import { instanceValues } from '../plan/instance-values.js';
 import { planLaunch } from '../plan/launch.js';
 import type { LaunchSpec } from '../plan/launch-spec.js';
-import { formatComposePlan, formatPlan } from '../plan/print-plan.js';
+import { formatComposePlan, formatInstanceLine, formatPlan } from '../plan/print-plan.js';
 import { requestedProfiles } from '../plan/profiles.js';
 import { type ServiceSelection, selectServices } from '../plan/select.js';
 import { findExecutable } from '../platform/executable.js';
 import { platformFor } from '../platform/platform.js';
 import { maskFindings } from '../report/findings.js';
 import { leftoverLines, stopLeftovers } from '../supervisor/index.js';
+import { instanceAsked } from '../workspace/instance.js';
 import { loadWorkspace } from '../workspace/load.js';
 import { checkServiceDirs } from '../workspace/service-dirs.js';
 import type { PanesMode, ServiceSpec, Workspace } from '../workspace/types.js';
@@ -98,7 +100,7 @@ export async function runUpCommand(
   options: UpOptions,
   deps: UpDependencies = { signals: process, nodePath: process.execPath },
 ): Promise<number> {
-  const workspace = loadWorkspace(ctx.cwd);
+  const workspace = loadWorkspace(ctx.cwd, undefined, 'remember', instanceAsked(ctx));
   const platform = platformFor(ctx.platform);
   const terminal = { stdin: Boolean(process.stdin.isTTY), stdout: ctx.stdout.isTTY, columns: ctx.stdout.columns, rows: process.stdout.rows };
   const requested = options.panes ?? panesFromEnv(ctx.env) ?? workspace.panes;
@@ -130,16 +132,18 @@ export async function runUpCommand(
   checkServiceDirs(workspace, services);
   const composePlan =
     variables && model && profiles.length > 0
-      ? planCompose({ profiles, model, envFile: env.found ? workspace.envFile : null, values: variables.values })
+      ? planCompose({ profiles, model, envFile: env.found ? workspace.envFile : null, values: variables.values, instance: workspace.instance.number })
       : null;
-  const { choice: database, users: databaseUsers } = databaseUse(workspace.services, services, profiles, { ...env.values, ...ctx.env });
+  // An instance above 0 moves the ports that values name (BACKEND_PORT, DATABASE_URL on localhost): over .env and the environment.
+  const moved = instanceValues(workspace, composePlan, { ...env.values, ...ctx.env });
+  const { choice: database, users: databaseUsers } = databaseUse(workspace.services, services, profiles, { ...env.values, ...ctx.env, ...moved });
   const inputs = {
     envValues: env.values,
     processEnv: ctx.env,
     platform,
     color: childrenUseColor(selection, ctx.stdout, ctx.env),
     nodePath: deps.nodePath,
-    overrides: databaseOverrides(database),
+    overrides: { ...moved, ...databaseOverrides(database) },
     serviceNames: services.map((service) => service.name),
   };
   // Every secret a service or container receives: .env's, the environment's, tovrun.yaml env:'s and the DATABASE_URL tovrun composes.
@@ -148,6 +152,7 @@ export async function runUpCommand(
   if (options.dryRun) {
     const planned = services.map((service) => planLaunch(service, inputs));
     const mask = maskerForSecrets(secrets(planned));
+    ctx.stdout.write(formatInstanceLine(workspace.instance));
     if (composePlan) ctx.stdout.write(mask(formatComposePlan(composePlan, { users: databaseUsers, described: describeDatabase(database) })));
     if (services.length > 0) ctx.stdout.write(mask(formatPlan(planned, Object.keys(env.values))));
     return ExitCode.ok;
@@ -181,7 +186,8 @@ export async function runUpCommand(
   }
   const mask = maskerForSecrets(secrets(launches), 'relay');
   relayMask = mask;
-  const compose = composePlan && variables ? { plan: composePlan, dotEnv: variables.dotEnv } : null;
+  // compose interpolates its file with the instance's values too (a URL variable on a moved port); its own variables win.
+  const compose = composePlan && variables ? { plan: { ...composePlan, variables: { ...moved, ...composePlan.variables } }, dotEnv: variables.dotEnv } : null;
   const session = (sink: ServiceOutputSink): ComposeSession | null =>
     compose && provider && composeModule
       ? composeModule.createComposeSession({

@@ -9,6 +9,7 @@ import { LineConnection } from '../../control/line-connection.js';
 import { ensurePrivateDir } from '../../control/private-dir.js';
 import { controlSocketPath, currentUserName, isNamedPipe } from '../../control/socket-path.js';
 import { ExitCode, FailedError, TovrunError } from '../../errors.js';
+import { instanceSuffix } from '../../workspace/instance.js';
 import type { RestartReport, RunStatus, ServiceStatus } from '../service-status.js';
 import { type ControlFailure, type ControlRequest, type ControlResponse, messageId, parseControlRequest } from './protocol.js';
 
@@ -27,7 +28,10 @@ export interface ControlHandler {
 /** Options of startControlServer. */
 export interface ControlServerOptions {
   root: string;
+  /** The instance's state folder (workspace.stateDir): the control file goes there. */
   stateDir: string;
+  /** The instance number (0 by default): instances of one workspace each get their own socket or pipe. */
+  instance?: number;
   platform?: NodeJS.Platform;
   /** Where the fallback socket goes when the path under .tovrun is too long (os.tmpdir() by default). */
   tmpDir?: string;
@@ -158,6 +162,7 @@ export async function startControlServer(options: ControlServerOptions): Promise
     tmpDir: options.tmpDir ?? tmpdir(),
     uid: process.getuid?.() ?? null,
     user: currentUserName(),
+    suffix: instanceSuffix(options.instance ?? 0),
   });
   const server = await listen(socketPath);
   const now = options.now ?? Date.now;
