@@ -13,6 +13,11 @@ export function isPortKey(key: string): boolean {
 /** host:port on this machine, not inside a longer host name; the port is group 2. */
 const loopbackHostPort = /(?<![\w.-])(localhost|127\.0\.0\.1|0\.0\.0\.0|\[::1\]):(\d{1,5})(?!\d)/gi;
 
+/** Every loopback host:port in text ("localhost:5001", "127.0.0.1:5432"), with where it starts. */
+export function loopbackHostPorts(text: string): { text: string; port: number; index: number }[] {
+  return [...text.matchAll(loopbackHostPort)].map((match) => ({ text: match[0], port: Number(match[2]), index: match.index }));
+}
+
 /** The value with every loopback host:port whose port is moved shifted to the instance's port. */
 export function shiftHostPorts(value: string, moved: ReadonlySet<number>, instance: number): string {
   if (instance === 0) return value;
