@@ -7,8 +7,7 @@ import { ConfigError } from '../../src/errors.js';
 import { maxInstance } from '../../src/workspace/instance.js';
 import { claimsDir, worktreeInstance, worktreePlace } from '../../src/workspace/worktree-instance.js';
 
-const git = (cwd: string, args: string[]) =>
-  execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.invalid', ...args], { cwd, stdio: 'pipe' });
+const git = (cwd: string, args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.invalid', ...args], { cwd, stdio: 'pipe' });
 
 /** A repository with one commit, in a fresh folder; returns its main worktree and a function adding linked ones. */
 function repository(): { main: string; add(name: string): string } {
