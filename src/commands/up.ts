@@ -112,7 +112,14 @@ export async function runUpCommand(
   // Outside tmux on a terminal, --panes tmux runs this same command again in a new session's first pane and attaches.
   if (!options.dryRun && needsTmuxSession(selection, ctx.stdout)) {
     const { runInNewTmuxSession } = await import('../panes/tmux/tmux-session.js');
-    return runInNewTmuxSession({ tmux: selection.tmux, root: workspace.root, argv: deps.argv ?? process.argv, env: ctx.env, stdout: ctx.stdout });
+    return runInNewTmuxSession({
+      tmux: selection.tmux,
+      root: workspace.root,
+      instance: workspace.instance.number,
+      argv: deps.argv ?? process.argv,
+      env: ctx.env,
+      stdout: ctx.stdout,
+    });
   }
 
   const env = loadEnvValues(workspace, ctx.env);
