@@ -168,6 +168,7 @@ export async function runUpCommand(
     shutdownTimeoutMs: workspace.shutdownTimeoutMs,
     liveOwner: 'refuse',
     closePanes: closeLeftoverPanes,
+    instance: workspace.instance.number,
   });
   for (const line of leftoverLines(leftovers, workspace.shutdownTimeoutMs)) ctx.stdout.write(line);
   const runner = deps.composeRunner ?? systemRunner(platform);

@@ -101,6 +101,12 @@ export function describeInstance(instance: Instance): string {
   return `instance ${instance.number} (ports +${instanceOffset(instance.number)}${from})`;
 }
 
+/** The fix for a workspace whose instance already runs: stop that one, or run another copy beside it with the next instance. */
+export function alreadyRunningHint(instance: number): string {
+  const next = instance < maxInstance ? instance + 1 : 0;
+  return `Stop it with Ctrl-C in its terminal, or run \`tovrun down${instanceFlag({ number: instance })}\`; to run another copy beside it, add --instance ${next}.`;
+}
+
 /** The flag that addresses the same instance again in a suggested command: " --instance 1", or "" for instance 0. */
 export function instanceFlag(instance: Pick<Instance, 'number'>): string {
   return instance.number === 0 ? '' : ` --instance ${instance.number}`;

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/errors.js';
 import {
+  alreadyRunningHint,
   chooseInstanceRequest,
   defaultInstance,
   describeInstance,
@@ -30,6 +31,10 @@ describe('the instance mapping', () => {
     expect(describeInstance({ number: 1, source: 'tovrun.yaml', auto: true })).toBe('instance 1 (ports +10, from the git worktree)');
     expect(instanceFlag({ number: 0 })).toBe('');
     expect(instanceFlag({ number: 4 })).toBe(' --instance 4');
+    expect(alreadyRunningHint(0)).toBe('Stop it with Ctrl-C in its terminal, or run `tovrun down`; to run another copy beside it, add --instance 1.');
+    expect(alreadyRunningHint(2)).toBe(
+      'Stop it with Ctrl-C in its terminal, or run `tovrun down --instance 2`; to run another copy beside it, add --instance 3.',
+    );
   });
 
   it("keeps TovPlay's default ports apart across every instance (why the step is 10 and the highest instance 9)", () => {
