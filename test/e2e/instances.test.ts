@@ -5,13 +5,28 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { RunStatus } from '../../src/supervisor/service-status.js';
-import { staticBusybox } from '../setup/engine.js';
+import { buildComposeTestImage, composeFixture, projectContainers, removeProjects } from '../support/compose-fixture.js';
 import { takePortLock } from '../support/port-lock.js';
-import { pollUntil, portIsFree, processesUnder, repoRoot, runCli, startCli } from '../support/processes.js';
+import { pollUntil, portIsFree, processesUnder, type RunningCli, repoRoot, runCli, startCli as startProcess } from '../support/processes.js';
 
 const basePorts = [5001, 3000];
+
+/** Every tovrun a test started: a failed test's are stopped (SIGTERM stops their services too), so none outlives it. */
+const started: RunningCli[] = [];
+function startCli(cwd: string, args: string[]): RunningCli {
+  const run = startProcess(cwd, args);
+  started.push(run);
+  return run;
+}
+afterEach(async () => {
+  for (const run of started.splice(0)) {
+    if (run.child.exitCode !== null || run.child.signalCode !== null) continue;
+    run.child.kill('SIGTERM');
+    await run.exited;
+  }
+});
 const instanceOnePorts = [5011, 3010];
 
 async function greeting(port: number): Promise<string> {
@@ -135,39 +150,23 @@ describe('instances of the demo side by side (real Flask and Vite)', () => {
 
 const engine = inject('composeEngine');
 const mustRun = process.env.CI === 'true';
-const fixture = path.join(repoRoot, 'test', 'fixtures', 'compose');
-const image = 'tovrun-test-busybox:1';
-
-const docker = (args: string[]) => execFileSync('docker', args, { encoding: 'utf8' }).trim();
-const lines = (text: string) => text.split('\n').filter(Boolean);
-/** Containers of a compose project: all of them, or only the running ones. */
-const containers = (project: string, running: boolean) =>
-  lines(docker(['ps', '-q', ...(running ? [] : ['-a']), '--filter', `label=com.docker.compose.project=${project}`]));
 
 describe.skipIf(!engine.available && !mustRun)('instances of a compose profile (real engine)', () => {
   const project = `tovrune2einst${process.pid}`;
+  const containers = projectContainers;
 
   beforeAll(() => {
     if (!engine.available) throw new Error(`CI=true, but the engine tests cannot run: ${engine.reason}`);
-    const context = mkdtempSync(path.join(tmpdir(), 'tovrun-e2e-image-'));
-    copyFileSync(path.join(fixture, 'Dockerfile'), path.join(context, 'Dockerfile'));
-    copyFileSync(staticBusybox, path.join(context, 'busybox'));
-    execFileSync('docker', ['build', '-q', '-t', image, context], { stdio: 'ignore' });
+    buildComposeTestImage();
   }, 120_000);
 
   afterAll(() => {
-    if (!engine.available) return;
-    for (const name of [project, `${project}-i1`]) {
-      const left = containers(name, false);
-      if (left.length > 0) docker(['rm', '-f', ...left]);
-      const networks = lines(docker(['network', 'ls', '-q', '--filter', `label=com.docker.compose.project=${name}`]));
-      if (networks.length > 0) docker(['network', 'rm', ...networks]);
-    }
+    if (engine.available) removeProjects([project, `${project}-i1`]);
   });
 
   it('instance 0 and --instance 1 each start the profile under their own project name, and down removes each', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'tovrun-e2e-instances-compose-'));
-    cpSync(fixture, dir, { recursive: true });
+    cpSync(composeFixture, dir, { recursive: true });
     const template = readFileSync(path.join(dir, '.env.template'), 'utf8');
     writeFileSync(path.join(dir, '.env'), template.replace(/^COMPOSE_PROJECT_NAME=.*$/m, `COMPOSE_PROJECT_NAME=${project}`));
     const zero = startCli(dir, ['-p', 'demo', '--no-services']);
@@ -190,7 +189,7 @@ describe.skipIf(!engine.available && !mustRun)('instances of a compose profile (
 
   it("moves the profile's published port and the DATABASE_URL built from it by the instance's offset", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'tovrun-e2e-instances-db-'));
-    cpSync(fixture, dir, { recursive: true });
+    cpSync(composeFixture, dir, { recursive: true });
     const template = readFileSync(path.join(dir, '.env.template'), 'utf8');
     writeFileSync(path.join(dir, '.env'), template.replace(/^COMPOSE_PROJECT_NAME=.*$/m, `COMPOSE_PROJECT_NAME=${project}`));
     // POSTGRES_PORT=55432 in the template: instance 1 publishes the database on 55442 and tells the backend so.
