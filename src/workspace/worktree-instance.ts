@@ -63,25 +63,38 @@ function readClaims(commonDir: string): Map<number, string> {
   return claims;
 }
 
-/** Whether the linked worktree whose admin folder is named so still exists. */
-function worktreeExists(commonDir: string, name: string): boolean {
-  return name !== '' && existsSync(path.join(commonDir, 'worktrees', name));
+/** Whether a claim is live: its worktree still exists, or it is being written (empty) by another tovrun right now. */
+function claimIsLive(commonDir: string, holder: string): boolean {
+  return holder === '' || existsSync(path.join(commonDir, 'worktrees', holder));
+}
+
+/** A ConfigError for a claim that cannot be written (a read-only .git, a file where the claims folder goes). */
+function cannotClaim(commonDir: string, error: unknown): ConfigError {
+  return new ConfigError(`instance: auto cannot record this worktree's instance number: ${(error as Error).message}.`, {
+    file: claimsDir(commonDir),
+    hint: "Make the repository's .git folder writable by you, or pass --instance <n> (or set TOVRUN_INSTANCE) to choose the number yourself.",
+    cause: error,
+  });
 }
 
 /** Takes number n for name; false when another worktree has it (a live claim, or one created in between). */
 function claim(commonDir: string, n: number, name: string, holder: string | undefined): boolean {
   const file = path.join(claimsDir(commonDir), String(n));
   if (holder !== undefined) {
-    if (worktreeExists(commonDir, holder)) return false;
+    if (claimIsLive(commonDir, holder)) return false;
     rmSync(file, { force: true });
   }
   try {
     mkdirSync(claimsDir(commonDir), { recursive: true });
+  } catch (error) {
+    throw cannotClaim(commonDir, error);
+  }
+  try {
     writeFileSync(file, `${name}\n`, { flag: 'wx' });
     return true;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
-    throw error;
+    throw cannotClaim(commonDir, error);
   }
 }
 
@@ -98,7 +111,7 @@ export function worktreeInstance(dir: string, write: boolean): number {
   for (let n = 1; n <= maxInstance; n++) {
     const holder = claims.get(n);
     if (!write) {
-      if (holder === undefined || !worktreeExists(place.commonDir, holder)) return n;
+      if (holder === undefined || !claimIsLive(place.commonDir, holder)) return n;
       continue;
     }
     if (claim(place.commonDir, n, name, holder)) return n;

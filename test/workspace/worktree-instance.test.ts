@@ -64,6 +64,27 @@ describe('worktreeInstance (instance: auto)', () => {
     expect(readdirSync(claimsDir(place.commonDir))).toEqual(['1']);
   });
 
+  it('says how to go on when the claim cannot be written (a file where the claims folder goes)', () => {
+    const repo = repository();
+    const linked = repo.add('review');
+    const place = worktreePlace(linked);
+    if (place.kind !== 'linked') throw new Error('expected a linked worktree');
+    writeFileSync(claimsDir(place.commonDir), '');
+    expect(() => worktreeInstance(linked, true)).toThrow(ConfigError);
+    expect(() => worktreeInstance(linked, true)).toThrow("instance: auto cannot record this worktree's instance number");
+  });
+
+  it('never takes over a claim another tovrun is writing at this moment (an empty claim file)', () => {
+    const repo = repository();
+    const linked = repo.add('review');
+    const place = worktreePlace(linked);
+    if (place.kind !== 'linked') throw new Error('expected a linked worktree');
+    mkdirSync(claimsDir(place.commonDir));
+    writeFileSync(path.join(claimsDir(place.commonDir), '1'), '');
+    expect(worktreeInstance(linked, false)).toBe(2);
+    expect(worktreeInstance(linked, true)).toBe(2);
+  });
+
   it('treats a submodule-style .git file (no commondir) as its own main worktree', () => {
     const repo = repository();
     const modules = path.join(repo.main, '.git', 'modules', 'lib');
