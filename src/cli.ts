@@ -17,7 +17,8 @@ Examples:
   $ tovrun install              install backend and frontend packages, skipping what is up to date
   $ tovrun demo                 run the embedded Flask + Vite demo in .tovrun/demo/
   $ tovrun logs backend -f      follow one service's log
-  $ tovrun down                 stop everything a previous tovrun left running`;
+  $ tovrun down                 stop everything a previous tovrun left running
+  $ tovrun --instance 1         run a second copy beside the first (every port + 10, its own compose project)`;
 
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];

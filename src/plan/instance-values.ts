@@ -10,14 +10,17 @@ export function movedPorts(workspace: Pick<Workspace, 'services'>, compose: Pick
 
 /**
  * What tovrun sets over .env and the environment for the instance: each value naming a moved port shifted
- * (BACKEND_PORT=5011, DATABASE_URL=…@localhost:5442/…), then the compose port variables (POSTGRES_PORT=5442). Empty for instance 0.
+ * (BACKEND_PORT=5011, DATABASE_URL=…@localhost:5442/…), then the compose port variables (POSTGRES_PORT=5442) and, with
+ * compose, COMPOSE_PROJECT_NAME as the instance's project (so `docker compose` run by a service finds its containers).
+ * Empty for instance 0.
  */
 export function instanceValues(
   workspace: Pick<Workspace, 'services' | 'instance'>,
-  compose: Pick<ComposePlan, 'publishedPorts' | 'portVariables'> | null,
+  compose: Pick<ComposePlan, 'publishedPorts' | 'portVariables' | 'project'> | null,
   values: Readonly<Record<string, string | undefined>>,
 ): Record<string, string> {
   const instance = workspace.instance.number;
   if (instance === 0) return {};
-  return { ...shiftedValues(values, movedPorts(workspace, compose), instance), ...(compose?.portVariables ?? {}) };
+  const project: Record<string, string> = compose ? { COMPOSE_PROJECT_NAME: compose.project.name } : {};
+  return { ...shiftedValues(values, movedPorts(workspace, compose), instance), ...(compose?.portVariables ?? {}), ...project };
 }

@@ -97,6 +97,7 @@ describe('planCompose for an instance', () => {
       DATABASE_URL_LOCAL: 'postgresql://tov:pw@localhost:5443/game',
       VITE_API_URL: 'http://localhost:5011',
       POSTGRES_PORT: '5443',
+      COMPOSE_PROJECT_NAME: 'tovplaydev-i1',
     });
     expect(instanceValues({ services, instance: defaultInstance }, plan, env)).toEqual({});
   });
