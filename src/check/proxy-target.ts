@@ -11,7 +11,7 @@ import type { ServiceSpec } from '../workspace/types.js';
 import { type CheckInput, workspacePath } from './input.js';
 
 /** The names Vite reads its configuration from. */
-export const viteConfigNames = ['vite.config.js', 'vite.config.mjs', 'vite.config.cjs', 'vite.config.ts', 'vite.config.mts', 'vite.config.cts'];
+const viteConfigNames = ['vite.config.js', 'vite.config.mjs', 'vite.config.cjs', 'vite.config.ts', 'vite.config.mts', 'vite.config.cts'];
 
 /** The .env key holding the port (BACKEND_PORT=5001), or a name to add for it. */
 function portKey(values: Readonly<Record<string, string>>, port: number, owner: string): { key: string; present: boolean } {
