@@ -17,10 +17,15 @@ Examples:
   $ tovrun install              install backend and frontend packages, skipping what is up to date
   $ tovrun demo                 run the embedded Flask + Vite demo in .tovrun/demo/
   $ tovrun logs backend -f      follow one service's log
-  $ tovrun down                 stop everything a previous tovrun left running`;
+  $ tovrun down                 stop everything a previous tovrun left running
+  $ tovrun --instance 1         run a second copy beside the first (every port + 10, its own compose project)`;
 
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
+}
+
+function instanceOption(): Option {
+  return new Option('--instance <n>', 'address copy n of the workspace (0-9 or auto; ports +n×10; also TOVRUN_INSTANCE)');
 }
 
 function panesOption(): Option {
@@ -111,6 +116,11 @@ function refuseStrayFlags(command: Command): void {
     );
 }
 
+/** The context with the --instance flag of the command's options, when given. */
+function withInstance(ctx: RunContext, options: { instance?: string }): RunContext {
+  return options.instance === undefined ? ctx : { ...ctx, instance: options.instance };
+}
+
 /** The commander program; every action stores its exit code through setResult. */
 export function createProgram(ctx: RunContext, setResult: (code: number) => void): Command {
   const program = new Command('tovrun');
@@ -142,10 +152,12 @@ export function createProgram(ctx: RunContext, setResult: (code: number) => void
     .option('--no-services', 'start only the compose profiles, not the backend and frontend')
     .addOption(panesOption())
     .option('--dry-run', 'print the plan (programs, folders, ports, probes) and start nothing')
-    .action(async (options: RawUpOptions & RawCheckOptions & { check?: boolean }, command: Command) => {
+    .addOption(instanceOption())
+    .action(async (options: RawUpOptions & RawCheckOptions & { check?: boolean; instance?: string }, command: Command) => {
       refuseStrayFlags(command);
-      if (options.check) return run(async () => (await import('./commands/check.js')).runCheck(ctx, [], checkOptions(options)))();
-      return run(async () => (await import('./commands/up.js')).runUpCommand(ctx, upOptions(options)))();
+      const context = withInstance(ctx, options);
+      if (options.check) return run(async () => (await import('./commands/check.js')).runCheck(context, [], checkOptions(options)))();
+      return run(async () => (await import('./commands/up.js')).runUpCommand(context, upOptions(options)))();
     });
 
   program
@@ -155,8 +167,9 @@ export function createProgram(ctx: RunContext, setResult: (code: number) => void
     .option('--strict', 'warnings fail too')
     .option('--require-db', 'an unreachable database is an error')
     .option('-p, --profile <name>', 'check as if this compose profile were started (repeatable)', collect, [])
-    .action((checks: string[], options: RawCheckOptions) =>
-      run(async () => (await import('./commands/check.js')).runCheck(ctx, checks, checkOptions(options)))(),
+    .addOption(instanceOption())
+    .action((checks: string[], options: RawCheckOptions & { instance?: string }) =>
+      run(async () => (await import('./commands/check.js')).runCheck(withInstance(ctx, options), checks, checkOptions(options)))(),
     );
 
   program
@@ -173,26 +186,39 @@ export function createProgram(ctx: RunContext, setResult: (code: number) => void
     .option('--no-install', 'skip installing packages')
     .addOption(panesOption())
     .option('--dry-run', 'print the plan and start nothing')
-    .action((dir: string | undefined, options: RawUpOptions) =>
-      run(async () => (await import('./commands/demo.js')).runDemoCommand(ctx, dir, upOptions(options)))(),
+    .addOption(instanceOption())
+    .action((dir: string | undefined, options: RawUpOptions & { instance?: string }) =>
+      run(async () => (await import('./commands/demo.js')).runDemoCommand(withInstance(ctx, options), dir, upOptions(options)))(),
     );
   program
     .command('status')
     .description('show the services of the tovrun running in this workspace: state, pid, port, uptime, restarts')
     .option('--json', 'print the status as JSON')
-    .action((options: { json?: boolean }) => run(async () => (await import('./commands/status.js')).runStatusCommand(ctx, { json: Boolean(options.json) }))());
+    .addOption(instanceOption())
+    .action((options: { json?: boolean; instance?: string }) =>
+      run(async () => (await import('./commands/status.js')).runStatusCommand(withInstance(ctx, options), { json: Boolean(options.json) }))(),
+    );
   program
     .command('restart <service>')
     .description('restart one service of the tovrun running in this workspace')
-    .action((service: string) => run(async () => (await import('./commands/restart.js')).runRestartCommand(ctx, service))());
+    .addOption(instanceOption())
+    .action((service: string, options: { instance?: string }) =>
+      run(async () => (await import('./commands/restart.js')).runRestartCommand(withInstance(ctx, options), service))(),
+    );
   program
     .command('stop <service>')
     .description('stop one service of the tovrun running in this workspace alone (its dependents keep running)')
-    .action((service: string) => run(async () => (await import('./commands/stop-start.js')).runStopServiceCommand(ctx, service))());
+    .addOption(instanceOption())
+    .action((service: string, options: { instance?: string }) =>
+      run(async () => (await import('./commands/stop-start.js')).runStopServiceCommand(withInstance(ctx, options), service))(),
+    );
   program
     .command('start <service>')
     .description('start again a service stopped with `tovrun stop` (or `s` in the terminal UI)')
-    .action((service: string) => run(async () => (await import('./commands/stop-start.js')).runStartServiceCommand(ctx, service))());
+    .addOption(instanceOption())
+    .action((service: string, options: { instance?: string }) =>
+      run(async () => (await import('./commands/stop-start.js')).runStartServiceCommand(withInstance(ctx, options), service))(),
+    );
   program
     .command('__pane-agent', { hidden: true })
     .requiredOption('--socket <path>')
@@ -221,15 +247,21 @@ export function createProgram(ctx: RunContext, setResult: (code: number) => void
   program
     .command('down')
     .description('stop everything a previous tovrun started and left running')
-    .action(run(async () => (await import('./commands/down.js')).runDownCommand(ctx)));
+    .addOption(instanceOption())
+    .action((options: { instance?: string }) => run(async () => (await import('./commands/down.js')).runDownCommand(withInstance(ctx, options)))());
   program
     .command('logs [service]')
     .description("show services' logs from .tovrun/logs/")
     .option('-f, --follow', 'keep printing new lines')
     .option('-p, --previous', "the previous run's logs (each run keeps the one before it)")
-    .action((service: string | undefined, options: { follow?: boolean; previous?: boolean }) =>
+    .addOption(instanceOption())
+    .action((service: string | undefined, options: { follow?: boolean; previous?: boolean; instance?: string }) =>
       run(async () =>
-        (await import('./commands/logs.js')).runLogsCommand(ctx, { service, follow: Boolean(options.follow), previous: Boolean(options.previous) }),
+        (await import('./commands/logs.js')).runLogsCommand(withInstance(ctx, options), {
+          service,
+          follow: Boolean(options.follow),
+          previous: Boolean(options.previous),
+        }),
       )(),
     );
   program

@@ -19,6 +19,8 @@ export interface RunContext {
   stderr: Output;
   /** True when the user asked for stack traces and internal detail (TOVRUN_DEBUG=1). */
   debug: boolean;
+  /** The instance asked for with --instance (a number or auto), undefined without the flag (see workspace/instance.ts). */
+  instance?: string | undefined;
 }
 
 /** Whether text written to this output may carry colour: a terminal, no NO_COLOR, or FORCE_COLOR set. */

@@ -18,7 +18,7 @@ function installEnvironment(input: CheckInput): InstallEnvironment {
   const { workspace } = input;
   return {
     root: workspace.root,
-    stateDir: workspace.stateDir,
+    stateDir: workspace.sharedStateDir,
     env: input.facts.probeEnv,
     platform: input.platform,
     runner: input.effects.runner,

@@ -4,6 +4,7 @@ import { type Finding, finding } from '../report/findings.js';
 import { describeHolder, reservedPortHint, reservedPortProblem } from '../supervisor/preflight.js';
 import type { RunState } from '../supervisor/state-file.js';
 import { type CheckInput, type CheckResult, findingsOnly, workspacePath } from './input.js';
+import { proxyTargetFindings } from './proxy-target.js';
 import { stopProcessCommand } from './shell-hints.js';
 
 interface Claim {
@@ -52,6 +53,7 @@ function reservedFinding(input: CheckInput, claim: Claim): Finding {
 export async function checkPorts(input: CheckInput): Promise<CheckResult> {
   const claims = input.workspace.services.flatMap((service) => (service.port === null ? [] : [{ service: service.name, port: service.port }]));
   if (claims.length === 0) return findingsOnly([finding('ports/free', 'ok', 'no service has a port configured.')]);
+  const proxies = proxyTargetFindings(input);
   const availability = await Promise.all(claims.map((claim) => input.effects.ports.availability(claim.port)));
   const taken = claims.filter((_, index) => availability[index] === 'in-use');
   const reserved = claims.filter((_, index) => availability[index] === 'reserved');
@@ -68,5 +70,5 @@ export async function checkPorts(input: CheckInput): Promise<CheckResult> {
             `${free.length === 1 ? 'port' : 'ports'} ${free.map((claim) => `${claim.port} (${claim.service})`).join(', ')} ${free.length === 1 ? 'is' : 'are'} free.`,
           ),
         ];
-  return findingsOnly([...duplicates(input, claims), ...findings, ...freeLine]);
+  return findingsOnly([...duplicates(input, claims), ...findings, ...proxies, ...freeLine]);
 }

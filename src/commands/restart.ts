@@ -4,6 +4,7 @@ import { ExitCode, FailedError } from '../errors.js';
 import { type RestartClientOptions, requestRestart } from '../supervisor/control/client.js';
 import type { RestartReport } from '../supervisor/service-status.js';
 import { formatRestart } from '../supervisor/status-table.js';
+import { instanceAsked } from '../workspace/instance.js';
 import { loadWorkspace } from '../workspace/load.js';
 import type { Workspace } from '../workspace/types.js';
 
@@ -19,7 +20,7 @@ export function restartTimeoutMs(workspace: Workspace, service: string): number 
 
 /** Restarts the service; exit 1 when no tovrun runs here, it does not answer in time, or the new process is not ready; 2 for an unknown service. */
 export async function runRestartCommand(ctx: RunContext, service: string, timeouts: Partial<RestartClientOptions> = {}): Promise<number> {
-  const workspace = loadWorkspace(ctx.cwd);
+  const workspace = loadWorkspace(ctx.cwd, undefined, 'remember', instanceAsked(ctx));
   const report = await requestRestart(workspace.stateDir, service, { timeoutMs: restartTimeoutMs(workspace, service), ...timeouts });
   ctx.stdout.write(readyLine(report, service, 'restarted'));
   return ExitCode.ok;

@@ -58,7 +58,8 @@ export function devLoopInputs(
   workspace: Workspace,
   run: {
     services: readonly ServiceSpec[];
-    inputs: LaunchInputs;
+    /** The launch inputs for the .env's values (an instance's moved values are derived from them again). */
+    inputsFor(values: EnvValues['values']): LaunchInputs;
     launches: readonly LaunchSpec[];
     compose: ComposeRun | null;
     /** Called with the .env read again and the launches planned from it, before any restart: the relay masks their secrets. */
@@ -75,7 +76,8 @@ export function devLoopInputs(
     },
     plan: () => {
       const env = loadEnvValues(workspace, ctx.env);
-      const launches = run.services.map((service) => planLaunch(service, { ...run.inputs, envValues: env.values }));
+      const inputs = run.inputsFor(env.values);
+      const launches = run.services.map((service) => planLaunch(service, inputs));
       run.replanned(env, launches);
       return launches;
     },

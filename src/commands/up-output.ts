@@ -121,6 +121,7 @@ export async function openRunOutput(ctx: RunContext, workspace: Workspace, optio
     platform: ctx.platform,
     root: workspace.root,
     stateDir: workspace.stateDir,
+    instance: workspace.instance.number,
     services: options.names,
     mask: options.mask,
     control: options.control,

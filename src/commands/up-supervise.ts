@@ -44,7 +44,12 @@ export async function supervise(
   const composeNames = run.compose?.plan.services.map((service) => service.name) ?? [];
   const names = [...composeNames, ...run.launches.map((launch) => launch.name)];
   // The control socket comes first: pane agents and `tovrun status` connect to it.
-  const control = await startControlServer({ root: workspace.root, stateDir: workspace.stateDir, platform: ctx.platform }).catch(async (error: unknown) => {
+  const control = await startControlServer({
+    root: workspace.root,
+    stateDir: workspace.stateDir,
+    instance: workspace.instance.number,
+    platform: ctx.platform,
+  }).catch(async (error: unknown) => {
     await opened?.close();
     throw error;
   });
@@ -91,7 +96,7 @@ export async function supervise(
     output.composeReady(composeNames);
     await output.followLogs(composeNames);
     if (run.launches.length === 0) {
-      output.say(formatReadySummary(composeReady));
+      output.say(formatReadySummary(composeReady, workspace.instance));
       await untilAborted(stopping.signal);
       return interrupted();
     }
@@ -105,7 +110,7 @@ export async function supervise(
     // The ready summary comes once .env and the other followed files are watched: an edit after it is seen.
     await loop?.ready;
     if (ready) {
-      output.say(formatReadySummary([...composeReady, ...ready]));
+      output.say(formatReadySummary([...composeReady, ...ready], workspace.instance));
     }
     return runExitCode(await supervisor.finished, stop.received);
   } catch (error) {

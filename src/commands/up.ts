@@ -17,14 +17,16 @@ import { closeLeftoverPanes } from '../panes/tmux/close-recorded.js';
 import { planCompose } from '../plan/compose.js';
 import { databaseOverrides, databaseUse, describeDatabase } from '../plan/database.js';
 import { foreignDependencies, withDependencies } from '../plan/depends-on.js';
+import { instanceValues } from '../plan/instance-values.js';
 import { planLaunch } from '../plan/launch.js';
 import type { LaunchSpec } from '../plan/launch-spec.js';
-import { formatComposePlan, formatPlan } from '../plan/print-plan.js';
+import { formatComposePlan, formatInstanceLine, formatPlan } from '../plan/print-plan.js';
 import { requestedProfiles } from '../plan/profiles.js';
 import { type ServiceSelection, selectServices } from '../plan/select.js';
 import { findExecutable } from '../platform/executable.js';
 import { platformFor } from '../platform/platform.js';
 import { leftoverLines, stopLeftovers } from '../supervisor/index.js';
+import { instanceAsked } from '../workspace/instance.js';
 import { loadWorkspace } from '../workspace/load.js';
 import { checkServiceDirs } from '../workspace/service-dirs.js';
 import type { PanesMode, ServiceSpec, Workspace } from '../workspace/types.js';
@@ -94,7 +96,7 @@ export async function runUpCommand(
   options: UpOptions,
   deps: UpDependencies = { signals: process, nodePath: process.execPath },
 ): Promise<number> {
-  const workspace = loadWorkspace(ctx.cwd);
+  const workspace = loadWorkspace(ctx.cwd, undefined, 'remember', instanceAsked(ctx));
   const platform = platformFor(ctx.platform);
   const terminal = { stdin: Boolean(process.stdin.isTTY), stdout: ctx.stdout.isTTY, columns: ctx.stdout.columns, rows: process.stdout.rows };
   const requested = options.panes ?? panesFromEnv(ctx.env) ?? workspace.panes;
@@ -106,7 +108,14 @@ export async function runUpCommand(
   // Outside tmux on a terminal, --panes tmux runs this same command again in a new session's first pane and attaches.
   if (!options.dryRun && needsTmuxSession(selection, ctx.stdout)) {
     const { runInNewTmuxSession } = await import('../panes/tmux/tmux-session.js');
-    return runInNewTmuxSession({ tmux: selection.tmux, root: workspace.root, argv: deps.argv ?? process.argv, env: ctx.env, stdout: ctx.stdout });
+    return runInNewTmuxSession({
+      tmux: selection.tmux,
+      root: workspace.root,
+      instance: workspace.instance.number,
+      argv: deps.argv ?? process.argv,
+      env: ctx.env,
+      stdout: ctx.stdout,
+    });
   }
 
   const env = loadEnvValues(workspace, ctx.env);
@@ -126,24 +135,29 @@ export async function runUpCommand(
   checkServiceDirs(workspace, services);
   const composePlan =
     variables && model && profiles.length > 0
-      ? planCompose({ profiles, model, envFile: env.found ? workspace.envFile : null, values: variables.values })
+      ? planCompose({ profiles, model, envFile: env.found ? workspace.envFile : null, values: variables.values, instance: workspace.instance.number })
       : null;
-  const { choice: database, users: databaseUsers } = databaseUse(workspace.services, services, profiles, { ...env.values, ...ctx.env });
-  const inputs = {
-    envValues: env.values,
+  // An instance above 0 moves the ports that values name (BACKEND_PORT, DATABASE_URL on localhost): over .env and the environment.
+  const moved = instanceValues(workspace, composePlan, { ...env.values, ...ctx.env });
+  const { choice: database, users: databaseUsers } = databaseUse(workspace.services, services, profiles, { ...env.values, ...ctx.env, ...moved });
+  // The launch inputs for a .env's values: at start and again when the dev loop reads an edited .env.
+  const inputsFor = (values: typeof env.values) => ({
+    envValues: values,
     processEnv: ctx.env,
     platform,
     color: childrenUseColor(selection, ctx.stdout, ctx.env),
     nodePath: deps.nodePath,
-    overrides: databaseOverrides(database),
+    overrides: { ...instanceValues(workspace, composePlan, { ...values, ...ctx.env }), ...databaseOverrides(database) },
     serviceNames: services.map((service) => service.name),
-  };
+  });
+  const inputs = inputsFor(env.values);
   // Every secret a service or container receives: .env's, the environment's, tovrun.yaml env:'s and the DATABASE_URL tovrun composes.
   const secrets = (launches: readonly LaunchSpec[]) =>
     runSecrets(env, [ctx.env, variables?.values ?? {}, { DATABASE_URL: database.url ?? undefined }, ...launches.map((launch) => launch.env)]);
   if (options.dryRun) {
     const planned = services.map((service) => planLaunch(service, inputs));
     const mask = maskerForSecrets(secrets(planned));
+    ctx.stdout.write(formatInstanceLine(workspace.instance));
     if (composePlan) ctx.stdout.write(mask(formatComposePlan(composePlan, { users: databaseUsers, described: describeDatabase(database) })));
     if (services.length > 0) ctx.stdout.write(mask(formatPlan(planned, Object.keys(env.values))));
     return ExitCode.ok;
@@ -152,6 +166,7 @@ export async function runUpCommand(
     shutdownTimeoutMs: workspace.shutdownTimeoutMs,
     liveOwner: 'refuse',
     closePanes: closeLeftoverPanes,
+    instance: workspace.instance.number,
   });
   for (const line of leftoverLines(leftovers, workspace.shutdownTimeoutMs)) ctx.stdout.write(line);
   const runner = deps.composeRunner ?? systemRunner(platform);
@@ -178,7 +193,8 @@ export async function runUpCommand(
   relayMask = maskerForSecrets(secrets(launches), 'relay');
   // The relay's mask follows the .env: a secret added while running is masked from its first line.
   const mask: LineMask = (line) => relayMask(line);
-  const compose = composePlan && variables ? { plan: composePlan, dotEnv: variables.dotEnv } : null;
+  // compose interpolates its file with the instance's values too (a URL variable on a moved port); its own variables win.
+  const compose = composePlan && variables ? { plan: { ...composePlan, variables: { ...moved, ...composePlan.variables } }, dotEnv: variables.dotEnv } : null;
   const session = (sink: ServiceOutputSink): ComposeSession | null =>
     compose && provider && composeModule
       ? composeModule.createComposeSession({
@@ -198,7 +214,7 @@ export async function runUpCommand(
     compose && provider && composeModule ? { module: composeModule, plan: compose.plan, provider, runner, recreate: Boolean(options.recreateCompose) } : null;
   const devLoop = devLoopInputs(ctx, workspace, {
     services,
-    inputs,
+    inputsFor,
     launches,
     compose: composeRun,
     replanned: (next, planned) => {

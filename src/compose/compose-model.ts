@@ -1,4 +1,6 @@
 /** Reads the parts of a compose file tovrun plans with (each service's profiles, image and published ports) into a ComposeModel. */
+
+import { interpolateCompose } from '../env/readers/compose-interpolation.js';
 import { ConfigError } from '../errors.js';
 import { asRecord } from '../files/json-state.js';
 import type { ComposeModel, ComposeServiceInfo, PublishedPort } from '../workspace/compose-file.js';
@@ -28,10 +30,34 @@ export function parsePort(entry: unknown): PublishedPort | null {
   return target === null ? null : { published: asNumber(record.published), target };
 }
 
-function serviceInfo(name: string, raw: unknown): ComposeServiceInfo {
+/**
+ * The variable that alone sets a ports entry's published port, as written before interpolation ("${POSTGRES_PORT:-5432}:5432",
+ * or a long entry's `published: ${WEB_PORT}`): the one whose value becomes the published port. null for a literal port.
+ */
+export function publishedVariable(written: unknown, lookup: VariableLookup): string | null {
+  const record = asRecord(written);
+  const text = typeof written === 'string' ? written : typeof record?.published === 'string' ? record.published : null;
+  if (text === null) return null;
+  const published = (name: string, value: string): number | null => {
+    const result = interpolateCompose(text, (variable) => (variable === name ? value : lookup(variable)));
+    if (!result.ok) return null;
+    return parsePort(typeof written === 'string' ? result.value : { ...record, published: result.value })?.published ?? null;
+  };
+  const names = new Set([...text.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)].map((match) => match[1] as string));
+  return [...names].find((name) => published(name, '1') === 1 && published(name, '2') === 2) ?? null;
+}
+
+function serviceInfo(name: string, raw: unknown, written: unknown, lookup: VariableLookup): ComposeServiceInfo {
   const service = asRecord(raw) ?? {};
+  const writtenPorts = asRecord(written)?.ports;
   const profiles = Array.isArray(service.profiles) ? service.profiles.filter((item): item is string => typeof item === 'string') : [];
-  const ports = Array.isArray(service.ports) ? service.ports.map(parsePort).filter((port): port is PublishedPort => port !== null) : [];
+  const ports = Array.isArray(service.ports)
+    ? service.ports.flatMap((entry: unknown, index) => {
+        const port = parsePort(entry);
+        const variable = Array.isArray(writtenPorts) ? publishedVariable(writtenPorts[index], lookup) : null;
+        return port === null ? [] : [{ ...port, variable }];
+      })
+    : [];
   const healthcheck = asRecord(service.healthcheck) ?? {};
   return {
     name,
@@ -72,6 +98,7 @@ export function readComposeModel(text: string, file: string, lookup: VariableLoo
       hint: 'Rename the service in the compose file.',
     });
   }
-  const services = entries.map(([name, raw]) => serviceInfo(name, raw));
+  const written = asRecord(asRecord(parsed.value)?.services) ?? {};
+  const services = entries.map(([name, raw]) => serviceInfo(name, raw, written[name], lookup));
   return { file, services, profiles: [...new Set(services.flatMap((service) => service.profiles))].sort() };
 }

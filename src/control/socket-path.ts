@@ -19,6 +19,8 @@ export interface SocketPathInputs {
   uid: number | null;
   /** The user's name (os.userInfo().username), so two users' pipes never meet on Windows; null when it cannot be told. */
   user: string | null;
+  /** What tells instances of one workspace apart ("-i1", from workspace/instance.ts); "" or absent for instance 0. */
+  suffix?: string;
 }
 
 /** A short stable hash of the workspace root (case-folded on Windows, where paths are case-insensitive). */
@@ -48,9 +50,12 @@ export function currentUserName(info: () => { username: string } = userInfo): st
   }
 }
 
-/** The control socket: \\.\pipe\tovrun-<user hash>-<root hash> on Windows; .tovrun/control/tovrun.sock, or <tmp>/tovrun-<uid>/<hash>.sock when that is too long. */
+/**
+ * The control socket: \\.\pipe\tovrun-<user hash>-<root hash><suffix> on Windows; <state dir>/control/tovrun.sock
+ * (each instance has its own state dir), or <tmp>/tovrun-<uid>/<hash><suffix>.sock when that is too long.
+ */
 export function controlSocketPath(inputs: SocketPathInputs): string {
-  const hash = rootHash(inputs.root, inputs.platform);
+  const hash = `${rootHash(inputs.root, inputs.platform)}${inputs.suffix ?? ''}`;
   if (inputs.platform === 'win32') return `\\\\.\\pipe\\tovrun-${userHash(inputs.user)}-${hash}`;
   const candidates = [
     path.posix.join(inputs.stateDir, 'control', 'tovrun.sock'),

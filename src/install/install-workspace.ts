@@ -34,7 +34,7 @@ export async function installWorkspace(ctx: RunContext, workspace: Workspace, op
   const platform = platformFor(ctx.platform);
   const environment: InstallEnvironment = {
     root: workspace.root,
-    stateDir: workspace.stateDir,
+    stateDir: workspace.sharedStateDir,
     env: ctx.env,
     platform,
     runner: options.runner ?? systemRunner(platform),

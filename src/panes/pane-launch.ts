@@ -24,7 +24,7 @@ function logFollower(name: string, options: PaneOutputOptions, program: AgentPro
   return {
     name,
     file: program.nodePath,
-    args: [program.cliPath, 'logs', name, '--follow'],
+    args: [program.cliPath, 'logs', name, '--follow', ...(options.instance ? ['--instance', String(options.instance)] : [])],
     cwd: options.root,
     env: options.env,
   };
@@ -44,7 +44,7 @@ function tmuxOpener(options: PaneOutputOptions, selection: Extract<PanesSelectio
     return new TmuxOpener({ run, server: inside, placement: { kind: 'beside-tovrun', pane, ownSession: env[ownSessionEnv] || null }, stateDir, ownerPid });
   }
   const server = dedicatedServer(options.root, options.platform);
-  const session = tmuxSessionName(options.root);
+  const session = tmuxSessionName(options.root, options.instance);
   const run = options.tmuxRunner ?? realTmuxRunner(selection.tmux, server, env);
   options.destination.write(`tovrun: the services run in tmux session ${session}; attach with \`${attachHint(server, session)}\`\n`);
   return new TmuxOpener({ run, server, placement: { kind: 'new-session', session }, stateDir, ownerPid });

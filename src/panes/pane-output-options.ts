@@ -17,7 +17,10 @@ export interface PaneOutputOptions {
   env: NodeJS.ProcessEnv;
   platform: NodeJS.Platform;
   root: string;
+  /** The instance's state folder (its logs). */
   stateDir: string;
+  /** The instance number (workspace/instance.ts); 0 by default. Log panes follow this instance's logs, in its own tmux session. */
+  instance?: number;
   services: string[];
   mask?: LineMask;
   /** The control server the pane agents connect to. */

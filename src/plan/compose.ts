@@ -1,7 +1,8 @@
 /** Pure planning of the compose part of a run: the project, the services of the requested profiles, their URLs. */
 import path from 'node:path';
-import { UsageError } from '../errors.js';
+import { ConfigError, UsageError } from '../errors.js';
 import type { ComposeModel, ComposeServiceInfo } from '../workspace/compose-file.js';
+import { instanceOffset, instancePort, instanceProjectName, maxPort } from '../workspace/instance.js';
 import { databaseSetting, pgbouncerUpstream, postgresUrl } from './database.js';
 
 /** A compose project as tovrun addresses it: the file, the project name, the env file and the enabled profiles. */
@@ -26,8 +27,12 @@ export interface PlannedComposeService {
 export interface ComposePlan {
   project: ComposeProject;
   services: PlannedComposeService[];
-  /** Variables tovrun adds to compose's environment (PgBouncer's upstream, when .env leaves it to tovrun). */
+  /** Variables tovrun adds to compose's environment (PgBouncer's upstream, when .env leaves it to tovrun; an instance's published ports). */
   variables: Record<string, string>;
+  /** The published ports of the run's services as the file gives them: the ports an instance moves. */
+  publishedPorts: number[];
+  /** For an instance above 0: each published port's variable set to the moved port (POSTGRES_PORT=5442); empty for instance 0. */
+  portVariables: Record<string, string>;
 }
 
 /** What planCompose needs. */
@@ -38,6 +43,8 @@ export interface ComposePlanInputs {
   envFile: string | null;
   /** The variables compose sees: .env (compose's reading) with tovrun's environment over it. */
   values: Readonly<Record<string, string | undefined>>;
+  /** The instance (workspace/instance.ts): its project name is suffixed and its published ports moved; 0 by default. */
+  instance?: number;
 }
 
 /** The project name compose would use: COMPOSE_PROJECT_NAME, else the compose file's folder, normalised as compose does. */
@@ -69,6 +76,44 @@ export function serviceUrl(service: ComposeServiceInfo, values: ComposePlanInput
   });
 }
 
+/**
+ * The variables that move the services' published ports for the instance: each port's variable set to the moved port. A
+ * port written out (no variable) cannot be moved from outside the file: a ConfigError saying how to write it.
+ */
+function portVariables(services: readonly ComposeServiceInfo[], file: string, instance: number): Record<string, string> {
+  const variables: Record<string, string> = {};
+  if (instance === 0) return variables;
+  for (const service of services) {
+    for (const port of service.ports) {
+      if (port.published === null) continue;
+      const moved = instancePort(port.published, instance);
+      if (!port.variable)
+        throw new ConfigError(`the compose service ${service.name} publishes port ${port.published} written out, so instance ${instance} cannot move it.`, {
+          file,
+          key: `services.${service.name}.ports`,
+          hint: `Write it with a variable, e.g. "\${${service.name.toUpperCase().replace(/[^A-Z0-9]/g, '_')}_PORT:-${port.published}}:${port.target}": tovrun sets the variable to ${moved} for instance ${instance}.`,
+        });
+      if (moved > maxPort)
+        throw new ConfigError(
+          `the compose service ${service.name}'s port ${port.published} moved by instance ${instance}'s offset (${instanceOffset(instance)}) is ${moved}, above ${maxPort}.`,
+          {
+            file,
+            key: `services.${service.name}.ports`,
+            hint: `Set ${port.variable} to a port at most ${maxPort - instanceOffset(instance)}, or run a lower instance.`,
+          },
+        );
+      variables[port.variable] = String(moved);
+    }
+  }
+  return variables;
+}
+
+/** The service with its published ports moved to the instance's. */
+function movedService(service: ComposeServiceInfo, instance: number): ComposeServiceInfo {
+  if (instance === 0) return service;
+  return { ...service, ports: service.ports.map((port) => (port.published === null ? port : { ...port, published: instancePort(port.published, instance) })) };
+}
+
 /** The services of the requested profiles, in file order; a UsageError naming the known profiles for an unknown one. */
 export function planCompose(inputs: ComposePlanInputs): ComposePlan {
   const { model, profiles } = inputs;
@@ -81,9 +126,19 @@ export function planCompose(inputs: ComposePlanInputs): ComposePlan {
     );
   }
   const services = model.services.filter((service) => service.profiles.some((profile) => profiles.includes(profile)));
+  const instance = inputs.instance ?? 0;
+  const moved = portVariables(services, model.file, instance);
+  const values = { ...inputs.values, ...moved };
   return {
-    project: { file: model.file, name: composeProjectName(inputs.values, model.file), envFile: inputs.envFile, profiles: [...profiles] },
-    services: services.map((service) => ({ name: service.name, url: serviceUrl(service, inputs.values) })),
-    variables: pgbouncerUpstream(profiles, inputs.values),
+    project: {
+      file: model.file,
+      name: instanceProjectName(composeProjectName(inputs.values, model.file), instance),
+      envFile: inputs.envFile,
+      profiles: [...profiles],
+    },
+    services: services.map((service) => ({ name: service.name, url: serviceUrl(movedService(service, instance), values) })),
+    variables: { ...pgbouncerUpstream(profiles, values), ...moved },
+    publishedPorts: services.flatMap((service) => service.ports.flatMap((port) => (port.published === null ? [] : [port.published]))),
+    portVariables: moved,
   };
 }

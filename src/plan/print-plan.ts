@@ -1,6 +1,7 @@
 /** The run plan in words, for `tovrun up --dry-run`: each service's program, folder, port, probe and env keys. */
 import { formatSeconds } from '../text/seconds.js';
 import { describeProbe } from '../workspace/describe-probe.js';
+import { describeInstance, type Instance } from '../workspace/instance.js';
 import type { RestartPolicy } from '../workspace/types.js';
 import type { ComposePlan } from './compose.js';
 import type { LaunchSpec } from './launch-spec.js';
@@ -45,4 +46,11 @@ export function formatComposePlan(plan: ComposePlan, database: { users: readonly
   const rows = plan.services.map((service) => `  ${service.name.padEnd(width)}  ${service.url ?? '-'}`);
   const header = `Compose (${plan.project.file}, project ${plan.project.name}, profiles ${plan.project.profiles.join(', ')}):`;
   return `${[header, ...rows].join('\n')}\n${database.users.length === 0 ? '' : `Database of ${database.users.join(', ')}: ${database.described}\n`}`;
+}
+
+/** "Instance 1 (ports +10): its own ports, compose project and state in .tovrun/instances/1/." before the plan; nothing for instance 0. */
+export function formatInstanceLine(instance: Instance): string {
+  const described = describeInstance(instance);
+  if (described === '') return '';
+  return `${described.charAt(0).toUpperCase()}${described.slice(1)}: its own ports, compose project and state in .tovrun/instances/${instance.number}/.\n`;
 }

@@ -8,6 +8,7 @@ import { type Host, realHost } from '../os/host.js';
 import { type ProcessTree, terminateTree } from '../os/kill-tree.js';
 import { isGroupAlive, type ProcessIdentity, processGroupOf, processIdentity, provenSameProcess } from '../os/process-table.js';
 import { formatSeconds } from '../text/seconds.js';
+import { alreadyRunningHint } from '../workspace/instance.js';
 import { stopRecordedTree } from './leftover-tree-windows.js';
 import { type RecordedService, type RunState, readCheckedState, removeState, type SelfProcess } from './state-file.js';
 import { askRunningToStop, exitedWithin, stopSlackMs } from './stop-running.js';
@@ -60,6 +61,8 @@ export interface LeftoverOptions {
   stopSlackMs?: number;
   /** Closes the panes a previous tovrun recorded (supplied by the command, from panes/); none are closed without it. */
   closePanes?: ClosePanes;
+  /** The instance whose state this is (workspace/instance.ts), for the hint when it runs already; 0 by default. */
+  instance?: number;
 }
 
 /** Closes what a previous tovrun opened besides processes (its tmux session or panes); force even when that tovrun still runs. Says what it closed, or null. */
@@ -144,7 +147,7 @@ async function handleLiveOwner(host: Host, owner: RunState['owner'] | null, self
   if (owner.pid === self.pgid)
     return { stopped: null, unproven: { target: `pid ${owner.pid}`, claim: ownerClaim, reason: `it leads this tovrun's own process group` } };
   if (options.liveOwner === 'refuse') {
-    throw new FailedError(`tovrun is already running in this workspace (pid ${owner.pid}).`, 'Stop it with Ctrl-C in its terminal, or run `tovrun down`.');
+    throw new FailedError(`tovrun is already running in this workspace (pid ${owner.pid}).`, alreadyRunningHint(options.instance ?? 0));
   }
   await signalOwner(host, owner, options.shutdownTimeoutMs);
   return { stopped: owner.pid, unproven: null };

@@ -69,7 +69,7 @@ function inUseHint(busy: BusyPort[], platform: NodeJS.Platform): string {
         ? `Stop it (taskkill /PID ${pids.join(' /PID ')} /T /F)`
         : `Stop it (kill ${pids.join(' ')})`;
   const keys = busy.map((item) => `services.${item.service}.port`).join(', ');
-  return `${kill}, run \`tovrun down\` if an earlier tovrun left it running, or choose another port (${keys} in tovrun.yaml).`;
+  return `${kill}, run \`tovrun down\` if an earlier tovrun left it running, or choose another port (${keys} in tovrun.yaml); when another copy of this stack holds it, run this one beside it with --instance 1 (every port + 10).`;
 }
 
 /** The ports among the claims that are in use or reserved (duplicated ports within the claims count as a configuration mistake). */

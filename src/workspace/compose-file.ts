@@ -4,6 +4,8 @@
 export interface PublishedPort {
   published: number | null;
   target: number;
+  /** The variable that alone sets the published port (`${POSTGRES_PORT:-5432}:5432`), null for a literal or none: how an instance moves it. */
+  variable?: string | null;
 }
 
 /** One service of the compose file. */

@@ -11,12 +11,14 @@ import { templatePath } from '../paths.js';
 import { type ConfigMemory, recallConfig, rememberConfig, tovrunIdentity } from './config-cache.js';
 import { lineOf } from './config-line.js';
 import { findWorkspaceRoot } from './find-root.js';
+import { chooseInstanceRequest, type Instance, type InstanceAsked } from './instance.js';
 import { presetConfig, presetNames } from './presets.js';
 import type { RawConfig } from './raw-config.js';
 import { mergeRawConfigs, resolveWorkspace, workspaceStateDir } from './resolve.js';
 import { type SchemaProblem, tovrunYamlProblems } from './schema.js';
 import { keyPathText } from './service-name.js';
 import type { Workspace } from './types.js';
+import { worktreeInstance } from './worktree-instance.js';
 
 /** Re-exported: the compose files use the same lookup. */
 export { lineOf };
@@ -106,12 +108,20 @@ function readTovrunYaml(text: string, configPath: string, stateDir: string, sour
   return config;
 }
 
+/** The instance asked for (--instance, TOVRUN_INSTANCE, then tovrun.yaml's instance:), auto resolved from the git worktree of root. */
+function resolveInstance(asked: InstanceAsked, configured: RawConfig['instance'], root: string, memory: ConfigMemory): Instance {
+  const { request, source } = chooseInstanceRequest(asked, configured);
+  if (request !== 'auto') return { number: request, source, auto: false };
+  return { number: worktreeInstance(root, memory === 'remember'), source, auto: true };
+}
+
 /**
  * The Workspace containing cwd, with tovrun.yaml (when present) merged over its preset. memory: whether this run keeps
  * state in .tovrun/ (`remember`: then tovrun.yaml's parse is remembered there, and a .tovrun that is a file or not
- * writable is a ConfigError up front) or only reads it (`recall`, the read-only doctor).
+ * writable is a ConfigError up front) or only reads it (`recall`, the read-only doctor). asked: the instance the command
+ * was asked for (--instance, TOVRUN_INSTANCE); without it, tovrun.yaml's instance:, else instance 0.
  */
-export function loadWorkspace(cwd: string, source: WorkspaceSource = realFiles, memory: ConfigMemory = 'remember'): Workspace {
+export function loadWorkspace(cwd: string, source: WorkspaceSource = realFiles, memory: ConfigMemory = 'remember', asked: InstanceAsked = {}): Workspace {
   const root = findWorkspaceRoot(cwd, source.exists);
   if (memory === 'remember' && source === realFiles) checkStateDir(workspaceStateDir(root));
   const configPath = path.join(root, 'tovrun.yaml');
@@ -123,5 +133,6 @@ export function loadWorkspace(cwd: string, source: WorkspaceSource = realFiles, 
   if (!preset) {
     throw new ConfigError(`unknown preset "${presetName}"; expected one of ${presetNames.join(', ')}.`, { file: configPath, key: 'preset' });
   }
-  return resolveWorkspace(root, mergeRawConfigs(preset, user), hasConfig ? configPath : null, presetName);
+  const instance = resolveInstance(asked, user.instance, root, memory);
+  return resolveWorkspace(root, mergeRawConfigs(preset, user), hasConfig ? configPath : null, presetName, instance);
 }

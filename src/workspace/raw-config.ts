@@ -36,6 +36,8 @@ export interface RawConfig {
   python?: { command?: string; minVersion?: string };
   panes?: 'auto' | 'prefix' | 'tmux' | 'windows' | 'tui';
   shutdownTimeout?: number;
+  /** Which copy of the workspace runs: a number, or auto (from the git worktree). */
+  instance?: number | 'auto';
   compose?: { file?: string; profiles?: string[]; healthTimeout?: number };
   services?: Record<string, RawService>;
 }

@@ -1,8 +1,16 @@
 /** Turns a merged raw configuration into the plain-data Workspace: absolute paths, probes, restart policies. */
 import path from 'node:path';
+import { defaultInstance, type Instance, instanceOffset, instancePort, instanceStateDir, maxPort } from './instance.js';
+import { shiftHostPorts, shiftValue } from './instance-ports.js';
 import type { RawConfig, RawProbe, RawService } from './raw-config.js';
 import { checkServiceRules, serviceConfigError } from './service-rules.js';
 import type { Probe, RestartPolicy, ServiceSpec, Workspace } from './types.js';
+
+/** The ports an instance moves and by how much: the services' ports as configured, and the instance number. */
+interface PortMove {
+  moved: ReadonlySet<number>;
+  instance: number;
+}
 
 const defaultProbeTimeoutMs = 60_000;
 
@@ -59,14 +67,16 @@ export function splitCommandLine(line: string): string[] {
   return args;
 }
 
-/** A probe from its raw form; an http path becomes a URL on the service's port. */
-export function resolveProbe(raw: RawProbe | undefined, port: number | null): Probe {
+/** A probe from its raw form; an http path becomes a URL on the service's port; a moved port in a URL or tcp probe follows the instance. */
+export function resolveProbe(raw: RawProbe | undefined, port: number | null, move: PortMove = { moved: new Set(), instance: 0 }): Probe {
   const timeoutMs = raw?.timeout === undefined ? defaultProbeTimeoutMs : Math.round(raw.timeout * 1000);
   if (raw?.http !== undefined) {
-    const url = /^https?:\/\//.test(raw.http) ? raw.http : `http://127.0.0.1:${port ?? 80}${raw.http.startsWith('/') ? '' : '/'}${raw.http}`;
+    const url = /^https?:\/\//.test(raw.http)
+      ? shiftHostPorts(raw.http, move.moved, move.instance)
+      : `http://127.0.0.1:${port ?? 80}${raw.http.startsWith('/') ? '' : '/'}${raw.http}`;
     return { kind: 'http', url, timeoutMs };
   }
-  if (raw?.tcp !== undefined) return { kind: 'tcp', port: raw.tcp, timeoutMs };
+  if (raw?.tcp !== undefined) return { kind: 'tcp', port: move.moved.has(raw.tcp) ? instancePort(raw.tcp, move.instance) : raw.tcp, timeoutMs };
   if (raw?.log !== undefined) return { kind: 'log', pattern: raw.log, timeoutMs };
   if (port !== null) return { kind: 'tcp', port, timeoutMs };
   return { kind: 'none' };
@@ -85,7 +95,21 @@ function resolveRestart(raw: RawService['restart']): RestartPolicy {
   };
 }
 
-function resolveService(name: string, raw: RawService, root: string, configFile: string): ServiceSpec {
+/** The service's port moved by the instance's offset; a ConfigError when that leaves the valid range. */
+function movedPort(name: string, raw: RawService, configFile: string, instance: number): number | null {
+  if (raw.port === undefined) return null;
+  const port = instancePort(raw.port, instance);
+  if (port > maxPort)
+    throw serviceConfigError(
+      configFile,
+      ['services', name, 'port'],
+      `port ${raw.port} moved by instance ${instance}'s offset (${instanceOffset(instance)}) is ${port}, above ${maxPort}.`,
+      `Give services.${name} a port at most ${maxPort - instanceOffset(instance)}, or run a lower instance.`,
+    );
+  return port;
+}
+
+function resolveService(name: string, raw: RawService, root: string, configFile: string, move: PortMove): ServiceSpec {
   if (!raw.type)
     throw serviceConfigError(
       configFile,
@@ -93,7 +117,8 @@ function resolveService(name: string, raw: RawService, root: string, configFile:
       'the service has no type; expected one of python, node, command.',
       `Add \`type: python\`, \`type: node\` or \`type: command\` under services.${name}.`,
     );
-  const command = raw.command === undefined ? [] : commandArgs(raw.command, raw.port ?? null);
+  const port = movedPort(name, raw, configFile, move.instance);
+  const command = raw.command === undefined ? [] : commandArgs(raw.command, port);
   if (command.length === 0)
     throw serviceConfigError(
       configFile,
@@ -109,16 +134,16 @@ function resolveService(name: string, raw: RawService, root: string, configFile:
       `Start services.${name}.command with the program, e.g. command: node server.js, or command: [node, server.js].`,
     );
   }
-  const port = raw.port ?? null;
   const dir = path.resolve(root, raw.dir ?? '.');
   const base = {
     name,
     dir,
     port,
+    basePort: raw.port ?? null,
     command,
-    env: Object.fromEntries(Object.entries(raw.env ?? {}).map(([key, value]) => [key, String(value)])),
-    probe: resolveProbe(raw.probe, port),
-    probeFallback: raw.probeFallback ? resolveProbe(raw.probeFallback, port) : null,
+    env: Object.fromEntries(Object.entries(raw.env ?? {}).map(([key, value]) => [key, shiftValue(key, String(value), move.moved, move.instance)])),
+    probe: resolveProbe(raw.probe, port, move),
+    probeFallback: raw.probeFallback ? resolveProbe(raw.probeFallback, port, move) : null,
     restart: resolveRestart(raw.restart),
     dependsOn: raw.depends_on ?? {},
     watch: raw.watch ?? [],
@@ -137,13 +162,13 @@ export function workspaceStateDir(root: string): string {
   return path.join(root, '.tovrun');
 }
 
-/** The Workspace for a root and its merged raw config. */
-export function resolveWorkspace(root: string, raw: RawConfig, configFile: string | null, preset: string): Workspace {
+/** The Workspace for a root and its merged raw config, as the instance has it (ports moved, its own state folder). */
+export function resolveWorkspace(root: string, raw: RawConfig, configFile: string | null, preset: string, instance: Instance = defaultInstance): Workspace {
   const file = configFile ?? path.join(root, 'tovrun.yaml');
   checkServiceRules(raw, file);
-  const services = Object.entries(raw.services ?? {})
-    .filter(([, service]) => service.enabled !== false)
-    .map(([name, service]) => resolveService(name, service, root, file));
+  const enabled = Object.entries(raw.services ?? {}).filter(([, service]) => service.enabled !== false);
+  const move: PortMove = { moved: new Set(enabled.flatMap(([, service]) => (service.port === undefined ? [] : [service.port]))), instance: instance.number };
+  const services = enabled.map(([name, service]) => resolveService(name, service, root, file, move));
   const composeFile = path.resolve(root, raw.compose?.file ?? 'docker-compose.yml');
   return {
     root,
@@ -154,7 +179,9 @@ export function resolveWorkspace(root: string, raw: RawConfig, configFile: strin
     composeFile,
     composeProfiles: raw.compose?.profiles ?? [],
     composeHealthTimeoutMs: Math.round((raw.compose?.healthTimeout ?? 120) * 1000),
-    stateDir: workspaceStateDir(root),
+    stateDir: instanceStateDir(workspaceStateDir(root), instance.number),
+    sharedStateDir: workspaceStateDir(root),
+    instance,
     python: { command: raw.python?.command ?? null, minVersion: raw.python?.minVersion ?? '3.10' },
     panes: raw.panes ?? 'auto',
     shutdownTimeoutMs: Math.round((raw.shutdownTimeout ?? 5) * 1000),

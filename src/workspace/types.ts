@@ -1,4 +1,5 @@
 /** The plain-data Workspace every stage reads: where things are and which services run how. */
+import type { Instance } from './instance.js';
 
 /** How tovrun decides a service is ready. */
 export type Probe =
@@ -34,7 +35,10 @@ interface ServiceBase {
   name: string;
   /** Absolute working folder. */
   dir: string;
+  /** The port with the instance's offset (instance.ts): the port it listens on. */
   port: number | null;
+  /** The port as tovrun.yaml (or the preset) gives it, before the instance's offset; the same as port for instance 0. */
+  basePort: number | null;
   /** Command line with {port} already substituted; interpreted per type (see the schema's description). */
   command: string[];
   /** Extra environment over the .env values. */
@@ -87,8 +91,12 @@ export interface Workspace {
   composeProfiles: string[];
   /** How long tovrun waits for each compose service to become healthy (compose.healthTimeout). */
   composeHealthTimeoutMs: number;
-  /** .tovrun/ under the root: state, logs, stamps. */
+  /** This instance's run state: state.json, control.json, compose.json, panes.json, logs/ (.tovrun/, or .tovrun/instances/<n>/). */
   stateDir: string;
+  /** .tovrun/ under the root, shared by every instance: install stamps, venv probes, the tovrun.yaml cache. */
+  sharedStateDir: string;
+  /** Which copy of the workspace this is (0 unless --instance, TOVRUN_INSTANCE or instance: says otherwise). */
+  instance: Instance;
   python: { command: string | null; minVersion: string };
   panes: PanesMode;
   shutdownTimeoutMs: number;

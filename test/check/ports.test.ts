@@ -87,6 +87,32 @@ describe('ports', () => {
     ]);
   });
 
+  it("warns when a frontend's vite.config writes another service's port out, naming the line and the .env key to read", async () => {
+    const files = (proxy: string) =>
+      workspaceWith({
+        '.env.template': 'BACKEND_PORT=5001\n',
+        '.env': 'BACKEND_PORT=5001\n',
+        'tovrun.yaml': 'version: 1\n',
+        'backend/app.py': '',
+        'frontend/vite.config.ts': `import { defineConfig } from 'vite';\nexport default defineConfig({\n  server: { proxy: { '/api': ${proxy} } },\n});\n`,
+      });
+    const hardCoded = await runDoctor(files("'http://localhost:5001'"), ['ports'], { env: { PATH: '/usr/bin', TOVRUN_INSTANCE: '1' } });
+    expect(withId(hardCoded, 'ports/proxy-target')).toEqual([
+      expect.objectContaining({
+        status: 'warn',
+        file: 'frontend/vite.config.ts',
+        line: 3,
+        message:
+          "frontend sends requests to localhost:5001 (backend's port) written out: under `tovrun --instance 1` backend listens on 5011, and frontend would reach instance 0's backend.",
+        hint: "Read the port from the environment, e.g. `http://127.0.0.1:${process.env.BACKEND_PORT ?? '5001'}`: tovrun moves BACKEND_PORT by 10 per instance.",
+      }),
+    ]);
+    // The instance's own ports are the ones checked.
+    expect(withId(hardCoded, 'ports/free')[0]?.message).toBe('ports 5011 (backend), 3010 (frontend) are free.');
+    const fromEnv = await runDoctor(files("`http://127.0.0.1:${process.env.BACKEND_PORT ?? '5001'}`"), ['ports']);
+    expect(withId(fromEnv, 'ports/proxy-target')).toEqual([]);
+  });
+
   describe('on the real machine', () => {
     let server: net.Server | undefined;
     afterEach(() => server?.close());

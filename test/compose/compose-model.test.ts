@@ -17,6 +17,14 @@ const text = `services:
     ports:
       - target: 3000
         published: 3001
+  loki:
+    image: grafana/loki
+    profiles: [monitoring]
+    ports:
+      - target: 3100
+        published: "\${LOKI_PORT:-3100}"
+      - "127.0.0.1:\${DEBUG_PORT-7000}:7000/udp"
+      - "$\${NOT_A_VAR}:80"
 `;
 
 describe('readComposeModel', () => {
@@ -34,13 +42,36 @@ describe('readComposeModel', () => {
     expect((error as ConfigError).location).toEqual({ file: '/ws/docker-compose.yml', line: 4 });
   });
 
-  it('reads profiles, images, published ports (interpolated) and healthchecks', () => {
+  it('reads profiles, images, published ports (interpolated, with the variable that sets each) and healthchecks', () => {
     const model = readComposeModel(text, '/ws/docker-compose.yml', (name) => ({ POSTGRES_PORT: '15432' })[name]);
     expect(model.profiles).toEqual(['all', 'local-db', 'monitoring']);
     expect(model.services).toEqual([
       { name: 'app', profiles: [], image: 'app:1', ports: [], hasHealthcheck: false },
-      { name: 'db', profiles: ['local-db'], image: 'postgres:15-alpine', ports: [{ published: 15432, target: 5432 }], hasHealthcheck: true },
-      { name: 'grafana', profiles: ['monitoring', 'all'], image: 'grafana/grafana', ports: [{ published: 3001, target: 3000 }], hasHealthcheck: false },
+      {
+        name: 'db',
+        profiles: ['local-db'],
+        image: 'postgres:15-alpine',
+        ports: [{ published: 15432, target: 5432, variable: 'POSTGRES_PORT' }],
+        hasHealthcheck: true,
+      },
+      {
+        name: 'grafana',
+        profiles: ['monitoring', 'all'],
+        image: 'grafana/grafana',
+        ports: [{ published: 3001, target: 3000, variable: null }],
+        hasHealthcheck: false,
+      },
+      {
+        name: 'loki',
+        profiles: ['monitoring'],
+        image: 'grafana/loki',
+        ports: [
+          { published: 3100, target: 3100, variable: 'LOKI_PORT' },
+          { published: 7000, target: 7000, variable: 'DEBUG_PORT' },
+          { published: null, target: 80, variable: null },
+        ],
+        hasHealthcheck: false,
+      },
     ]);
   });
 

@@ -45,6 +45,26 @@ describe('controlSocketPath', () => {
     expect(alice).toMatch(/^\\\\\.\\pipe\\tovrun-[0-9a-f]{8}-[0-9a-f]{16}$/);
   });
 
+  // Instances of one checkout share its root, so the root hash alone would name one pipe for both; the pipe namespace
+  // is machine-wide ("\\.\pipe\name", Microsoft: "Pipe Names", https://learn.microsoft.com/windows/win32/ipc/pipe-names)
+  // and Node listens on a pipe path as on a socket path (Node: "Identifying paths for IPC connections",
+  // https://nodejs.org/api/net.html#identifying-paths-for-ipc-connections), where a second listener gets EADDRINUSE.
+  it("gives each instance of one checkout its own pipe on Windows and its own fallback socket on POSIX; instance 0's is today's", () => {
+    const windows = { ...base, platform: 'win32' as const, uid: null, root: 'F:\\TovPlay', stateDir: 'F:\\TovPlay\\.tovrun' };
+    const zero = controlSocketPath(windows);
+    expect(controlSocketPath({ ...windows, suffix: '' })).toBe(zero);
+    const one = controlSocketPath({ ...windows, suffix: '-i1' });
+    expect(one).toBe(`${zero}-i1`);
+    expect(one).toMatch(/^\\\\\.\\pipe\\tovrun-[0-9a-f]{8}-[0-9a-f]{16}-i1$/);
+    // Pipe names may hold any character but backslash, up to 256 characters (the same Microsoft page).
+    expect(one.slice('\\\\.\\pipe\\'.length)).not.toContain('\\');
+    expect(one.length).toBeLessThanOrEqual(256);
+    const root = `/home/me/${'very-long-folder-name/'.repeat(5)}web`;
+    const posix = { ...base, root, stateDir: `${root}/.tovrun/instances/1` };
+    expect(controlSocketPath({ ...posix, suffix: '-i1' })).toBe(`/tmp/tovrun-1000/${rootHash(root, 'linux')}-i1.sock`);
+    expect(controlSocketPath({ ...base, root: '/w', stateDir: '/w/.tovrun/instances/1', suffix: '-i1' })).toBe('/w/.tovrun/instances/1/control/tovrun.sock');
+  });
+
   it("reads the user's name, or null when the account has none", () => {
     expect(currentUserName(() => ({ username: 'alice' }))).toBe('alice');
     expect(currentUserName(() => ({ username: '' }))).toBeNull();

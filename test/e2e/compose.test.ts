@@ -1,25 +1,15 @@
 // Compose profiles through the real CLI against a real engine: busybox images built locally, healthchecks, profiles.
-import { execFileSync } from 'node:child_process';
-import { copyFileSync, cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { staticBusybox } from '../setup/engine.js';
-import { repoRoot, runCli, startCli } from '../support/processes.js';
+import { buildComposeTestImage, projectContainers as containers, composeFixture as fixture, removeProjects } from '../support/compose-fixture.js';
+import { runCli, startCli } from '../support/processes.js';
 
 const engine = inject('composeEngine');
 const mustRun = process.env.CI === 'true';
-const fixture = path.join(repoRoot, 'test', 'fixtures', 'compose');
-const image = 'tovrun-test-busybox:1';
 const projects: string[] = [];
-
-const docker = (args: string[]) => execFileSync('docker', args, { encoding: 'utf8' }).trim();
-/** Containers of a compose project: all of them, or only the running ones. */
-const containers = (project: string, running: boolean) =>
-  docker(['ps', '-q', ...(running ? [] : ['-a']), '--filter', `label=com.docker.compose.project=${project}`])
-    .split('\n')
-    .filter(Boolean);
 
 function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -56,22 +46,11 @@ describe.skipIf(!engine.available && !mustRun)(title, () => {
   beforeAll(() => {
     if (!engine.available) throw new Error(`CI=true, but the engine tests cannot run: ${engine.reason}`);
     // One tiny image (static busybox, FROM scratch) for every test, built once.
-    const context = mkdtempSync(path.join(tmpdir(), 'tovrun-e2e-image-'));
-    copyFileSync(path.join(fixture, 'Dockerfile'), path.join(context, 'Dockerfile'));
-    copyFileSync(staticBusybox, path.join(context, 'busybox'));
-    execFileSync('docker', ['build', '-q', '-t', image, context], { stdio: 'ignore' });
+    buildComposeTestImage();
   }, 120_000);
 
   afterAll(() => {
-    if (!engine.available) return;
-    for (const project of projects) {
-      const left = containers(project, false);
-      if (left.length > 0) docker(['rm', '-f', ...left]);
-      const networks = docker(['network', 'ls', '-q', '--filter', `label=com.docker.compose.project=${project}`])
-        .split('\n')
-        .filter(Boolean);
-      if (networks.length > 0) docker(['network', 'rm', ...networks]);
-    }
+    if (engine.available) removeProjects(projects);
   });
 
   it('starts a profile, shows it healthy with labelled logs, stops it on SIGINT (exit 130), and `tovrun down` removes it', async () => {

@@ -39,6 +39,7 @@ describe('port preflight', () => {
     expect(error.hint).toContain(`kill ${holder}`);
     expect(error.hint).toContain('tovrun down');
     expect(error.hint).toContain('services.frontend.port');
+    expect(error.hint).toContain('run this one beside it with --instance 1');
     expect(sink.printed).toEqual([]);
   });
 

@@ -10,6 +10,14 @@ describe('ready summary and event lines', () => {
     expect(summary).toBe('Ready:\n  backend  http://127.0.0.1:5001/  ready in 1.2 s\n  web      -                       ready in 0.1 s\n');
   });
 
+  it('names the instance above 0 in its first line', () => {
+    const services = [{ name: 'backend', url: 'http://127.0.0.1:5011/', readyMs: 1000, probe: { kind: 'none' as const } }];
+    expect(formatReadySummary(services, { number: 1, source: '--instance', auto: false })).toBe(
+      'Ready, instance 1 (ports +10):\n  backend  http://127.0.0.1:5011/  ready in 1.0 s\n',
+    );
+    expect(formatReadySummary(services, { number: 0, source: 'TOVRUN_INSTANCE', auto: false })).toMatch(/^Ready:\n/);
+  });
+
   it('describes exits, restarts and fallbacks in words', () => {
     expect(describeEvent({ type: 'exited', service: 'a', exit: { code: null, signal: 'SIGKILL' }, requested: false })).toBe('was killed by SIGKILL');
     expect(describeEvent({ type: 'exited', service: 'a', exit: { code: null, signal: 'SIGTERM' }, requested: true })).toBe('stopped');

@@ -1,5 +1,6 @@
 /** The tmux command lines tovrun runs, as pure argument lists (tested exactly), and which tmux server they address. */
 import path from 'node:path';
+import { instanceSuffix } from '../../workspace/instance.js';
 
 /** Which tmux server: the one tovrun runs in (its socket path from $TMUX), or a dedicated one by name (-L). */
 export type TmuxServer = { socketPath: string } | { socketName: string };
@@ -25,13 +26,13 @@ export function shellCommand(argv: readonly string[]): string {
   return argv.map(shellQuote).join(' ');
 }
 
-/** A session name from the workspace folder: tovrun-<name>, without the characters tmux refuses in names (. and :). */
-export function tmuxSessionName(root: string): string {
+/** A session name from the workspace folder: tovrun-<name> (-i<n> for an instance above 0), without the characters tmux refuses in names (. and :). */
+export function tmuxSessionName(root: string, instance = 0): string {
   const base = path
     .basename(path.resolve(root))
     .replace(/[^A-Za-z0-9_-]+/g, '-')
     .replace(/^-+|-+$/g, '');
-  return `tovrun-${base || 'workspace'}`;
+  return `tovrun-${base || 'workspace'}${instanceSuffix(instance)}`;
 }
 
 /** A detached session of the given size whose first pane runs command (argv form: no shell); prints the pane id. */

@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import type { Output } from '../../context.js';
 import { rootHash } from '../../control/socket-path.js';
 import { ExitCode, FailedError } from '../../errors.js';
+import { instanceFlag } from '../../workspace/instance.js';
 import { attachArgs, attachHint, hasSessionArgs, newSessionArgs, serverArgs, type TmuxServer, tmuxSessionName } from './tmux-command.js';
 import { realTmuxRunner, type TmuxRunner, tmuxOrFail } from './tmux-runner.js';
 
@@ -39,6 +40,8 @@ export interface NewSessionOptions {
   /** tmux's path. */
   tmux: string;
   root: string;
+  /** The instance (workspace/instance.ts): each has its own session. */
+  instance?: number;
   /** tovrun's own command line to run in the session's first pane: node, bin/tovrun.js, arguments. */
   argv: string[];
   env: NodeJS.ProcessEnv;
@@ -50,16 +53,21 @@ export interface NewSessionOptions {
 /** Starts tovrun again in the first pane of a new detached session on the dedicated server, attaches, and says how to come back after a detach. */
 export async function runInNewTmuxSession(options: NewSessionOptions): Promise<number> {
   const server = dedicatedServer(options.root);
-  const session = tmuxSessionName(options.root);
+  const session = tmuxSessionName(options.root, options.instance);
   const run = options.run ?? realTmuxRunner(options.tmux, server, { ...options.env, [ownSessionEnv]: session });
   const hint = attachHint(server, session);
   if ((await run(hasSessionArgs(session))).code === 0) {
-    throw new FailedError(`tovrun already runs in tmux session ${session}.`, `Attach with \`${hint}\`, or stop it with \`tovrun down\`.`);
+    throw new FailedError(
+      `tovrun already runs in tmux session ${session}.`,
+      `Attach with \`${hint}\`, or stop it with \`tovrun down${instanceFlag({ number: options.instance ?? 0 })}\`.`,
+    );
   }
   await tmuxOrFail(run, newSessionArgs(session, options.root, sessionCommand(options.argv)));
   await (options.attach ?? realAttach(options.tmux, server))(attachArgs(session));
   if ((await run(hasSessionArgs(session))).code === 0) {
-    options.stdout.write(`tovrun keeps running in tmux session ${session}: \`${hint}\` returns to it, \`tovrun down\` stops it.\n`);
+    options.stdout.write(
+      `tovrun keeps running in tmux session ${session}: \`${hint}\` returns to it, \`tovrun down${instanceFlag({ number: options.instance ?? 0 })}\` stops it.\n`,
+    );
   }
   return ExitCode.ok;
 }

@@ -9,6 +9,7 @@ import { LineConnection } from '../../control/line-connection.js';
 import { ensurePrivateDir } from '../../control/private-dir.js';
 import { controlSocketPath, currentUserName, isNamedPipe } from '../../control/socket-path.js';
 import { ExitCode, FailedError, TovrunError } from '../../errors.js';
+import { alreadyRunningHint, instanceSuffix } from '../../workspace/instance.js';
 import type { RestartReport, RunStatus, ServiceStatus } from '../service-status.js';
 import { type ControlFailure, type ControlRequest, type ControlResponse, messageId, parseControlRequest } from './protocol.js';
 
@@ -27,7 +28,10 @@ export interface ControlHandler {
 /** Options of startControlServer. */
 export interface ControlServerOptions {
   root: string;
+  /** The instance's state folder (workspace.stateDir): the control file goes there. */
   stateDir: string;
+  /** The instance number (0 by default): instances of one workspace each get their own socket or pipe. */
+  instance?: number;
   platform?: NodeJS.Platform;
   /** Where the fallback socket goes when the path under .tovrun is too long (os.tmpdir() by default). */
   tmpDir?: string;
@@ -51,9 +55,8 @@ function answers(socketPath: string): Promise<boolean> {
   });
 }
 
-async function listen(socketPath: string): Promise<net.Server> {
-  const alreadyRunning = () =>
-    new FailedError('tovrun is already running in this workspace (its control socket answers).', 'Stop it with Ctrl-C in its terminal, or run `tovrun down`.');
+async function listen(socketPath: string, instance: number): Promise<net.Server> {
+  const alreadyRunning = () => new FailedError('tovrun is already running in this workspace (its control socket answers).', alreadyRunningHint(instance));
   if (!isNamedPipe(socketPath)) {
     ensurePrivateDir(path.dirname(socketPath));
     if (existsSync(socketPath)) {
@@ -158,8 +161,9 @@ export async function startControlServer(options: ControlServerOptions): Promise
     tmpDir: options.tmpDir ?? tmpdir(),
     uid: process.getuid?.() ?? null,
     user: currentUserName(),
+    suffix: instanceSuffix(options.instance ?? 0),
   });
-  const server = await listen(socketPath);
+  const server = await listen(socketPath, options.instance ?? 0);
   const now = options.now ?? Date.now;
   writeControlFile(options.stateDir, { version: 1, pid: process.pid, socket: socketPath });
   return new ControlServer(socketPath, server, { ...options, now }, now());

@@ -30,6 +30,9 @@ describe('tmux command lines', () => {
   it('names the session after the workspace folder without . and :', () => {
     expect(tmuxSessionName('/home/me/Tov.Play:web')).toBe('tovrun-Tov-Play-web');
     expect(tmuxSessionName('/')).toBe('tovrun-workspace');
+    // Each instance of a workspace (tovrun --instance 2) has its own session; instance 0's name is unchanged.
+    expect(tmuxSessionName('/home/me/web', 2)).toBe('tovrun-web-i2');
+    expect(tmuxSessionName('/home/me/web', 0)).toBe('tovrun-web');
   });
 
   it('runs pane commands as argv (no shell) and pipes output through /bin/sh', () => {

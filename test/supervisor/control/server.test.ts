@@ -136,7 +136,14 @@ describe('control server and client', () => {
     const { server } = await started(root);
     expect(statSync(server.socketPath).isSocket()).toBe(true);
     await expect(startControlServer({ root, stateDir: path.join(root, '.tovrun') })).rejects.toThrow('tovrun is already running in this workspace');
+    await expect(startControlServer({ root, stateDir: path.join(root, '.tovrun') })).rejects.toMatchObject({
+      hint: expect.stringContaining('add --instance 1'),
+    });
     expect(readControlFile(path.join(root, '.tovrun'))?.pid).toBe(process.pid);
+    // Instance 1 of the same workspace listens beside it, on its own socket under its own state folder.
+    const one = await startControlServer({ root, stateDir: path.join(root, '.tovrun', 'instances', '1'), instance: 1 });
+    expect(one.socketPath).toBe(path.join(root, '.tovrun', 'instances', '1', 'control', 'tovrun.sock'));
+    await one.close();
     expect(controlFilePath(path.join(root, '.tovrun'))).toBe(path.join(root, '.tovrun', 'control.json'));
   });
 
