@@ -1,0 +1,146 @@
+// A second real dockerd standing in for a remote Docker host, for test/e2e/remote-engine.test.ts: its own network
+// namespace (a veth pair, tcp on the namespace's address, no TLS), its own mount namespace in which the temporary
+// folder and the folder holding this checkout are empty tmpfs (so no workspace path resolves there), and its own data
+// root, exec root, pidfile and containerd namespace. Under CI=true it installs what is missing; elsewhere it skips.
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { repoRoot } from '../support/processes.js';
+import { installEnginePackages, staticBusybox } from './engine.js';
+
+/** The namespace, veth and folder names: fixed, so a run finds and removes what a crashed earlier run left. */
+const netns = 'tovrun-remote';
+const hostVeth = 'tvr-host';
+const nsVeth = 'tvr-remote';
+/** The namespace's link (10.213.37.0/24) and the remote engine's own bridge and pools, apart from docker0's 172.17/16. */
+const hostAddress = '10.213.37.1';
+const remoteAddress = '10.213.37.2';
+const bridgeIp = '10.213.38.1/24';
+const addressPool = 'base=10.213.64.0/18,size=24';
+const dataRoot = '/var/lib/tovrun-test-remote-docker';
+const execRoot = '/run/tovrun-test-remote-docker';
+const pidFile = '/run/tovrun-test-remote-docker.pid';
+const logFile = '/tmp/tovrun-test-remote-dockerd.log';
+
+/** A started remote engine, or why there is none. */
+export type RemoteEngine =
+  | { available: true; reason: ''; host: string; address: string; docker: (args: string[]) => string; stop: () => void }
+  | { available: false; reason: string };
+
+const quiet = (command: string, args: string[]) => spawnSync(command, args, { stdio: 'ignore', timeout: 30_000 }).status === 0;
+
+/** What is missing to start the remote engine, in words; empty when nothing is. */
+function missing(): string[] {
+  const gaps: string[] = [];
+  if (process.getuid?.() !== 0) gaps.push('starting a second dockerd in a network namespace needs root');
+  for (const tool of ['dockerd', 'docker', 'ip', 'nsenter', 'unshare'])
+    if (!quiet('sh', ['-c', `command -v ${tool}`])) gaps.push(`\`${tool}\` is not installed`);
+  if (!quiet('docker-compose', ['version']) && !quiet('docker', ['compose', 'version'])) gaps.push('no compose CLI is installed');
+  if (!existsSync(staticBusybox)) gaps.push("Debian's busybox-static is not installed");
+  return gaps;
+}
+
+/** Stops a dockerd left by an earlier run (its pidfile), and removes the namespace, the veth and the data root. */
+function removeLeftovers(): void {
+  const pid = existsSync(pidFile) ? Number(readFileSync(pidFile, 'utf8').trim()) : 0;
+  if (pid > 1) {
+    try {
+      process.kill(pid, 'SIGTERM');
+      for (let i = 0; i < 100 && alive(pid); i++) spawnSync('sleep', ['0.2']);
+      if (alive(pid)) process.kill(pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
+  rmSync(pidFile, { force: true });
+  quiet('ip', ['netns', 'del', netns]);
+  quiet('ip', ['link', 'del', hostVeth]);
+  // The daemon's overlay mounts lived in its own mount namespace, gone with it: the folders are plain files now.
+  rmSync(dataRoot, { recursive: true, force: true });
+  rmSync(execRoot, { recursive: true, force: true });
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function network(): void {
+  const ip = (...args: string[]) => execFileSync('ip', args, { stdio: 'pipe' });
+  ip('netns', 'add', netns);
+  ip('link', 'add', hostVeth, 'type', 'veth', 'peer', 'name', nsVeth);
+  ip('link', 'set', nsVeth, 'netns', netns);
+  ip('addr', 'add', `${hostAddress}/24`, 'dev', hostVeth);
+  ip('link', 'set', hostVeth, 'up');
+  ip('-n', netns, 'addr', 'add', `${remoteAddress}/24`, 'dev', nsVeth);
+  ip('-n', netns, 'link', 'set', nsVeth, 'up');
+  ip('-n', netns, 'link', 'set', 'lo', 'up');
+}
+
+/** The folders hidden from the remote engine: the temporary folder and the one holding this checkout. */
+export function hiddenFolders(): string[] {
+  return [...new Set([tmpdir(), path.dirname(path.resolve(repoRoot))])].filter((folder) => folder !== '/');
+}
+
+function startDaemon(): void {
+  mkdirSync(dataRoot, { recursive: true });
+  const hide = hiddenFolders()
+    .map((folder) => `mount -t tmpfs tovrun-hidden '${folder}'`)
+    .join(' && ');
+  const daemon = [
+    'exec nsenter',
+    `--net=/run/netns/${netns}`,
+    'dockerd',
+    `-H tcp://${remoteAddress}:2375 --tls=false`,
+    `--data-root ${dataRoot} --exec-root ${execRoot} --pidfile ${pidFile}`,
+    `--bip ${bridgeIp} --default-address-pool ${addressPool}`,
+    '--containerd-namespace tovrun-remote --containerd-plugins-namespace tovrun-remote-plugins',
+  ].join(' ');
+  const log = openSync(logFile, 'w');
+  // unshare --mount: a private mount namespace (propagation private by default), so the tmpfs hide only the daemon's view.
+  const child = spawn('unshare', ['--mount', 'sh', '-c', `${hide} && ${daemon}`], { detached: true, stdio: ['ignore', log, log] });
+  child.on('error', () => undefined);
+  child.unref();
+}
+
+/** Builds the busybox test image on the remote engine (no registry is reachable). */
+function buildImage(host: string, image: string, dockerfile: string): void {
+  const context = mkdtempSync(path.join(tmpdir(), 'tovrun-remote-image-'));
+  copyFileSync(dockerfile, path.join(context, 'Dockerfile'));
+  copyFileSync(staticBusybox, path.join(context, 'busybox'));
+  execFileSync('docker', ['-H', host, 'build', '-q', '-t', image, context], { stdio: 'pipe', timeout: 120_000 });
+  rmSync(context, { recursive: true, force: true });
+}
+
+/** Starts the remote engine (removing an earlier run's leftovers first) and builds the test image on it; never throws. */
+export function startRemoteEngine(image: string, dockerfile: string): RemoteEngine {
+  if (missing().length > 0 && process.env.CI === 'true') {
+    try {
+      installEnginePackages(['iproute2', 'util-linux']);
+    } catch (error) {
+      return { available: false, reason: `could not install the packages: ${error instanceof Error ? error.message : String(error)}` };
+    }
+  }
+  const gaps = missing();
+  if (gaps.length > 0) return { available: false, reason: `${gaps.join('; ')} (outside CI the remote engine test is skipped; under CI=true it installs them)` };
+  const host = `tcp://${remoteAddress}:2375`;
+  const docker = (args: string[]) => execFileSync('docker', ['-H', host, ...args], { encoding: 'utf8', timeout: 60_000 }).trim();
+  try {
+    removeLeftovers();
+    network();
+    startDaemon();
+    const deadline = Date.now() + 90_000;
+    while (Date.now() < deadline && !quiet('docker', ['-H', host, 'version'])) spawnSync('sleep', ['0.5']);
+    if (!quiet('docker', ['-H', host, 'version'])) throw new Error(`the second dockerd did not answer on ${host} within 90 s (see ${logFile})`);
+    buildImage(host, image, dockerfile);
+  } catch (error) {
+    removeLeftovers();
+    return { available: false, reason: error instanceof Error ? error.message : String(error) };
+  }
+  return { available: true, reason: '', host, address: remoteAddress, docker, stop: removeLeftovers };
+}
