@@ -90,8 +90,9 @@ const schemaRule: ComposeRule = (compose, input) => composeSchemaProblems(compos
 /** When profiles are configured or requested and an engine runs: `compose config -q` for the default profile and each of them. */
 const configRule: ComposeRule = async (compose, input) => {
   if (profilesToCheck(input).length === 0) return [];
-  const check = await checkComposeProvider(input.effects.runner, input.platform.os);
-  if (!check.ok) return [];
+  // An engine address docker would refuse is reported by toolchains/compose-provider; here it only skips `config -q`.
+  const check = await checkComposeProvider(input.effects.runner, input.platform.os, input.env).catch(() => null);
+  if (!check?.ok) return [];
   const variables = composeVariables(input.workspace, input.env);
   const env = input.facts.envValues();
   const envFile = env.found ? input.workspace.envFile : null;

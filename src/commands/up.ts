@@ -145,10 +145,12 @@ export async function runUpCommand(
   // Every secret a service or container receives: .env's, the environment's, tovrun.yaml env:'s and the DATABASE_URL tovrun composes.
   const secrets = (launches: readonly LaunchSpec[]) =>
     runSecrets(env, [ctx.env, variables?.values ?? {}, { DATABASE_URL: database.url ?? undefined }, ...launches.map((launch) => launch.env)]);
+  const runner = deps.composeRunner ?? systemRunner(platform);
   if (options.dryRun) {
     const planned = services.map((service) => planLaunch(service, inputs));
     const mask = maskerForSecrets(secrets(planned));
     if (composePlan) ctx.stdout.write(mask(formatComposePlan(composePlan, { users: databaseUsers, described: describeDatabase(database) })));
+    if (composePlan && composeModule) ctx.stdout.write(mask(await composeModule.engineLine(runner, ctx.platform, ctx.env)));
     if (services.length > 0) ctx.stdout.write(mask(formatPlan(planned, Object.keys(env.values))));
     return ExitCode.ok;
   }
@@ -158,10 +160,9 @@ export async function runUpCommand(
     closePanes: closeLeftoverPanes,
   });
   for (const line of leftoverLines(leftovers, workspace.shutdownTimeoutMs)) ctx.stdout.write(line);
-  const runner = deps.composeRunner ?? systemRunner(platform);
-  const provider =
+  const engine =
     composePlan && composeModule
-      ? await composeModule.requireComposeProvider(runner, ctx.platform, `the compose profiles ${profiles.join(', ')} need a container engine`)
+      ? await composeModule.requireComposeProvider(runner, ctx.platform, `the compose profiles ${profiles.join(', ')} need a container engine`, ctx.env)
       : null;
   const install = (observer?: InstallObserver) =>
     installWorkspace(ctx, workspace, { reinstall: options.reinstall, services: inputs.serviceNames, ...(observer ? { observer } : {}) });
@@ -183,10 +184,10 @@ export async function runUpCommand(
   relayMask = mask;
   const compose = composePlan && variables ? { plan: composePlan, dotEnv: variables.dotEnv } : null;
   const session = (sink: ServiceOutputSink): ComposeSession | null =>
-    compose && provider && composeModule
+    compose && engine && composeModule
       ? composeModule.createComposeSession({
           ...compose,
-          provider,
+          ...engine,
           runner,
           processEnv: ctx.env,
           sink,

@@ -6,6 +6,7 @@ import type { ServiceOutputSink } from '../os/output-sink.js';
 import type { CommandRunner } from '../os/system-runner.js';
 import type { ComposePlan } from '../plan/compose.js';
 import { ComposeClient } from './client.js';
+import type { EngineStatus } from './engine.js';
 import { composeEnvironment } from './environment.js';
 import { hostLogFollower, type LogFollower } from './log-follower.js';
 import type { ComposeProvider } from './provider.js';
@@ -15,6 +16,8 @@ import type { WaitClock } from './wait-healthy.js';
 /** What a run's compose session is made of. */
 export interface ComposeSessionInputs {
   provider: ComposeProvider;
+  /** The engine the provider talks to (local or remote), as it answered. */
+  engine: EngineStatus;
   plan: ComposePlan;
   runner: CommandRunner;
   processEnv: NodeJS.ProcessEnv;
@@ -36,7 +39,7 @@ export const realClock: WaitClock = { now: () => Date.now(), sleep };
 
 /** A ComposeSession for the plan (see ComposeSession.start and stop). */
 export function createComposeSession(inputs: ComposeSessionInputs): ComposeSession {
-  const env = composeEnvironment(inputs.provider, inputs.processEnv, inputs.dotEnv, inputs.plan.variables);
+  const env = composeEnvironment(inputs.provider, inputs.processEnv, inputs.dotEnv, inputs.plan.variables, inputs.engine.endpoint.env);
   const client = new ComposeClient(inputs.provider, inputs.plan.project, inputs.runner, env, inputs.mask);
   const host = inputs.host ?? realHost();
   return new ComposeSession({
