@@ -120,6 +120,8 @@ export async function runUpCommand(
   const composeModule = composeNeeded ? await import('../compose/index.js') : null;
   const variables = composeModule ? composeModule.composeVariables(workspace, ctx.env) : null;
   const model = composeModule && variables ? composeModule.loadComposeModel(workspace, variables.values, profiles) : null;
+  // Where the engine publishes ports: a remote engine's host for the URLs tovrun wires (DATABASE_URL, the ready links).
+  const engineAddress = composeModule && profiles.length > 0 ? composeModule.resolveEngineEndpoint(ctx.env, ctx.platform).address : 'localhost';
   const services = withDependencies({
     services: workspace.services,
     selected,
@@ -130,9 +132,9 @@ export async function runUpCommand(
   checkServiceDirs(workspace, services);
   const composePlan =
     variables && model && profiles.length > 0
-      ? planCompose({ profiles, model, envFile: env.found ? workspace.envFile : null, values: variables.values })
+      ? planCompose({ profiles, model, envFile: env.found ? workspace.envFile : null, values: variables.values, engineAddress })
       : null;
-  const { choice: database, users: databaseUsers } = databaseUse(workspace.services, services, profiles, { ...env.values, ...ctx.env });
+  const { choice: database, users: databaseUsers } = databaseUse(workspace.services, services, profiles, { ...env.values, ...ctx.env }, engineAddress);
   const inputs = {
     envValues: env.values,
     processEnv: ctx.env,
@@ -191,6 +193,7 @@ export async function runUpCommand(
           runner,
           processEnv: ctx.env,
           sink,
+          workspaceRoot: workspace.root,
           stateDir: workspace.stateDir,
           healthTimeoutMs: workspace.composeHealthTimeoutMs,
           shutdownTimeoutMs: workspace.shutdownTimeoutMs,

@@ -6,6 +6,13 @@ export interface PublishedPort {
   target: number;
 }
 
+/** A bind mount: a path of the engine's host (absolute, resolved against the compose file's folder) mounted at target. */
+export interface BindMount {
+  source: string;
+  target: string;
+  readOnly: boolean;
+}
+
 /** One service of the compose file. */
 export interface ComposeServiceInfo {
   name: string;
@@ -13,6 +20,8 @@ export interface ComposeServiceInfo {
   profiles: string[];
   image: string | null;
   ports: PublishedPort[];
+  /** Its bind mounts (named volumes are not listed). */
+  binds: BindMount[];
   hasHealthcheck: boolean;
 }
 
