@@ -45,13 +45,14 @@ export function serverVersion(infoOutput: string): string {
   return (/Server Version:\s*(\S+)/.exec(infoOutput) ?? /^\s*Version:\s*(\S+)/m.exec(infoOutput))?.[1] ?? '';
 }
 
-/** The last line the engine CLI printed, for an error message. */
-const lastLine = (output: string) =>
-  output
+/** The line of the engine CLI's output that says why it failed (a connect error), else its last line, for an error message. */
+function reasonLine(output: string): string {
+  const lines = output
     .split(/\r?\n/)
     .map((line) => line.trim())
-    .filter(Boolean)
-    .pop() ?? '';
+    .filter(Boolean);
+  return lines.find((line) => /^error|connect|refused|timed? ?out|no route|unreachable|resolve|ssh/i.test(line)) ?? lines.pop() ?? '';
+}
 
 /** Asks the engine at the endpoint for its version; the status, or the problem (naming the endpoint when it is not the default) with what to do. */
 export async function probeEngine(
@@ -76,7 +77,7 @@ export async function probeEngine(
   const why =
     result.exitCode === undefined && result.spawnError === undefined
       ? `did not answer within ${Math.round(engineAnswerTimeoutMs / 1000)} s`
-      : `did not answer (${lastLine(result.output) || `\`${provider.engine} info\` failed`})`;
+      : `did not answer (${reasonLine(result.output) || `\`${provider.engine} info\` failed`})`;
   return {
     ok: false,
     message: `${name} at ${describeEndpoint(endpoint)} ${why}.`,

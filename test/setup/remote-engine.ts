@@ -30,8 +30,8 @@ export type RemoteEngine =
 
 const quiet = (command: string, args: string[]) => spawnSync(command, args, { stdio: 'ignore', timeout: 30_000 }).status === 0;
 
-/** What is missing to start the remote engine, in words; empty when nothing is. */
-function missing(): string[] {
+/** What is missing to start the remote engine, in words; empty when nothing is (cheap: for deciding to skip at collection). */
+export function missing(): string[] {
   const gaps: string[] = [];
   if (process.getuid?.() !== 0) gaps.push('starting a second dockerd in a network namespace needs root');
   for (const tool of ['dockerd', 'docker', 'ip', 'nsenter', 'unshare'])
