@@ -13,6 +13,7 @@ import { parseYaml } from '../files/yaml-parse.js';
 import { composeProjectName } from '../plan/compose.js';
 import { type Finding, finding } from '../report/findings.js';
 import { type CheckInput, type CheckResult, findingsOnly, workspacePath } from './input.js';
+import { remoteEngineFindings } from './remote-engine.js';
 import { profilesToCheck } from './toolchains/compose-provider.js';
 
 /** A compose file that parsed: its document (with line lookup), source text and name for messages. */
@@ -107,8 +108,11 @@ const configRule: ComposeRule = async (compose, input) => {
   });
 };
 
+/** With a remote engine: the folders delivered to it, and bind mounts and host.docker.internal that cannot work there. */
+const remoteRule: ComposeRule = (compose, input) => remoteEngineFindings(compose.file, input);
+
 /** The rules run over a compose file that parsed, in order. */
-export const composeRules: ComposeRule[] = [variablesRule, schemaRule, configRule];
+export const composeRules: ComposeRule[] = [variablesRule, schemaRule, configRule, remoteRule];
 
 /** Parses the compose text; a finding with the line of the first YAML error when it does not parse. */
 export function parseCompose(source: string, file: string): ParsedCompose | Finding {

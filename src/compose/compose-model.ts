@@ -54,12 +54,14 @@ function serviceInfo(name: string, raw: unknown, composeDir: string): ComposeSer
   const ports = Array.isArray(service.ports) ? service.ports.map(parsePort).filter((port): port is PublishedPort => port !== null) : [];
   const healthcheck = asRecord(service.healthcheck) ?? {};
   const binds = Array.isArray(service.volumes) ? service.volumes.map((entry) => parseBind(entry, composeDir)).filter((bind) => bind !== null) : [];
+  const extraHosts = Array.isArray(service.extra_hosts) ? service.extra_hosts : Object.values(asRecord(service.extra_hosts) ?? {});
   return {
     name,
     profiles,
     image: typeof service.image === 'string' ? service.image : null,
     ports,
     binds,
+    hostGateway: extraHosts.some((entry) => typeof entry === 'string' && entry.includes('host-gateway')),
     hasHealthcheck: Object.keys(healthcheck).length > 0 && healthcheck.disable !== true,
   };
 }

@@ -3,6 +3,7 @@
 export { readComposeModel } from './compose-model.js';
 export { type ConfigCheckInput, composeConfigProblems } from './config-check.js';
 export { type ComposeSessionInputs, createComposeSession, realClock } from './create-session.js';
+export { localMountSources } from './deliver-mounts.js';
 export { type ComposeVariables, composeVariables } from './dot-env.js';
 export { type DockerEndpoint, describeEndpoint, parseEngineUrl, resolveEngineEndpoint } from './endpoint.js';
 export {
@@ -22,6 +23,7 @@ export { composeInvocation, composeSubcommands, engineInvocation, engineSubcomma
 export { loadComposeModel } from './load-model.js';
 export type { ComposeProblem } from './problems.js';
 export { type ComposeProvider, detectComposeProvider, type EngineName } from './provider.js';
+export { type MountDelivery, planRemoteMounts, type UndeliverableMount } from './remote-mounts.js';
 export { type RemoveRecordedReport, removeRecordedCompose } from './remove-recorded.js';
 export { composeSchemaFile, composeSchemaSha256, composeSchemaSource } from './schema.js';
 export { ComposeSession } from './session.js';

@@ -26,6 +26,8 @@ export interface PlannedComposeService {
   image: string | null;
   /** Its bind mounts, which a remote engine cannot resolve from this machine. */
   binds: BindMount[];
+  /** Whether it reaches the engine's host as host.docker.internal (Prometheus scraping the native backend). */
+  hostGateway: boolean;
 }
 
 /** The compose part of a run. */
@@ -92,7 +94,13 @@ export function planCompose(inputs: ComposePlanInputs): ComposePlan {
   const host = inputs.engineAddress ?? 'localhost';
   return {
     project: { file: model.file, name: composeProjectName(inputs.values, model.file), envFile: inputs.envFile, profiles: [...profiles] },
-    services: services.map((service) => ({ name: service.name, url: serviceUrl(service, inputs.values, host), image: service.image, binds: service.binds })),
+    services: services.map((service) => ({
+      name: service.name,
+      url: serviceUrl(service, inputs.values, host),
+      image: service.image,
+      binds: service.binds,
+      hostGateway: service.hostGateway,
+    })),
     variables: pgbouncerUpstream(profiles, inputs.values),
   };
 }

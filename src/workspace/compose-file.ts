@@ -22,6 +22,8 @@ export interface ComposeServiceInfo {
   ports: PublishedPort[];
   /** Its bind mounts (named volumes are not listed). */
   binds: BindMount[];
+  /** Whether extra_hosts maps a name to host-gateway (host.docker.internal): it reaches the engine's host. */
+  hostGateway: boolean;
   hasHealthcheck: boolean;
 }
 

@@ -38,14 +38,23 @@ describe('readComposeModel', () => {
     const model = readComposeModel(text, '/ws/docker-compose.yml', (name) => ({ POSTGRES_PORT: '15432' })[name]);
     expect(model.profiles).toEqual(['all', 'local-db', 'monitoring']);
     expect(model.services).toEqual([
-      { name: 'app', profiles: [], image: 'app:1', ports: [], binds: [], hasHealthcheck: false },
-      { name: 'db', profiles: ['local-db'], image: 'postgres:15-alpine', ports: [{ published: 15432, target: 5432 }], binds: [], hasHealthcheck: true },
+      { name: 'app', profiles: [], image: 'app:1', ports: [], binds: [], hostGateway: false, hasHealthcheck: false },
+      {
+        name: 'db',
+        profiles: ['local-db'],
+        image: 'postgres:15-alpine',
+        ports: [{ published: 15432, target: 5432 }],
+        binds: [],
+        hostGateway: false,
+        hasHealthcheck: true,
+      },
       {
         name: 'grafana',
         profiles: ['monitoring', 'all'],
         image: 'grafana/grafana',
         ports: [{ published: 3001, target: 3000 }],
         binds: [],
+        hostGateway: false,
         hasHealthcheck: false,
       },
     ]);
