@@ -82,9 +82,13 @@ function network(): void {
   ip('-n', netns, 'link', 'set', 'lo', 'up');
 }
 
-/** The folders hidden from the remote engine: the temporary folder and the one holding this checkout. */
+/** The folders hidden from the remote engine: the temporary folder and the one holding this checkout (one of them when it holds the other). */
 export function hiddenFolders(): string[] {
-  return [...new Set([tmpdir(), path.dirname(path.resolve(repoRoot))])].filter((folder) => folder !== '/');
+  const checkout = path.resolve(repoRoot);
+  const holder = path.dirname(checkout) === path.parse(checkout).root ? checkout : path.dirname(checkout);
+  const folders = [...new Set([path.resolve(tmpdir()), holder])].filter((folder) => folder !== '/');
+  // A folder inside another is hidden with it (and, once the outer tmpfs is mounted, there is no mount point for it).
+  return folders.filter((folder) => !folders.some((other) => other !== folder && folder.startsWith(`${other}${path.sep}`)));
 }
 
 function startDaemon(): void {
