@@ -4,7 +4,7 @@ import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { writeFileAtomic } from '../files/atomic-write.js';
 import { planCopy } from '../files/copy-tree.js';
-import type { ComposeClient } from './client.js';
+import { type ComposeClient, outputLines } from './client.js';
 import { ComposeCommandError } from './errors.js';
 import { type MountDelivery, type MountSourceInfo, mountOverride, mountVolumeLabel } from './remote-mounts.js';
 
@@ -76,25 +76,16 @@ export async function deliverMounts(client: ComposeClient, deliveries: readonly 
   return file;
 }
 
+/** The ids or names an engine listing printed, one a line; [] when it failed. */
+async function listed(client: ComposeClient, args: string[]): Promise<string[]> {
+  const result = await client.engine(args);
+  return result.exitCode === 0 ? outputLines(result.output).map((line) => line.trim()) : [];
+}
+
 /** Removes the project's mount volumes that no container uses any more (and leftover helpers); never throws. */
 export async function removeMountVolumes(client: ComposeClient): Promise<void> {
   const label = `label=${mountVolumeLabel}=${client.project.name}`;
-  const helpers = await client.engine(['ps', '-a', '-q', '--filter', label]);
-  const helperIds =
-    helpers.exitCode === 0
-      ? helpers.output
-          .split('\n')
-          .map((line) => line.trim())
-          .filter(Boolean)
-      : [];
-  if (helperIds.length > 0) await client.engine(['rm', '-f', ...helperIds]);
-  const listed = await client.engine(['volume', 'ls', '-q', '--filter', label]);
-  const volumes =
-    listed.exitCode === 0
-      ? listed.output
-          .split('\n')
-          .map((line) => line.trim())
-          .filter(Boolean)
-      : [];
-  for (const volume of volumes) await client.engine(['volume', 'rm', volume]);
+  const helpers = await listed(client, ['ps', '-a', '-q', '--filter', label]);
+  if (helpers.length > 0) await client.engine(['rm', '-f', ...helpers]);
+  for (const volume of await listed(client, ['volume', 'ls', '-q', '--filter', label])) await client.engine(['volume', 'rm', volume]);
 }
