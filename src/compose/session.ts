@@ -73,6 +73,8 @@ export class ComposeSession {
     const sinceSeconds = startedAt / 1000 - 1;
     this.started = true;
     const remote = this.options.remote;
+    for (const service of remote ? this.options.plan.services.filter((candidate) => candidate.hostGateway) : [])
+      sink.notice(service.name, "warning: host.docker.internal is the remote engine's host, not this machine: it cannot reach the services tovrun runs here");
     for (const mount of remote?.undeliverable ?? []) sink.notice(mount.service, `warning: the bind mount ${mount.source} -> ${mount.target} ${mount.why}`);
     if (remote && remote.deliveries.length > 0) {
       for (const delivery of remote.deliveries)
