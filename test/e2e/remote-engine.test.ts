@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { missing, type RemoteEngine, startRemoteEngine } from '../setup/remote-engine.js';
-import { repoRoot, runCli, startCli } from '../support/processes.js';
+import { type RunningCli, repoRoot, runCli, startCli } from '../support/processes.js';
 
 const mustRun = process.env.CI === 'true';
 const gaps = missing();
@@ -13,6 +13,13 @@ const fixture = path.join(repoRoot, 'test', 'fixtures', 'remote');
 const image = 'tovrun-test-busybox:1';
 let engine: RemoteEngine = { available: false, reason: 'not started' };
 let made = 0;
+/** Every tovrun started, so a failed test leaves none running. */
+const runs: RunningCli[] = [];
+const start = (dir: string, env: NodeJS.ProcessEnv) => {
+  const run = startCli(dir, ['-p', 'remote', '--no-services'], env);
+  runs.push(run);
+  return run;
+};
 
 /** A workspace from the fixture with its own project name and port, and the environment that points tovrun at the remote engine. */
 function workspace(): { dir: string; project: string; port: number; env: NodeJS.ProcessEnv } {
@@ -51,12 +58,13 @@ describe.skipIf(gaps.length > 0 && !mustRun)(title, () => {
   }, 180_000);
 
   afterAll(() => {
+    for (const run of runs) if (run.child.exitCode === null && run.child.signalCode === null) run.child.kill('SIGKILL');
     if (engine.available) engine.stop();
   });
 
   it('starts the profile there with its infra/ folder delivered, awaits it healthy with labelled logs, serves it at the printed URL, and SIGINT leaves nothing there', async () => {
     const { dir, project, port, env } = workspace();
-    const run = startCli(dir, ['-p', 'remote', '--no-services'], env);
+    const run = start(dir, env);
     const url = `http://10.213.37.2:${port}/`;
     await run.waitForOutput(new RegExp(`Ready:\\n {2}site +${url.replace(/[./]/g, '\\$&')} `), 60_000);
     expect(run.output()).toMatch(/^site +\| \[tovrun\] delivering .*infra\/site to the remote engine as volume /m);
@@ -75,7 +83,7 @@ describe.skipIf(gaps.length > 0 && !mustRun)(title, () => {
   it('after a killed tovrun, `tovrun down` reaches the engine recorded in compose.json (DOCKER_HOST unset) and removes everything; a changed file is served on the next run', async () => {
     const { dir, project, port, env } = workspace();
     writeFileSync(path.join(dir, 'infra', 'site', 'index.html'), 'changed here\n');
-    const run = startCli(dir, ['-p', 'remote', '--no-services'], env);
+    const run = start(dir, env);
     await run.waitForOutput(/Ready:\n {2}site /, 60_000);
     expect(await (await fetch(`http://10.213.37.2:${port}/index.html`)).text()).toBe('changed here\n');
     run.child.kill('SIGKILL');
