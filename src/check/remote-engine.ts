@@ -49,5 +49,16 @@ export function remoteEngineFindings(composeFile: string, input: CheckInput): Fi
         { file: composeFile, hint: 'Run that profile on the local engine, or run the native service on the engine host too.' },
       ),
     );
+  if (plan.variables.PGBOUNCER_DB_HOST === 'host.docker.internal')
+    findings.push(
+      finding(
+        'compose/remote-host',
+        'warn',
+        `PgBouncer's upstream is host.docker.internal, which on ${where} is that host: a PostgreSQL on this machine is out of its reach.`,
+        {
+          hint: 'Add the local-db profile (a database beside PgBouncer on the engine), or set POSTGRES_HOST to an address the engine host reaches.',
+        },
+      ),
+    );
   return findings;
 }

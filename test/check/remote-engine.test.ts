@@ -50,6 +50,26 @@ describe('compose check with a remote engine', () => {
     ]);
   });
 
+  it("warns that PgBouncer's host.docker.internal upstream is the engine's host", async () => {
+    const dir = workspaceWith({
+      '.env.template': 'APP=1\n',
+      '.env': 'APP=1\n',
+      'tovrun.yaml': 'version: 1\npreset: none\n',
+      'docker-compose.yml': 'services:\n  pgbouncer:\n    image: edoburu/pgbouncer\n    profiles: [pgbouncer]\n',
+    });
+    const run = await runDoctor(dir, ['compose'], {
+      options: { profiles: ['pgbouncer'] },
+      env: { PATH: '/usr/bin', DOCKER_HOST: 'ssh://dev@box' },
+      effects: fakeEffects(),
+    });
+    expect(withId(run, 'compose/remote-host')).toEqual([
+      expect.objectContaining({
+        status: 'warn',
+        message: expect.stringContaining("PgBouncer's upstream is host.docker.internal, which on the remote engine at ssh://dev@box is that host"),
+      }),
+    ]);
+  });
+
   it('says nothing of the kind for a local engine', async () => {
     const run = await check({});
     expect(withId(run, 'compose/remote-mount')).toEqual([]);

@@ -62,10 +62,13 @@ describe.skipIf(gaps.length > 0 && !mustRun)(title, () => {
     if (engine.available) engine.stop();
   });
 
-  it('starts the profile there with its infra/ folder delivered, awaits it healthy with labelled logs, serves it at the printed URL, and SIGINT leaves nothing there', async () => {
+  it('--dry-run names the engine and its URL; the run starts the profile there with its infra/ folder delivered, awaits it healthy with labelled logs, serves it at the printed URL, and SIGINT leaves nothing there', async () => {
     const { dir, project, port, env } = workspace();
-    const run = start(dir, env);
     const url = `http://10.213.37.2:${port}/`;
+    const dryRun = await runCli(dir, ['-p', 'remote', '--no-services', '--dry-run'], env);
+    expect(dryRun.output).toContain(`site  ${url}`);
+    expect(dryRun.output).toMatch(/^Engine: tcp:\/\/10\.213\.37\.2:2375 \(remote, from DOCKER_HOST\): server \S+, answered in \d+ ms \(docker/m);
+    const run = start(dir, env);
     await run.waitForOutput(new RegExp(`Ready:\\n {2}site +${url.replace(/[./]/g, '\\$&')} `), 60_000);
     expect(run.output()).toMatch(/^site +\| \[tovrun\] delivering .*infra\/site to the remote engine as volume /m);
     expect(run.output()).toMatch(/^site +\| site serving$/m);
