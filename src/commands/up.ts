@@ -162,10 +162,11 @@ export async function runUpCommand(
     closePanes: closeLeftoverPanes,
   });
   for (const line of leftoverLines(leftovers, workspace.shutdownTimeoutMs)) ctx.stdout.write(line);
-  const engine =
+  const connected =
     composePlan && composeModule
       ? await composeModule.requireComposeProvider(runner, ctx.platform, `the compose profiles ${profiles.join(', ')} need a container engine`, ctx.env)
       : null;
+  const provider = connected?.provider ?? null;
   const install = (observer?: InstallObserver) =>
     installWorkspace(ctx, workspace, { reinstall: options.reinstall, services: inputs.serviceNames, ...(observer ? { observer } : {}) });
   // The UI opens before the install (which shows inside it); the relay's mask is known once the launches are planned.
@@ -186,10 +187,11 @@ export async function runUpCommand(
   relayMask = mask;
   const compose = composePlan && variables ? { plan: composePlan, dotEnv: variables.dotEnv } : null;
   const session = (sink: ServiceOutputSink): ComposeSession | null =>
-    compose && engine && composeModule
+    compose && provider && connected && composeModule
       ? composeModule.createComposeSession({
           ...compose,
-          ...engine,
+          provider,
+          engine: connected.engine,
           runner,
           processEnv: ctx.env,
           sink,
