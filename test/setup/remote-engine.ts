@@ -3,7 +3,7 @@
 // folder and the folder holding this checkout are empty tmpfs (so no workspace path resolves there), and its own data
 // root, exec root, pidfile and containerd namespace. Under CI=true it installs what is missing; elsewhere it skips.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { repoRoot } from '../support/processes.js';
@@ -22,10 +22,24 @@ const dataRoot = '/var/lib/tovrun-test-remote-docker';
 const execRoot = '/run/tovrun-test-remote-docker';
 const pidFile = '/run/tovrun-test-remote-docker.pid';
 const logFile = '/tmp/tovrun-test-remote-dockerd.log';
+/** sshd's keys, config and pidfile, and the client's HOME (outside the folders hidden from the remote). */
+const sshDir = '/run/tovrun-test-remote-ssh';
 
 /** A started remote engine, or why there is none. */
 export type RemoteEngine =
-  | { available: true; reason: ''; host: string; address: string; docker: (args: string[]) => string; stop: () => void }
+  | {
+      available: true;
+      reason: '';
+      host: string;
+      address: string;
+      docker: (args: string[]) => string;
+      stop: () => void;
+      /**
+       * ssh://root@<address>, and the environment that logs in with the set-up's key: an `ssh` first on PATH that reads
+       * its config (OpenSSH takes ~ from the password file, not HOME), and HOME for paramiko; null without openssh-server.
+       */
+      ssh: { host: string; env: Record<string, string> } | null;
+    }
   | { available: false; reason: string };
 
 const quiet = (command: string, args: string[]) => spawnSync(command, args, { stdio: 'ignore', timeout: 30_000 }).status === 0;
@@ -54,6 +68,9 @@ function removeLeftovers(): void {
     }
   }
   rmSync(pidFile, { force: true });
+  const sshPid = existsSync(path.join(sshDir, 'sshd.pid')) ? Number(readFileSync(path.join(sshDir, 'sshd.pid'), 'utf8').trim()) : 0;
+  if (sshPid > 1 && alive(sshPid)) process.kill(sshPid, 'SIGTERM');
+  rmSync(sshDir, { recursive: true, force: true });
   quiet('ip', ['netns', 'del', netns]);
   quiet('ip', ['link', 'del', hostVeth]);
   // The daemon's overlay mounts lived in its own mount namespace, gone with it: the folders are plain files now.
@@ -91,6 +108,42 @@ export function hiddenFolders(): string[] {
   return folders.filter((folder) => !folders.some((other) => other !== folder && folder.startsWith(`${other}${path.sep}`)));
 }
 
+/** Writes sshd's config and keys and the client's HOME; the command that starts sshd there, or '' without openssh-server. */
+function sshSetup(): string {
+  if (!existsSync('/usr/sbin/sshd') || !quiet('sh', ['-c', 'command -v ssh-keygen'])) return '';
+  const home = path.join(sshDir, 'home');
+  mkdirSync(path.join(home, '.ssh'), { recursive: true, mode: 0o700 });
+  execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-f', path.join(sshDir, 'host_key')]);
+  execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-f', path.join(home, '.ssh', 'id_ed25519')]);
+  writeFileSync(path.join(sshDir, 'authorized_keys'), readFileSync(path.join(home, '.ssh', 'id_ed25519.pub')));
+  writeFileSync(
+    path.join(sshDir, 'sshd_config'),
+    [
+      `ListenAddress ${remoteAddress}`,
+      `HostKey ${path.join(sshDir, 'host_key')}`,
+      `PidFile ${path.join(sshDir, 'sshd.pid')}`,
+      `AuthorizedKeysFile ${path.join(sshDir, 'authorized_keys')}`,
+      'PermitRootLogin prohibit-password',
+      'PasswordAuthentication no',
+      'KbdInteractiveAuthentication no',
+      'UsePAM no',
+      'StrictModes no',
+      // `docker system dial-stdio` on this "host" reaches its own engine.
+      `SetEnv DOCKER_HOST=tcp://${remoteAddress}:2375`,
+      '',
+    ].join('\n'),
+  );
+  writeFileSync(
+    path.join(home, '.ssh', 'config'),
+    `Host ${remoteAddress}\n  User root\n  IdentityFile ${path.join(home, '.ssh', 'id_ed25519')}\n  StrictHostKeyChecking no\n  UserKnownHostsFile /dev/null\n  LogLevel ERROR\n`,
+    { mode: 0o600 },
+  );
+  mkdirSync(path.join(sshDir, 'bin'));
+  writeFileSync(path.join(sshDir, 'bin', 'ssh'), `#!/bin/sh\nexec /usr/bin/ssh -F ${path.join(home, '.ssh', 'config')} "$@"\n`, { mode: 0o755 });
+  mkdirSync('/run/sshd', { recursive: true });
+  return `nsenter --net=/run/netns/${netns} /usr/sbin/sshd -f ${path.join(sshDir, 'sshd_config')} && `;
+}
+
 function startDaemon(): void {
   mkdirSync(dataRoot, { recursive: true });
   const hide = hiddenFolders()
@@ -107,7 +160,9 @@ function startDaemon(): void {
   ].join(' ');
   const log = openSync(logFile, 'w');
   // unshare --mount: a private mount namespace (propagation private by default), so the tmpfs hide only the daemon's view.
-  const child = spawn('unshare', ['--mount', 'sh', '-c', `${hide} && ${daemon}`], { detached: true, stdio: ['ignore', log, log] });
+  // sshd runs in the same namespaces as the engine: an ssh login sees that host's files, not the workspace.
+  const sshd = sshSetup();
+  const child = spawn('unshare', ['--mount', 'sh', '-c', `${hide} && ${sshd}${daemon}`], { detached: true, stdio: ['ignore', log, log] });
   child.on('error', () => undefined);
   child.unref();
 }
@@ -123,9 +178,11 @@ function buildImage(host: string, image: string, dockerfile: string): void {
 
 /** Starts the remote engine (removing an earlier run's leftovers first) and builds the test image on it; never throws. */
 export function startRemoteEngine(image: string, dockerfile: string): RemoteEngine {
-  if (missing().length > 0 && process.env.CI === 'true') {
+  // The ssh endpoint needs openssh-server (and paramiko for docker-compose v1); without them it is left out.
+  const sshPackages = existsSync('/usr/sbin/sshd') ? [] : ['openssh-server', 'python3-paramiko'];
+  if ((missing().length > 0 || sshPackages.length > 0) && process.env.CI === 'true') {
     try {
-      installEnginePackages(['iproute2', 'util-linux']);
+      installEnginePackages(['iproute2', 'util-linux', ...sshPackages]);
     } catch (error) {
       return { available: false, reason: `could not install the packages: ${error instanceof Error ? error.message : String(error)}` };
     }
@@ -146,5 +203,7 @@ export function startRemoteEngine(image: string, dockerfile: string): RemoteEngi
     removeLeftovers();
     return { available: false, reason: error instanceof Error ? error.message : String(error) };
   }
-  return { available: true, reason: '', host, address: remoteAddress, docker, stop: removeLeftovers };
+  const sshEnv = { HOME: path.join(sshDir, 'home'), PATH: `${path.join(sshDir, 'bin')}${path.delimiter}${process.env.PATH ?? ''}` };
+  const ssh = existsSync(path.join(sshDir, 'sshd.pid')) ? { host: `ssh://root@${remoteAddress}`, env: sshEnv } : null;
+  return { available: true, reason: '', host, address: remoteAddress, docker, stop: removeLeftovers, ssh };
 }
