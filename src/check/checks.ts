@@ -14,7 +14,8 @@ export const doctorChecks: readonly DoctorCheck[] = [
   { name: 'toolchains', description: 'Python, the venvs, Node for Vite, npm devDependencies settings', timeoutMs: 15_000, run: checkToolchains },
   { name: 'dependencies', description: 'backend and frontend packages installed and up to date', timeoutMs: 15_000, run: checkDependencies },
   { name: 'ports', description: 'service ports free', timeoutMs: 5_000, run: checkPorts },
-  { name: 'compose', description: 'docker-compose.yml parses and its variables are in .env.template', timeoutMs: 5_000, run: checkCompose },
+  // 20 s: `config -q` waits for the engine to answer first, which a remote engine (tcp, ssh) may take seconds to do.
+  { name: 'compose', description: 'docker-compose.yml parses and its variables are in .env.template', timeoutMs: 20_000, run: checkCompose },
   { name: 'hygiene', description: '.env ignored by git, no secrets in .env.template, no stale copies', timeoutMs: 8_000, run: checkHygiene },
   {
     name: 'database',

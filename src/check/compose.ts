@@ -13,6 +13,7 @@ import { parseYaml } from '../files/yaml-parse.js';
 import { composeProjectName } from '../plan/compose.js';
 import { type Finding, finding } from '../report/findings.js';
 import { type CheckInput, type CheckResult, findingsOnly, workspacePath } from './input.js';
+import { remoteEngineFindings } from './remote-engine.js';
 import { profilesToCheck } from './toolchains/compose-provider.js';
 
 /** A compose file that parsed: its document (with line lookup), source text and name for messages. */
@@ -90,8 +91,9 @@ const schemaRule: ComposeRule = (compose, input) => composeSchemaProblems(compos
 /** When profiles are configured or requested and an engine runs: `compose config -q` for the default profile and each of them. */
 const configRule: ComposeRule = async (compose, input) => {
   if (profilesToCheck(input).length === 0) return [];
-  const check = await checkComposeProvider(input.effects.runner, input.platform.os);
-  if (!check.ok) return [];
+  // An engine address docker would refuse is reported by toolchains/compose-provider; here it only skips `config -q`.
+  const check = await checkComposeProvider(input.effects.runner, input.platform.os, input.env).catch(() => null);
+  if (!check?.ok) return [];
   const variables = composeVariables(input.workspace, input.env);
   const env = input.facts.envValues();
   const envFile = env.found ? input.workspace.envFile : null;
@@ -106,8 +108,11 @@ const configRule: ComposeRule = async (compose, input) => {
   });
 };
 
+/** With a remote engine: the folders delivered to it, and bind mounts and host.docker.internal that cannot work there. */
+const remoteRule: ComposeRule = (compose, input) => remoteEngineFindings(compose.file, input);
+
 /** The rules run over a compose file that parsed, in order. */
-export const composeRules: ComposeRule[] = [variablesRule, schemaRule, configRule];
+export const composeRules: ComposeRule[] = [variablesRule, schemaRule, configRule, remoteRule];
 
 /** Parses the compose text; a finding with the line of the first YAML error when it does not parse. */
 export function parseCompose(source: string, file: string): ParsedCompose | Finding {

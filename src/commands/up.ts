@@ -125,6 +125,8 @@ export async function runUpCommand(
   const composeModule = composeNeeded ? await import('../compose/index.js') : null;
   const variables = composeModule ? composeModule.composeVariables(workspace, ctx.env) : null;
   const model = composeModule && variables ? composeModule.loadComposeModel(workspace, variables.values, profiles) : null;
+  // Where the engine publishes ports: a remote engine's host for the URLs tovrun wires (DATABASE_URL, the ready links).
+  const engineAddress = composeModule && profiles.length > 0 ? composeModule.resolveEngineEndpoint(ctx.env, ctx.platform).address : 'localhost';
   const services = withDependencies({
     services: workspace.services,
     selected,
@@ -135,11 +137,24 @@ export async function runUpCommand(
   checkServiceDirs(workspace, services);
   const composePlan =
     variables && model && profiles.length > 0
-      ? planCompose({ profiles, model, envFile: env.found ? workspace.envFile : null, values: variables.values, instance: workspace.instance.number })
+      ? planCompose({
+          profiles,
+          model,
+          envFile: env.found ? workspace.envFile : null,
+          values: variables.values,
+          instance: workspace.instance.number,
+          engineAddress,
+        })
       : null;
   // An instance above 0 moves the ports that values name (BACKEND_PORT, DATABASE_URL on localhost): over .env and the environment.
   const moved = instanceValues(workspace, composePlan, { ...env.values, ...ctx.env });
-  const { choice: database, users: databaseUsers } = databaseUse(workspace.services, services, profiles, { ...env.values, ...ctx.env, ...moved });
+  const { choice: database, users: databaseUsers } = databaseUse(
+    workspace.services,
+    services,
+    profiles,
+    { ...env.values, ...ctx.env, ...moved },
+    engineAddress,
+  );
   // The launch inputs for a .env's values: at start and again when the dev loop reads an edited .env.
   const inputsFor = (values: typeof env.values) => ({
     envValues: values,
@@ -154,11 +169,13 @@ export async function runUpCommand(
   // Every secret a service or container receives: .env's, the environment's, tovrun.yaml env:'s and the DATABASE_URL tovrun composes.
   const secrets = (launches: readonly LaunchSpec[]) =>
     runSecrets(env, [ctx.env, variables?.values ?? {}, { DATABASE_URL: database.url ?? undefined }, ...launches.map((launch) => launch.env)]);
+  const runner = deps.composeRunner ?? systemRunner(platform);
   if (options.dryRun) {
     const planned = services.map((service) => planLaunch(service, inputs));
     const mask = maskerForSecrets(secrets(planned));
     ctx.stdout.write(formatInstanceLine(workspace.instance));
     if (composePlan) ctx.stdout.write(mask(formatComposePlan(composePlan, { users: databaseUsers, described: describeDatabase(database) })));
+    if (composePlan && composeModule) ctx.stdout.write(mask(await composeModule.engineLine(runner, ctx.platform, ctx.env)));
     if (services.length > 0) ctx.stdout.write(mask(formatPlan(planned, Object.keys(env.values))));
     return ExitCode.ok;
   }
@@ -169,11 +186,11 @@ export async function runUpCommand(
     instance: workspace.instance.number,
   });
   for (const line of leftoverLines(leftovers, workspace.shutdownTimeoutMs)) ctx.stdout.write(line);
-  const runner = deps.composeRunner ?? systemRunner(platform);
-  const provider =
+  const connected =
     composePlan && composeModule
-      ? await composeModule.requireComposeProvider(runner, ctx.platform, `the compose profiles ${profiles.join(', ')} need a container engine`)
+      ? await composeModule.requireComposeProvider(runner, ctx.platform, `the compose profiles ${profiles.join(', ')} need a container engine`, ctx.env)
       : null;
+  const provider = connected?.provider ?? null;
   const install = (observer?: InstallObserver) =>
     installWorkspace(ctx, workspace, { reinstall: options.reinstall, services: inputs.serviceNames, ...(observer ? { observer } : {}) });
   // The UI opens before the install (which shows inside it); the relay's mask is known once the launches are planned.
@@ -196,13 +213,15 @@ export async function runUpCommand(
   // compose interpolates its file with the instance's values too (a URL variable on a moved port); its own variables win.
   const compose = composePlan && variables ? { plan: { ...composePlan, variables: { ...moved, ...composePlan.variables } }, dotEnv: variables.dotEnv } : null;
   const session = (sink: ServiceOutputSink): ComposeSession | null =>
-    compose && provider && composeModule
+    compose && provider && connected && composeModule
       ? composeModule.createComposeSession({
           ...compose,
           provider,
+          engine: connected.engine,
           runner,
           processEnv: ctx.env,
           sink,
+          workspaceRoot: workspace.root,
           stateDir: workspace.stateDir,
           healthTimeoutMs: workspace.composeHealthTimeoutMs,
           shutdownTimeoutMs: workspace.shutdownTimeoutMs,

@@ -1,9 +1,10 @@
 /** Reads the parts of a compose file tovrun plans with (each service's profiles, image and published ports) into a ComposeModel. */
-
+import { homedir } from 'node:os';
+import path from 'node:path';
 import { interpolateCompose } from '../env/readers/compose-interpolation.js';
 import { ConfigError } from '../errors.js';
 import { asRecord } from '../files/json-state.js';
-import type { ComposeModel, ComposeServiceInfo, PublishedPort } from '../workspace/compose-file.js';
+import type { BindMount, ComposeModel, ComposeServiceInfo, PublishedPort } from '../workspace/compose-file.js';
 import { quoteText } from '../workspace/service-name.js';
 import { interpolateDocument, lineAt, parseComposeText, type VariableLookup } from './compose-document.js';
 
@@ -47,7 +48,25 @@ export function publishedVariable(written: unknown, lookup: VariableLookup): str
   return [...names].find((name) => published(name, '1') === 1 && published(name, '2') === 2) ?? null;
 }
 
-function serviceInfo(name: string, raw: unknown, written: unknown, lookup: VariableLookup): ComposeServiceInfo {
+/** Whether a short-syntax volume source is a host path (., /, ~ or a Windows drive) rather than a named volume. */
+const isHostPath = (source: string) => /^([./~]|[A-Za-z]:[\\/])/.test(source);
+
+/** One entry of `volumes:` as a bind mount (short "SRC:DST[:ro]" or long { type: bind } syntax), or null for anything else. */
+export function parseBind(entry: unknown, composeDir: string): BindMount | null {
+  const resolve = (source: string) => path.resolve(composeDir, source.startsWith('~') ? path.join(homedir(), source.slice(1)) : source);
+  if (typeof entry === 'string') {
+    // A Windows drive letter ("C:\\x:/y") has a colon of its own: split after it.
+    const drive = /^[A-Za-z]:[\\/]/.test(entry) ? entry.slice(0, 2) : '';
+    const [source, target, mode] = entry.slice(drive.length).split(':');
+    if (source === undefined || target === undefined || !isHostPath(drive + source)) return null;
+    return { source: resolve(drive + source), target, readOnly: (mode ?? '').split(',').includes('ro') };
+  }
+  const record = asRecord(entry) ?? {};
+  if (record.type !== 'bind' || typeof record.source !== 'string' || typeof record.target !== 'string') return null;
+  return { source: resolve(record.source), target: record.target, readOnly: record.read_only === true };
+}
+
+function serviceInfo(name: string, raw: unknown, written: unknown, lookup: VariableLookup, composeDir: string): ComposeServiceInfo {
   const service = asRecord(raw) ?? {};
   const writtenPorts = asRecord(written)?.ports;
   const profiles = Array.isArray(service.profiles) ? service.profiles.filter((item): item is string => typeof item === 'string') : [];
@@ -59,11 +78,15 @@ function serviceInfo(name: string, raw: unknown, written: unknown, lookup: Varia
       })
     : [];
   const healthcheck = asRecord(service.healthcheck) ?? {};
+  const binds = Array.isArray(service.volumes) ? service.volumes.map((entry) => parseBind(entry, composeDir)).filter((bind) => bind !== null) : [];
+  const extraHosts = Array.isArray(service.extra_hosts) ? service.extra_hosts : Object.values(asRecord(service.extra_hosts) ?? {});
   return {
     name,
     profiles,
     image: typeof service.image === 'string' ? service.image : null,
     ports,
+    binds,
+    hostGateway: extraHosts.some((entry) => typeof entry === 'string' && entry.includes('host-gateway')),
     hasHealthcheck: Object.keys(healthcheck).length > 0 && healthcheck.disable !== true,
   };
 }
@@ -99,6 +122,7 @@ export function readComposeModel(text: string, file: string, lookup: VariableLoo
     });
   }
   const written = asRecord(asRecord(parsed.value)?.services) ?? {};
-  const services = entries.map(([name, raw]) => serviceInfo(name, raw, written[name], lookup));
+  const composeDir = path.dirname(path.resolve(file));
+  const services = entries.map(([name, raw]) => serviceInfo(name, raw, written[name], lookup, composeDir));
   return { file, services, profiles: [...new Set(services.flatMap((service) => service.profiles))].sort() };
 }

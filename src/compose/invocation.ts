@@ -11,7 +11,8 @@ export interface Invocation {
 /** compose's global flags for a project: -f, -p, --env-file (when supported), one --profile per profile. */
 export function projectFlags(provider: ComposeProvider, project: ComposeProject): string[] {
   const envFile = provider.envFileFlag && project.envFile !== null ? ['--env-file', project.envFile] : [];
-  return ['-f', project.file, '-p', project.name, ...envFile, ...project.profiles.flatMap((profile) => ['--profile', profile])];
+  const overrides = (project.overrideFiles ?? []).flatMap((file) => ['-f', file]);
+  return ['-f', project.file, ...overrides, '-p', project.name, ...envFile, ...project.profiles.flatMap((profile) => ['--profile', profile])];
 }
 
 /** A compose subcommand for the project, e.g. composeInvocation(p, project, ['up', '-d', 'db']). */

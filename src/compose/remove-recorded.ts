@@ -5,11 +5,12 @@ import type { Host } from '../os/host.js';
 import { isProcessAlive } from '../os/process-table.js';
 import type { CommandRunner } from '../os/system-runner.js';
 import { ComposeClient } from './client.js';
+import { removeMountVolumes } from './deliver-mounts.js';
 import { checkComposeProvider } from './engine.js';
 import { composeEnvironment } from './environment.js';
 import { composeSubcommands } from './invocation.js';
 import { liveComposeOwner } from './ownership.js';
-import { readComposeState, removeComposeState } from './state.js';
+import { readComposeState, recordedEngineEnv, removeComposeState } from './state.js';
 
 /** What removal needs from the outside. */
 export interface RemoveRecordedOptions {
@@ -58,23 +59,33 @@ export async function removeRecordedCompose(stateDir: string, options: RemoveRec
     lines.push(`stopped the tovrun still running here (pid ${owner.pid})\n`);
   }
   const names = state.services.join(', ');
-  const check = await checkComposeProvider(options.runner, options.host.platform);
+  // The engine the containers live on (recorded at start), whatever DOCKER_HOST or the docker context says now.
+  const engineEnv = state.engine === undefined ? {} : recordedEngineEnv(state.engine);
+  const check = await checkComposeProvider(options.runner, options.host.platform, { ...options.processEnv, ...engineEnv });
   if (!check.ok) {
     lines.push(`tovrun: cannot remove the compose services ${names} (project ${state.project.name}): ${check.message}\n  ${check.hint}\n`);
     return { lines, recorded: true };
   }
   const { provider } = check;
   const project = { ...state.project, envFile: state.project.envFile !== null && existsSync(state.project.envFile) ? state.project.envFile : null };
-  const client = new ComposeClient(provider, project, options.runner, composeEnvironment(provider, options.processEnv, options.dotEnv, {}), options.mask);
+  const client = new ComposeClient(
+    provider,
+    project,
+    options.runner,
+    composeEnvironment(provider, options.processEnv, options.dotEnv, {}, engineEnv),
+    options.mask,
+  );
   try {
     await client.compose(`stopping ${names}`, composeSubcommands.stop(state.services, options.shutdownTimeoutMs / 1000), 120_000);
     await client.compose(`removing ${names}`, composeSubcommands.rm(state.services), 120_000);
     await client.removeUnusedNetworks();
+    await removeMountVolumes(client);
   } catch (error) {
     lines.push(`tovrun: ${error instanceof Error ? error.message : String(error)}\n`);
     return { lines, recorded: true };
   }
   removeComposeState(stateDir);
-  lines.push(`removed the compose services ${names} (project ${state.project.name}; named volumes kept)\n`);
+  const where = state.engine === undefined ? '' : ` on ${state.engine.url}`;
+  lines.push(`removed the compose services ${names} (project ${state.project.name}${where}; named volumes kept)\n`);
   return { lines, recorded: true };
 }

@@ -7,10 +7,12 @@ import type { ComposePlan } from '../plan/compose.js';
 import { formatSeconds } from '../text/seconds.js';
 import type { ReadyService } from '../workspace/types.js';
 import type { ComposeClient } from './client.js';
+import { deliverMounts, removeMountVolumes } from './deliver-mounts.js';
 import { composeSubcommands, engineSubcommands } from './invocation.js';
 import type { FollowedLog, LogFollower } from './log-follower.js';
 import { refuseLiveComposeOwner, servicesToOwn } from './ownership.js';
-import { type ComposeOwner, type ComposeState, readComposeState, writeComposeState } from './state.js';
+import type { MountDelivery, UndeliverableMount } from './remote-mounts.js';
+import { type ComposeOwner, type ComposeState, type RecordedEngine, readComposeState, removeComposeState, writeComposeState } from './state.js';
 import { type WaitClock, waitHealthy } from './wait-healthy.js';
 
 /** Everything a ComposeSession uses. */
@@ -29,6 +31,16 @@ export interface ComposeSessionOptions {
   follow: LogFollower;
   /** Between two health polls; 500 ms by default. */
   pollMs?: number;
+  /** The engine, when it is not the default one: recorded for `tovrun down`. */
+  engine?: RecordedEngine;
+  /** For a remote engine: the workspace folders to deliver as volumes, and binds it cannot resolve; null for a local one. */
+  remote?: RemoteMounts | null;
+}
+
+/** What a remote engine needs besides compose: the mount volumes to fill and the binds to warn about. */
+export interface RemoteMounts {
+  deliveries: MountDelivery[];
+  undeliverable: UndeliverableMount[];
 }
 
 /** Drives the compose services of one run (see start and stop). */
@@ -60,6 +72,15 @@ export class ComposeSession {
     const startedAt = clock.now();
     const sinceSeconds = startedAt / 1000 - 1;
     this.started = true;
+    const remote = this.options.remote;
+    for (const service of remote ? this.options.plan.services.filter((candidate) => candidate.hostGateway) : [])
+      sink.notice(service.name, "warning: host.docker.internal is the remote engine's host, not this machine: it cannot reach the services tovrun runs here");
+    for (const mount of remote?.undeliverable ?? []) sink.notice(mount.service, `warning: the bind mount ${mount.source} -> ${mount.target} ${mount.why}`);
+    if (remote && remote.deliveries.length > 0) {
+      for (const delivery of remote.deliveries)
+        sink.notice(delivery.service, `delivering ${delivery.source} to the remote engine as volume ${delivery.volume} (at ${delivery.target})`);
+      await deliverMounts(client, remote.deliveries, this.options.stateDir);
+    }
     await client.compose(`starting the compose services ${this.names.join(', ')}`, composeSubcommands.up(this.names));
     if (signal.aborted) return null;
     await Promise.all(this.names.map(async (name) => this.followContainers(name, await client.containerIds(name), sinceSeconds)));
@@ -97,7 +118,8 @@ export class ComposeSession {
           composeSubcommands.stop(this.owned, this.options.shutdownTimeoutMs / 1000),
           120_000,
         );
-        for (const name of this.owned) sink.notice(name, 'stopped (`tovrun down` removes its container; volumes are kept)');
+        if (this.options.remote) await this.removeFromRemote();
+        else for (const name of this.owned) sink.notice(name, 'stopped (`tovrun down` removes its container; volumes are kept)');
       } catch (error) {
         for (const name of this.owned) sink.notice(name, `could not be stopped: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
       }
@@ -107,6 +129,19 @@ export class ComposeSession {
     // The followers print the containers' last lines as they stop; then they end (or are ended) too.
     for (const follower of this.followers.values()) follower.stop();
     await waitAtMost(Promise.all([...this.followers.values()].map((follower) => follower.ended)), 2_000, (ms, signal) => this.options.clock.sleep(ms, signal));
+  }
+
+  /** On a remote engine nothing of this run stays: its containers, unused networks and mount volumes go, and the record with them. */
+  private async removeFromRemote(): Promise<void> {
+    const { client, sink, stateDir } = this.options;
+    await client.compose(`removing ${this.owned.join(', ')}`, composeSubcommands.rm(this.owned), 120_000);
+    await client.removeUnusedNetworks();
+    await removeMountVolumes(client);
+    for (const name of this.owned) sink.notice(name, 'stopped and removed from the remote engine (its named data volumes are kept)');
+    const state = readComposeState(stateDir);
+    const left = (state?.services ?? []).filter((name) => !this.owned.includes(name));
+    if (state && left.length > 0) writeComposeState(stateDir, { ...state, services: left });
+    else removeComposeState(stateDir);
   }
 
   private startNotice(name: string): string {
@@ -130,7 +165,8 @@ export class ComposeSession {
     const sameProject = previous?.project.name === plan.project.name && previous.project.file === plan.project.file;
     const services = [...new Set([...(sameProject ? previous.services : []), ...this.owned])];
     const profiles = [...new Set([...(sameProject ? previous.project.profiles : []), ...plan.project.profiles])];
-    writeComposeState(this.options.stateDir, { version: 1, project: { ...plan.project, profiles }, services, owner });
+    const engine = this.options.engine === undefined ? {} : { engine: this.options.engine };
+    writeComposeState(this.options.stateDir, { version: 1, project: { ...plan.project, profiles }, services, owner, ...engine });
   }
 
   private followContainers(name: string, ids: readonly string[], sinceSeconds: number): void {

@@ -12,6 +12,12 @@ export interface ComposeOwner extends ProcessIdentity {
   keep: boolean;
 }
 
+/** The engine the containers live on: its URL and what docker and compose need to reach it (a context's DOCKER_HOST, TLS files). */
+export interface RecordedEngine {
+  url: string;
+  env: Record<string, string>;
+}
+
 /** What the file records. */
 export interface ComposeState {
   version: 1;
@@ -21,6 +27,8 @@ export interface ComposeState {
   services: string[];
   /** The run using them now; null once it exited. */
   owner: ComposeOwner | null;
+  /** The engine they live on, so `tovrun down` reaches it whatever DOCKER_HOST says then; absent in files of older tovruns. */
+  engine?: RecordedEngine;
 }
 
 /** The file's path inside a workspace's .tovrun folder (beside state.json). */
@@ -53,12 +61,27 @@ function isOwner(value: unknown): value is ComposeOwner {
   );
 }
 
+const engineVariables = new Set(['DOCKER_HOST', 'DOCKER_CERT_PATH', 'DOCKER_TLS_VERIFY']);
+
+function isEngine(value: unknown): value is RecordedEngine {
+  const record = (value ?? {}) as Record<string, unknown>;
+  const env = (record.env ?? null) as Record<string, unknown> | null;
+  return (
+    typeof record.url === 'string' &&
+    record.url !== '' &&
+    env !== null &&
+    typeof env === 'object' &&
+    Object.entries(env).every(([key, item]) => engineVariables.has(key) && typeof item === 'string')
+  );
+}
+
 /** Parses the file's text; null when it is not a compose state tovrun wrote (service names compose would not accept, an owner pid that is not above 1). */
 export function parseComposeState(text: string): ComposeState | null {
   const state = parseJsonObject(text) ?? {};
   if (state.version !== 1 || !isProject(state.project) || !isServiceNames(state.services)) return null;
   if (state.owner !== null && !isOwner(state.owner)) return null;
-  return { version: 1, project: state.project, services: state.services, owner: state.owner };
+  if (state.engine !== undefined && !isEngine(state.engine)) return null;
+  return { version: 1, project: state.project, services: state.services, owner: state.owner, ...(state.engine === undefined ? {} : { engine: state.engine }) };
 }
 
 /** The recorded state, or null when there is none (or it is unreadable). */
@@ -69,6 +92,11 @@ export function readComposeState(stateDir: string): ComposeState | null {
 /** Writes the state atomically (temporary file, then rename). */
 export function writeComposeState(stateDir: string, state: ComposeState): void {
   writeJsonRecord(composeStatePath(stateDir), state);
+}
+
+/** The environment that reaches a recorded engine: its DOCKER_HOST (over any DOCKER_CONTEXT) and TLS files. */
+export function recordedEngineEnv(engine: RecordedEngine): Record<string, string | undefined> {
+  return { DOCKER_CONTEXT: undefined, DOCKER_HOST: engine.url, ...engine.env };
 }
 
 /** Removes the file (every recorded service was removed). */

@@ -1,9 +1,9 @@
 /** Pure planning of the compose part of a run: the project, the services of the requested profiles, their URLs. */
 import path from 'node:path';
 import { ConfigError, UsageError } from '../errors.js';
-import type { ComposeModel, ComposeServiceInfo } from '../workspace/compose-file.js';
+import type { BindMount, ComposeModel, ComposeServiceInfo } from '../workspace/compose-file.js';
 import { instanceOffset, instancePort, instanceProjectName, maxPort } from '../workspace/instance.js';
-import { databaseSetting, pgbouncerUpstream, postgresUrl } from './database.js';
+import { databaseSetting, pgbouncerUpstream, postgresUrl, urlHost } from './database.js';
 
 /** A compose project as tovrun addresses it: the file, the project name, the env file and the enabled profiles. */
 export interface ComposeProject {
@@ -14,6 +14,8 @@ export interface ComposeProject {
   /** Absolute path of the .env passed with --env-file (when the provider takes it), or null for none. */
   envFile: string | null;
   profiles: string[];
+  /** Compose files tovrun adds after file (-f), e.g. the remote engine's mount override in .tovrun/; absent for none. */
+  overrideFiles?: string[];
 }
 
 /** A compose service the run starts, with what the user opens to reach it. */
@@ -21,6 +23,12 @@ export interface PlannedComposeService {
   name: string;
   /** http://localhost:<port>/ for a published port; a PostgreSQL URL (password masked) for a database; else null. */
   url: string | null;
+  /** Its image (interpolated), or null when it only builds one. */
+  image: string | null;
+  /** Its bind mounts, which a remote engine cannot resolve from this machine. */
+  binds: BindMount[];
+  /** Whether it reaches the engine's host as host.docker.internal (Prometheus scraping the native backend). */
+  hostGateway: boolean;
 }
 
 /** The compose part of a run. */
@@ -45,6 +53,8 @@ export interface ComposePlanInputs {
   values: Readonly<Record<string, string | undefined>>;
   /** The instance (workspace/instance.ts): its project name is suffixed and its published ports moved; 0 by default. */
   instance?: number;
+  /** Where the engine's published ports are reached from here: "localhost", or a remote engine's host (default localhost). */
+  engineAddress?: string;
 }
 
 /** The project name compose would use: COMPOSE_PROJECT_NAME, else the compose file's folder, normalised as compose does. */
@@ -60,17 +70,17 @@ export function composeProjectName(values: ComposePlanInputs['values'], composeF
 
 const isDatabase = (service: ComposeServiceInfo, target: number) => /postgres|pgbouncer/i.test(service.image ?? '') || target === 5432;
 
-/** What the user opens to reach a service: its first published port, as a database URL or an http URL. */
-export function serviceUrl(service: ComposeServiceInfo, values: ComposePlanInputs['values']): string | null {
+/** What the user opens to reach a service: its first published port on the engine's host, as a database URL or an http URL. */
+export function serviceUrl(service: ComposeServiceInfo, values: ComposePlanInputs['values'], host = 'localhost'): string | null {
   const port = service.ports.find((candidate) => candidate.published !== null);
   if (!port || port.published === null) return null;
-  if (!isDatabase(service, port.target)) return `http://localhost:${port.published}/`;
+  if (!isDatabase(service, port.target)) return `http://${urlHost(host)}:${port.published}/`;
   // The password is never shown: *** stands for it (encodeURIComponent leaves * as it is).
   const password = values.POSTGRES_PASSWORD ? '***' : '';
   return postgresUrl({
     user: databaseSetting(values, 'POSTGRES_USER'),
     password,
-    host: 'localhost',
+    host: urlHost(host),
     port: String(port.published),
     database: databaseSetting(values, 'POSTGRES_DB'),
   });
@@ -129,6 +139,7 @@ export function planCompose(inputs: ComposePlanInputs): ComposePlan {
   const instance = inputs.instance ?? 0;
   const moved = portVariables(services, model.file, instance);
   const values = { ...inputs.values, ...moved };
+  const host = inputs.engineAddress ?? 'localhost';
   return {
     project: {
       file: model.file,
@@ -136,7 +147,13 @@ export function planCompose(inputs: ComposePlanInputs): ComposePlan {
       envFile: inputs.envFile,
       profiles: [...profiles],
     },
-    services: services.map((service) => ({ name: service.name, url: serviceUrl(movedService(service, instance), values) })),
+    services: services.map((service) => ({
+      name: service.name,
+      url: serviceUrl(movedService(service, instance), values, host),
+      image: service.image,
+      binds: service.binds,
+      hostGateway: service.hostGateway,
+    })),
     variables: { ...pgbouncerUpstream(profiles, values), ...moved },
     publishedPorts: services.flatMap((service) => service.ports.flatMap((port) => (port.published === null ? [] : [port.published]))),
     portVariables: moved,

@@ -29,6 +29,8 @@ export interface DatabaseInputs {
   values: Readonly<Record<string, string | undefined>>;
   /** The database service's env.DATABASE_URL from tovrun.yaml, when the user set one. */
   configured: string | undefined;
+  /** Where the engine publishes the profiles' ports: "localhost" (the default), or a remote engine's host. */
+  engineAddress?: string;
 }
 
 /** The defaults docker-compose.yml uses when a POSTGRES_* key is unset. */
@@ -40,18 +42,21 @@ export function databaseSetting(values: DatabaseInputs['values'], key: string): 
   return found !== undefined && found !== '' ? found : (composeDefaults[key] ?? '');
 }
 
+/** A host for a URL: IPv6 addresses in brackets. */
+export const urlHost = (host: string): string => (host.includes(':') && !host.startsWith('[') ? `[${host}]` : host);
+
 /** A PostgreSQL URL; user, password and database are percent-encoded. */
 export function postgresUrl(parts: { user: string; password: string; host: string; port: string; database: string }): string {
   const password = parts.password === '' ? '' : `:${encodeURIComponent(parts.password)}`;
   return `postgresql://${encodeURIComponent(parts.user)}${password}@${parts.host}:${parts.port}/${encodeURIComponent(parts.database)}`;
 }
 
-/** The URL of the POSTGRES_* database on localhost at port (the local-db's or pgbouncer's published port). */
-function localUrl(values: DatabaseInputs['values'], portKey: 'POSTGRES_PORT' | 'PGBOUNCER_PORT'): string {
+/** The URL of the POSTGRES_* database on the engine's host at port (the local-db's or pgbouncer's published port). */
+function localUrl(values: DatabaseInputs['values'], portKey: 'POSTGRES_PORT' | 'PGBOUNCER_PORT', host: string): string {
   return postgresUrl({
     user: databaseSetting(values, 'POSTGRES_USER'),
     password: values.POSTGRES_PASSWORD ?? '',
-    host: 'localhost',
+    host: urlHost(host),
     port: databaseSetting(values, portKey),
     database: databaseSetting(values, 'POSTGRES_DB'),
   });
@@ -64,15 +69,16 @@ function localUrl(values: DatabaseInputs['values'], portKey: 'POSTGRES_PORT' | '
  */
 export function chooseDatabase(inputs: DatabaseInputs): DatabaseChoice {
   const { profiles, values } = inputs;
+  const host = inputs.engineAddress ?? 'localhost';
   if (inputs.configured !== undefined) return { source: 'tovrun.yaml', url: inputs.configured, override: null };
   if (profiles.includes(pgbouncerProfile)) {
-    const url = localUrl(values, 'PGBOUNCER_PORT');
+    const url = localUrl(values, 'PGBOUNCER_PORT', host);
     return { source: 'pgbouncer', url, override: url };
   }
   if (profiles.includes(localDbProfile)) {
     const own = values.DATABASE_URL_LOCAL;
     if (own !== undefined && own !== '') return { source: 'DATABASE_URL_LOCAL', url: own, override: own };
-    const url = localUrl(values, 'POSTGRES_PORT');
+    const url = localUrl(values, 'POSTGRES_PORT', host);
     return { source: 'local-db', url, override: url };
   }
   const configured = values.DATABASE_URL;
@@ -129,10 +135,11 @@ export function databaseUse(
   run: readonly ServiceSpec[],
   profiles: readonly string[],
   values: DatabaseInputs['values'],
+  engineAddress = 'localhost',
 ): DatabaseUse {
   const owner = databaseService(workspaceServices);
   const running = run.find((service) => service.name === owner?.name);
-  const choice = chooseDatabase({ profiles, values, configured: running?.env.DATABASE_URL });
+  const choice = chooseDatabase({ profiles, values, configured: running?.env.DATABASE_URL, engineAddress });
   const users = choice.url === null ? [] : run.filter((service) => service.type === 'python' || service === running).map((service) => service.name);
   return { choice, users };
 }

@@ -8,6 +8,13 @@ export interface PublishedPort {
   variable?: string | null;
 }
 
+/** A bind mount: a path of the engine's host (absolute, resolved against the compose file's folder) mounted at target. */
+export interface BindMount {
+  source: string;
+  target: string;
+  readOnly: boolean;
+}
+
 /** One service of the compose file. */
 export interface ComposeServiceInfo {
   name: string;
@@ -15,6 +22,10 @@ export interface ComposeServiceInfo {
   profiles: string[];
   image: string | null;
   ports: PublishedPort[];
+  /** Its bind mounts (named volumes are not listed). */
+  binds: BindMount[];
+  /** Whether extra_hosts maps a name to host-gateway (host.docker.internal): it reaches the engine's host. */
+  hostGateway: boolean;
   hasHealthcheck: boolean;
 }
 

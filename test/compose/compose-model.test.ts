@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parsePort, readComposeModel } from '../../src/compose/compose-model.js';
+import { parseBind, parsePort, readComposeModel } from '../../src/compose/compose-model.js';
 import { ConfigError } from '../../src/errors.js';
 
 const text = `services:
@@ -46,12 +46,14 @@ describe('readComposeModel', () => {
     const model = readComposeModel(text, '/ws/docker-compose.yml', (name) => ({ POSTGRES_PORT: '15432' })[name]);
     expect(model.profiles).toEqual(['all', 'local-db', 'monitoring']);
     expect(model.services).toEqual([
-      { name: 'app', profiles: [], image: 'app:1', ports: [], hasHealthcheck: false },
+      { name: 'app', profiles: [], image: 'app:1', ports: [], binds: [], hostGateway: false, hasHealthcheck: false },
       {
         name: 'db',
         profiles: ['local-db'],
         image: 'postgres:15-alpine',
         ports: [{ published: 15432, target: 5432, variable: 'POSTGRES_PORT' }],
+        binds: [],
+        hostGateway: false,
         hasHealthcheck: true,
       },
       {
@@ -59,6 +61,8 @@ describe('readComposeModel', () => {
         profiles: ['monitoring', 'all'],
         image: 'grafana/grafana',
         ports: [{ published: 3001, target: 3000, variable: null }],
+        binds: [],
+        hostGateway: false,
         hasHealthcheck: false,
       },
       {
@@ -70,6 +74,8 @@ describe('readComposeModel', () => {
           { published: 7000, target: 7000, variable: 'DEBUG_PORT' },
           { published: null, target: 80, variable: null },
         ],
+        binds: [],
+        hostGateway: false,
         hasHealthcheck: false,
       },
     ]);
@@ -96,6 +102,21 @@ describe('parsePort', () => {
     expect(parsePort(9000)).toEqual({ published: null, target: 9000 });
     expect(parsePort({ target: 80, published: '8081' })).toEqual({ published: 8081, target: 80 });
     expect(parsePort('not-a-port')).toBeNull();
+  });
+});
+
+describe('parseBind', () => {
+  it('reads bind mounts in the short and long syntaxes, resolved against the compose file folder, and skips named volumes', () => {
+    expect(parseBind('./infra/prometheus:/etc/prometheus:ro', '/ws')).toEqual({ source: '/ws/infra/prometheus', target: '/etc/prometheus', readOnly: true });
+    expect(parseBind('/var/run/docker.sock:/var/run/docker.sock', '/ws')).toEqual({
+      source: '/var/run/docker.sock',
+      target: '/var/run/docker.sock',
+      readOnly: false,
+    });
+    expect(parseBind({ type: 'bind', source: 'conf', target: '/c', read_only: true }, '/ws')).toEqual({ source: '/ws/conf', target: '/c', readOnly: true });
+    expect(parseBind('postgres-data:/var/lib/postgresql/data', '/ws')).toBeNull();
+    expect(parseBind({ type: 'volume', source: 'data', target: '/d' }, '/ws')).toBeNull();
+    expect(parseBind('/anonymous', '/ws')).toBeNull();
   });
 });
 

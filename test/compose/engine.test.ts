@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkComposeProvider, requireComposeProvider, startEngineHint } from '../../src/compose/engine.js';
+import { checkComposeProvider, describeEngine, requireComposeProvider, startEngineHint } from '../../src/compose/engine.js';
 import { FailedError } from '../../src/errors.js';
 import { scriptedRunner } from './support.js';
 
@@ -29,6 +29,25 @@ describe('checkComposeProvider / requireComposeProvider', () => {
       provider: null,
       message: expect.stringContaining('none of docker compose, docker-compose, podman compose or podman-compose'),
     });
+  });
+
+  it('reports the engine DOCKER_HOST names, its version and the time it took to answer', async () => {
+    const runner = scriptedRunner([v1, [/^docker info$/, { output: 'Client:\nServer:\n Server Version: 28.2.2' }]]);
+    const check = await checkComposeProvider(runner, 'linux', { DOCKER_HOST: 'tcp://10.0.0.5:2375' });
+    expect(check.ok && describeEngine(check.engine)).toMatch(/^tcp:\/\/10\.0\.0\.5:2375 \(remote, from DOCKER_HOST\): server 28\.2\.2, answered in \d+ ms$/);
+  });
+
+  it('names the remote endpoint and the fix when it does not answer, or answers too late', async () => {
+    const refused = scriptedRunner([
+      v1,
+      [/^docker info$/, { exitCode: 1, output: 'Cannot connect to the Docker daemon at tcp://10.0.0.5:2375. Is the docker daemon running?' }],
+    ]);
+    const check = requireComposeProvider(refused, 'linux', 'the compose profiles demo need a container engine', { DOCKER_HOST: 'tcp://10.0.0.5:2375' });
+    await expect(check).rejects.toThrow(/the Docker engine at tcp:\/\/10\.0\.0\.5:2375 \(remote, from DOCKER_HOST\) did not answer \(Cannot connect/);
+    await expect(check).rejects.toMatchObject({ hint: expect.stringContaining('unset DOCKER_HOST') });
+    const slow = scriptedRunner([v1, [/^docker info$/, { exitCode: undefined, output: '' }]]);
+    const late = await checkComposeProvider(slow, 'linux', { DOCKER_HOST: 'ssh://dev@box' });
+    expect(late).toMatchObject({ ok: false, message: expect.stringContaining('ssh://dev@box (remote, from DOCKER_HOST) did not answer within 8 s') });
   });
 
   it('hints at the docker group for a permission error, and at podman machine for podman on macOS', () => {

@@ -25,6 +25,12 @@ describe('the exact compose commands', () => {
     );
   });
 
+  it("adds tovrun's override files after the user's compose file, so their volumes replace the binds with the same target", () => {
+    expect(line(composeInvocation(providers.v1, { ...project, overrideFiles: ['/ws/.tovrun/compose.remote.json'] }, composeSubcommands.up(['db'])))).toBe(
+      'docker-compose -f /ws/docker-compose.yml -f /ws/.tovrun/compose.remote.json -p tovplay --env-file /ws/.env --profile local-db --profile monitoring up -d db',
+    );
+  });
+
   it('docker-compose before 1.25: no --env-file (the values go into its environment instead)', () => {
     expect(line(composeInvocation(providers.v1old, project, composeSubcommands.up(['db'])))).toBe(
       'docker-compose -f /ws/docker-compose.yml -p tovplay --profile local-db --profile monitoring up -d db',

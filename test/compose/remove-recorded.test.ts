@@ -41,6 +41,32 @@ describe('removeRecordedCompose (tovrun down)', () => {
     expect(readComposeState(dir)).toBeNull();
   });
 
+  it('reaches the engine recorded at start (a remote one) whatever DOCKER_HOST says now, and removes the delivered volumes there', async () => {
+    const dir = tempDir('tovrun-compose-down-');
+    writeComposeState(dir, {
+      version: 1,
+      project: { file: '/ws/docker-compose.yml', name: 'tovplay', envFile: null, profiles: ['monitoring'] },
+      services: ['prometheus'],
+      owner: null,
+      engine: { url: 'tcp://10.0.0.5:2375', env: {} },
+    });
+    const runner = scriptedRunner([
+      v1,
+      [/^docker info$/, {}],
+      [/^docker-compose -f/, {}],
+      [/^docker volume ls/, { output: 'tovplay_tovrun_prometheus_etc-prometheus_abc\n' }],
+      [/^docker (network|volume rm|ps)/, {}],
+    ]);
+    const report = await removeRecordedCompose(dir, { ...options(runner), processEnv: { PATH: '/bin', DOCKER_CONTEXT: 'laptop' } });
+    expect(
+      runner.calls
+        .filter((call) => /^docker(-compose)? /.test(call.line) && !call.line.endsWith('version'))
+        .every((call) => call.options?.env?.DOCKER_HOST === 'tcp://10.0.0.5:2375' && call.options.env.DOCKER_CONTEXT === undefined),
+    ).toBe(true);
+    expect(runner.calls.map((call) => call.line)).toContain('docker volume rm tovplay_tovrun_prometheus_etc-prometheus_abc');
+    expect(report.lines).toEqual(['removed the compose services prometheus (project tovplay on tcp://10.0.0.5:2375; named volumes kept)\n']);
+  });
+
   it('keeps the record and says why when the engine is not running', async () => {
     const dir = tempDir('tovrun-compose-down-');
     recorded(dir);

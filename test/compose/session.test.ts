@@ -9,7 +9,7 @@ import { processIdentity } from '../../src/os/process-table.js';
 import type { ComposePlan } from '../../src/plan/compose.js';
 import { MemorySink, tempDir } from '../supervisor/support.js';
 import { fakeClock, fakeEngine, stateJson } from './fake-engine.js';
-import { providers } from './support.js';
+import { localEngine, providers } from './support.js';
 
 const plan: ComposePlan = {
   project: { file: '/ws/docker-compose.yml', name: 'proj', envFile: '/ws/.env', profiles: ['local-db'] },
@@ -55,6 +55,7 @@ function session(runner: ReturnType<typeof engine>, stateDir: string, sink: Memo
   const follower = fakeFollower();
   const created = createComposeSession({
     provider: providers.v1,
+    engine: localEngine,
     plan,
     runner,
     processEnv: { PATH: '/bin' },

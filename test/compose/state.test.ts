@@ -21,6 +21,13 @@ describe('compose.json', () => {
     expect(readComposeState(dir)).toBeNull();
   });
 
+  it('records the engine the containers live on, and refuses an engine entry that sets anything but DOCKER_* connection variables', () => {
+    const remote = { ...state, engine: { url: 'tcp://10.0.0.5:2375', env: { DOCKER_TLS_VERIFY: '1', DOCKER_CERT_PATH: '/home/dev/.docker/tls' } } };
+    expect(parseComposeState(JSON.stringify(remote))).toEqual(remote);
+    expect(parseComposeState(JSON.stringify({ ...remote, engine: { url: 'tcp://x:2375', env: { LD_PRELOAD: '/tmp/x.so' } } }))).toBeNull();
+    expect(parseComposeState(JSON.stringify({ ...remote, engine: { url: '', env: {} } }))).toBeNull();
+  });
+
   it('ignores files tovrun did not write', () => {
     expect(parseComposeState('not json')).toBeNull();
     expect(parseComposeState(JSON.stringify({ ...state, version: 2 }))).toBeNull();

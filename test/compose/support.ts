@@ -1,5 +1,6 @@
 // A scripted CommandRunner for compose tests: records every call and answers by the first matching rule.
 
+import type { EngineStatus } from '../../src/compose/engine.js';
 import type { ComposeProvider } from '../../src/compose/provider.js';
 import type { CommandRunner, RunOptions, RunResult } from '../../src/os/system-runner.js';
 
@@ -34,4 +35,11 @@ export const providers: Record<'v2' | 'v1' | 'v1old' | 'podman' | 'podmanCompose
   v1old: { name: 'docker-compose', command: 'docker-compose', prefix: [], engine: 'docker', version: '1.24.1', envFileFlag: false },
   podman: { name: 'podman compose', command: 'podman', prefix: ['compose'], engine: 'podman', version: '1.0.6', envFileFlag: true },
   podmanCompose: { name: 'podman-compose', command: 'podman-compose', prefix: [], engine: 'podman', version: '1.0.6', envFileFlag: true },
+};
+
+/** The local engine as probeEngine reports it. */
+export const localEngine: EngineStatus = {
+  endpoint: { url: 'unix:///var/run/docker.sock', kind: 'unix', source: 'default', context: null, remote: false, address: 'localhost', env: {} },
+  version: '28.2.2',
+  answeredMs: 5,
 };

@@ -162,6 +162,13 @@ describe('fuzz: no secret printed by a service reaches the terminal or the log f
   });
 });
 
+/** docker-compose v1 with a local engine that answers: the dry run's engine line without a real `docker info` per run. */
+const answeringEngine = async (command: string, args: readonly string[]) => {
+  if (command === 'docker-compose' && args[0] === 'version') return { exitCode: 0, output: 'docker-compose version 1.29.2, build unknown' };
+  if (command === 'docker' && args[0] === 'info') return { exitCode: 0, output: 'Server Version: 20.10' };
+  return { exitCode: undefined, output: '', spawnError: 'ENOENT' };
+};
+
 describe("fuzz: no secret reaches --dry-run's plan", () => {
   it('masks secrets in the plan, its command line and its database line, with -p local-db', async () => {
     await fc.assert(
@@ -169,7 +176,7 @@ describe("fuzz: no secret reaches --dry-run's plan", () => {
         const root = secretWorkspace(secrets, [`--token=${secrets[inArgs]}`]);
         const ctx = memoryContext(root, { env: { PATH: process.env.PATH ?? '', DB_PASSWORD: secrets.environment } });
         const options: UpOptions = { install: false, reinstall: false, profiles: ['local-db'], panes: undefined, dryRun: true, keep: false, services: true };
-        expect(await runUpCommand(ctx, options)).toBe(0);
+        expect(await runUpCommand(ctx, options, { signals: process, nodePath: process.execPath, composeRunner: answeringEngine })).toBe(0);
         expect(ctx.stdout.text()).toContain('--token=***');
         expectAbsent(ctx.stdout.text() + ctx.stderr.text(), Object.values(secrets), 'the plan');
       }),

@@ -32,11 +32,12 @@ describe('planCompose', () => {
   it('plans the services of the requested profiles (not the default ones), with URLs and masked database URLs', () => {
     const plan = planCompose({ profiles: ['monitoring', 'local-db'], model, envFile: '/ws/.env', values });
     expect(plan.project).toEqual({ file: '/ws/docker-compose.yml', name: 'tovplaydev', envFile: '/ws/.env', profiles: ['monitoring', 'local-db'] });
-    expect(plan.services).toEqual([
+    expect(plan.services.map(({ name, url }) => ({ name, url }))).toEqual([
       { name: 'db', url: 'postgresql://tov:***@localhost:5433/game' },
       { name: 'grafana', url: 'http://localhost:3001/' },
       { name: 'promtail', url: null },
     ]);
+    expect(plan.services[0]).toMatchObject({ image: 'postgres:15-alpine', binds: [] });
     expect(plan.variables).toEqual({});
   });
 
@@ -44,6 +45,13 @@ describe('planCompose', () => {
     const plan = planCompose({ profiles: ['pgbouncer', 'local-db'], model, envFile: null, values });
     expect(plan.services.map((service) => service.url)).toEqual(['postgresql://tov:***@localhost:5433/game', 'postgresql://tov:***@localhost:6432/game']);
     expect(plan.variables).toEqual({ PGBOUNCER_DB_HOST: 'db', PGBOUNCER_DB_PORT: '5432' });
+  });
+
+  it("points the URLs at a remote engine's host, where its published ports are", () => {
+    const plan = planCompose({ profiles: ['monitoring', 'local-db'], model, envFile: null, values, engineAddress: '10.0.0.5' });
+    expect(plan.services.map((service) => service.url)).toEqual(['postgresql://tov:***@10.0.0.5:5433/game', 'http://10.0.0.5:3001/', null]);
+    const v6 = planCompose({ profiles: ['monitoring'], model, envFile: null, values, engineAddress: 'fd00::5' });
+    expect(v6.services[0]?.url).toBe('http://[fd00::5]:3001/');
   });
 
   it("refuses an unknown profile, naming the file's profiles", () => {

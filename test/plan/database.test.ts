@@ -61,6 +61,12 @@ describe('chooseDatabase, for every profile combination', () => {
     expect(chooseDatabase({ profiles: ['local-db'], values: {}, configured: undefined }).url).toBe('postgresql://tovplay@localhost:5432/tovplay');
     expect(chooseDatabase({ profiles: [], values: {}, configured: undefined })).toEqual({ source: 'none', url: null, override: null });
   });
+
+  it("points local-db's and PgBouncer's DATABASE_URL at a remote engine's host, where their ports are published", () => {
+    const remote = { values: {}, configured: undefined, engineAddress: '10.0.0.5' };
+    expect(chooseDatabase({ profiles: ['local-db'], ...remote }).override).toBe('postgresql://tovplay@10.0.0.5:5432/tovplay');
+    expect(chooseDatabase({ profiles: ['pgbouncer', 'local-db'], ...remote }).override).toBe('postgresql://tovplay@10.0.0.5:6432/tovplay');
+  });
 });
 
 describe('describing the choice', () => {

@@ -33,9 +33,10 @@ function missing(): string[] {
   return gaps;
 }
 
-/** Installs what Debian packages are missing, non-interactively. */
-function installPackages(): void {
+/** Installs the Debian packages the engine tests need that are missing (and extra ones), non-interactively. */
+export function installEnginePackages(extra: readonly string[] = []): void {
   const wanted = [
+    ...extra,
     // The daemon, not the client: some machine images ship a docker client without dockerd.
     ...(succeeds('dockerd', ['--version']) ? [] : ['docker.io']),
     ...(composeInstalled() ? [] : ['docker-compose']),
@@ -63,7 +64,7 @@ export function ensureEngine(): EngineAvailability {
   if (process.env.CI !== 'true')
     return { available: false, reason: `${missing().join('; ')} (outside CI the engine tests are skipped; under CI=true tovrun's test setup installs them)` };
   try {
-    installPackages();
+    installEnginePackages();
     if (!engineAnswers()) startDockerd();
   } catch (error) {
     return { available: false, reason: `could not install or start the engine: ${error instanceof Error ? error.message : String(error)}` };

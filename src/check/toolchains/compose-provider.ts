@@ -1,5 +1,6 @@
 /** toolchains/compose-provider: the compose provider (docker compose, podman compose) and its engine, when profiles are configured or requested. */
-import { checkComposeProvider } from '../../compose/index.js';
+import { checkComposeProvider, describeEngine } from '../../compose/index.js';
+import { UsageError } from '../../errors.js';
 import { requestedProfiles } from '../../plan/profiles.js';
 import { type Finding, finding } from '../../report/findings.js';
 import type { CheckInput } from '../input.js';
@@ -13,12 +14,27 @@ export function profilesToCheck(input: CheckInput): string[] {
 export async function composeProviderFindings(input: CheckInput): Promise<Finding[]> {
   const profiles = profilesToCheck(input);
   if (profiles.length === 0) return [];
-  const check = await checkComposeProvider(input.effects.runner, input.platform.os);
+  let check: Awaited<ReturnType<typeof checkComposeProvider>>;
+  try {
+    check = await checkComposeProvider(input.effects.runner, input.platform.os, input.env);
+  } catch (error) {
+    // An engine address docker would refuse (DOCKER_HOST, a context without an endpoint): the error names it and the fix.
+    if (!(error instanceof UsageError)) throw error;
+    return [
+      finding('toolchains/compose-provider', 'error', `compose profiles ${profiles.join(', ')} are requested, but ${error.message}`, { hint: error.hint }),
+    ];
+  }
   if (!check.ok) {
     return [
       finding('toolchains/compose-provider', 'error', `compose profiles ${profiles.join(', ')} are requested, but ${check.message}`, { hint: check.hint }),
     ];
   }
   const version = check.provider.version === '' ? '' : ` ${check.provider.version}`;
-  return [finding('toolchains/compose-provider', 'ok', `${check.provider.name}${version} with a running engine, for the profiles ${profiles.join(', ')}.`)];
+  return [
+    finding(
+      'toolchains/compose-provider',
+      'ok',
+      `${check.provider.name}${version} with the engine at ${describeEngine(check.engine)}, for the profiles ${profiles.join(', ')}.`,
+    ),
+  ];
 }
