@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { envCheck } from '../check/env-check.js';
 import { formatHumanReport, humanReportStyle } from '../check/print-human.js';
-import type { ComposeProvider } from '../compose/index.js';
+import type { ComposeProvider, EngineStatus } from '../compose/index.js';
 import type { RunContext } from '../context.js';
 import type { DevLoopOptions } from '../devloop/dev-loop.js';
 import type { ComposeFollow } from '../devloop/env-follow.js';
@@ -32,22 +32,29 @@ export interface ComposeRun {
   module: typeof import('../compose/index.js');
   plan: ComposePlan;
   provider: ComposeProvider;
+  /** The engine the run's containers live on (a remote one needs its endpoint and the delivered mounts). */
+  engine: EngineStatus;
+  stateDir: string;
   runner: CommandRunner;
   recreate: boolean;
 }
 
 /** How compose services follow the .env: read its variables again, and `compose up -d --force-recreate` for the touched ones. */
 function composeFollow(ctx: RunContext, workspace: Workspace, compose: ComposeRun): ComposeFollow {
-  const { module, plan, provider, runner } = compose;
+  const { module, plan, provider, runner, engine } = compose;
+  const project = () => module.runningProject(plan.project, engine, compose.stateDir);
   return {
     file: workspace.composeFile,
     text: () => readText(workspace.composeFile, { label: workspace.composeFile, maxBytes: 8 * mebibyte }) ?? '',
     services: plan.services.map((service) => service.name),
     envFile: workspace.envFile,
     variables: () => module.composeVariables(workspace, ctx.env),
-    recreateCommand: (names) => module.composeInvocation(provider, plan.project, ['up', '-d', '--force-recreate', '--no-deps', ...names]),
+    recreateCommand: (names) => module.composeInvocation(provider, project(), ['up', '-d', '--force-recreate', '--no-deps', ...names]),
     run: (invocation, dotEnv) =>
-      runner(invocation.command, invocation.args, { env: module.composeEnvironment(provider, ctx.env, dotEnv, plan.variables), cwd: workspace.root }),
+      runner(invocation.command, invocation.args, {
+        env: module.composeEnvironment(provider, ctx.env, dotEnv, plan.variables, engine.endpoint.env),
+        cwd: workspace.root,
+      }),
     recreate: compose.recreate,
   };
 }

@@ -230,7 +230,17 @@ export async function runUpCommand(
         })
       : null;
   const composeRun =
-    compose && provider && composeModule ? { module: composeModule, plan: compose.plan, provider, runner, recreate: Boolean(options.recreateCompose) } : null;
+    compose && provider && connected && composeModule
+      ? {
+          module: composeModule,
+          plan: compose.plan,
+          provider,
+          engine: connected.engine,
+          stateDir: workspace.stateDir,
+          runner,
+          recreate: Boolean(options.recreateCompose),
+        }
+      : null;
   const devLoop = devLoopInputs(ctx, workspace, {
     services,
     inputsFor,

@@ -1,10 +1,10 @@
 /** Builds the ComposeSession of a run from its plan, with the real engine, clock and log follower by default. */
-
+import { existsSync } from 'node:fs';
 import { sleep } from '../os/delay.js';
 import { type Host, realHost } from '../os/host.js';
 import type { ServiceOutputSink } from '../os/output-sink.js';
 import type { CommandRunner } from '../os/system-runner.js';
-import type { ComposePlan } from '../plan/compose.js';
+import type { ComposePlan, ComposeProject } from '../plan/compose.js';
 import { ComposeClient } from './client.js';
 import { localMountSources, mountOverridePath } from './deliver-mounts.js';
 import type { EngineStatus } from './engine.js';
@@ -47,6 +47,15 @@ const tlsOf = (env: NodeJS.ProcessEnv): Record<string, string> =>
 
 /** The real clock: Date.now and a cancellable sleep. */
 export const realClock: WaitClock = { now: () => Date.now(), sleep };
+
+/**
+ * The project that compose commands of a running session use from outside it (the dev loop's recreate): on a remote
+ * engine, with the mount override the session wrote at start, so the delivered volumes stay in place of the binds.
+ */
+export function runningProject(project: ComposeProject, engine: EngineStatus, stateDir: string): ComposeProject {
+  const override = mountOverridePath(stateDir);
+  return engine.endpoint.remote && existsSync(override) ? { ...project, overrideFiles: [override] } : project;
+}
 
 /** A ComposeSession for the plan (see ComposeSession.start and stop). */
 export function createComposeSession(inputs: ComposeSessionInputs): ComposeSession {

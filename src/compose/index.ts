@@ -2,7 +2,7 @@
 
 export { readComposeModel } from './compose-model.js';
 export { type ConfigCheckInput, composeConfigProblems } from './config-check.js';
-export { type ComposeSessionInputs, createComposeSession, realClock } from './create-session.js';
+export { type ComposeSessionInputs, createComposeSession, realClock, runningProject } from './create-session.js';
 export { localMountSources } from './deliver-mounts.js';
 export { type ComposeVariables, composeVariables } from './dot-env.js';
 export { type DockerEndpoint, describeEndpoint, parseEngineUrl, resolveEngineEndpoint } from './endpoint.js';
