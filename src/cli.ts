@@ -108,6 +108,47 @@ function refuseStrayFlags(command: Command): void {
     );
 }
 
+/** The logs flags as commander gives them. */
+interface RawLogsOptions {
+  follow?: boolean;
+  previous?: boolean;
+  json?: boolean;
+  grep?: string;
+  since?: string;
+  lines?: number;
+  errors?: boolean;
+}
+
+function positiveCount(value: string, flag: string): number {
+  const count = Number(value);
+  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(count))
+    throw new UsageError(`${flag} ${JSON.stringify(value)} is not a count of lines.`, `Give a whole number, e.g. ${flag} 50.`);
+  return count;
+}
+
+/** `tovrun logs`: printing or following the log files, or, with a search flag, a query of the running tovrun's output. */
+async function runLogs(ctx: RunContext, service: string | undefined, options: RawLogsOptions): Promise<number> {
+  const query = options.json || options.errors || options.grep !== undefined || options.since !== undefined || options.lines !== undefined;
+  if (query && (options.follow || options.previous))
+    throw new UsageError(
+      `${options.follow ? '--follow' : '--previous'} does not go with --json, --grep, --since, -n or --errors.`,
+      'Search with `tovrun logs <service> --grep <regex>`; follow with `tovrun logs -f`.',
+    );
+  if (query) {
+    const { runLogsQuery } = await import('./commands/logs-query.js');
+    return runLogsQuery(ctx, {
+      service,
+      json: Boolean(options.json),
+      errors: Boolean(options.errors),
+      since: options.since,
+      grep: options.grep,
+      lines: options.lines,
+    });
+  }
+  const { runLogsCommand } = await import('./commands/logs.js');
+  return runLogsCommand(ctx, { service, follow: Boolean(options.follow), previous: Boolean(options.previous) });
+}
+
 /** The commander program; every action stores its exit code through setResult. */
 export function createProgram(ctx: RunContext, setResult: (code: number) => void): Command {
   const program = new Command('tovrun');
@@ -220,14 +261,30 @@ export function createProgram(ctx: RunContext, setResult: (code: number) => void
     .action(run(async () => (await import('./commands/down.js')).runDownCommand(ctx)));
   program
     .command('logs [service]')
-    .description("show services' logs from .tovrun/logs/")
+    .description("show services' logs from .tovrun/logs/, or search the running tovrun's output (--grep, --since, -n, --errors, --json)")
     .option('-f, --follow', 'keep printing new lines')
     .option('-p, --previous', "the previous run's logs (each run keeps the one before it)")
-    .action((service: string | undefined, options: { follow?: boolean; previous?: boolean }) =>
-      run(async () =>
-        (await import('./commands/logs.js')).runLogsCommand(ctx, { service, follow: Boolean(options.follow), previous: Boolean(options.previous) }),
-      )(),
+    .option('--json', 'print the lines found as JSON (version, source, matched, lines)')
+    .option('--grep <regex>', 'only lines matching this JavaScript regular expression')
+    .option('--since <time>', 'only lines since a duration ago (30s, 10m, 2h) or a time (14:05, 2026-12-04T14:05:00Z); needs a running tovrun')
+    .option('-n, --lines <count>', 'only the last <count> lines found', (value) => positiveCount(value, '-n'))
+    .option('--errors', "each service's last error: a Python traceback, a Vite or esbuild error, a failed start or readiness")
+    .action((service: string | undefined, options: RawLogsOptions) => run(async () => runLogs(ctx, service, options))());
+  program
+    .command('wait [services...]')
+    .description('wait until the services (all when none are named) of the running tovrun are ready: exit 0; 1 if one fails or time runs out; 2 if none runs')
+    .option('--timeout <seconds>', 'give up after this many seconds', '60')
+    .action((services: string[], options: { timeout: string }) =>
+      run(async () => {
+        const { parseTimeout, runWaitCommand } = await import('./commands/wait.js');
+        return runWaitCommand(ctx, services, { timeoutSeconds: parseTimeout(options.timeout) });
+      })(),
     );
+  program
+    .command('events')
+    .description("print each state change of the running tovrun's services as it happens (started, exited, restarting, ready…), until Ctrl-C")
+    .option('--json', 'one JSON object per line (version, time, service, type, text and the fields of its type)')
+    .action((options: { json?: boolean }) => run(async () => (await import('./commands/events.js')).runEventsCommand(ctx, { json: Boolean(options.json) }))());
   program
     .command('env')
     .description("print the backend venv's activation for your shell")

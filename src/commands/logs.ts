@@ -21,7 +21,7 @@ const followPollMs = 200;
 const previousSuffix = '.previous.log';
 
 /** Services with a log: the workspace's, in its order, then any other log file found. */
-function knownServices(stateDir: string, configured: string[]): string[] {
+export function knownServices(stateDir: string, configured: string[]): string[] {
   let files: string[] = [];
   try {
     files = readdirSync(logsDir(stateDir));

@@ -8,7 +8,10 @@ import type { PanesSelection } from '../panes/mode.js';
 import type { ComposePlan } from '../plan/compose.js';
 import { type DatabaseChoice, describeDatabase } from '../plan/database.js';
 import type { LaunchSpec } from '../plan/launch-spec.js';
+import { eventLine } from '../supervisor/control/event-line.js';
+import { recordingSink } from '../supervisor/control/recording-sink.js';
 import { formatReadySummary, handleStopSignals, runExitCode, type Stoppable, Supervisor, startControlServer } from '../supervisor/index.js';
+import { composeServiceStatus } from '../supervisor/service-status.js';
 import type { ReadyService, Workspace } from '../workspace/types.js';
 import { openRunOutput, type RunOutput } from './up-output.js';
 
@@ -47,14 +50,19 @@ export async function supervise(
   });
   // The terminal UI is open already when the install ran inside it.
   const output = opened ?? (await openRunOutput(ctx, workspace, { selection: run.selection, names, composeNames, mask, control }));
-  const sink = output.sink;
+  // Every line and notice is also kept (masked as in the log files) for `tovrun logs --json`, `--errors` and `tovrun mcp`.
+  const sink = recordingSink(output.sink, control.logBook, mask);
+  const composeReadyMs = new Map<string, number>();
   const supervisor = new Supervisor({
     stateDir: workspace.stateDir,
     shutdownTimeoutMs: workspace.shutdownTimeoutMs,
     sink,
     launcher: output.launcher,
     mask,
-    onEvent: (event) => output.onEvent(event),
+    onEvent: (event) => {
+      output.onEvent(event);
+      control.publish(eventLine(event, Date.now(), mask));
+    },
   });
   const stopping = new AbortController();
   const target: Stoppable = {
@@ -67,7 +75,7 @@ export async function supervise(
   // `tovrun down` asks over the control socket, as SIGTERM would (Windows has no SIGTERM to send).
   control.serve(
     {
-      status: () => supervisor.status(),
+      status: () => [...composeNames.map((name) => composeServiceStatus(name, composeReadyMs.get(name) ?? null)), ...supervisor.status()],
       restart: (name) => supervisor.restart(name),
       stopService: (name) => supervisor.stopService(name),
       startService: (name) => supervisor.startService(name),
@@ -84,10 +92,12 @@ export async function supervise(
     // The backend starts only after its database (and every other compose service) is healthy.
     const composeReady: ReadyService[] = compose ? ((await compose.start(stopping.signal)) ?? []) : [];
     if (stopping.signal.aborted) return interrupted();
+    for (const service of composeReady) composeReadyMs.set(service.name, service.readyMs);
     output.composeReady(composeNames);
     await output.followLogs(composeNames);
     if (run.launches.length === 0) {
       output.say(formatReadySummary(composeReady));
+      control.markReady();
       await untilAborted(stopping.signal);
       return interrupted();
     }
@@ -96,6 +106,7 @@ export async function supervise(
     const ready = await supervisor.waitReady();
     if (ready) {
       output.say(formatReadySummary([...composeReady, ...ready]));
+      control.markReady();
     }
     return runExitCode(await supervisor.finished, stop.received);
   } catch (error) {

@@ -141,6 +141,7 @@ export class Supervisor {
   status(): ServiceStatus[] {
     return this.runners.map((runner) => ({
       name: runner.spec.name,
+      kind: 'native' as const,
       port: runner.spec.port,
       url: serviceUrl(runner.spec.probe, runner.spec.port),
       ...runner.snapshot(),
@@ -217,7 +218,7 @@ export class Supervisor {
     });
     if (result.kind === 'aborted') return null;
     if (result.kind === 'ready') {
-      runner.markReady(runner.process);
+      runner.markReady(runner.process, result.readyMs);
       const url = serviceUrl(spec.probe, spec.port);
       this.emit({ type: 'ready', service: spec.name, readyMs: result.readyMs, url });
       return { name: spec.name, url, readyMs: result.readyMs, probe: result.probe };

@@ -1,10 +1,13 @@
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { controlFilePath, readControlFile, writeControlFile } from '../../../src/control/control-file.js';
 import { FailedError, UsageError } from '../../../src/errors.js';
-import { requestRestart, requestStatus, requestStop } from '../../../src/supervisor/control/client.js';
+import { NotRunningError, requestErrors, requestLogs, requestRestart, requestStatus, requestStop } from '../../../src/supervisor/control/client.js';
+import { followEvents } from '../../../src/supervisor/control/event-client.js';
+import type { EventLine } from '../../../src/supervisor/control/event-line.js';
+import { eventLine } from '../../../src/supervisor/control/event-line.js';
 import { type ControlHandler, type ControlServer, startControlServer } from '../../../src/supervisor/control/server.js';
 import type { RestartReport, ServiceStatus } from '../../../src/supervisor/service-status.js';
 import { tempDir } from '../support.js';
@@ -16,6 +19,7 @@ afterEach(async () => {
 
 const api: ServiceStatus = {
   name: 'api',
+  kind: 'native',
   state: 'running',
   pid: 10,
   port: 5001,
@@ -23,6 +27,7 @@ const api: ServiceStatus = {
   uptimeMs: 1000,
   restarts: 0,
   ready: true,
+  readyMs: 250,
   lastExit: null,
 };
 
@@ -79,7 +84,10 @@ describe('control server and client', () => {
     const { server, stateDir } = await started();
     await expect(requestStatus(stateDir)).rejects.toThrow('tovrun is still starting its services.');
     server.serve(handler, 'tmux');
-    expect(await requestStatus(stateDir)).toEqual({ pid: process.pid, root: path.dirname(stateDir), panes: 'tmux', uptimeMs: 500, services: [api] });
+    const status = { version: 1, ready: false, pid: process.pid, root: path.dirname(stateDir), panes: 'tmux', uptimeMs: 500, services: [api] };
+    expect(await requestStatus(stateDir)).toEqual(status);
+    server.markReady();
+    expect(await requestStatus(stateDir)).toEqual({ ...status, ready: true, uptimeMs: 1000 });
     expect(await requestRestart(stateDir, 'api', { timeoutMs: 10_000 })).toMatchObject({ previousPid: 10, service: { pid: 11 } });
     const unknown = await requestRestart(stateDir, 'db', { timeoutMs: 10_000 }).catch((error: unknown) => error);
     expect(unknown).toBeInstanceOf(UsageError);
@@ -113,7 +121,11 @@ describe('control server and client', () => {
     expect(JSON.parse(await rawRequest(server.socketPath, '{"id":7,"type":"explode"}'))).toEqual({
       id: 7,
       ok: false,
-      error: { message: 'unknown request type "explode" (expected "status", "restart", "stop", "stop-service" or "start-service")', hint: null, exitCode: 2 },
+      error: {
+        message: 'unknown request type "explode" (expected "status", "restart", "stop", "stop-service", "start-service", "logs", "errors" or "events")',
+        hint: null,
+        exitCode: 2,
+      },
     });
   });
 
@@ -150,5 +162,38 @@ describe('control server and client', () => {
     expect(statSync(path.dirname(server.socketPath)).mode & 0o777).toBe(0o700);
     server.serve(handler, 'prefix');
     expect((await requestStatus(path.join(root, '.tovrun'))).services).toEqual([api]);
+  });
+
+  it('answers logs and errors from its log book, before serving too, and streams events to those who asked', async () => {
+    const { server, stateDir } = await started();
+    server.logBook.add('api', 'stdout', 'GET /health 200\nGET /boom 500');
+    server.logBook.add('api', 'stderr', 'Traceback (most recent call last):\n  File "app.py", line 9\nRuntimeError: boom');
+    server.logBook.add('web', 'tovrun', 'ready in 0.4 s');
+    const query = { service: 'api', since: null, grep: 'GET', lines: 1 };
+    expect(await requestLogs(stateDir, query)).toMatchObject({
+      source: 'live',
+      matched: 2,
+      lines: [{ service: 'api', stream: 'stdout', text: 'GET /boom 500' }],
+    });
+    expect((await requestErrors(stateDir)).map((error) => [error.service, error.lines.map((line) => line.text)])).toEqual([
+      ['api', ['Traceback (most recent call last):', '  File "app.py", line 9', 'RuntimeError: boom']],
+    ]);
+    const seen: EventLine[] = [];
+    const until = new AbortController();
+    let subscribed = false;
+    const following = followEvents(
+      stateDir,
+      (event) => seen.push(event),
+      until.signal,
+      () => (subscribed = true),
+    );
+    await vi.waitFor(() => expect(subscribed).toBe(true));
+    server.publish(eventLine({ type: 'restart-requested', service: 'api' }, 0, (text) => text));
+    await vi.waitFor(() => expect(seen).toHaveLength(1));
+    expect(seen[0]).toMatchObject({ version: 1, type: 'restart-requested', service: 'api', time: '1970-01-01T00:00:00.000Z' });
+    until.abort();
+    expect(await following).toBe('aborted');
+    await server.close();
+    await expect(requestLogs(stateDir, query)).rejects.toBeInstanceOf(NotRunningError);
   });
 });
