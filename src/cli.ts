@@ -51,6 +51,8 @@ interface RawUpOptions {
   dryRun?: boolean;
   keep?: boolean;
   services?: boolean;
+  detach?: boolean;
+  background?: boolean;
 }
 
 function upOptions(raw: RawUpOptions): UpOptions {
@@ -65,6 +67,8 @@ function upOptions(raw: RawUpOptions): UpOptions {
     dryRun: Boolean(raw.dryRun),
     keep: Boolean(raw.keep),
     services: raw.services !== false,
+    detach: Boolean(raw.detach),
+    background: Boolean(raw.background),
   };
 }
 
@@ -80,6 +84,7 @@ const runOnlyFlags: Readonly<Record<string, string>> = {
   services: '--no-services',
   panes: '--panes',
   dryRun: '--dry-run',
+  detach: '--detach',
 };
 
 /**
@@ -179,6 +184,8 @@ export function createProgram(ctx: RunContext, setResult: (code: number) => void
     .option('--no-services', 'start only the compose profiles, not the backend and frontend')
     .addOption(panesOption())
     .option('--dry-run', 'print the plan (programs, folders, ports, probes) and start nothing')
+    .option('--detach', 'run in the background and return once every service is ready (exit 1 with the reason if not); stop it with `tovrun down`')
+    .addOption(new Option('--background').hideHelp())
     .action(async (options: RawUpOptions & RawCheckOptions & { check?: boolean }, command: Command) => {
       refuseStrayFlags(command);
       if (options.check) return run(async () => (await import('./commands/check.js')).runCheck(ctx, [], checkOptions(options)))();

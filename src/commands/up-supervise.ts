@@ -24,6 +24,8 @@ export interface RunPlan {
   databaseUsers: string[];
   /** How output is shown: prefix lines, tmux panes, Windows panes or the terminal UI. */
   selection: PanesSelection;
+  /** Run in the background by `tovrun up --detach`: service lines to their log files only. */
+  background: boolean;
 }
 
 /** Waits until the signal aborts. */
@@ -49,7 +51,7 @@ export async function supervise(
     throw error;
   });
   // The terminal UI is open already when the install ran inside it.
-  const output = opened ?? (await openRunOutput(ctx, workspace, { selection: run.selection, names, composeNames, mask, control }));
+  const output = opened ?? (await openRunOutput(ctx, workspace, { selection: run.selection, names, composeNames, mask, control, background: run.background }));
   // Every line and notice is also kept (masked as in the log files) for `tovrun logs --json`, `--errors` and `tovrun mcp`.
   const sink = recordingSink(output.sink, control.logBook, mask);
   const composeReadyMs = new Map<string, number>();

@@ -45,6 +45,10 @@ export interface UpOptions extends ServiceSelection {
   keep: boolean;
   /** False: start only the compose profiles (--no-services). */
   services: boolean;
+  /** Start a tovrun in the background and return once it is ready (`--detach`). */
+  detach?: boolean;
+  /** This process is that background tovrun (the hidden --background flag `--detach` gives it). */
+  background?: boolean;
 }
 
 /** Where stop signals come from (the process, or a fake emitter in tests), and how compose commands run. */
@@ -98,6 +102,7 @@ export async function runUpCommand(
   options: UpOptions,
   deps: UpDependencies = { signals: process, nodePath: process.execPath },
 ): Promise<number> {
+  if (options.detach && !options.dryRun) return (await import('./up-detach.js')).runDetached(ctx, options, deps.argv ?? process.argv);
   const workspace = loadWorkspace(ctx.cwd);
   const platform = platformFor(ctx.platform);
   const terminal = { stdin: Boolean(process.stdin.isTTY), stdout: ctx.stdout.isTTY, columns: ctx.stdout.columns, rows: process.stdout.rows };
@@ -197,5 +202,13 @@ export async function runUpCommand(
           mask,
         })
       : null;
-  return supervise(ctx, workspace, { launches, compose, database, databaseUsers, selection }, session, mask, deps.signals, early);
+  return supervise(
+    ctx,
+    workspace,
+    { launches, compose, database, databaseUsers, selection, background: Boolean(options.background) },
+    session,
+    mask,
+    deps.signals,
+    early,
+  );
 }
