@@ -189,6 +189,8 @@ export function createProgram(ctx: RunContext, setResult: (code: number) => void
     .action(async (options: RawUpOptions & RawCheckOptions & { check?: boolean }, command: Command) => {
       refuseStrayFlags(command);
       if (options.check) return run(async () => (await import('./commands/check.js')).runCheck(ctx, [], checkOptions(options)))();
+      if (options.detach && !options.dryRun)
+        return run(async () => (await import('./commands/up-detach.js')).runDetached(ctx, upOptions(options), process.argv))();
       return run(async () => (await import('./commands/up.js')).runUpCommand(ctx, upOptions(options)))();
     });
 

@@ -102,7 +102,6 @@ export async function runUpCommand(
   options: UpOptions,
   deps: UpDependencies = { signals: process, nodePath: process.execPath },
 ): Promise<number> {
-  if (options.detach && !options.dryRun) return (await import('./up-detach.js')).runDetached(ctx, options, deps.argv ?? process.argv);
   const workspace = loadWorkspace(ctx.cwd);
   const platform = platformFor(ctx.platform);
   const terminal = { stdin: Boolean(process.stdin.isTTY), stdout: ctx.stdout.isTTY, columns: ctx.stdout.columns, rows: process.stdout.rows };
