@@ -280,6 +280,10 @@ export function createProgram(ctx: RunContext, setResult: (code: number) => void
     .option('--errors', "each service's last error: a Python traceback, a Vite or esbuild error, a failed start or readiness")
     .action((service: string | undefined, options: RawLogsOptions) => run(async () => runLogs(ctx, service, options))());
   program
+    .command('mcp')
+    .description('serve the Model Context Protocol over stdio, for coding agents: status, logs, errors, restart, stop, start, check, up, down')
+    .action(() => run(async () => (await import('./commands/mcp.js')).runMcpCommand(ctx))());
+  program
     .command('wait [services...]')
     .description('wait until the services (all when none are named) of the running tovrun are ready: exit 0; 1 if one fails or time runs out; 2 if none runs')
     .option('--timeout <seconds>', 'give up after this many seconds', '60')

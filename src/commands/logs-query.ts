@@ -1,13 +1,11 @@
 /** `tovrun logs [service] --json --since --grep -n` and `tovrun logs --errors`: searching the output of the running tovrun (or the log files). */
 import type { RunContext } from '../context.js';
 import { ExitCode, UsageError } from '../errors.js';
-import { logFilePath } from '../panes/index.js';
+import { workspaceLogFiles } from '../panes/log-names.js';
 import type { LogLine, ServiceError } from '../supervisor/control/log-query.js';
-import type { LogFiles } from '../supervisor/control/log-reader.js';
 import { readErrors, readLogs } from '../supervisor/control/log-reader.js';
 import { parseSince } from '../text/since.js';
 import { loadWorkspace } from '../workspace/load.js';
-import { knownServices } from './logs.js';
 
 /** The version of the JSON `tovrun logs --json` and `--errors --json` print; raised when a field changes meaning or goes. */
 export const logsJsonVersion = 1;
@@ -22,11 +20,6 @@ export interface LogsQueryOptions {
   lines: number | undefined;
   /** The clock, for --since durations. */
   now?: () => number;
-}
-
-/** The workspace's log files, for when no tovrun runs. */
-export function workspaceLogFiles(stateDir: string, configured: readonly string[]): LogFiles {
-  return { services: knownServices(stateDir, [...configured]), file: (service) => logFilePath(stateDir, service) };
 }
 
 function humanLines(lines: readonly LogLine[], single: boolean): string {
