@@ -158,6 +158,11 @@ export function mcpTools(program: TovrunProgram): ToolDefinition[] {
         only: z.array(z.string()).optional().describe('start only these services'),
       },
       run: guarded('services', async (ws, args) => {
+        const running = await requestStatus(ws.stateDir).catch((error: unknown) => {
+          if (error instanceof NotRunningError) return null;
+          throw error;
+        });
+        if (running) return { ...running, note: 'tovrun was already running here; nothing was started (down stops it).' };
         const profiles = ((args.profiles as string[] | undefined) ?? []).flatMap((profile) => ['-p', profile]);
         const only = (args.only as string[] | undefined) ?? [];
         await command(['up', '--detach', ...profiles, ...(only.length > 0 ? ['--only', ...only] : [])], upTimeoutMs);

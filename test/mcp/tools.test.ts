@@ -60,3 +60,14 @@ describe('MCP tools', () => {
     expect(JSON.parse(bad.text).error).toContain('is not a valid regular expression');
   });
 });
+
+describe('the up tool', () => {
+  it('starts nothing when a tovrun runs already, and says so', async () => {
+    const root = workspace();
+    const server = await serveControl(root, { status: () => [serviceStatus({})], restart: () => Promise.reject(new Error('unused')) } as never);
+    servers.push(server);
+    const result = await call(root, 'up');
+    expect(result.isError).toBe(false);
+    expect(JSON.parse(result.text)).toMatchObject({ pid: process.pid, note: 'tovrun was already running here; nothing was started (down stops it).' });
+  });
+});
