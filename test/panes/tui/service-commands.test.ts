@@ -6,7 +6,19 @@ import { runServiceCommand, startsOnToggle } from '../../../src/panes/tui/servic
 import { TuiModel } from '../../../src/panes/tui/tui-model.js';
 import type { ControlHandler, ServiceStatus } from '../../../src/supervisor/index.js';
 
-const api: ServiceStatus = { name: 'api', state: 'running', pid: 10, port: 5001, url: null, uptimeMs: 5, restarts: 0, ready: true, lastExit: null };
+const api: ServiceStatus = {
+  name: 'api',
+  kind: 'native',
+  state: 'running',
+  pid: 10,
+  port: 5001,
+  url: null,
+  uptimeMs: 5,
+  restarts: 0,
+  ready: true,
+  readyMs: 5,
+  lastExit: null,
+};
 
 function handler(calls: string[]): ControlHandler {
   return {

@@ -3,7 +3,20 @@ import { rowState, ServiceRows } from '../../../src/panes/tui/service-rows.js';
 import type { ServiceStatus } from '../../../src/supervisor/service-status.js';
 
 function status(overrides: Partial<ServiceStatus>): ServiceStatus {
-  return { name: 'api', state: 'running', pid: 10, port: 5001, url: null, uptimeMs: 2_000, restarts: 0, ready: true, lastExit: null, ...overrides };
+  return {
+    name: 'api',
+    kind: 'native',
+    state: 'running',
+    pid: 10,
+    port: 5001,
+    url: null,
+    uptimeMs: 2_000,
+    restarts: 0,
+    ready: true,
+    readyMs: 300,
+    lastExit: null,
+    ...overrides,
+  };
 }
 
 describe('service rows', () => {
