@@ -2,6 +2,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import type { CheckOptions } from './commands/check.js';
 import type { ShellName } from './commands/env.js';
+import type { LogsFlags } from './commands/logs-query.js';
 import type { UpOptions } from './commands/up.js';
 import type { RunContext } from './context.js';
 import { ExitCode, exitCodeOf, formatError, UsageError } from './errors.js';
@@ -113,45 +114,11 @@ function refuseStrayFlags(command: Command): void {
     );
 }
 
-/** The logs flags as commander gives them. */
-interface RawLogsOptions {
-  follow?: boolean;
-  previous?: boolean;
-  json?: boolean;
-  grep?: string;
-  since?: string;
-  lines?: number;
-  errors?: boolean;
-}
-
 function positiveCount(value: string, flag: string): number {
   const count = Number(value);
   if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(count))
     throw new UsageError(`${flag} ${JSON.stringify(value)} is not a count of lines.`, `Give a whole number, e.g. ${flag} 50.`);
   return count;
-}
-
-/** `tovrun logs`: printing or following the log files, or, with a search flag, a query of the running tovrun's output. */
-async function runLogs(ctx: RunContext, service: string | undefined, options: RawLogsOptions): Promise<number> {
-  const query = options.json || options.errors || options.grep !== undefined || options.since !== undefined || options.lines !== undefined;
-  if (query && (options.follow || options.previous))
-    throw new UsageError(
-      `${options.follow ? '--follow' : '--previous'} does not go with --json, --grep, --since, -n or --errors.`,
-      'Search with `tovrun logs <service> --grep <regex>`; follow with `tovrun logs -f`.',
-    );
-  if (query) {
-    const { runLogsQuery } = await import('./commands/logs-query.js');
-    return runLogsQuery(ctx, {
-      service,
-      json: Boolean(options.json),
-      errors: Boolean(options.errors),
-      since: options.since,
-      grep: options.grep,
-      lines: options.lines,
-    });
-  }
-  const { runLogsCommand } = await import('./commands/logs.js');
-  return runLogsCommand(ctx, { service, follow: Boolean(options.follow), previous: Boolean(options.previous) });
 }
 
 /** The commander program; every action stores its exit code through setResult. */
@@ -278,7 +245,9 @@ export function createProgram(ctx: RunContext, setResult: (code: number) => void
     .option('--since <time>', 'only lines since a duration ago (30s, 10m, 2h) or a time (14:05, 2026-12-04T14:05:00Z); needs a running tovrun')
     .option('-n, --lines <count>', 'only the last <count> lines found', (value) => positiveCount(value, '-n'))
     .option('--errors', "each service's last error: a Python traceback, a Vite or esbuild error, a failed start or readiness")
-    .action((service: string | undefined, options: RawLogsOptions) => run(async () => runLogs(ctx, service, options))());
+    .action((service: string | undefined, options: LogsFlags) =>
+      run(async () => (await import('./commands/logs-query.js')).runLogsWithFlags(ctx, service, options))(),
+    );
   program
     .command('mcp')
     .description('serve the Model Context Protocol over stdio, for coding agents: status, logs, errors, restart, stop, start, check, up, down')

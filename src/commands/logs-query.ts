@@ -63,3 +63,28 @@ export async function runLogsQuery(ctx: RunContext, options: LogsQueryOptions): 
   );
   return ExitCode.ok;
 }
+
+/** The logs flags as commander gives them. */
+export interface LogsFlags {
+  follow?: boolean;
+  previous?: boolean;
+  json?: boolean;
+  grep?: string;
+  since?: string;
+  lines?: number;
+  errors?: boolean;
+}
+
+/** `tovrun logs`: printing or following the log files, or, with a search flag, a query of the running tovrun's output. */
+export async function runLogsWithFlags(ctx: RunContext, service: string | undefined, flags: LogsFlags): Promise<number> {
+  const query = flags.json || flags.errors || flags.grep !== undefined || flags.since !== undefined || flags.lines !== undefined;
+  if (query && (flags.follow || flags.previous))
+    throw new UsageError(
+      `${flags.follow ? '--follow' : '--previous'} does not go with --json, --grep, --since, -n or --errors.`,
+      'Search with `tovrun logs <service> --grep <regex>`; follow with `tovrun logs -f`.',
+    );
+  if (query)
+    return runLogsQuery(ctx, { service, json: Boolean(flags.json), errors: Boolean(flags.errors), since: flags.since, grep: flags.grep, lines: flags.lines });
+  const { runLogsCommand } = await import('./logs.js');
+  return runLogsCommand(ctx, { service, follow: Boolean(flags.follow), previous: Boolean(flags.previous) });
+}

@@ -6,7 +6,7 @@ import type { RunContext } from '../context.js';
 import { ExitCode, FailedError, UsageError } from '../errors.js';
 import { sleep } from '../os/delay.js';
 import { NotRunningError, requestStatus } from '../supervisor/control/client.js';
-import { formatReadySummary } from '../supervisor/index.js';
+import { formatReadySummary, handleStopSignals } from '../supervisor/index.js';
 import type { RunStatus } from '../supervisor/service-status.js';
 import { loadWorkspace } from '../workspace/load.js';
 import type { UpOptions } from './up.js';
@@ -94,7 +94,31 @@ export async function runDetached(ctx: RunContext, options: UpOptions, argv: rea
   child.unref();
   const pid = child.pid ?? 0;
   ctx.stdout.write(`Starting tovrun in the background (pid ${pid}; its output in ${path.relative(ctx.cwd, outputFile) || outputFile})…\n`);
+  // Ctrl-C ends the waiting only: the background tovrun is out of the terminal's reach and goes on.
+  const interrupted = new AbortController();
+  const signals = handleStopSignals(process, { stop: () => interrupted.abort(), forceStop: () => interrupted.abort() });
+  try {
+    return await waitUntilReady(ctx, workspace.stateDir, pid, outputFile, () => exit, interrupted.signal);
+  } finally {
+    signals.dispose();
+  }
+}
+
+/** Polls until the background tovrun is ready (0), has ended (a FailedError with its output's end), or the wait is interrupted (130). */
+async function waitUntilReady(
+  ctx: RunContext,
+  stateDir: string,
+  pid: number,
+  outputFile: string,
+  ended: () => number | string | null,
+  interrupted: AbortSignal,
+): Promise<number> {
   for (;;) {
+    const exit = ended();
+    if (interrupted.aborted) {
+      ctx.stderr.write(`tovrun: stopped waiting; the background tovrun (pid ${pid}) goes on starting: \`tovrun status\` shows it, \`tovrun down\` stops it.\n`);
+      return ExitCode.interrupted;
+    }
     if (exit !== null) {
       const tail = outputTail(outputFile);
       throw new FailedError(
@@ -102,12 +126,12 @@ export async function runDetached(ctx: RunContext, options: UpOptions, argv: rea
         `See ${outputFile} and \`tovrun logs --errors\`.`,
       );
     }
-    const status = pid === 0 ? null : await readyStatus(workspace.stateDir, pid);
+    const status = pid === 0 ? null : await readyStatus(stateDir, pid);
     if (status) {
       ctx.stdout.write(formatReadySummary(status.services.map((service) => ({ name: service.name, url: service.url, readyMs: service.readyMs ?? 0 }))));
       ctx.stdout.write(`tovrun runs in the background (pid ${pid}): \`tovrun status\`, \`tovrun logs\`, \`tovrun wait\`, \`tovrun down\` to stop it.\n`);
       return ExitCode.ok;
     }
-    await sleep(200);
+    await sleep(200, interrupted).catch(() => undefined);
   }
 }
