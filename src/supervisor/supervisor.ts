@@ -224,6 +224,9 @@ export class Supervisor {
       return { name: spec.name, url, readyMs: result.readyMs, probe: result.probe };
     }
     if (this.stopReason !== null) return null;
+    // A probe that timed out (or is invalid) is said in the service's output too, so its log and `tovrun logs --errors`
+    // show why; an exit before ready is said already by its exit notice.
+    if (result.kind === 'timeout' || result.kind === 'invalid') this.emit({ type: 'not-ready', service: spec.name, reason: notReadyReason(result) });
     const mask = this.options.mask ?? ((line: string) => line);
     const blocked = this.gates.blockedBy(spec.name, this.runners);
     throw new ReadinessError(
