@@ -63,7 +63,7 @@ describe('readiness probes with real services', () => {
     expect((await sup.waitReady())?.[0]?.probe.kind).toBe('log');
   });
 
-  it('fails after its timeout with the last (masked) output lines, and says so as an event (in the service\'s log)', async () => {
+  it("fails after its timeout with the last (masked) output lines, and says so as an event (in the service's log)", async () => {
     const port = await freePort();
     const events: SupervisorEvent[] = [];
     const sup = supervisor(events, (line) => line.replace(/\d+/g, '***'));
