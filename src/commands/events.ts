@@ -28,6 +28,8 @@ export async function runEventsCommand(ctx: RunContext, options: EventsOptions):
       workspace.stateDir,
       (event) => ctx.stdout.write(options.json ? `${JSON.stringify(event)}\n` : formatEvent(event)),
       options.until ?? controller.signal,
+      // On stderr, so that stdout holds only events: scripts may wait for this line before they act.
+      () => void ctx.stderr.write('tovrun: following the events of the running tovrun (Ctrl-C to stop)\n'),
     );
     return end === 'aborted' && signals?.received === 'SIGINT' ? ExitCode.interrupted : ExitCode.ok;
   } finally {

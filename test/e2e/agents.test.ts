@@ -118,8 +118,7 @@ describe('scripts and agents drive a detached demo', () => {
 
   it('events --json shows a restart as it happens', async () => {
     const events = startCli(dir, ['events', '--json']);
-    // Time for the events command to start and subscribe (nothing is printed until the first event).
-    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    await events.waitForOutput(/^tovrun: following the events of the running tovrun \(Ctrl-C to stop\)$/m, 20_000);
     expect((await cli(dir, ['restart', 'frontend'])).code).toBe(0);
     await events.waitForOutput(/"type":"ready","service":"frontend"/, 30_000);
     events.child.kill('SIGINT');
@@ -128,6 +127,7 @@ describe('scripts and agents drive a detached demo', () => {
       .output()
       .trim()
       .split('\n')
+      .filter((line) => !line.startsWith('tovrun: '))
       .map((line) => JSON.parse(line));
     received.push(events.output());
     expect(lines.map((line) => line.type)).toEqual(expect.arrayContaining(['restart-requested', 'exited', 'started', 'ready']));
