@@ -163,6 +163,10 @@ describe('scripts and agents drive a detached demo', () => {
       expect(restarted.service.pid).not.toBe(backendPid);
       expect((await call('status')).services.find((service: { name: string }) => service.name === 'backend').pid).toBe(restarted.service.pid);
       await call('logs', { lines: 500 });
+      const check = await call('check', { checks: ['env'] });
+      expect(check).toMatchObject({ workspace: dir, passed: true });
+      expect(check.findings.length).toBeGreaterThan(0);
+      expect(check.findings.every((finding: { id: string }) => finding.id.startsWith('env/'))).toBe(true);
     } finally {
       await client.close();
     }
