@@ -1,5 +1,5 @@
 /** The running tovrun's recent output of each service, with the time of each line, for `tovrun logs --json` and `--errors`. */
-import type { LogStream, ServiceSource } from './log-query.js';
+import { type LogAnswer, type LogQuery, type LogStream, queryLines, type ServiceSource, unknownService } from './log-query.js';
 
 /** One kept line: when it arrived (ms since the epoch), where from, and its text (masked, without colour codes). */
 export interface LogEntry {
@@ -90,8 +90,10 @@ export class LogBook {
     return lines;
   }
 
-  /** Whether the service has a ring (it was named up front or printed). */
-  has(service: string): boolean {
-    return this.books.has(service);
+  /** The kept lines matching query (see queryLines); a UsageError for a service neither kept here nor among others (the run's services). */
+  query(query: LogQuery, others: readonly string[]): LogAnswer {
+    const known = [...new Set([...others, ...this.books.keys()])];
+    if (query.service !== null && !known.includes(query.service)) throw unknownService(query.service, known);
+    return queryLines(this.sources(), query, 'live');
   }
 }

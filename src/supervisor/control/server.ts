@@ -15,7 +15,7 @@ import { ExitCode, FailedError, TovrunError } from '../../errors.js';
 import { type RestartReport, type RunStatus, type ServiceStatus, statusVersion } from '../service-status.js';
 import type { EventLine } from './event-line.js';
 import { LogBook } from './log-book.js';
-import { lastErrors, queryLines, unknownService } from './log-query.js';
+import { lastErrors } from './log-query.js';
 import { type ControlFailure, type ControlRequest, type ControlResponse, messageId, parseControlRequest } from './protocol.js';
 
 /** What answers the requests: the Supervisor. */
@@ -151,12 +151,8 @@ export class ControlServer implements AgentEntrance {
     const request: ControlRequest = parsed.value;
     try {
       // Output and events exist from the start: they need no handler.
-      if (request.type === 'logs') {
-        const service = request.query.service;
-        const known = [...new Set([...(this.handler?.status().map((each) => each.name) ?? []), ...this.logBook.sources().map((each) => each.service)])];
-        if (service !== null && !known.includes(service)) throw unknownService(service, known);
-        return { id: request.id, ok: true, logs: queryLines(this.logBook.sources(), request.query, 'live') };
-      }
+      if (request.type === 'logs')
+        return { id: request.id, ok: true, logs: this.logBook.query(request.query, this.handler?.status().map((each) => each.name) ?? []) };
       if (request.type === 'errors') return { id: request.id, ok: true, errors: lastErrors(this.logBook.sources()) };
       if (request.type === 'events') {
         this.subscribers.add(connection);

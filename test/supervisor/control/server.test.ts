@@ -178,6 +178,7 @@ describe('control server and client', () => {
     expect((await requestErrors(stateDir)).map((error) => [error.service, error.lines.map((line) => line.text)])).toEqual([
       ['api', ['Traceback (most recent call last):', '  File "app.py", line 9', 'RuntimeError: boom']],
     ]);
+    await expect(requestLogs(stateDir, { ...query, service: 'db' })).rejects.toThrow(new UsageError('unknown service "db".', 'Known services: api, web.'));
     const seen: EventLine[] = [];
     const until = new AbortController();
     let subscribed = false;
