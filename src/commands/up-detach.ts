@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { RunContext } from '../context.js';
 import { ExitCode, FailedError, UsageError } from '../errors.js';
 import { sleep } from '../os/delay.js';
-import { NotRunningError, requestStatus } from '../supervisor/control/client.js';
+import { NotRunningError, requestStatus, StillStartingError } from '../supervisor/control/client.js';
 import { formatReadySummary, handleStopSignals } from '../supervisor/index.js';
 import type { RunStatus } from '../supervisor/service-status.js';
 import { loadWorkspace } from '../workspace/load.js';
@@ -60,7 +60,7 @@ async function readyStatus(stateDir: string, pid: number): Promise<RunStatus | n
     const status = await requestStatus(stateDir, { timeoutMs: 5_000 });
     return status.pid === pid && status.ready ? status : null;
   } catch (error) {
-    if (error instanceof NotRunningError || (error instanceof FailedError && error.message.startsWith('tovrun is still starting'))) return null;
+    if (error instanceof NotRunningError || error instanceof StillStartingError) return null;
     throw error;
   }
 }

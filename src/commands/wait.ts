@@ -2,9 +2,9 @@
 import type { RunContext } from '../context.js';
 import { ExitCode, FailedError, UsageError } from '../errors.js';
 import { sleep } from '../os/delay.js';
-import { NotRunningError, requestStatus } from '../supervisor/control/client.js';
+import { NotRunningError, requestStatus, StillStartingError } from '../supervisor/control/client.js';
 import type { RunStatus } from '../supervisor/service-status.js';
-import { waitVerdict } from '../supervisor/wait-verdict.js';
+import { type WaitVerdict, waitVerdict } from '../supervisor/wait-verdict.js';
 import { formatSeconds } from '../text/seconds.js';
 import { loadWorkspace } from '../workspace/load.js';
 
@@ -28,6 +28,21 @@ export function parseTimeout(text: string): number {
   return seconds;
 }
 
+/**
+ * The running tovrun's status; null while it is still preparing its services (installing, starting compose). No
+ * tovrun: a UsageError (exit 2, nothing to wait for) at first, a FailedError (1) once it was waited for and stopped.
+ */
+async function currentStatus(stateDir: string, first: boolean): Promise<RunStatus | null> {
+  try {
+    return await requestStatus(stateDir);
+  } catch (error) {
+    if (error instanceof StillStartingError) return null;
+    if (!(error instanceof NotRunningError)) throw error;
+    if (first) throw new UsageError(error.message, error.hint);
+    throw new FailedError('the tovrun being waited for stopped before its services were ready.', 'See `tovrun logs --errors` for why.');
+  }
+}
+
 /** Exit 0 once all named services (all of the run's when none are named) are ready; 1 when one fails or the time runs out; 2 when no tovrun runs or a name is unknown. */
 export async function runWaitCommand(ctx: RunContext, names: string[], options: WaitOptions): Promise<number> {
   const workspace = loadWorkspace(ctx.cwd);
@@ -35,17 +50,9 @@ export async function runWaitCommand(ctx: RunContext, names: string[], options: 
   const deadline = now() + options.timeoutSeconds * 1000;
   let first = true;
   for (;;) {
-    let status: RunStatus;
-    try {
-      status = await requestStatus(workspace.stateDir);
-    } catch (error) {
-      if (!(error instanceof NotRunningError)) throw error;
-      // Nothing to wait for: 2, as for a usage error; a tovrun that stops while waited for is a failure (1).
-      if (first) throw new UsageError(error.message, error.hint);
-      throw new FailedError('the tovrun being waited for stopped before its services were ready.', 'See `tovrun logs --errors` for why.');
-    }
+    const status = await currentStatus(workspace.stateDir, first);
     first = false;
-    const verdict = waitVerdict(status, names);
+    const verdict: WaitVerdict = status ? waitVerdict(status, names) : { kind: 'pending', waiting: names.length > 0 ? names : ['the run'] };
     if (verdict.kind === 'unknown')
       throw new UsageError(
         `unknown service${verdict.names.length > 1 ? 's' : ''} ${verdict.names.join(', ')}.`,

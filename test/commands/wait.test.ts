@@ -1,8 +1,9 @@
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli.js';
 import { parseTimeout } from '../../src/commands/wait.js';
 import { UsageError } from '../../src/errors.js';
-import type { ControlServer } from '../../src/supervisor/control/server.js';
+import { type ControlServer, startControlServer } from '../../src/supervisor/control/server.js';
 import type { ServiceStatus } from '../../src/supervisor/service-status.js';
 import { serveControl, serviceStatus, workspace } from '../supervisor/control/running-tovrun.js';
 import { memoryContext } from '../support/memory-context.js';
@@ -28,6 +29,16 @@ describe('tovrun wait', () => {
     expect(await main(['wait', 'api', '--timeout', '10'], ctx)).toBe(0);
     expect(ctx.stdout.text()).toBe('api is ready at http://localhost:5001/\n');
     expect(asked).toBe(3);
+  });
+
+  it('waits on while the running tovrun is still preparing its services (installing), then exits 0', async () => {
+    const root = workspace();
+    const server = await startControlServer({ root, stateDir: path.join(root, '.tovrun') });
+    servers.push(server);
+    setTimeout(() => server.serve({ status: () => [serviceStatus({})], restart: () => Promise.reject(new Error('unused')) } as never, 'prefix'), 600);
+    const ctx = memoryContext(root);
+    expect(await main(['wait', 'api', '--timeout', '10'], ctx)).toBe(0);
+    expect(ctx.stdout.text()).toBe('api is ready at http://localhost:5001/\n');
   });
 
   it('exits 1 at once when a service failed, and when the time runs out', async () => {

@@ -7,7 +7,7 @@ import { orTimeout } from '../../os/delay.js';
 import { formatSeconds } from '../../text/seconds.js';
 import type { RestartReport, RunStatus, ServiceStatus } from '../service-status.js';
 import type { LogAnswer, LogQuery, ServiceError } from './log-query.js';
-import { type ControlResponse, parseControlResponse, type ServiceRequestType, type StopAccepted } from './protocol.js';
+import { type ControlResponse, parseControlResponse, type ServiceRequestType, type StopAccepted, stillStartingMessage } from './protocol.js';
 
 /** How long a running tovrun may take to answer a status request (which it answers at once). */
 export const answerTimeoutMs = 10_000;
@@ -31,6 +31,14 @@ export class NotRunningError extends FailedError {
       `no tovrun is running in this workspace${detail}.`,
       'Start one with `tovrun` (or `tovrun up`, or `tovrun up --detach` in the background), then try again.',
     );
+  }
+}
+
+/** A tovrun runs but is still preparing its services (installing, starting compose): it answers status once they start. */
+export class StillStartingError extends FailedError {
+  /** With the running tovrun's hint. */
+  constructor(hint: string | undefined) {
+    super(stillStartingMessage, hint);
   }
 }
 
@@ -108,6 +116,7 @@ async function send(stateDir: string, body: RequestBody, options: SendOptions): 
   connection?.destroy();
   if (response.ok) return { ...response, closed };
   const { message, hint, exitCode } = response.error;
+  if (message === stillStartingMessage) throw new StillStartingError(hint ?? undefined);
   throw exitCode === ExitCode.usage ? new UsageError(message, hint ?? undefined) : new FailedError(message, hint ?? undefined);
 }
 

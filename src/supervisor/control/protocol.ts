@@ -43,6 +43,9 @@ export type ControlResponse =
   | { id: number; ok: true; events: 'subscribed' }
   | { id: number | null; ok: false; error: ControlFailure };
 
+/** What a running tovrun answers before its services are handed to the control server (it is still preparing them). */
+export const stillStartingMessage = 'tovrun is still starting its services.';
+
 /** A parsed line: the value, or why it is not one. */
 export type Parsed<T> = { value: T } | { error: string };
 

@@ -16,7 +16,7 @@ import { type RestartReport, type RunStatus, type ServiceStatus, statusVersion }
 import type { EventLine } from './event-line.js';
 import { LogBook } from './log-book.js';
 import { lastErrors } from './log-query.js';
-import { type ControlFailure, type ControlRequest, type ControlResponse, messageId, parseControlRequest } from './protocol.js';
+import { type ControlFailure, type ControlRequest, type ControlResponse, messageId, parseControlRequest, stillStartingMessage } from './protocol.js';
 
 /** What answers the requests: the Supervisor. */
 export interface ControlHandler {
@@ -159,7 +159,7 @@ export class ControlServer implements AgentEntrance {
         return { id: request.id, ok: true, events: 'subscribed' };
       }
       const handler = this.handler;
-      if (!handler) throw new FailedError('tovrun is still starting its services.', 'Try again in a moment.');
+      if (!handler) throw new FailedError(stillStartingMessage, 'Try again in a moment.');
       if (request.type === 'status') return { id: request.id, ok: true, status: this.runStatus(handler) };
       if (request.type === 'stop') {
         if (!handler.stop) throw new FailedError('this tovrun cannot be stopped over its control socket.', 'Stop it with Ctrl-C in its terminal.');
