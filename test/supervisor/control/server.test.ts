@@ -11,25 +11,14 @@ import { eventLine } from '../../../src/supervisor/control/event-line.js';
 import { type ControlHandler, type ControlServer, startControlServer } from '../../../src/supervisor/control/server.js';
 import type { RestartReport, ServiceStatus } from '../../../src/supervisor/service-status.js';
 import { tempDir } from '../support.js';
+import { serviceStatus } from './running-tovrun.js';
 
 const servers: ControlServer[] = [];
 afterEach(async () => {
   await Promise.all(servers.splice(0).map((server) => server.close()));
 });
 
-const api: ServiceStatus = {
-  name: 'api',
-  kind: 'native',
-  state: 'running',
-  pid: 10,
-  port: 5001,
-  url: 'http://localhost:5001/',
-  uptimeMs: 1000,
-  restarts: 0,
-  ready: true,
-  readyMs: 250,
-  lastExit: null,
-};
+const api: ServiceStatus = serviceStatus({ pid: 10, uptimeMs: 1000, readyMs: 250 });
 
 const handler: ControlHandler = {
   status: () => [api],
