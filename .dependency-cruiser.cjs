@@ -6,7 +6,7 @@
 // Features import no other feature but for the one-way edges of featureImports. `npm run lint` checks these rules.
 const base = '^src/(os|text|files|platform|control)/|^src/(errors|paths|context)[.]ts$';
 const model = '^src/(env|workspace|plan|report)/';
-const featureNames = ['install', 'compose', 'supervisor', 'panes', 'check', 'init', 'devloop'];
+const featureNames = ['install', 'compose', 'supervisor', 'panes', 'check', 'init', 'devloop', 'mcp'];
 const features = `^src/(${featureNames.join('|')})/`;
 const above = '^src/(commands/|cli[.]ts$)';
 
@@ -35,6 +35,11 @@ const featureImports = {
   // services a .env edit touches) and the supervisor's restart (the one `tovrun restart` asks for). The supervisor
   // never imports install: the dev loop is the one place both meet.
   devloop: ['install', 'compose', 'supervisor'],
+  // The MCP server (mcp/, `tovrun mcp`) is one more client of the running tovrun: it asks over the supervisor's control
+  // client (status, logs, errors, restart, stop/start) as `tovrun status` and `tovrun restart` do, and reads the log
+  // files where panes/ writes them when none runs. The doctor, up and down it runs as `tovrun` commands, so it imports
+  // no check. Nothing imports mcp/ but its command, which loads it (and the SDK) only for `tovrun mcp`.
+  mcp: ['supervisor', 'panes'],
 };
 
 // No feature pair both ways, nor a longer loop: a feature never reaches itself through featureImports.

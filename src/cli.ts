@@ -2,6 +2,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import type { CheckOptions } from './commands/check.js';
 import type { ShellName } from './commands/env.js';
+import type { LogsFlags } from './commands/logs-query.js';
 import type { UpOptions } from './commands/up.js';
 import type { RunContext } from './context.js';
 import { ExitCode, exitCodeOf, formatError, UsageError } from './errors.js';
@@ -57,6 +58,8 @@ interface RawUpOptions {
   keep?: boolean;
   recreateCompose?: boolean;
   services?: boolean;
+  detach?: boolean;
+  background?: boolean;
 }
 
 function upOptions(raw: RawUpOptions): UpOptions {
@@ -72,6 +75,8 @@ function upOptions(raw: RawUpOptions): UpOptions {
     keep: Boolean(raw.keep),
     recreateCompose: Boolean(raw.recreateCompose),
     services: raw.services !== false,
+    detach: Boolean(raw.detach),
+    background: Boolean(raw.background),
   };
 }
 
@@ -88,6 +93,7 @@ const runOnlyFlags: Readonly<Record<string, string>> = {
   services: '--no-services',
   panes: '--panes',
   dryRun: '--dry-run',
+  detach: '--detach',
 };
 
 /**
@@ -119,6 +125,13 @@ function refuseStrayFlags(command: Command): void {
 /** The context with the --instance flag of the command's options, when given. */
 function withInstance(ctx: RunContext, options: { instance?: string }): RunContext {
   return options.instance === undefined ? ctx : { ...ctx, instance: options.instance };
+}
+
+function positiveCount(value: string, flag: string): number {
+  const count = Number(value);
+  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(count))
+    throw new UsageError(`${flag} ${JSON.stringify(value)} is not a count of lines.`, `Give a whole number, e.g. ${flag} 50.`);
+  return count;
 }
 
 /** The commander program; every action stores its exit code through setResult. */
@@ -153,10 +166,14 @@ export function createProgram(ctx: RunContext, setResult: (code: number) => void
     .addOption(panesOption())
     .option('--dry-run', 'print the plan (programs, folders, ports, probes) and start nothing')
     .addOption(instanceOption())
+    .option('--detach', 'run in the background and return once every service is ready (exit 1 with the reason if not); stop it with `tovrun down`')
+    .addOption(new Option('--background').hideHelp())
     .action(async (options: RawUpOptions & RawCheckOptions & { check?: boolean; instance?: string }, command: Command) => {
       refuseStrayFlags(command);
       const context = withInstance(ctx, options);
       if (options.check) return run(async () => (await import('./commands/check.js')).runCheck(context, [], checkOptions(options)))();
+      if (options.detach && !options.dryRun)
+        return run(async () => (await import('./commands/up-detach.js')).runDetached(context, upOptions(options), process.argv))();
       return run(async () => (await import('./commands/up.js')).runUpCommand(context, upOptions(options)))();
     });
 
@@ -251,18 +268,40 @@ export function createProgram(ctx: RunContext, setResult: (code: number) => void
     .action((options: { instance?: string }) => run(async () => (await import('./commands/down.js')).runDownCommand(withInstance(ctx, options)))());
   program
     .command('logs [service]')
-    .description("show services' logs from .tovrun/logs/")
+    .description("show services' logs from .tovrun/logs/, or search the running tovrun's output (--grep, --since, -n, --errors, --json)")
     .option('-f, --follow', 'keep printing new lines')
     .option('-p, --previous', "the previous run's logs (each run keeps the one before it)")
     .addOption(instanceOption())
-    .action((service: string | undefined, options: { follow?: boolean; previous?: boolean; instance?: string }) =>
-      run(async () =>
-        (await import('./commands/logs.js')).runLogsCommand(withInstance(ctx, options), {
-          service,
-          follow: Boolean(options.follow),
-          previous: Boolean(options.previous),
-        }),
-      )(),
+    .option('--json', 'print the lines found as JSON (version, source, matched, lines)')
+    .option('--grep <regex>', 'only lines matching this JavaScript regular expression')
+    .option('--since <time>', 'only lines since a duration ago (30s, 10m, 2h) or a time (14:05, 2026-12-04T14:05:00Z); needs a running tovrun')
+    .option('-n, --lines <count>', 'only the last <count> lines found', (value) => positiveCount(value, '-n'))
+    .option('--errors', "each service's last error: a Python traceback, a Vite or esbuild error, a failed start or readiness")
+    .action((service: string | undefined, options: LogsFlags & { instance?: string }) =>
+      run(async () => (await import('./commands/logs-query.js')).runLogsWithFlags(withInstance(ctx, options), service, options))(),
+    );
+  program
+    .command('mcp')
+    .description('serve the Model Context Protocol over stdio, for coding agents: status, logs, errors, restart, stop, start, check, up, down')
+    .action(() => run(async () => (await import('./commands/mcp.js')).runMcpCommand(ctx))());
+  program
+    .command('wait [services...]')
+    .description('wait until the services (all when none are named) of the running tovrun are ready: exit 0; 1 if one fails or time runs out; 2 if none runs')
+    .option('--timeout <seconds>', 'give up after this many seconds', '60')
+    .addOption(instanceOption())
+    .action((services: string[], options: { timeout: string; instance?: string }) =>
+      run(async () => {
+        const { parseTimeout, runWaitCommand } = await import('./commands/wait.js');
+        return runWaitCommand(withInstance(ctx, options), services, { timeoutSeconds: parseTimeout(options.timeout) });
+      })(),
+    );
+  program
+    .command('events')
+    .description("print each state change of the running tovrun's services as it happens (started, exited, restarting, ready…), until Ctrl-C")
+    .option('--json', 'one JSON object per line (version, time, service, type, text and the fields of its type)')
+    .addOption(instanceOption())
+    .action((options: { json?: boolean; instance?: string }) =>
+      run(async () => (await import('./commands/events.js')).runEventsCommand(withInstance(ctx, options), { json: Boolean(options.json) }))(),
     );
   program
     .command('env')

@@ -1,9 +1,10 @@
 /** `tovrun logs [service] [-f]`: prints services' logs from .tovrun/logs/. */
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { type RunContext, useColor } from '../context.js';
 import { ExitCode, UsageError } from '../errors.js';
 import { sleep } from '../os/delay.js';
 import { createPrefixSink, LogTail, logFilePath, logsDir, previousLogFilePath } from '../panes/index.js';
+import { knownServices } from '../panes/log-names.js';
 import { handleStopSignals } from '../supervisor/index.js';
 import { instanceAsked } from '../workspace/instance.js';
 import { loadWorkspace } from '../workspace/load.js';
@@ -19,21 +20,6 @@ export interface LogsCommandOptions {
 }
 
 const followPollMs = 200;
-const previousSuffix = '.previous.log';
-
-/** Services with a log: the workspace's, in its order, then any other log file found. */
-function knownServices(stateDir: string, configured: string[]): string[] {
-  let files: string[] = [];
-  try {
-    files = readdirSync(logsDir(stateDir));
-  } catch {
-    files = [];
-  }
-  const names = files.map((file) =>
-    file.endsWith(previousSuffix) ? file.slice(0, -previousSuffix.length) : file.endsWith('.log') ? file.slice(0, -'.log'.length) : null,
-  );
-  return [...new Set([...configured, ...names.filter((name): name is string => name !== null)])];
-}
 
 function followUntil(options: LogsCommandOptions): { signal: AbortSignal; interrupted: () => boolean; dispose: () => void } {
   if (options.until) return { signal: options.until, interrupted: () => false, dispose: () => undefined };

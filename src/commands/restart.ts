@@ -2,21 +2,11 @@
 import type { RunContext } from '../context.js';
 import { ExitCode, FailedError } from '../errors.js';
 import { type RestartClientOptions, requestRestart } from '../supervisor/control/client.js';
+import { restartTimeoutMs } from '../supervisor/restart-timeout.js';
 import type { RestartReport } from '../supervisor/service-status.js';
 import { formatRestart } from '../supervisor/status-table.js';
 import { instanceAsked } from '../workspace/instance.js';
 import { loadWorkspace } from '../workspace/load.js';
-import type { Workspace } from '../workspace/types.js';
-
-/** Time beyond the stop and the probe for the rest of a restart (the forced kill's wait, spawning, the answer). */
-const restartSlackMs = 15_000;
-
-/** How long a restart of service may take: the old process's grace period, then its probes' timeouts, then slack. */
-export function restartTimeoutMs(workspace: Workspace, service: string): number {
-  const spec = workspace.services.find((each) => each.name === service);
-  const probes = spec ? [spec.probe, spec.probeFallback].reduce((sum, probe) => sum + (probe && 'timeoutMs' in probe ? probe.timeoutMs : 0), 0) : 0;
-  return workspace.shutdownTimeoutMs + probes + restartSlackMs;
-}
 
 /** Restarts the service; exit 1 when no tovrun runs here, it does not answer in time, or the new process is not ready; 2 for an unknown service. */
 export async function runRestartCommand(ctx: RunContext, service: string, timeouts: Partial<RestartClientOptions> = {}): Promise<number> {

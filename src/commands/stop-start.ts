@@ -2,9 +2,10 @@
 import type { RunContext } from '../context.js';
 import { ExitCode } from '../errors.js';
 import { type RestartClientOptions, requestStartService, requestStopService } from '../supervisor/control/client.js';
+import { restartTimeoutMs } from '../supervisor/restart-timeout.js';
 import { instanceAsked } from '../workspace/instance.js';
 import { loadWorkspace } from '../workspace/load.js';
-import { readyLine, restartTimeoutMs } from './restart.js';
+import { readyLine } from './restart.js';
 
 /** Stops the service (its dependents keep running); exit 1 when no tovrun runs here or it does not answer, 2 for an unknown service or one not running. */
 export async function runStopServiceCommand(ctx: RunContext, service: string, timeouts: Partial<RestartClientOptions> = {}): Promise<number> {

@@ -37,6 +37,8 @@ export interface RunOutputOptions {
   composeNames: string[];
   mask: LineMask;
   control: ControlServer;
+  /** A background tovrun (`up --detach`): service lines go to their log files only, not to its output file. */
+  background?: boolean;
 }
 
 /** Mounts the terminal UI (its module, Ink and React load only here): the run's output, and the UI for the install. */
@@ -125,6 +127,7 @@ export async function openRunOutput(ctx: RunContext, workspace: Workspace, optio
     services: options.names,
     mask: options.mask,
     control: options.control,
+    showLines: !options.background,
   });
   return {
     mode: output.mode,

@@ -9,7 +9,10 @@ import type { PanesSelection } from '../panes/mode.js';
 import type { ComposePlan } from '../plan/compose.js';
 import { type DatabaseChoice, describeDatabase } from '../plan/database.js';
 import type { LaunchSpec } from '../plan/launch-spec.js';
+import { eventLine } from '../supervisor/control/event-line.js';
+import { recordingSink } from '../supervisor/control/recording-sink.js';
 import { formatReadySummary, handleStopSignals, runExitCode, type Stoppable, Supervisor, startControlServer } from '../supervisor/index.js';
+import { composeServiceStatus } from '../supervisor/service-status.js';
 import type { ReadyService, Workspace } from '../workspace/types.js';
 import { openRunOutput, type RunOutput } from './up-output.js';
 
@@ -24,6 +27,8 @@ export interface RunPlan {
   selection: PanesSelection;
   /** What the dev loop follows (.env, install inputs, watch globs) while the services run; none when absent. */
   devLoop?: Omit<DevLoopOptions, 'supervisor' | 'output'>;
+  /** Run in the background by `tovrun up --detach`: service lines to their log files only. */
+  background: boolean;
 }
 
 /** Waits until the signal aborts. */
@@ -54,15 +59,20 @@ export async function supervise(
     throw error;
   });
   // The terminal UI is open already when the install ran inside it.
-  const output = opened ?? (await openRunOutput(ctx, workspace, { selection: run.selection, names, composeNames, mask, control }));
-  const sink = output.sink;
+  const output = opened ?? (await openRunOutput(ctx, workspace, { selection: run.selection, names, composeNames, mask, control, background: run.background }));
+  // Every line and notice is also kept (masked as in the log files) for `tovrun logs --json`, `--errors` and `tovrun mcp`.
+  const sink = recordingSink(output.sink, control.logBook, mask);
+  const composeReadyMs = new Map<string, number>();
   const supervisor = new Supervisor({
     stateDir: workspace.stateDir,
     shutdownTimeoutMs: workspace.shutdownTimeoutMs,
     sink,
     launcher: output.launcher,
     mask,
-    onEvent: (event) => output.onEvent(event),
+    onEvent: (event) => {
+      output.onEvent(event);
+      control.publish(eventLine(event, Date.now(), mask));
+    },
   });
   const stopping = new AbortController();
   const target: Stoppable = {
@@ -75,7 +85,7 @@ export async function supervise(
   // `tovrun down` asks over the control socket, as SIGTERM would (Windows has no SIGTERM to send).
   control.serve(
     {
-      status: () => supervisor.status(),
+      status: () => [...composeNames.map((name) => composeServiceStatus(name, composeReadyMs.get(name) ?? null)), ...supervisor.status()],
       restart: (name) => supervisor.restart(name),
       stopService: (name) => supervisor.stopService(name),
       startService: (name) => supervisor.startService(name),
@@ -93,10 +103,12 @@ export async function supervise(
     // The backend starts only after its database (and every other compose service) is healthy.
     const composeReady: ReadyService[] = compose ? ((await compose.start(stopping.signal)) ?? []) : [];
     if (stopping.signal.aborted) return interrupted();
+    for (const service of composeReady) composeReadyMs.set(service.name, service.readyMs);
     output.composeReady(composeNames);
     await output.followLogs(composeNames);
     if (run.launches.length === 0) {
       output.say(formatReadySummary(composeReady, workspace.instance));
+      control.markReady();
       await untilAborted(stopping.signal);
       return interrupted();
     }
@@ -111,6 +123,7 @@ export async function supervise(
     await loop?.ready;
     if (ready) {
       output.say(formatReadySummary([...composeReady, ...ready], workspace.instance));
+      control.markReady();
     }
     return runExitCode(await supervisor.finished, stop.received);
   } catch (error) {

@@ -47,6 +47,10 @@ export interface UpOptions extends ServiceSelection {
   recreateCompose?: boolean;
   /** False: start only the compose profiles (--no-services). */
   services: boolean;
+  /** Start a tovrun in the background and return once it is ready (`--detach`). */
+  detach?: boolean;
+  /** This process is that background tovrun (the hidden --background flag `--detach` gives it). */
+  background?: boolean;
 }
 
 /** Where stop signals come from (the process, or a fake emitter in tests), and how compose commands run. */
@@ -259,5 +263,13 @@ export async function runUpCommand(
       );
     },
   });
-  return supervise(ctx, workspace, { launches, compose, database, databaseUsers, selection, devLoop }, session, mask, deps.signals, early);
+  return supervise(
+    ctx,
+    workspace,
+    { launches, compose, database, databaseUsers, selection, devLoop, background: Boolean(options.background) },
+    session,
+    mask,
+    deps.signals,
+    early,
+  );
 }

@@ -23,6 +23,8 @@ export interface PaneOutputOptions {
   instance?: number;
   services: string[];
   mask?: LineMask;
+  /** False: service lines go only to their log files, not to destination (a background tovrun's own output file). Default true. */
+  showLines?: boolean;
   /** The control server the pane agents connect to. */
   control: AgentEntrance;
   /** Which node and tovrun the panes run (this process's by default). */

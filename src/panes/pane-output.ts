@@ -33,7 +33,7 @@ export async function openPaneOutput(options: PaneOutputOptions): Promise<PaneOu
     services: options.services,
     color: options.color,
     stateDir: options.stateDir,
-    showLines: panes === null,
+    showLines: panes === null && options.showLines !== false,
     ...(options.mask ? { mask: options.mask } : {}),
   });
   return {

@@ -3,9 +3,9 @@
 import type { OutputStream } from '../os/launcher.js';
 import type { LineMask, ServiceOutputSink } from '../os/output-sink.js';
 import { dim, paint, serviceColorCode } from '../text/colors.js';
+import { maskBlock } from '../text/masked-block.js';
 import { whenAll } from './backpressure.js';
 import { LogFiles } from './log-files.js';
-import { maskBlock } from './masked-block.js';
 import type { LogLimits } from './service-log.js';
 
 /** Where labelled lines go: the terminal, a pipe, or a test buffer; drain is used for backpressure when offered. */

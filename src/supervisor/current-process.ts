@@ -12,6 +12,8 @@ export class CurrentProcess {
   readonly startedAt: number;
   /** Whether it passed its probe. */
   ready = false;
+  /** How long it took to pass its probe; null until it did. */
+  readyMs: number | null = null;
 
   /** Looks up the process's identity (start time, command line) and calls identified once it is known. */
   constructor(

@@ -39,7 +39,7 @@ export async function probeProcess(runner: ServiceRunner, launched: LaunchedProc
     now: deps.now,
   });
   if (result.kind === 'ready') {
-    runner.markReady(launched);
+    runner.markReady(launched, result.readyMs);
     if (deps.announce()) deps.emit({ type: 'ready', service: spec.name, readyMs: result.readyMs, url: serviceUrl(spec.probe, spec.port) });
   } else if ((result.kind === 'timeout' || result.kind === 'invalid') && deps.announce() && runner.process === launched) {
     deps.emit({ type: 'not-ready', service: spec.name, reason: notReadyReason(result) });

@@ -106,13 +106,16 @@ export class ServiceRunner {
   }
 
   /** Marks the given process as having passed its probe (ignored when it no longer runs). */
-  markReady(launched: LaunchedProcess | null): void {
+  markReady(launched: LaunchedProcess | null, readyMs: number): void {
     const current = this.slot.current;
-    if (current && launched === current.process) current.ready = true;
+    if (current && launched === current.process) {
+      current.ready = true;
+      current.readyMs = readyMs;
+    }
   }
 
   /** The service's state, pid, uptime, restarts and readiness now. */
-  snapshot(): Omit<ServiceStatus, 'name' | 'port' | 'url'> {
+  snapshot(): Omit<ServiceStatus, 'name' | 'kind' | 'port' | 'url'> {
     const current = this.slot.current;
     return {
       state: this.lifecycle.state,
@@ -120,6 +123,7 @@ export class ServiceRunner {
       uptimeMs: current ? this.deps.host.now() - current.startedAt : null,
       restarts: this.restarts.total,
       ready: current?.ready ?? false,
+      readyMs: current?.readyMs ?? null,
       lastExit: this.outcome.lastExit,
     };
   }

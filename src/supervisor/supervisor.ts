@@ -141,6 +141,7 @@ export class Supervisor {
   status(): ServiceStatus[] {
     return this.runners.map((runner) => ({
       name: runner.spec.name,
+      kind: 'native' as const,
       port: runner.spec.port,
       url: serviceUrl(runner.spec.probe, runner.spec.port),
       ...runner.snapshot(),
@@ -220,12 +221,15 @@ export class Supervisor {
     });
     if (result.kind === 'aborted') return null;
     if (result.kind === 'ready') {
-      runner.markReady(runner.process);
+      runner.markReady(runner.process, result.readyMs);
       const url = serviceUrl(spec.probe, spec.port);
       this.emit({ type: 'ready', service: spec.name, readyMs: result.readyMs, url });
       return { name: spec.name, url, readyMs: result.readyMs, probe: result.probe };
     }
     if (this.stopReason !== null) return null;
+    // A probe that timed out (or is invalid) is said in the service's output too, so its log and `tovrun logs --errors`
+    // show why; an exit before ready is said already by its exit notice.
+    if (result.kind === 'timeout' || result.kind === 'invalid') this.emit({ type: 'not-ready', service: spec.name, reason: notReadyReason(result) });
     const mask = this.options.mask ?? ((line: string) => line);
     const blocked = this.gates.blockedBy(spec.name, this.runners);
     throw new ReadinessError(

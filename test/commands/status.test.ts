@@ -36,6 +36,8 @@ describe('tovrun status', () => {
   it('says no tovrun is running and exits 1, without a stack trace', async () => {
     const ctx = memoryContext(workspace());
     expect(await main(['status'], ctx)).toBe(1);
-    expect(ctx.stderr.text()).toBe('tovrun: no tovrun is running in this workspace.\n  Start one with `tovrun` (or `tovrun up`), then try again.\n');
+    expect(ctx.stderr.text()).toBe(
+      'tovrun: no tovrun is running in this workspace.\n  Start one with `tovrun` (or `tovrun up`, or `tovrun up --detach` in the background), then try again.\n',
+    );
   });
 });

@@ -4,6 +4,7 @@ import { formatRestart, formatStatus, formatUptime } from '../../src/supervisor/
 
 const service = (overrides: Partial<ServiceStatus>): ServiceStatus => ({
   name: 'backend',
+  kind: 'native',
   state: 'running',
   pid: 4242,
   port: 5001,
@@ -11,6 +12,7 @@ const service = (overrides: Partial<ServiceStatus>): ServiceStatus => ({
   uptimeMs: 65_000,
   restarts: 0,
   ready: true,
+  readyMs: 900,
   lastExit: null,
   ...overrides,
 });

@@ -16,10 +16,20 @@ describe('Supervisor.status', () => {
     await sup.waitReady();
     await eventually(() => sup.status()[1]?.state === 'exited');
     const [api, once] = sup.status();
-    expect(api).toMatchObject({ name: 'api', state: 'running', port: 4100, url: 'http://localhost:4100/', restarts: 0, ready: true, lastExit: null });
+    expect(api).toMatchObject({
+      name: 'api',
+      kind: 'native',
+      state: 'running',
+      port: 4100,
+      url: 'http://localhost:4100/',
+      restarts: 0,
+      ready: true,
+      lastExit: null,
+    });
+    expect(api?.readyMs).toBeGreaterThanOrEqual(0);
     expect(await isProcessAlive(host, api?.pid ?? 0)).toBe(true);
     expect(api?.uptimeMs).toBeGreaterThanOrEqual(0);
-    expect(once).toMatchObject({ name: 'once', state: 'exited', pid: null, uptimeMs: null, ready: false, lastExit: { code: 0, signal: null } });
+    expect(once).toMatchObject({ name: 'once', state: 'exited', pid: null, uptimeMs: null, ready: false, readyMs: null, lastExit: { code: 0, signal: null } });
     await sup.stop();
     expect(sup.status().map((service) => service.state)).toEqual(['exited', 'exited']);
   });

@@ -3,7 +3,7 @@
  * scrolling (End follows again), search with n/N, the filter and the jump to the last error. The view only reads it.
  */
 import { plainText } from '../../text/ansi.js';
-import { type ErrorBlock, lastErrorBlock } from './error-blocks.js';
+import { type ErrorBlock, lastErrorBlock } from '../../text/error-blocks.js';
 import { defaultScrollbackLines, Scrollback, type ScrollLine } from './scrollback.js';
 import { findMatch, lineMatches } from './search.js';
 import { ServiceRows } from './service-rows.js';

@@ -2,9 +2,9 @@
 
 import type { OutputStream } from '../../os/launcher.js';
 import type { LineMask, ServiceOutputSink } from '../../os/output-sink.js';
+import { maskBlock } from '../../text/masked-block.js';
 import { whenAll } from '../backpressure.js';
 import { LogFiles } from '../log-files.js';
-import { maskBlock } from '../masked-block.js';
 import type { LogLimits } from '../service-log.js';
 import type { TuiModel } from './tui-model.js';
 

@@ -6,7 +6,8 @@ import { ExitCode, FailedError, UsageError } from '../../errors.js';
 import { orTimeout } from '../../os/delay.js';
 import { formatSeconds } from '../../text/seconds.js';
 import type { RestartReport, RunStatus, ServiceStatus } from '../service-status.js';
-import { type ControlResponse, parseControlResponse, type ServiceRequestType, type StopAccepted } from './protocol.js';
+import type { LogAnswer, LogQuery, ServiceError } from './log-query.js';
+import { type ControlResponse, parseControlResponse, type ServiceRequestType, type StopAccepted, stillStartingMessage } from './protocol.js';
 
 /** How long a running tovrun may take to answer a status request (which it answers at once). */
 export const answerTimeoutMs = 10_000;
@@ -22,11 +23,31 @@ export interface RestartClientOptions extends ControlClientOptions {
   answerTimeoutMs?: number;
 }
 
-function notRunning(detail = ''): FailedError {
-  return new FailedError(`no tovrun is running in this workspace${detail}.`, 'Start one with `tovrun` (or `tovrun up`), then try again.');
+/** No tovrun runs in the workspace (no control record, or its socket is gone): exit 1, and the hint says how to start one. */
+export class NotRunningError extends FailedError {
+  /** detail: why it is known (e.g. " (its control socket is gone)"). */
+  constructor(detail = '') {
+    super(
+      `no tovrun is running in this workspace${detail}.`,
+      'Start one with `tovrun` (or `tovrun up`, or `tovrun up --detach` in the background), then try again.',
+    );
+  }
 }
 
-function connect(socketPath: string): Promise<LineConnection> {
+/** A tovrun runs but is still preparing its services (installing, starting compose): it answers status once they start. */
+export class StillStartingError extends FailedError {
+  /** With the running tovrun's hint. */
+  constructor(hint: string | undefined) {
+    super(stillStartingMessage, hint);
+  }
+}
+
+function notRunning(detail = ''): FailedError {
+  return new NotRunningError(detail);
+}
+
+/** Connects to a control socket; a NotRunningError when nothing listens there. */
+export function connect(socketPath: string): Promise<LineConnection> {
   return new Promise((resolve, reject) => {
     const socket = net.connect(socketPath, () => resolve(new LineConnection(socket)));
     socket.once('error', (error: NodeJS.ErrnoException) => {
@@ -43,7 +64,7 @@ function noAnswer(pid: number, socketPath: string, timeoutMs: number): FailedErr
   );
 }
 
-type RequestBody = { type: 'status' } | { type: ServiceRequestType; service: string } | { type: 'stop' };
+type RequestBody = { type: 'status' | 'stop' | 'errors' } | { type: ServiceRequestType; service: string } | { type: 'logs'; query: LogQuery };
 
 /** Options of send: only the tovrun with this pid; keep the connection after the answer until the server closes it (at most lingerMs). */
 interface SendOptions extends ControlClientOptions {
@@ -95,6 +116,7 @@ async function send(stateDir: string, body: RequestBody, options: SendOptions): 
   connection?.destroy();
   if (response.ok) return { ...response, closed };
   const { message, hint, exitCode } = response.error;
+  if (message === stillStartingMessage) throw new StillStartingError(hint ?? undefined);
   throw exitCode === ExitCode.usage ? new UsageError(message, hint ?? undefined) : new FailedError(message, hint ?? undefined);
 }
 
@@ -156,4 +178,18 @@ export async function requestStop(stateDir: string, options: ControlClientOption
   const response = await send(stateDir, { type: 'stop' }, { ...options, lingerMs: options.stoppedWithinMs });
   if ('stop' in response) return { pid: response.stop.pid, stopped: response.closed };
   throw new FailedError('the running tovrun answered a stop request with something else.');
+}
+
+/** The running tovrun's kept lines matching query (see queryLines); a NotRunningError when none runs. */
+export async function requestLogs(stateDir: string, query: LogQuery, options: ControlClientOptions = { timeoutMs: answerTimeoutMs }): Promise<LogAnswer> {
+  const response = await send(stateDir, { type: 'logs', query }, options);
+  if ('logs' in response) return response.logs;
+  throw new FailedError('the running tovrun answered a logs request with something else.');
+}
+
+/** The running tovrun's last error block of each service; a NotRunningError when none runs. */
+export async function requestErrors(stateDir: string, options: ControlClientOptions = { timeoutMs: answerTimeoutMs }): Promise<ServiceError[]> {
+  const response = await send(stateDir, { type: 'errors' }, options);
+  if ('errors' in response) return response.errors;
+  throw new FailedError('the running tovrun answered an errors request with something else.');
 }

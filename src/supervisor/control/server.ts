@@ -1,4 +1,7 @@
-/** The control server of a running tovrun: answers `status`, `restart`, `stop` and per-service stop/start requests, and hands pane agents to their launcher. */
+/**
+ * The control server of a running tovrun: answers `status`, `restart`, `stop`, per-service stop/start, `logs` and
+ * `errors` requests, streams events to `tovrun events`, and hands pane agents to their launcher.
+ */
 import { chmodSync, existsSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
@@ -10,8 +13,11 @@ import { ensurePrivateDir } from '../../control/private-dir.js';
 import { controlSocketPath, currentUserName, isNamedPipe } from '../../control/socket-path.js';
 import { ExitCode, FailedError, TovrunError } from '../../errors.js';
 import { alreadyRunningHint, instanceSuffix } from '../../workspace/instance.js';
-import type { RestartReport, RunStatus, ServiceStatus } from '../service-status.js';
-import { type ControlFailure, type ControlRequest, type ControlResponse, messageId, parseControlRequest } from './protocol.js';
+import { type RestartReport, type RunStatus, type ServiceStatus, statusVersion } from '../service-status.js';
+import type { EventLine } from './event-line.js';
+import { LogBook } from './log-book.js';
+import { lastErrors } from './log-query.js';
+import { type ControlFailure, type ControlRequest, type ControlResponse, messageId, parseControlRequest, stillStartingMessage } from './protocol.js';
 
 /** What answers the requests: the Supervisor. */
 export interface ControlHandler {
@@ -79,6 +85,10 @@ export class ControlServer implements AgentEntrance {
   private panes = 'prefix';
   private agentRoute: AgentRoute | null = null;
   private readonly connections = new Set<LineConnection>();
+  private readonly subscribers = new Set<LineConnection>();
+  private runReady = false;
+  /** Each service's recent output, masked as its log file (the run's output fills it), for logs and errors requests. */
+  readonly logBook = new LogBook();
 
   constructor(
     /** The unix socket path or the Windows pipe name. */
@@ -94,6 +104,16 @@ export class ControlServer implements AgentEntrance {
   serve(handler: ControlHandler, panes: string): void {
     this.handler = handler;
     this.panes = panes;
+  }
+
+  /** Every service passed its probe once: status says ready from now on. */
+  markReady(): void {
+    this.runReady = true;
+  }
+
+  /** Sends an event (already masked) to every connection that asked for events. */
+  publish(event: EventLine): void {
+    for (const connection of this.subscribers) connection.send({ event });
   }
 
   /** Sends connections that open with an agent's hello to route. */
@@ -114,24 +134,35 @@ export class ControlServer implements AgentEntrance {
   private accept(socket: net.Socket): void {
     const connection = new LineConnection(socket);
     this.connections.add(connection);
-    connection.onClose(() => this.connections.delete(connection));
+    connection.onClose(() => {
+      this.connections.delete(connection);
+      this.subscribers.delete(connection);
+    });
     let first = true;
     connection.onLine((line) => {
       if (first) {
         first = false;
         if (this.agentRoute?.(connection, line)) return;
       }
-      void this.answer(line).then((response) => connection.send(response));
+      void this.answer(line, connection).then((response) => connection.send(response));
     });
   }
 
-  private async answer(line: string): Promise<ControlResponse> {
+  private async answer(line: string, connection: LineConnection): Promise<ControlResponse> {
     const parsed = parseControlRequest(line);
     if ('error' in parsed) return { id: messageId(line), ok: false, error: { message: parsed.error, hint: null, exitCode: ExitCode.usage } };
     const request: ControlRequest = parsed.value;
     try {
+      // Output and events exist from the start: they need no handler.
+      if (request.type === 'logs')
+        return { id: request.id, ok: true, logs: this.logBook.query(request.query, this.handler?.status().map((each) => each.name) ?? []) };
+      if (request.type === 'errors') return { id: request.id, ok: true, errors: lastErrors(this.logBook.sources()) };
+      if (request.type === 'events') {
+        this.subscribers.add(connection);
+        return { id: request.id, ok: true, events: 'subscribed' };
+      }
       const handler = this.handler;
-      if (!handler) throw new FailedError('tovrun is still starting its services.', 'Try again in a moment.');
+      if (!handler) throw new FailedError(stillStartingMessage, 'Try again in a moment.');
       if (request.type === 'status') return { id: request.id, ok: true, status: this.runStatus(handler) };
       if (request.type === 'stop') {
         if (!handler.stop) throw new FailedError('this tovrun cannot be stopped over its control socket.', 'Stop it with Ctrl-C in its terminal.');
@@ -147,7 +178,15 @@ export class ControlServer implements AgentEntrance {
   }
 
   private runStatus(handler: ControlHandler): RunStatus {
-    return { pid: process.pid, root: this.options.root, panes: this.panes, uptimeMs: this.options.now() - this.startedAt, services: handler.status() };
+    return {
+      version: statusVersion,
+      ready: this.runReady,
+      pid: process.pid,
+      root: this.options.root,
+      panes: this.panes,
+      uptimeMs: this.options.now() - this.startedAt,
+      services: handler.status(),
+    };
   }
 }
 

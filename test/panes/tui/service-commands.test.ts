@@ -5,8 +5,9 @@ import { UsageError } from '../../../src/errors.js';
 import { runServiceCommand, startsOnToggle } from '../../../src/panes/tui/service-commands.js';
 import { TuiModel } from '../../../src/panes/tui/tui-model.js';
 import type { ControlHandler, ServiceStatus } from '../../../src/supervisor/index.js';
+import { serviceStatus } from '../../supervisor/control/running-tovrun.js';
 
-const api: ServiceStatus = { name: 'api', state: 'running', pid: 10, port: 5001, url: null, uptimeMs: 5, restarts: 0, ready: true, lastExit: null };
+const api: ServiceStatus = serviceStatus({ pid: 10, url: null, uptimeMs: 5 });
 
 function handler(calls: string[]): ControlHandler {
   return {

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { rowState, ServiceRows } from '../../../src/panes/tui/service-rows.js';
 import type { ServiceStatus } from '../../../src/supervisor/service-status.js';
+import { serviceStatus } from '../../supervisor/control/running-tovrun.js';
 
 function status(overrides: Partial<ServiceStatus>): ServiceStatus {
-  return { name: 'api', state: 'running', pid: 10, port: 5001, url: null, uptimeMs: 2_000, restarts: 0, ready: true, lastExit: null, ...overrides };
+  return serviceStatus({ pid: 10, url: null, uptimeMs: 2_000, ...overrides });
 }
 
 describe('service rows', () => {

@@ -22,7 +22,7 @@ describe('control requests', () => {
     expect(parseControlRequest('{"type":"status"}')).toEqual({ error: 'the request has no integer "id"' });
     expect(parseControlRequest('{"id":3,"type":"restart"}')).toEqual({ error: 'a restart request needs a "service" name' });
     expect(parseControlRequest('{"id":4,"type":"kill"}')).toEqual({
-      error: 'unknown request type "kill" (expected "status", "restart", "stop", "stop-service" or "start-service")',
+      error: 'unknown request type "kill" (expected "status", "restart", "stop", "stop-service", "start-service", "logs", "errors" or "events")',
     });
     expect(messageId('{"id":4,"type":"kill"}')).toBe(4);
     expect(messageId('nonsense')).toBeNull();
@@ -40,9 +40,11 @@ describe('control responses', () => {
   });
 
   it('rejects what is not an answer', () => {
-    expect(parseControlResponse('{"id":1,"ok":true}')).toEqual({ error: 'the answer holds none of "status", "restart", "stopped" and "stop"' });
+    expect(parseControlResponse('{"id":1,"ok":true}')).toEqual({
+      error: 'the answer holds none of "status", "restart", "stopped", "stop", "logs", "errors" and "events"',
+    });
     expect(parseControlResponse('{"id":1,"ok":true,"stop":{"pid":"7"}}')).toEqual({
-      error: 'the answer holds none of "status", "restart", "stopped" and "stop"',
+      error: 'the answer holds none of "status", "restart", "stopped", "stop", "logs", "errors" and "events"',
     });
     expect(parseControlResponse('{"ok":false,"error":{"message":1}}')).toEqual({ error: 'the answer has no "ok" and "id"' });
     expect(parseControlResponse('}')).toEqual({ error: 'the answer is not JSON' });

@@ -16,6 +16,7 @@ export function workspace(): string {
 export function serviceStatus(overrides: Partial<ServiceStatus>): ServiceStatus {
   return {
     name: 'api',
+    kind: 'native',
     state: 'running',
     pid: 100,
     port: 5001,
@@ -23,6 +24,7 @@ export function serviceStatus(overrides: Partial<ServiceStatus>): ServiceStatus 
     uptimeMs: 3_000,
     restarts: 0,
     ready: true,
+    readyMs: 400,
     lastExit: null,
     ...overrides,
   };

@@ -1,30 +1,24 @@
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { controlFilePath, readControlFile, writeControlFile } from '../../../src/control/control-file.js';
 import { FailedError, UsageError } from '../../../src/errors.js';
-import { requestRestart, requestStatus, requestStop } from '../../../src/supervisor/control/client.js';
+import { NotRunningError, requestErrors, requestLogs, requestRestart, requestStatus, requestStop } from '../../../src/supervisor/control/client.js';
+import { followEvents } from '../../../src/supervisor/control/event-client.js';
+import type { EventLine } from '../../../src/supervisor/control/event-line.js';
+import { eventLine } from '../../../src/supervisor/control/event-line.js';
 import { type ControlHandler, type ControlServer, startControlServer } from '../../../src/supervisor/control/server.js';
 import type { RestartReport, ServiceStatus } from '../../../src/supervisor/service-status.js';
 import { tempDir } from '../support.js';
+import { serviceStatus } from './running-tovrun.js';
 
 const servers: ControlServer[] = [];
 afterEach(async () => {
   await Promise.all(servers.splice(0).map((server) => server.close()));
 });
 
-const api: ServiceStatus = {
-  name: 'api',
-  state: 'running',
-  pid: 10,
-  port: 5001,
-  url: 'http://localhost:5001/',
-  uptimeMs: 1000,
-  restarts: 0,
-  ready: true,
-  lastExit: null,
-};
+const api: ServiceStatus = serviceStatus({ pid: 10, uptimeMs: 1000, readyMs: 250 });
 
 const handler: ControlHandler = {
   status: () => [api],
@@ -79,7 +73,10 @@ describe('control server and client', () => {
     const { server, stateDir } = await started();
     await expect(requestStatus(stateDir)).rejects.toThrow('tovrun is still starting its services.');
     server.serve(handler, 'tmux');
-    expect(await requestStatus(stateDir)).toEqual({ pid: process.pid, root: path.dirname(stateDir), panes: 'tmux', uptimeMs: 500, services: [api] });
+    const status = { version: 1, ready: false, pid: process.pid, root: path.dirname(stateDir), panes: 'tmux', uptimeMs: 500, services: [api] };
+    expect(await requestStatus(stateDir)).toEqual(status);
+    server.markReady();
+    expect(await requestStatus(stateDir)).toEqual({ ...status, ready: true, uptimeMs: 1000 });
     expect(await requestRestart(stateDir, 'api', { timeoutMs: 10_000 })).toMatchObject({ previousPid: 10, service: { pid: 11 } });
     const unknown = await requestRestart(stateDir, 'db', { timeoutMs: 10_000 }).catch((error: unknown) => error);
     expect(unknown).toBeInstanceOf(UsageError);
@@ -113,7 +110,11 @@ describe('control server and client', () => {
     expect(JSON.parse(await rawRequest(server.socketPath, '{"id":7,"type":"explode"}'))).toEqual({
       id: 7,
       ok: false,
-      error: { message: 'unknown request type "explode" (expected "status", "restart", "stop", "stop-service" or "start-service")', hint: null, exitCode: 2 },
+      error: {
+        message: 'unknown request type "explode" (expected "status", "restart", "stop", "stop-service", "start-service", "logs", "errors" or "events")',
+        hint: null,
+        exitCode: 2,
+      },
     });
   });
 
@@ -157,5 +158,39 @@ describe('control server and client', () => {
     expect(statSync(path.dirname(server.socketPath)).mode & 0o777).toBe(0o700);
     server.serve(handler, 'prefix');
     expect((await requestStatus(path.join(root, '.tovrun'))).services).toEqual([api]);
+  });
+
+  it('answers logs and errors from its log book, before serving too, and streams events to those who asked', async () => {
+    const { server, stateDir } = await started();
+    server.logBook.add('api', 'stdout', 'GET /health 200\nGET /boom 500');
+    server.logBook.add('api', 'stderr', 'Traceback (most recent call last):\n  File "app.py", line 9\nRuntimeError: boom');
+    server.logBook.add('web', 'tovrun', 'ready in 0.4 s');
+    const query = { service: 'api', since: null, grep: 'GET', lines: 1 };
+    expect(await requestLogs(stateDir, query)).toMatchObject({
+      source: 'live',
+      matched: 2,
+      lines: [{ service: 'api', stream: 'stdout', text: 'GET /boom 500' }],
+    });
+    expect((await requestErrors(stateDir)).map((error) => [error.service, error.lines.map((line) => line.text)])).toEqual([
+      ['api', ['Traceback (most recent call last):', '  File "app.py", line 9', 'RuntimeError: boom']],
+    ]);
+    await expect(requestLogs(stateDir, { ...query, service: 'db' })).rejects.toThrow(new UsageError('unknown service "db".', 'Known services: api, web.'));
+    const seen: EventLine[] = [];
+    const until = new AbortController();
+    let subscribed = false;
+    const following = followEvents(
+      stateDir,
+      (event) => seen.push(event),
+      until.signal,
+      () => (subscribed = true),
+    );
+    await vi.waitFor(() => expect(subscribed).toBe(true));
+    server.publish(eventLine({ type: 'restart-requested', service: 'api' }, 0, (text) => text));
+    await vi.waitFor(() => expect(seen).toHaveLength(1));
+    expect(seen[0]).toMatchObject({ version: 1, type: 'restart-requested', service: 'api', time: '1970-01-01T00:00:00.000Z' });
+    until.abort();
+    expect(await following).toBe('aborted');
+    await server.close();
+    await expect(requestLogs(stateDir, query)).rejects.toBeInstanceOf(NotRunningError);
   });
 });

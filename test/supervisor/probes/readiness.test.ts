@@ -63,9 +63,10 @@ describe('readiness probes with real services', () => {
     expect((await sup.waitReady())?.[0]?.probe.kind).toBe('log');
   });
 
-  it('fails after its timeout with the last (masked) output lines', async () => {
+  it("fails after its timeout with the last (masked) output lines, and says so as an event (in the service's log)", async () => {
     const port = await freePort();
-    const sup = supervisor([], (line) => line.replace(/\d+/g, '***'));
+    const events: SupervisorEvent[] = [];
+    const sup = supervisor(events, (line) => line.replace(/\d+/g, '***'));
     sup.start([nodeLaunch('slow', 'forever.js', [], { probe: { kind: 'tcp', port, timeoutMs: 400 } })]);
     const error = await sup.waitReady().then(
       () => undefined,
@@ -77,6 +78,9 @@ describe('readiness probes with real services', () => {
     expect(readiness.lastLines).toEqual(['forever ***']);
     expect(readiness.message).toContain('| forever ***');
     expect(readiness.exitCode).toBe(1);
+    expect(events.filter((event) => event.type === 'not-ready')).toEqual([
+      { type: 'not-ready', service: 'slow', reason: expect.stringMatching(/^was not ready within 0\.\d s/) },
+    ]);
   });
 
   it('fails when the service exits before it is ready, and resolves null when the run is stopped first', async () => {

@@ -1,7 +1,7 @@
 /** Masking a block of service output once for both places it goes: the log file (plain) and the screen (coloured when allowed). */
 
 import type { LineMask } from '../os/output-sink.js';
-import { holdsControlCodes, plainText } from '../text/ansi.js';
+import { holdsControlCodes, plainText } from './ansi.js';
 
 /** A block masked: `plain` without colour codes (for the log file), `shown` as the screen gets it. */
 export interface MaskedBlock {

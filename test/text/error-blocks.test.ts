@@ -1,12 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { lastErrorBlock } from '../../../src/panes/tui/error-blocks.js';
-import { Scrollback } from '../../../src/panes/tui/scrollback.js';
+import { type LineSource, lastErrorBlock } from '../../src/text/error-blocks.js';
 
-function buffer(texts: Array<string | { notice: string }>): Scrollback {
-  const lines = new Scrollback(100);
-  for (const text of texts)
-    lines.push(typeof text === 'string' ? { text, service: 'api', notice: false } : { text: text.notice, service: 'api', notice: true });
-  return lines;
+/** The lines as a source whose first index is offset (as a ring that dropped its oldest lines). */
+function buffer(texts: Array<string | { notice: string }>, offset = 0): LineSource {
+  const lines = texts.map((text) => (typeof text === 'string' ? { text, notice: false } : { text: text.notice, notice: true }));
+  return { first: offset, end: offset + lines.length, at: (index) => lines[index - offset] };
 }
 
 describe('last error block', () => {
@@ -60,5 +58,10 @@ describe('last error block', () => {
       ),
     ).toEqual({ start: 0, end: 0 });
     expect(lastErrorBlock(buffer([{ notice: '[tovrun] ready in 0.4 s' }, { notice: '[tovrun] stopped' }]))).toBeNull();
+  });
+
+  it('addresses lines by absolute index in a source that dropped its oldest lines', () => {
+    const lines = buffer(['ok', 'Traceback (most recent call last):', '  File "a.py", line 1', 'KeyError: 1'], 500);
+    expect(lastErrorBlock(lines)).toEqual({ start: 501, end: 503 });
   });
 });

@@ -1,6 +1,13 @@
-/** Finding the last error in a service's output: a Python traceback, a Vite or esbuild error block, or a failure tovrun reported. */
-import { plainText } from '../../text/ansi.js';
-import type { Scrollback } from './scrollback.js';
+/** Finding the last error in a service's output (for the terminal UI's `e` and `tovrun logs --errors`): a Python traceback, a Vite or esbuild error block, or a failure tovrun reported. */
+import { plainText } from './ansi.js';
+
+/** Lines addressed by an absolute index from first to end (exclusive): the terminal UI's scrollback, the control server's log book, a log file's lines. */
+export interface LineSource {
+  readonly first: number;
+  readonly end: number;
+  /** The line at index: its text and whether tovrun said it (a notice); undefined when it is not kept. */
+  at(index: number): { text: string; notice: boolean } | undefined;
+}
 
 /** An error's lines, by absolute index: [start, end] inclusive. */
 export interface ErrorBlock {
@@ -24,7 +31,7 @@ export function isFailureNotice(text: string): boolean {
 }
 
 /** The block starting at a traceback's first line: its frames, then the exception line that ends it. */
-function tracebackEnd(lines: Scrollback, start: number): number {
+function tracebackEnd(lines: LineSource, start: number): number {
   let index = start + 1;
   while (index < lines.end) {
     const text = plainText(lines.at(index)?.text ?? '');
@@ -35,7 +42,7 @@ function tracebackEnd(lines: Scrollback, start: number): number {
 }
 
 /** The block starting at a bundler error's first line: it and the indented or blank lines after it (a trailing blank left out). */
-function bundlerEnd(lines: Scrollback, start: number): number {
+function bundlerEnd(lines: LineSource, start: number): number {
   let end = start;
   for (let index = start + 1; index < lines.end; index += 1) {
     const text = plainText(lines.at(index)?.text ?? '');
@@ -49,7 +56,7 @@ function bundlerEnd(lines: Scrollback, start: number): number {
  * The newest error block among the kept lines of one service: a Python traceback (its frames and the exception line),
  * a Vite/esbuild error with its indented detail, or a notice of tovrun's reporting a failure. Null when there is none.
  */
-export function lastErrorBlock(lines: Scrollback): ErrorBlock | null {
+export function lastErrorBlock(lines: LineSource): ErrorBlock | null {
   for (let index = lines.end - 1; index >= lines.first; index -= 1) {
     const line = lines.at(index);
     if (!line) continue;
