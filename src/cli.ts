@@ -283,7 +283,8 @@ export function createProgram(ctx: RunContext, setResult: (code: number) => void
   program
     .command('mcp')
     .description('serve the Model Context Protocol over stdio, for coding agents: status, logs, errors, restart, stop, start, check, up, down')
-    .action(() => run(async () => (await import('./commands/mcp.js')).runMcpCommand(ctx))());
+    .addOption(instanceOption())
+    .action((options: { instance?: string }) => run(async () => (await import('./commands/mcp.js')).runMcpCommand(withInstance(ctx, options)))());
   program
     .command('wait [services...]')
     .description('wait until the services (all when none are named) of the running tovrun are ready: exit 0; 1 if one fails or time runs out; 2 if none runs')

@@ -7,6 +7,8 @@ import { packageVersion } from '../paths.js';
 export async function runMcpCommand(ctx: RunContext, script: string | undefined = process.argv[1]): Promise<number> {
   if (script === undefined) throw new FailedError('tovrun cannot tell its own script, which the up, down and check tools run.');
   const [{ serveMcp }, { mcpTools }] = await Promise.all([import('../mcp/server.js'), import('../mcp/tools.js')]);
-  await serveMcp({ version: packageVersion(), tools: mcpTools({ script, cwd: ctx.cwd, env: ctx.env }) });
+  // --instance reaches the tools' own queries and the tovrun commands they run (check, up, down) as TOVRUN_INSTANCE.
+  const env = ctx.instance === undefined ? ctx.env : { ...ctx.env, TOVRUN_INSTANCE: ctx.instance };
+  await serveMcp({ version: packageVersion(), tools: mcpTools({ script, cwd: ctx.cwd, env }) });
   return ExitCode.ok;
 }

@@ -2,7 +2,8 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { mcpTools, type ToolDefinition } from '../../src/mcp/tools.js';
-import type { ControlServer } from '../../src/supervisor/control/server.js';
+import { type ControlServer, startControlServer } from '../../src/supervisor/control/server.js';
+import { instanceStateDir } from '../../src/workspace/instance.js';
 import { serveControl, serviceStatus, workspace } from '../supervisor/control/running-tovrun.js';
 
 const servers: ControlServer[] = [];
@@ -12,12 +13,12 @@ afterEach(async () => {
 
 const canary = 'canary-7f3a9c-not-for-agents';
 
-function tools(root: string): Map<string, ToolDefinition> {
-  return new Map(mcpTools({ script: 'unused.js', cwd: root, env: {} }).map((tool) => [tool.name, tool]));
+function tools(root: string, env: NodeJS.ProcessEnv = {}): Map<string, ToolDefinition> {
+  return new Map(mcpTools({ script: 'unused.js', cwd: root, env }).map((tool) => [tool.name, tool]));
 }
 
-async function call(root: string, name: string, args: Record<string, unknown> = {}): Promise<{ text: string; isError: boolean }> {
-  const result = await (tools(root).get(name) as ToolDefinition).run(args);
+async function call(root: string, name: string, args: Record<string, unknown> = {}, env: NodeJS.ProcessEnv = {}): Promise<{ text: string; isError: boolean }> {
+  const result = await (tools(root, env).get(name) as ToolDefinition).run(args);
   return { text: result.content[0]?.text ?? '', isError: result.isError === true };
 }
 
@@ -41,6 +42,17 @@ describe('MCP tools', () => {
         fix: 'Start one with the up tool (or `tovrun up --detach` in that folder).',
       });
     }
+  });
+
+  it('ask the instance TOVRUN_INSTANCE names (tovrun mcp --instance sets it), with its own control channel', async () => {
+    const root = workspace();
+    const server = await startControlServer({ root, stateDir: instanceStateDir(path.join(root, '.tovrun'), 1), instance: 1 });
+    server.serve({ status: () => [serviceStatus({ port: 5011 })], restart: () => Promise.reject(new Error('unused')) } as never, 'prefix');
+    servers.push(server);
+    expect((await call(root, 'status')).isError).toBe(true);
+    const status = await call(root, 'status', {}, { TOVRUN_INSTANCE: '1' });
+    expect(status.isError).toBe(false);
+    expect(JSON.parse(status.text).services).toMatchObject([{ name: 'api', port: 5011 }]);
   });
 
   it("mask the .env's secrets in every result, even in a line the log book kept as it came", async () => {
