@@ -14,7 +14,7 @@ describeLane('the built CLI under node.exe', () => {
     const help = await runWindowsCli(repoRoot, ['--help']);
     expect(help.code, help.stderr).toBe(0);
     expect(help.stdout).toMatch(/^Usage: tovrun \[options\] \[command\]/);
-    expect(help.stdout).toContain('restart <service>');
+    expect(help.stdout).toMatch(/^ {2}restart \[options\] <service> /m);
   });
 
   it('check env: a .env with CRLF line ends, a BOM and a bad line is reported with the right line numbers', async () => {
