@@ -8,7 +8,9 @@ import { sleep } from '../os/delay.js';
 import { NotRunningError, requestStatus, StillStartingError } from '../supervisor/control/client.js';
 import { formatReadySummary, handleStopSignals } from '../supervisor/index.js';
 import type { RunStatus } from '../supervisor/service-status.js';
+import { instanceAsked } from '../workspace/instance.js';
 import { loadWorkspace } from '../workspace/load.js';
+import type { Workspace } from '../workspace/types.js';
 import type { UpOptions } from './up.js';
 
 /** Where the background tovrun's own output goes (its services' lines go to .tovrun/logs/ as always). */
@@ -16,13 +18,14 @@ export function backgroundOutputPath(stateDir: string): string {
   return path.join(stateDir, 'background.log');
 }
 
-/** The arguments of the background `tovrun up`: the same selection, in prefix mode, marked --background. */
-export function backgroundArgs(options: UpOptions): string[] {
+/** The arguments of the background `tovrun up`: the same instance and selection, in prefix mode, marked --background. */
+export function backgroundArgs(options: UpOptions, instance?: string): string[] {
   return [
     'up',
     '--background',
     '--panes',
     'prefix',
+    ...(instance === undefined ? [] : ['--instance', instance]),
     ...(options.backend ? ['--backend'] : []),
     ...(options.frontend ? ['--frontend'] : []),
     ...((options.only ?? []).length > 0 ? ['--only', ...(options.only ?? [])] : []),
@@ -30,6 +33,7 @@ export function backgroundArgs(options: UpOptions): string[] {
     ...(options.reinstall ? ['--reinstall'] : []),
     ...options.profiles.flatMap((profile) => ['-p', profile]),
     ...(options.keep ? ['--keep'] : []),
+    ...(options.recreateCompose ? ['--recreate-compose'] : []),
     ...(options.services ? [] : ['--no-services']),
   ];
 }
@@ -76,13 +80,17 @@ export async function runDetached(ctx: RunContext, options: UpOptions, argv: rea
       `--detach does not go with --panes ${options.panes}: a background tovrun has no terminal.`,
       'Drop --panes; see the output with `tovrun logs`.',
     );
-  const workspace = loadWorkspace(ctx.cwd);
+  const workspace = loadWorkspace(ctx.cwd, undefined, undefined, instanceAsked(ctx));
   const script = argv[1];
   if (script === undefined) throw new FailedError('tovrun cannot tell its own script to start it in the background.');
   mkdirSync(workspace.stateDir, { recursive: true });
   const outputFile = backgroundOutputPath(workspace.stateDir);
   const output = openSync(outputFile, 'w');
-  const child = spawn(process.execPath, [...process.execArgv, script, ...backgroundArgs(options)], backgroundSpawnOptions(workspace.root, ctx.env, output));
+  const child = spawn(
+    process.execPath,
+    [...process.execArgv, script, ...backgroundArgs(options, ctx.instance)],
+    backgroundSpawnOptions(workspace.root, ctx.env, output),
+  );
   closeSync(output);
   let exit: number | string | null = null;
   child.on('exit', (code, signal) => {
@@ -98,7 +106,7 @@ export async function runDetached(ctx: RunContext, options: UpOptions, argv: rea
   const interrupted = new AbortController();
   const signals = handleStopSignals(process, { stop: () => interrupted.abort(), forceStop: () => interrupted.abort() });
   try {
-    return await waitUntilReady(ctx, workspace.stateDir, pid, outputFile, () => exit, interrupted.signal);
+    return await waitUntilReady(ctx, workspace, pid, outputFile, () => exit, interrupted.signal);
   } finally {
     signals.dispose();
   }
@@ -107,7 +115,7 @@ export async function runDetached(ctx: RunContext, options: UpOptions, argv: rea
 /** Polls until the background tovrun is ready (0), has ended (a FailedError with its output's end), or the wait is interrupted (130). */
 async function waitUntilReady(
   ctx: RunContext,
-  stateDir: string,
+  { stateDir, instance }: Workspace,
   pid: number,
   outputFile: string,
   ended: () => number | string | null,
@@ -128,7 +136,8 @@ async function waitUntilReady(
     }
     const status = pid === 0 ? null : await readyStatus(stateDir, pid);
     if (status) {
-      ctx.stdout.write(formatReadySummary(status.services.map((service) => ({ name: service.name, url: service.url, readyMs: service.readyMs ?? 0 }))));
+      const ready = status.services.map((service) => ({ name: service.name, url: service.url, readyMs: service.readyMs ?? 0 }));
+      ctx.stdout.write(formatReadySummary(ready, instance));
       ctx.stdout.write(`tovrun runs in the background (pid ${pid}): \`tovrun status\`, \`tovrun logs\`, \`tovrun wait\`, \`tovrun down\` to stop it.\n`);
       return ExitCode.ok;
     }

@@ -33,6 +33,18 @@ describe('tovrun up --detach', () => {
     ]);
   });
 
+  it('passes on the instance asked for with --instance, and --recreate-compose', () => {
+    expect(backgroundArgs({ ...defaults, recreateCompose: true }, '1')).toEqual([
+      'up',
+      '--background',
+      '--panes',
+      'prefix',
+      '--instance',
+      '1',
+      '--recreate-compose',
+    ]);
+  });
+
   it('spawns it detached, windowless, without stdin, its output in the file', () => {
     // Node's child_process docs (options.detached): on POSIX the child leads a new process group and session, so the
     // terminal's SIGINT and SIGHUP do not reach it; on Windows it gets its own console. options.windowsHide hides that
