@@ -1,4 +1,5 @@
 /** The running tovrun's recent output of each service, with the time of each line, for `tovrun logs --json` and `--errors`. */
+import { cutLongLine, LineRing } from '../../text/line-ring.js';
 import { type LogAnswer, type LogQuery, type LogStream, queryLines, type ServiceSource, unknownService } from './log-query.js';
 
 /** One kept line: when it arrived (ms since the epoch), where from, and its text (masked, without colour codes). */
@@ -10,42 +11,29 @@ export interface LogEntry {
 
 /** Lines kept per service by default: older ones are still in .tovrun/logs/<service>.log. */
 export const defaultBookLines = 2_000;
-/** Characters kept of one line; the log file keeps it whole. */
-export const maxBookLineChars = 4_096;
 
 /** One service's ring of lines, addressed by an absolute index that never moves (as the terminal UI's scrollback). */
-export class ServiceLines implements ServiceSource {
+export class ServiceLines extends LineRing implements ServiceSource {
   private readonly entries: (LogEntry | undefined)[];
-  private pushed = 0;
 
   /** Keeps at most capacity lines of service. */
   constructor(
     readonly service: string,
-    readonly capacity: number,
+    capacity: number,
   ) {
+    super(capacity);
     this.entries = new Array<LogEntry | undefined>(capacity);
   }
 
-  /** Adds a line (cut to maxBookLineChars), dropping the oldest when full. */
+  /** Adds a line (cut to maxKeptLineChars), dropping the oldest when full. */
   push(entry: LogEntry): void {
-    const text = entry.text.length > maxBookLineChars ? `${entry.text.slice(0, maxBookLineChars)}…` : entry.text;
-    this.entries[this.pushed % this.capacity] = { ...entry, text };
-    this.pushed += 1;
-  }
-
-  /** The absolute index of the oldest kept line. */
-  get first(): number {
-    return Math.max(0, this.pushed - this.capacity);
-  }
-
-  /** One past the newest line's index. */
-  get end(): number {
-    return this.pushed;
+    this.entries[this.claimSlot()] = { ...entry, text: cutLongLine(entry.text) };
   }
 
   /** The entry at an absolute index, or undefined when it is not kept. */
   entry(index: number): LogEntry | undefined {
-    return index < this.first || index >= this.pushed ? undefined : this.entries[index % this.capacity];
+    const slot = this.slotOf(index);
+    return slot < 0 ? undefined : this.entries[slot];
   }
 
   /** The line at index as the error-block finder reads it (a notice is tovrun's). */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { maxLineChars, Scrollback } from '../../../src/panes/tui/scrollback.js';
+import { Scrollback } from '../../../src/panes/tui/scrollback.js';
+import { maxKeptLineChars } from '../../../src/text/line-ring.js';
 
 const line = (text: string) => ({ text, service: 'web', notice: false });
 
@@ -23,7 +24,7 @@ describe('scrollback', () => {
 
   it('cuts a very long line, so memory stays bounded', () => {
     const lines = new Scrollback(2);
-    lines.push(line('x'.repeat(maxLineChars * 3)));
-    expect(lines.at(0)?.text.length).toBe(maxLineChars + 1);
+    lines.push(line('x'.repeat(maxKeptLineChars * 3)));
+    expect(lines.at(0)?.text.length).toBe(maxKeptLineChars + 1);
   });
 });

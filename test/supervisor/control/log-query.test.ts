@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../../src/errors.js';
-import { LogBook, maxBookLineChars } from '../../../src/supervisor/control/log-book.js';
+import { LogBook } from '../../../src/supervisor/control/log-book.js';
 import { logTextSource } from '../../../src/supervisor/control/log-file-source.js';
 import { compileGrep, lastErrors, maxAnswerLines, maxErrorLines, queryLines } from '../../../src/supervisor/control/log-query.js';
+import { maxKeptLineChars } from '../../../src/text/line-ring.js';
 
 const all = { service: null, since: null, grep: null, lines: null };
 
@@ -33,15 +34,15 @@ describe('log query', () => {
     expect(queryLines(logs.sources(), { ...all, lines: 0 }, 'live')).toMatchObject({ matched: 4, lines: [] });
   });
 
-  it('bounds an answer to maxAnswerLines, and each kept line to maxBookLineChars', () => {
+  it('bounds an answer to maxAnswerLines, and each kept line to maxKeptLineChars', () => {
     const { book: logs } = book(maxAnswerLines + 10);
     logs.add('api', 'stdout', Array.from({ length: maxAnswerLines + 5 }, (_, index) => `line ${index}`).join('\n'));
-    logs.add('web', 'stdout', 'x'.repeat(maxBookLineChars + 10));
+    logs.add('web', 'stdout', 'x'.repeat(maxKeptLineChars + 10));
     const answer = queryLines(logs.sources(), { ...all, service: 'api' }, 'live');
     expect(answer.matched).toBe(maxAnswerLines + 5);
     expect(answer.lines).toHaveLength(maxAnswerLines);
     expect(answer.lines.at(-1)?.text).toBe(`line ${maxAnswerLines + 4}`);
-    expect(queryLines(logs.sources(), { ...all, service: 'web' }, 'live').lines[0]?.text).toHaveLength(maxBookLineChars + 1);
+    expect(queryLines(logs.sources(), { ...all, service: 'web' }, 'live').lines[0]?.text).toHaveLength(maxKeptLineChars + 1);
   });
 
   it('keeps the newest lines when a service prints more than its ring holds', () => {
