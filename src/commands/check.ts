@@ -12,8 +12,7 @@ import { maskerForSecrets } from '../env/mask.js';
 import { UsageError } from '../errors.js';
 import { platformFor } from '../platform/platform.js';
 import { exitCodeForFindings, maskFindings } from '../report/findings.js';
-import { instanceAsked } from '../workspace/instance.js';
-import { loadWorkspace } from '../workspace/load.js';
+import { loadCommandWorkspace } from '../workspace/load.js';
 import { checkServiceDirs } from '../workspace/service-dirs.js';
 
 /** Options of the check command. */
@@ -44,7 +43,7 @@ export function selectChecks(names: readonly string[]): DoctorCheck[] {
 export async function runCheck(ctx: RunContext, names: string[], options: CheckOptions, effects: Partial<CheckEffects> = {}): Promise<number> {
   const checks = selectChecks(names);
   // The doctor writes nothing: an earlier run's parse of tovrun.yaml may be used, none is remembered.
-  const workspace = loadWorkspace(ctx.cwd, undefined, 'recall', instanceAsked(ctx));
+  const workspace = loadCommandWorkspace(ctx, 'recall');
   // A folder tovrun.yaml names but that is missing is a configuration error, as it is for `tovrun` and `--dry-run`.
   checkServiceDirs(workspace);
   const platform = platformFor(ctx.platform);

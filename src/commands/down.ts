@@ -10,8 +10,7 @@ import { closeLeftoverPanes } from '../panes/tmux/close-recorded.js';
 import { platformFor } from '../platform/platform.js';
 import { stopLeftovers } from '../supervisor/index.js';
 import { leftoverLines } from '../supervisor/leftover-lines.js';
-import { instanceAsked } from '../workspace/instance.js';
-import { loadWorkspace } from '../workspace/load.js';
+import { loadCommandWorkspace } from '../workspace/load.js';
 
 /** Stops leftovers of a previous run (asking a still-running tovrun to stop first), then removes its compose containers; returns the exit code. */
 export async function runDownCommand(
@@ -19,7 +18,7 @@ export async function runDownCommand(
   host: Host = realHost(ctx.platform),
   runner: CommandRunner = systemRunner(platformFor(ctx.platform)),
 ): Promise<number> {
-  const workspace = loadWorkspace(ctx.cwd, undefined, 'remember', instanceAsked(ctx));
+  const workspace = loadCommandWorkspace(ctx);
   const report = await stopLeftovers(workspace.stateDir, {
     host,
     shutdownTimeoutMs: workspace.shutdownTimeoutMs,

@@ -4,7 +4,7 @@ import { ExitCode } from '../errors.js';
 import { followEvents } from '../supervisor/control/event-client.js';
 import type { EventLine } from '../supervisor/control/event-line.js';
 import { handleStopSignals } from '../supervisor/index.js';
-import { loadWorkspace } from '../workspace/load.js';
+import { loadCommandWorkspace } from '../workspace/load.js';
 
 /** Options of the events command. */
 export interface EventsOptions {
@@ -20,7 +20,7 @@ export function formatEvent(event: EventLine): string {
 
 /** Follows the events; exit 0 when tovrun stops, 130 on Ctrl-C, 1 when none runs. */
 export async function runEventsCommand(ctx: RunContext, options: EventsOptions): Promise<number> {
-  const workspace = loadWorkspace(ctx.cwd);
+  const workspace = loadCommandWorkspace(ctx);
   const controller = new AbortController();
   const signals = options.until ? null : handleStopSignals(process, { stop: () => controller.abort(), forceStop: () => controller.abort() });
   try {

@@ -5,7 +5,7 @@ import { workspaceLogFiles } from '../panes/log-names.js';
 import type { LogLine, ServiceError } from '../supervisor/control/log-query.js';
 import { readErrors, readLogs } from '../supervisor/control/log-reader.js';
 import { parseSince } from '../text/since.js';
-import { loadWorkspace } from '../workspace/load.js';
+import { loadCommandWorkspace } from '../workspace/load.js';
 
 /** The version of the JSON `tovrun logs --json` and `--errors --json` print; raised when a field changes meaning or goes. */
 export const logsJsonVersion = 1;
@@ -38,7 +38,7 @@ function humanErrors(errors: readonly ServiceError[]): string {
 
 /** Prints the matching lines (or each service's last error block), as JSON with --json; exit 2 for an unknown service or a bad flag. */
 export async function runLogsQuery(ctx: RunContext, options: LogsQueryOptions): Promise<number> {
-  const workspace = loadWorkspace(ctx.cwd);
+  const workspace = loadCommandWorkspace(ctx);
   const files = workspaceLogFiles(
     workspace.stateDir,
     workspace.services.map((service) => service.name),

@@ -6,8 +6,7 @@ import { sleep } from '../os/delay.js';
 import { createPrefixSink, LogTail, logFilePath, logsDir, previousLogFilePath } from '../panes/index.js';
 import { knownServices } from '../panes/log-names.js';
 import { handleStopSignals } from '../supervisor/index.js';
-import { instanceAsked } from '../workspace/instance.js';
-import { loadWorkspace } from '../workspace/load.js';
+import { loadCommandWorkspace } from '../workspace/load.js';
 
 /** Options of the logs command. */
 export interface LogsCommandOptions {
@@ -36,7 +35,7 @@ export async function runLogsCommand(ctx: RunContext, options: LogsCommandOption
       '--previous and --follow do not go together: the previous run has ended.',
       'Use `tovrun logs --previous` to read it, or `tovrun logs -f` to follow the current run.',
     );
-  const workspace = loadWorkspace(ctx.cwd, undefined, 'remember', instanceAsked(ctx));
+  const workspace = loadCommandWorkspace(ctx);
   const logOf = (name: string) => (options.previous ? previousLogFilePath : logFilePath)(workspace.stateDir, name);
   const known = knownServices(
     workspace.stateDir,

@@ -5,12 +5,11 @@ import { type RestartClientOptions, requestRestart } from '../supervisor/control
 import { restartTimeoutMs } from '../supervisor/restart-timeout.js';
 import type { RestartReport } from '../supervisor/service-status.js';
 import { formatRestart } from '../supervisor/status-table.js';
-import { instanceAsked } from '../workspace/instance.js';
-import { loadWorkspace } from '../workspace/load.js';
+import { loadCommandWorkspace } from '../workspace/load.js';
 
 /** Restarts the service; exit 1 when no tovrun runs here, it does not answer in time, or the new process is not ready; 2 for an unknown service. */
 export async function runRestartCommand(ctx: RunContext, service: string, timeouts: Partial<RestartClientOptions> = {}): Promise<number> {
-  const workspace = loadWorkspace(ctx.cwd, undefined, 'remember', instanceAsked(ctx));
+  const workspace = loadCommandWorkspace(ctx);
   const report = await requestRestart(workspace.stateDir, service, { timeoutMs: restartTimeoutMs(workspace, service), ...timeouts });
   ctx.stdout.write(readyLine(report, service, 'restarted'));
   return ExitCode.ok;

@@ -3,8 +3,7 @@ import type { RunContext } from '../context.js';
 import { ExitCode } from '../errors.js';
 import { requestStatus } from '../supervisor/control/client.js';
 import { formatStatus } from '../supervisor/status-table.js';
-import { instanceAsked } from '../workspace/instance.js';
-import { loadWorkspace } from '../workspace/load.js';
+import { loadCommandWorkspace } from '../workspace/load.js';
 
 /** Options of the status command. */
 export interface StatusCommandOptions {
@@ -13,7 +12,7 @@ export interface StatusCommandOptions {
 
 /** Prints each service's state, pid, port, uptime, restarts and readiness; exit 1 when no tovrun runs here. */
 export async function runStatusCommand(ctx: RunContext, options: StatusCommandOptions): Promise<number> {
-  const workspace = loadWorkspace(ctx.cwd, undefined, 'remember', instanceAsked(ctx));
+  const workspace = loadCommandWorkspace(ctx);
   const status = await requestStatus(workspace.stateDir);
   ctx.stdout.write(options.json ? `${JSON.stringify(status, null, 2)}\n` : formatStatus(status));
   return ExitCode.ok;

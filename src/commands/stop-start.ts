@@ -3,13 +3,12 @@ import type { RunContext } from '../context.js';
 import { ExitCode } from '../errors.js';
 import { type RestartClientOptions, requestStartService, requestStopService } from '../supervisor/control/client.js';
 import { restartTimeoutMs } from '../supervisor/restart-timeout.js';
-import { instanceAsked } from '../workspace/instance.js';
-import { loadWorkspace } from '../workspace/load.js';
+import { loadCommandWorkspace } from '../workspace/load.js';
 import { readyLine } from './restart.js';
 
 /** Stops the service (its dependents keep running); exit 1 when no tovrun runs here or it does not answer, 2 for an unknown service or one not running. */
 export async function runStopServiceCommand(ctx: RunContext, service: string, timeouts: Partial<RestartClientOptions> = {}): Promise<number> {
-  const workspace = loadWorkspace(ctx.cwd, undefined, 'remember', instanceAsked(ctx));
+  const workspace = loadCommandWorkspace(ctx);
   await requestStopService(workspace.stateDir, service, { timeoutMs: restartTimeoutMs(workspace, service), ...timeouts });
   ctx.stdout.write(`stopped ${service}; the services depending on it keep running. Start it again with \`tovrun start ${service}\`.\n`);
   return ExitCode.ok;
@@ -17,7 +16,7 @@ export async function runStopServiceCommand(ctx: RunContext, service: string, ti
 
 /** Starts a stopped service again and waits until it is ready; exit 1 when it is not ready (or no tovrun answers), 2 for an unknown or running one. */
 export async function runStartServiceCommand(ctx: RunContext, service: string, timeouts: Partial<RestartClientOptions> = {}): Promise<number> {
-  const workspace = loadWorkspace(ctx.cwd, undefined, 'remember', instanceAsked(ctx));
+  const workspace = loadCommandWorkspace(ctx);
   const report = await requestStartService(workspace.stateDir, service, { timeoutMs: restartTimeoutMs(workspace, service), ...timeouts });
   ctx.stdout.write(readyLine(report, service, 'started'));
   return ExitCode.ok;

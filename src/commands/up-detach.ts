@@ -8,8 +8,7 @@ import { sleep } from '../os/delay.js';
 import { NotRunningError, requestStatus, StillStartingError } from '../supervisor/control/client.js';
 import { formatReadySummary, handleStopSignals } from '../supervisor/index.js';
 import type { RunStatus } from '../supervisor/service-status.js';
-import { instanceAsked } from '../workspace/instance.js';
-import { loadWorkspace } from '../workspace/load.js';
+import { loadCommandWorkspace } from '../workspace/load.js';
 import type { Workspace } from '../workspace/types.js';
 import type { UpOptions } from './up.js';
 
@@ -80,7 +79,7 @@ export async function runDetached(ctx: RunContext, options: UpOptions, argv: rea
       `--detach does not go with --panes ${options.panes}: a background tovrun has no terminal.`,
       'Drop --panes; see the output with `tovrun logs`.',
     );
-  const workspace = loadWorkspace(ctx.cwd, undefined, undefined, instanceAsked(ctx));
+  const workspace = loadCommandWorkspace(ctx);
   const script = argv[1];
   if (script === undefined) throw new FailedError('tovrun cannot tell its own script to start it in the background.');
   mkdirSync(workspace.stateDir, { recursive: true });

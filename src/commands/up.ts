@@ -26,8 +26,7 @@ import { type ServiceSelection, selectServices } from '../plan/select.js';
 import { findExecutable } from '../platform/executable.js';
 import { platformFor } from '../platform/platform.js';
 import { leftoverLines, stopLeftovers } from '../supervisor/index.js';
-import { instanceAsked } from '../workspace/instance.js';
-import { loadWorkspace } from '../workspace/load.js';
+import { loadCommandWorkspace } from '../workspace/load.js';
 import { checkServiceDirs } from '../workspace/service-dirs.js';
 import type { PanesMode, ServiceSpec, Workspace } from '../workspace/types.js';
 import { devLoopInputs, envReport } from './up-follow.js';
@@ -100,7 +99,7 @@ export async function runUpCommand(
   options: UpOptions,
   deps: UpDependencies = { signals: process, nodePath: process.execPath },
 ): Promise<number> {
-  const workspace = loadWorkspace(ctx.cwd, undefined, 'remember', instanceAsked(ctx));
+  const workspace = loadCommandWorkspace(ctx);
   const platform = platformFor(ctx.platform);
   const terminal = { stdin: Boolean(process.stdin.isTTY), stdout: ctx.stdout.isTTY, columns: ctx.stdout.columns, rows: process.stdout.rows };
   const requested = options.panes ?? panesFromEnv(ctx.env) ?? workspace.panes;

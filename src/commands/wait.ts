@@ -6,7 +6,7 @@ import { NotRunningError, requestStatus, StillStartingError } from '../superviso
 import type { RunStatus } from '../supervisor/service-status.js';
 import { type WaitVerdict, waitVerdict } from '../supervisor/wait-verdict.js';
 import { formatSeconds } from '../text/seconds.js';
-import { loadWorkspace } from '../workspace/load.js';
+import { loadCommandWorkspace } from '../workspace/load.js';
 
 /** Options of the wait command. */
 export interface WaitOptions {
@@ -45,7 +45,7 @@ async function currentStatus(stateDir: string, first: boolean): Promise<RunStatu
 
 /** Exit 0 once all named services (all of the run's when none are named) are ready; 1 when one fails or the time runs out; 2 when no tovrun runs or a name is unknown. */
 export async function runWaitCommand(ctx: RunContext, names: string[], options: WaitOptions): Promise<number> {
-  const workspace = loadWorkspace(ctx.cwd);
+  const workspace = loadCommandWorkspace(ctx);
   const now = options.now ?? Date.now;
   const deadline = now() + options.timeoutSeconds * 1000;
   let first = true;

@@ -7,8 +7,7 @@ import { NotRunningError, requestRestart, requestStartService, requestStatus, re
 import { readErrors, readLogs } from '../supervisor/control/log-reader.js';
 import { restartTimeoutMs } from '../supervisor/restart-timeout.js';
 import { parseSince } from '../text/since.js';
-import { instanceAsked } from '../workspace/instance.js';
-import { loadWorkspace } from '../workspace/load.js';
+import { loadCommandWorkspace } from '../workspace/load.js';
 import type { Workspace } from '../workspace/types.js';
 import { boundedJson, maxErrorBlockLines, maxResultChars } from './bound.js';
 import { runTovrun, type TovrunProgram } from './run-tovrun.js';
@@ -43,7 +42,7 @@ function text(value: Record<string, unknown>, listKey: string | null, mask: (tex
 /** The tools for the workspace at program.cwd; each masks its whole result with the workspace's secrets. */
 export function mcpTools(program: TovrunProgram): ToolDefinition[] {
   // The instance TOVRUN_INSTANCE (or `tovrun mcp --instance`) names, as every other command of a running tovrun takes it.
-  const workspace = (): Workspace => loadWorkspace(program.cwd, undefined, undefined, instanceAsked({ env: program.env }));
+  const workspace = (): Workspace => loadCommandWorkspace({ cwd: program.cwd, env: program.env });
   /** Runs work with the workspace, turning tovrun's errors (none running, unknown service…) into a result that says what to do. */
   const guarded =
     (listKey: string | null, work: (ws: Workspace, args: Record<string, unknown>) => Promise<Record<string, unknown>>) =>

@@ -11,7 +11,7 @@ import { templatePath } from '../paths.js';
 import { type ConfigMemory, recallConfig, rememberConfig, tovrunIdentity } from './config-cache.js';
 import { lineOf } from './config-line.js';
 import { findWorkspaceRoot } from './find-root.js';
-import { chooseInstanceRequest, type Instance, type InstanceAsked } from './instance.js';
+import { chooseInstanceRequest, type Instance, type InstanceAsked, instanceAsked } from './instance.js';
 import { presetConfig, presetNames } from './presets.js';
 import type { RawConfig } from './raw-config.js';
 import { mergeRawConfigs, resolveWorkspace, workspaceStateDir } from './resolve.js';
@@ -135,4 +135,15 @@ export function loadWorkspace(cwd: string, source: WorkspaceSource = realFiles, 
   }
   const instance = resolveInstance(asked, user.instance, root, memory);
   return resolveWorkspace(root, mergeRawConfigs(preset, user), hasConfig ? configPath : null, presetName, instance);
+}
+
+/**
+ * The Workspace a command works on: the one containing ctx.cwd, at the instance the command was asked for (its
+ * --instance flag, else TOVRUN_INSTANCE, else tovrun.yaml's instance:), so no command can forget the instance.
+ */
+export function loadCommandWorkspace(
+  ctx: { cwd: string; instance?: string | undefined; env: NodeJS.ProcessEnv },
+  memory: ConfigMemory = 'remember',
+): Workspace {
+  return loadWorkspace(ctx.cwd, realFiles, memory, instanceAsked(ctx));
 }

@@ -5,6 +5,7 @@ import { parseTimeout } from '../../src/commands/wait.js';
 import { UsageError } from '../../src/errors.js';
 import { type ControlServer, startControlServer } from '../../src/supervisor/control/server.js';
 import type { ServiceStatus } from '../../src/supervisor/service-status.js';
+import { instanceStateDir } from '../../src/workspace/instance.js';
 import { serveControl, serviceStatus, workspace } from '../supervisor/control/running-tovrun.js';
 import { memoryContext } from '../support/memory-context.js';
 
@@ -29,6 +30,19 @@ describe('tovrun wait', () => {
     expect(await main(['wait', 'api', '--timeout', '10'], ctx)).toBe(0);
     expect(ctx.stdout.text()).toBe('api is ready at http://localhost:5001/\n');
     expect(asked).toBe(3);
+  });
+
+  it("waits for the instance --instance names: its own control channel, not instance 0's", async () => {
+    const root = workspace();
+    const server = await startControlServer({ root, stateDir: instanceStateDir(path.join(root, '.tovrun'), 1), instance: 1 });
+    servers.push(server);
+    server.serve({ status: () => [serviceStatus({ port: 5011 })], restart: () => Promise.reject(new Error('unused')) } as never, 'prefix');
+    expect(await main(['wait', 'api', '--timeout', '2'], memoryContext(root))).toBe(2);
+    const ctx = memoryContext(root);
+    expect(await main(['wait', 'api', '--instance', '1', '--timeout', '10'], ctx)).toBe(0);
+    expect(ctx.stdout.text()).toBe('api is ready at http://localhost:5001/\n');
+    // events and logs --json address it the same way.
+    expect(await main(['logs', 'api', '--json', '--instance', '1'], memoryContext(root))).toBe(0);
   });
 
   it('waits on while the running tovrun is still preparing its services (installing), then exits 0', async () => {
