@@ -159,16 +159,16 @@ export async function runUpCommand(
     engineAddress,
   );
   // The launch inputs for a .env's values: at start and again when the dev loop reads an edited .env.
-  const inputsFor = (values: typeof env.values) => ({
+  const inputsFor = (values: typeof env.values, movedValues = instanceValues(workspace, composePlan, { ...values, ...ctx.env })) => ({
     envValues: values,
     processEnv: ctx.env,
     platform,
     color: childrenUseColor(selection, ctx.stdout, ctx.env),
     nodePath: deps.nodePath,
-    overrides: { ...instanceValues(workspace, composePlan, { ...values, ...ctx.env }), ...databaseOverrides(database) },
+    overrides: { ...movedValues, ...databaseOverrides(database) },
     serviceNames: services.map((service) => service.name),
   });
-  const inputs = inputsFor(env.values);
+  const inputs = inputsFor(env.values, moved);
   // Every secret a service or container receives: .env's, the environment's, tovrun.yaml env:'s and the DATABASE_URL tovrun composes.
   const secrets = (launches: readonly LaunchSpec[]) =>
     runSecrets(env, [ctx.env, variables?.values ?? {}, { DATABASE_URL: database.url ?? undefined }, ...launches.map((launch) => launch.env)]);
@@ -246,7 +246,7 @@ export async function runUpCommand(
       : null;
   const devLoop = devLoopInputs(ctx, workspace, {
     services,
-    inputsFor,
+    inputsFor: (values) => inputsFor(values),
     launches,
     compose: composeRun,
     replanned: (next, planned) => {
